@@ -1,0 +1,58 @@
+using EcoSim.Model.Time;
+using EcoSim.Model.World;
+using YamlDotNet.RepresentationModel;
+
+namespace EcoSim.Scenarios;
+
+/// <summary>A value with the place in a file it came from, for errors found after files are merged.</summary>
+internal sealed record Located<T>(T Value, ErrorSink Sink, YamlNode Node, string Key)
+{
+    public void Error(string message) => Sink.At(Node, Key, message);
+}
+
+/// <summary>A scheduled parameter change as written: a set at a date, or a ramp over a period.</summary>
+internal sealed record EventPart(Period At, string Parameter, double To, Period? RampEnd);
+
+/// <summary>Relatedness as written: a default and explicit pairs.</summary>
+internal sealed record RelatednessPart(double Default, IReadOnlyList<Located<(string A, string B, double Value)>> Pairs);
+
+/// <summary>What one file says; every field is optional so that a file can extend another.</summary>
+internal sealed class ScenarioPart
+{
+    public string? Name, Description, Extends;
+    public Located<Period>? Start, End;
+    public ulong? Seed;
+    public int? Firms;
+    public List<LabGroup>? Labs;
+    public List<FundGroup>? Funds;
+    public List<Located<ClusterSpec>>? Clusters;
+    public RelatednessPart? Relatedness;
+    public Dictionary<string, Located<double>> Parameters = new(StringComparer.OrdinalIgnoreCase);
+    public List<Located<EventPart>> Events = [];
+    public YamlNode? Root;
+    public ErrorSink? Sink;
+
+    /// <summary>This file's values over its parent's: scalars and lists replace, parameters merge, events append.</summary>
+    public ScenarioPart Over(ScenarioPart parent)
+    {
+        var merged = new ScenarioPart
+        {
+            Name = Name ?? parent.Name,
+            Description = Description ?? parent.Description,
+            Start = Start ?? parent.Start,
+            End = End ?? parent.End,
+            Seed = Seed ?? parent.Seed,
+            Firms = Firms ?? parent.Firms,
+            Labs = Labs ?? parent.Labs,
+            Funds = Funds ?? parent.Funds,
+            Clusters = Clusters ?? parent.Clusters,
+            Relatedness = Relatedness ?? parent.Relatedness,
+            Parameters = new Dictionary<string, Located<double>>(parent.Parameters, StringComparer.OrdinalIgnoreCase),
+            Events = [.. parent.Events, .. Events],
+            Root = Root,
+            Sink = Sink,
+        };
+        foreach (var (k, v) in Parameters) merged.Parameters[k] = v;
+        return merged;
+    }
+}

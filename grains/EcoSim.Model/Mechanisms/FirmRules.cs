@@ -1,0 +1,67 @@
+using EcoSim.Model.Parameters;
+
+namespace EcoSim.Model.Mechanisms;
+
+/// <summary>Firm behaviour: R&amp;D, the two-step innovation draw, imitation, adoption, market and exit.</summary>
+public static class FirmRules
+{
+    /// <summary>After-tax cost of one yuan of R&amp;D: 1 - tax (1 + super-deduction).</summary>
+    public static double RdUserCost(ModelParameters p) => Math.Max(0.05, 1 - p.CorporateTaxRate * (1 + p.SuperDeduction));
+
+    /// <summary>R&amp;D intensity chosen at a user cost <paramref name="userCostRatio"/> times the start's: target * ratio^-elasticity.</summary>
+    public static double ChosenIntensity(double target, double userCostRatio, double elasticity) =>
+        target * Math.Pow(userCostRatio, -elasticity);
+
+    /// <summary>Probability that a Bernoulli event with yearly hazard <paramref name="hazard"/> happens within one tick.</summary>
+    public static double TickProbability(double hazard, double dt) => 1 - Math.Exp(-Math.Max(hazard, 0) * dt);
+
+    /// <summary>The upper support of the innovation jump, widened by opportunity: high * O^omega.</summary>
+    public static double JumpHigh(ModelParameters p, double opportunity) =>
+        p.InnovationJumpHigh * Math.Pow(Math.Max(opportunity, 1e-9), p.OpportunityUpsideElasticity);
+
+    /// <summary>The productivity an imitator reaches: it closes a share of the gap to the practice it copies.</summary>
+    public static double Imitate(double productivity, double target, double catchUp) =>
+        productivity + catchUp * Math.Max(0, target - productivity);
+
+    /// <summary>Absorptive capacity in [0, 1): x / (x + h), x the R&amp;D stock in years of sales.</summary>
+    public static double AbsorptiveCapacity(double rdStock, double revenue, double halfSaturation)
+    {
+        if (revenue <= 0) return 0;
+        double x = Math.Max(rdStock, 0) / revenue;
+        return x / (x + halfSaturation);
+    }
+
+    /// <summary>
+    /// Yearly adoption hazard of the newest generation (Bass 1969): own capacity times the innovation
+    /// coefficient, boosted by transformation funding, plus the imitation coefficient times the share
+    /// of firms that already adopted.
+    /// </summary>
+    public static double AdoptionHazard(ModelParameters p, double absorptive, double transformationFunding, double adopterShare) =>
+        p.AdoptionInnovationRate * absorptive * (1 + p.TransformationBoost * Math.Max(transformationFunding, 0)) + p.AdoptionImitationRate * adopterShare;
+
+    /// <summary>Productivity multiplier of catching up <paramref name="generations"/> generations (at most three count).</summary>
+    public static double AdoptionMultiplier(double gain, int generations) => Math.Pow(1 + gain, Math.Min(generations, 3));
+
+    /// <summary>Replicator factor for one tick: 1 + chi dt (A / mean - 1), never below 0.05.</summary>
+    public static double ReplicatorFactor(double chi, double productivity, double meanProductivity, double dt) =>
+        Math.Max(0.05, 1 + chi * dt * (productivity / meanProductivity - 1));
+
+    /// <summary>Volatility of a firm's demand shock: sigma * (relative size)^-beta, so larger firms grow more steadily.</summary>
+    public static double ShockVolatility(double sigma, double relativeSize, double beta) =>
+        sigma * Math.Pow(Math.Max(relativeSize, 1e-6), -beta);
+
+    /// <summary>Cluster demand: base (1+g)^years (mean productivity / base)^pass-through.</summary>
+    public static double Demand(ModelParameters p, double baseDemand, double years, double meanProductivity, double baseMeanProductivity) =>
+        baseDemand * Math.Pow(1 + p.DemandGrowth, years) * Math.Pow(meanProductivity / baseMeanProductivity, p.ProductivityPassThrough);
+
+    /// <summary>
+    /// Yearly exit hazard: base * (relative size)^-elasticity * (1 + premium * exp(-age / 4 yr)); small
+    /// and young firms exit more often.
+    /// </summary>
+    public static double ExitHazard(ModelParameters p, double relativeSize, double ageYears) =>
+        p.ExitHazard * Math.Pow(Math.Max(relativeSize, 1e-6), -p.ExitSizeElasticity) * (1 + p.YoungFirmExitPremium * Math.Exp(-ageYears / 4));
+
+    /// <summary>Whether a firm exits: its share is a tiny fraction of the average share, or its debt is too deep.</summary>
+    public static bool Exits(ModelParameters p, double share, double firms, double cash, double revenue) =>
+        share * firms < p.ExitShareThreshold || cash < -p.ExitDebtYears * revenue;
+}

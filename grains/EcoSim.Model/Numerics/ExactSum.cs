@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace EcoSim.Model.Numerics;
+
+/// <summary>
+/// An exact, order-free sum of doubles: each term is rounded once to a fixed point of 2^-40 and added
+/// as a 128-bit integer, so the total is the same whatever the order or grouping of the terms (and so
+/// whatever the partitioning of agents into shards or silos). Terms must be finite and below 2^80 in
+/// magnitude; that bounds totals far above any money or headcount in the model.
+/// </summary>
+public readonly struct ExactSum : IEquatable<ExactSum>
+{
+    /// <summary>Binary digits kept after the point.</summary>
+    public const int FractionBits = 40;
+    private const double MaxTerm = 1.2089258196146292E+24; // 2^80
+
+    /// <summary>The raw fixed-point total.</summary>
+    public Int128 Raw { get; }
+
+    /// <summary>Wraps a raw fixed-point total.</summary>
+    public ExactSum(Int128 raw) => Raw = raw;
+
+    /// <summary>The fixed-point image of one term.</summary>
+    /// <exception cref="ArithmeticException">The term is NaN, infinite or too large.</exception>
+    public static ExactSum Of(double term)
+    {
+        if (!double.IsFinite(term) || Math.Abs(term) >= MaxTerm)
+            throw new ArithmeticException($"cannot add {term.ToString(CultureInfo.InvariantCulture)} to an exact sum: terms must be finite and below 2^80");
+        return new ExactSum((Int128)Math.Round(Math.ScaleB(term, FractionBits), MidpointRounding.ToEven));
+    }
+
+    /// <summary>The total as the nearest double.</summary>
+    public double Value => Math.ScaleB((double)Raw, -FractionBits);
+
+    /// <summary>Adds two sums exactly.</summary>
+    public static ExactSum operator +(ExactSum a, ExactSum b) => new(a.Raw + b.Raw);
+
+    /// <summary>Adds a term to this sum.</summary>
+    public ExactSum Add(double term) => this + Of(term);
+
+    /// <inheritdoc/>
+    public bool Equals(ExactSum other) => Raw == other.Raw;
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is ExactSum s && Equals(s);
+    /// <inheritdoc/>
+    public override int GetHashCode() => Raw.GetHashCode();
+    /// <inheritdoc/>
+    public override string ToString() => Value.ToString("R", CultureInfo.InvariantCulture);
+}

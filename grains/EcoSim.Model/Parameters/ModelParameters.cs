@@ -1,0 +1,239 @@
+namespace EcoSim.Model.Parameters;
+
+/// <summary>
+/// Every number the model's rules use. Each property carries its unit, allowed range and source in a
+/// <see cref="ParameterAttribute"/>; scenarios override them by name (see <see cref="ParameterCatalog"/>).
+/// Money is in bn yuan, rates are per year unless the name says otherwise.
+/// </summary>
+public sealed record ModelParameters
+{
+    // ---- Public S&T budget and its split over the five links ----
+    /// <summary>Public S&amp;T budget in the first simulated year.</summary>
+    [Parameter("bn yuan/yr", 0, 10000, "assumed: order of Guangdong's provincial and local fiscal S&T spending", Description = "public S&T budget in the start year")]
+    public double PublicBudget { get; init; } = 100;
+    /// <summary>Growth of the public budget.</summary>
+    [Parameter("1/yr", -0.5, 0.5, "assumed", Description = "annual growth rate of the public S&T budget")]
+    public double PublicBudgetGrowth { get; init; } = 0.06;
+    /// <summary>Share of the public budget for basic research, before the floor.</summary>
+    [Parameter("share", 0, 1, "assumed: Guangdong's 14th FYP targets a 10% basic share of all R&D; provincial funds lean further to basic work", Description = "basic-research share of the public S&T budget")]
+    public double BasicShare { get; init; } = 0.20;
+    /// <summary>Legal floor on the basic share (the one-third rule sets 1/3).</summary>
+    [Parameter("share", 0, 1, "Guangdong S&T Innovation Regulations 2024 (1/3 for provincial S&T special funds); 0 before", Description = "minimum basic-research share of the public S&T budget")]
+    public double MinBasicShare { get; init; } = 0;
+    /// <summary>Weight of technology breakthroughs (applied research) in the non-basic budget.</summary>
+    [Parameter("weight", 0, 100, "assumed", Description = "weight of the breakthroughs link in the non-basic budget")]
+    public double AppliedWeight { get; init; } = 0.45;
+    /// <summary>Weight of results transformation in the non-basic budget.</summary>
+    [Parameter("weight", 0, 100, "assumed", Description = "weight of the transformation link in the non-basic budget")]
+    public double TransformationWeight { get; init; } = 0.20;
+    /// <summary>Weight of S&amp;T finance in the non-basic budget.</summary>
+    [Parameter("weight", 0, 100, "assumed", Description = "weight of the S&T finance link in the non-basic budget")]
+    public double FinanceWeight { get; init; } = 0.15;
+    /// <summary>Weight of talent support in the non-basic budget.</summary>
+    [Parameter("weight", 0, 100, "assumed", Description = "weight of the talent link in the non-basic budget")]
+    public double TalentWeight { get; init; } = 0.20;
+
+    // ---- Basic research: labs ----
+    /// <summary>Scale of lab knowledge production.</summary>
+    [Parameter("knowledge/(researcher^lambda yr)", 0, 1000, "assumed; normalised so that initial stocks are steady states", Description = "delta in dK = delta R^lambda K^phi")]
+    public double KnowledgeProductivity { get; init; } = 1.0;
+    /// <summary>Elasticity of knowledge production to researchers.</summary>
+    [Parameter("1", 0, 1.5, "assumed; Jones 1995 finds lambda < 1", Description = "lambda: elasticity of knowledge output to researchers")]
+    public double ResearcherElasticity { get; init; } = 0.7;
+    /// <summary>Elasticity of knowledge production to the existing stock (standing on shoulders).</summary>
+    [Parameter("1", 0, 0.95, "assumed; Jones 1995 semi-endogenous growth, phi < 1", Description = "phi: elasticity of knowledge output to the stock")]
+    public double StockElasticity { get; init; } = 0.4;
+    /// <summary>Depreciation of basic knowledge.</summary>
+    [Parameter("1/yr", 0, 0.5, "assumed; slow relative to the 15%/yr of business R&D stocks (Hall 2007)", Description = "depreciation rate of the basic-knowledge stock")]
+    public double KnowledgeDepreciation { get; init; } = 0.05;
+    /// <summary>Mean lag from basic knowledge to industry.</summary>
+    [Parameter("yr", 0.25, 40, "Adams 1990 (JPE): ~20 years academic science to industry productivity; ~10 via academic technology", Description = "mean of the distributed lag from lab knowledge to industry")]
+    public double KnowledgeLagYears { get; init; } = 12;
+    /// <summary>Stages of the Erlang distributed lag (1 = exponential lag).</summary>
+    [Parameter("count", 1, 12, "assumed: a hump-shaped lag", Description = "number of first-order delay stages in the knowledge lag")]
+    public double KnowledgeLagStages { get; init; } = 3;
+    /// <summary>Weight of knowledge from related clusters in a cluster's technological opportunity.</summary>
+    [Parameter("1", 0, 1, "assumed", Description = "spillover weight of related clusters' knowledge")]
+    public double KnowledgeSpillover { get; init; } = 0.3;
+    /// <summary>Share of lab spending that pays researchers.</summary>
+    [Parameter("share", 0.05, 1, "assumed: labour share of R&D spending", Description = "share of R&D spending that pays researchers' wages")]
+    public double ResearcherCostShare { get; init; } = 0.55;
+
+    // ---- Technology breakthroughs ----
+    /// <summary>Breakthroughs per lab per year at 1 bn yuan/yr applied funding and initial opportunity.</summary>
+    [Parameter("1/yr", 0, 1000, "assumed", Description = "breakthrough rate of a lab at 1 bn yuan/yr of applied funding")]
+    public double BreakthroughRate { get; init; } = 2.0;
+    /// <summary>Elasticity of the breakthrough rate to applied funding.</summary>
+    [Parameter("1", 0, 2, "assumed: diminishing returns", Description = "elasticity of breakthroughs to applied funding")]
+    public double BreakthroughFundingElasticity { get; init; } = 0.6;
+    /// <summary>Elasticity of the breakthrough rate to technological opportunity.</summary>
+    [Parameter("1", 0, 5, "assumed", Description = "elasticity of breakthroughs to knowledge reaching industry")]
+    public double BreakthroughOpportunityElasticity { get; init; } = 1.0;
+    /// <summary>Breakthrough value that makes a new technology generation in a cluster.</summary>
+    [Parameter("breakthroughs", 1, 10000, "assumed", Description = "breakthroughs accumulated per new technology generation")]
+    public double BreakthroughsPerGeneration { get; init; } = 30;
+    /// <summary>Productivity gain of adopting one technology generation.</summary>
+    [Parameter("share", 0, 1, "assumed", Description = "productivity gain per technology generation adopted")]
+    public double GenerationGain { get; init; } = 0.03;
+    /// <summary>Share of breakthroughs that become spin-off start-ups.</summary>
+    [Parameter("share", 0, 1, "assumed", Description = "probability that a breakthrough spins off a start-up")]
+    public double SpinOffProbability { get; init; } = 0.15;
+
+    // ---- Firms: R&D, innovation, imitation (Keynes+Schumpeter family, Dosi et al. 2010) ----
+    /// <summary>Depreciation of firms' R&amp;D stocks.</summary>
+    [Parameter("1/yr", 0, 0.6, "Hall 2007 (NBER ch. 12239): 15%/yr by convention", Description = "depreciation rate of firm R&D stocks")]
+    public double RdDepreciation { get; init; } = 0.15;
+    /// <summary>Innovation success parameter zeta per unit of staffed R&amp;D intensity.</summary>
+    [Parameter("1/(share of sales)/yr", 0, 1000, "assumed; Dosi et al. 2010 use 1-exp(-zeta*RD effort); effort is staffed R&D over sales so that innovation scales with size (Klette & Kortum 2004)", Description = "zeta: innovation success per unit of staffed R&D intensity")]
+    public double InnovationZeta { get; init; } = 20;
+    /// <summary>Imitation success parameter per unit of staffed R&amp;D intensity.</summary>
+    [Parameter("1/(share of sales)/yr", 0, 1000, "assumed", Description = "imitation success per unit of staffed R&D intensity")]
+    public double ImitationZeta { get; init; } = 10;
+    /// <summary>Beta distribution alpha of the innovation jump.</summary>
+    [Parameter("1", 0.1, 20, "Dosi et al. 2010: Beta(3,3)", Description = "alpha of the Beta draw of an innovation's size")]
+    public double InnovationBetaA { get; init; } = 3;
+    /// <summary>Beta distribution beta of the innovation jump.</summary>
+    [Parameter("1", 0.1, 20, "Dosi et al. 2010: Beta(3,3)", Description = "beta of the Beta draw of an innovation's size")]
+    public double InnovationBetaB { get; init; } = 3;
+    /// <summary>Lower end of the innovation jump.</summary>
+    [Parameter("share", -0.5, 0, "Dosi et al. 2010: -0.15", Description = "lower support of the innovation's productivity change")]
+    public double InnovationJumpLow { get; init; } = -0.15;
+    /// <summary>Upper end of the innovation jump at initial opportunity.</summary>
+    [Parameter("share", 0, 1, "Dosi et al. 2010: 0.15", Description = "upper support of the innovation's productivity change at initial opportunity")]
+    public double InnovationJumpHigh { get; init; } = 0.15;
+    /// <summary>Elasticity of the upper innovation support to technological opportunity.</summary>
+    [Parameter("1", 0, 3, "assumed", Description = "how much knowledge reaching industry widens the upside of innovations")]
+    public double OpportunityUpsideElasticity { get; init; } = 0.5;
+    /// <summary>Share of the gap to the cluster's mean practice closed by a successful imitation.</summary>
+    [Parameter("share", 0, 1, "assumed", Description = "gap to the cluster's weighted mean productivity closed by one imitation")]
+    public double ImitationCatchUp { get; init; } = 0.3;
+
+    // ---- Results transformation: adoption (Bass-type diffusion) ----
+    /// <summary>Independent adoption rate at full absorptive capacity.</summary>
+    [Parameter("1/yr", 0, 10, "assumed; Bass 1969 innovation coefficient", Description = "adoption rate driven by own absorptive capacity")]
+    public double AdoptionInnovationRate { get; init; } = 0.08;
+    /// <summary>Adoption rate driven by the share of adopters (word of mouth).</summary>
+    [Parameter("1/yr", 0, 10, "assumed; Bass 1969 imitation coefficient", Description = "adoption rate driven by the share of adopters")]
+    public double AdoptionImitationRate { get; init; } = 0.9;
+    /// <summary>R&amp;D stock (as years of sales) at which absorptive capacity is one half.</summary>
+    [Parameter("yr of sales", 0.001, 10, "assumed; Cohen & Levinthal 1990 absorptive capacity", Description = "R&D stock over sales at half absorptive capacity")]
+    public double AbsorptiveHalfSaturation { get; init; } = 0.05;
+    /// <summary>Boost to adoption per bn yuan/yr of transformation funding in a cluster.</summary>
+    [Parameter("1/(bn yuan/yr)", 0, 10, "assumed", Description = "adoption boost per bn yuan/yr of transformation funding in a cluster")]
+    public double TransformationBoost { get; init; } = 0.5;
+
+    // ---- Market ----
+    /// <summary>Replicator strength.</summary>
+    [Parameter("1/yr", 0, 10, "assumed; Dosi et al. 2010 replicator dynamics", Description = "chi: speed at which shares move to more competitive firms")]
+    public double ReplicatorStrength { get; init; } = 0.1;
+    /// <summary>Standard deviation of the idiosyncratic demand shock.</summary>
+    [Parameter("1/sqrt(yr)", 0, 2, "assumed", Description = "volatility of firms' idiosyncratic demand")]
+    public double DemandShockVolatility { get; init; } = 0.2;
+    /// <summary>How fast growth volatility falls with firm size.</summary>
+    [Parameter("1", 0, 1, "Stanley et al. 1996 (Nature): s.d. of growth falls with size, exponent ~0.15-0.2", Description = "elasticity of demand-shock volatility to relative firm size (negative sign applied)")]
+    public double VolatilitySizeElasticity { get; init; } = 0.18;
+    /// <summary>Exogenous growth of cluster demand.</summary>
+    [Parameter("1/yr", -0.5, 0.5, "assumed", Description = "exogenous growth of real demand per cluster")]
+    public double DemandGrowth { get; init; } = 0.03;
+    /// <summary>Pass-through of productivity to demand.</summary>
+    [Parameter("1", 0, 2, "assumed", Description = "elasticity of cluster demand to mean productivity")]
+    public double ProductivityPassThrough { get; init; } = 0.8;
+    /// <summary>Value added as a share of revenue.</summary>
+    [Parameter("share", 0.01, 1, "assumed: industrial value added ratio ~ 0.25", Description = "value added per unit of revenue")]
+    public double ValueAddedShare { get; init; } = 0.25;
+    /// <summary>Operating margin before R&amp;D.</summary>
+    [Parameter("share", 0, 1, "assumed", Description = "operating margin before R&D spending")]
+    public double OperatingMargin { get; init; } = 0.08;
+    /// <summary>A firm exits when its share is below this fraction of the cluster's average share.</summary>
+    [Parameter("share of mean", 0, 1, "assumed", Description = "exit threshold: share relative to the average firm's share")]
+    public double ExitShareThreshold { get; init; } = 0.01;
+    /// <summary>Yearly exit hazard of an average-sized mature firm.</summary>
+    [Parameter("1/yr", 0, 1, "assumed; annual exit rates of 5-10% (Dunne, Roberts & Samuelson 1988)", Description = "exit hazard of an average-sized mature firm")]
+    public double ExitHazard { get; init; } = 0.03;
+    /// <summary>How fast the exit hazard falls with relative size.</summary>
+    [Parameter("1", 0, 2, "assumed; exit falls with size (Evans 1987; Dunne, Roberts & Samuelson 1988)", Description = "elasticity of the exit hazard to relative size (negative sign applied)")]
+    public double ExitSizeElasticity { get; init; } = 0.3;
+    /// <summary>Extra exit hazard of a new firm, decaying with age.</summary>
+    [Parameter("1", 0, 20, "assumed; exit falls with age (Evans 1987)", Description = "multiplier of extra exit hazard at age zero, decaying with a 4-year time constant")]
+    public double YoungFirmExitPremium { get; init; } = 2;
+    /// <summary>A firm exits when its cash is below minus this many years of its sales.</summary>
+    [Parameter("yr of sales", 0, 10, "assumed", Description = "exit threshold: debt in years of sales")]
+    public double ExitDebtYears { get; init; } = 0.25;
+
+    // ---- Firm R&D decision and tax ----
+    /// <summary>R&amp;D super-deduction rate (extra deduction over actual R&amp;D).</summary>
+    [Parameter("share", 0, 2, "China: 100% super-deduction from 2023 (MOF/STA Announcement 2023 No. 7)", Description = "extra deduction of R&D spending from taxable income")]
+    public double SuperDeduction { get; init; } = 1.0;
+    /// <summary>Corporate income tax rate used in the R&amp;D user cost.</summary>
+    [Parameter("share", 0, 0.6, "China: 25% standard, 15% for high-tech enterprises", Description = "tax rate of high-tech enterprises")]
+    public double CorporateTaxRate { get; init; } = 0.15;
+    /// <summary>Price elasticity of R&amp;D to its user cost.</summary>
+    [Parameter("1", 0, 3, "assumed; Hall & Van Reenen 2000 report about -1", Description = "elasticity of R&D intensity to the user cost of R&D")]
+    public double RdCostElasticity { get; init; } = 1.0;
+
+    // ---- S&T finance ----
+    /// <summary>Share of capital a fund invests per year.</summary>
+    [Parameter("1/yr", 0, 1, "assumed", Description = "share of its capital a fund invests per year")]
+    public double FundInvestmentRate { get; init; } = 0.2;
+    /// <summary>Size of a start-up deal.</summary>
+    [Parameter("bn yuan", 0.0001, 100, "assumed: ~50 m yuan per early-stage round", Description = "average start-up deal size")]
+    public double DealSize { get; init; } = 0.05;
+    /// <summary>Private money raised per yuan of guidance-fund money.</summary>
+    [Parameter("1", 0, 20, "assumed: guidance funds commonly lever 3-4x", Description = "leverage of government guidance funds")]
+    public double GuidanceLeverage { get; init; } = 3;
+    /// <summary>Years from investment to exit.</summary>
+    [Parameter("yr", 0.25, 15, "assumed", Description = "holding period of a venture investment")]
+    public double HoldingYears { get; init; } = 5;
+    /// <summary>Gross return multiple of a cohort at exit when cluster productivity is flat.</summary>
+    [Parameter("multiple", 0, 10, "assumed", Description = "gross exit multiple of a venture cohort when its cluster grows as fast as the region")]
+    public double ExitMultiple { get; init; } = 1.5;
+    /// <summary>Elasticity of the exit multiple to cluster productivity growth over the holding period.</summary>
+    [Parameter("1", 0, 20, "assumed", Description = "elasticity of exit multiples to cluster productivity growth relative to the region")]
+    public double ExitMultipleElasticity { get; init; } = 2;
+    /// <summary>Spontaneous entry rate relative to the number of firms.</summary>
+    [Parameter("1/yr", 0, 1, "assumed", Description = "firms entering without venture money, per live firm")]
+    public double BaseEntryRate { get; init; } = 0.03;
+
+    // ---- Talent ----
+    /// <summary>Researcher wage in the first simulated year.</summary>
+    [Parameter("thousand yuan/yr", 1, 10000, "assumed", Description = "initial researcher wage")]
+    public double InitialWage { get; init; } = 200;
+    /// <summary>Retirement and exit from research.</summary>
+    [Parameter("1/yr", 0, 0.5, "assumed: 35-year careers", Description = "rate at which researchers leave research")]
+    public double ResearcherExitRate { get; init; } = 0.03;
+    /// <summary>New researchers per year from universities, per researcher in the pool, at initial funding.</summary>
+    [Parameter("1/yr", 0, 1, "assumed: graduates replace exits and grow the pool ~5%/yr", Description = "graduate inflow per researcher at initial funding")]
+    public double GraduateRate { get; init; } = 0.08;
+    /// <summary>Elasticity of graduate inflow to lab funding.</summary>
+    [Parameter("1", 0, 3, "assumed", Description = "elasticity of graduates to lab funding")]
+    public double GraduateFundingElasticity { get; init; } = 0.5;
+    /// <summary>Researchers recruited per bn yuan of talent-programme money.</summary>
+    [Parameter("researchers/bn yuan", 0, 100000, "assumed: ~1 m yuan per recruited researcher", Description = "researchers recruited per bn yuan of talent funding")]
+    public double RecruitsPerBn { get; init; } = 1000;
+    /// <summary>Speed of wage adjustment to excess demand.</summary>
+    [Parameter("1/yr", 0, 5, "assumed", Description = "wage response to excess demand for researchers")]
+    public double WageAdjustment { get; init; } = 0.3;
+    /// <summary>Migration of researchers towards higher wages in related clusters.</summary>
+    [Parameter("1/yr", 0, 5, "assumed", Description = "migration rate per unit relative wage gap, scaled by relatedness")]
+    public double MigrationRate { get; init; } = 0.5;
+    /// <summary>Slack of the initial talent pool over initial demand.</summary>
+    [Parameter("share", 0, 1, "assumed", Description = "initial researchers in excess of initial demand")]
+    public double InitialTalentSlack { get; init; } = 0.03;
+
+    // ---- Initial population ----
+    /// <summary>Dispersion of initial log firm size.</summary>
+    [Parameter("1", 0, 4, "assumed: right-skewed, lognormal-like firm sizes (Axtell 2001)", Description = "s.d. of initial log firm size")]
+    public double InitialSizeDispersion { get; init; } = 1.4;
+    /// <summary>Dispersion of initial log productivity.</summary>
+    [Parameter("1", 0, 2, "assumed; persistent dispersion (Syverson 2011)", Description = "s.d. of initial log productivity")]
+    public double InitialProductivityDispersion { get; init; } = 0.35;
+    /// <summary>Initial cash in years of sales.</summary>
+    [Parameter("yr of sales", 0, 10, "assumed", Description = "initial cash holdings")]
+    public double InitialCashYears { get; init; } = 0.3;
+    /// <summary>Initial R&amp;D stock in years of R&amp;D spending.</summary>
+    [Parameter("yr of R&D", 0, 20, "steady state of 15%/yr depreciation with ~5%/yr growth: 1/(0.15+0.05)", Description = "initial R&D stock in years of R&D spending")]
+    public double InitialRdStockYears { get; init; } = 5;
+    /// <summary>Entrant size relative to the average firm.</summary>
+    [Parameter("share of mean", 0.0001, 10, "assumed: entrants are small", Description = "size of an entrant relative to the average firm")]
+    public double EntrantRelativeSize { get; init; } = 0.1;
+}

@@ -1,0 +1,21 @@
+namespace EcoSim.Model.Parameters;
+
+/// <summary>Declares a model parameter: its unit, allowed range and where its default comes from.</summary>
+/// <param name="unit">Unit of the value.</param>
+/// <param name="min">Smallest allowed value (inclusive).</param>
+/// <param name="max">Largest allowed value (inclusive).</param>
+/// <param name="source">Source of the default, or "assumed".</param>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ParameterAttribute(string unit, double min, double max, string source) : Attribute
+{
+    /// <summary>Unit of the value.</summary>
+    public string Unit { get; } = unit;
+    /// <summary>Smallest allowed value (inclusive).</summary>
+    public double Min { get; } = min;
+    /// <summary>Largest allowed value (inclusive).</summary>
+    public double Max { get; } = max;
+    /// <summary>Source of the default, or "assumed".</summary>
+    public string Source { get; } = source;
+    /// <summary>What the parameter means.</summary>
+    public string Description { get; init; } = "";
+}

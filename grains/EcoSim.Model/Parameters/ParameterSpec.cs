@@ -1,0 +1,15 @@
+namespace EcoSim.Model.Parameters;
+
+/// <summary>One entry of the parameter catalogue.</summary>
+/// <param name="Name">Name as written in scenario files (the property name, camelCase).</param>
+/// <param name="Description">Meaning.</param>
+/// <param name="Unit">Unit.</param>
+/// <param name="Min">Smallest allowed value.</param>
+/// <param name="Max">Largest allowed value.</param>
+/// <param name="Default">Default value.</param>
+/// <param name="Source">Source of the default, or "assumed".</param>
+public sealed record ParameterSpec(string Name, string Description, string Unit, double Min, double Max, double Default, string Source)
+{
+    /// <summary>True when <paramref name="value"/> is finite and within [Min, Max].</summary>
+    public bool Allows(double value) => double.IsFinite(value) && value >= Min && value <= Max;
+}

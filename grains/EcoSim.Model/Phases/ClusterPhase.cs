@@ -1,0 +1,110 @@
+using EcoSim.Model.Mechanisms;
+using EcoSim.Model.Numerics;
+using EcoSim.Model.State;
+using EcoSim.Model.World;
+
+namespace EcoSim.Model.Phases;
+
+/// <summary>
+/// Phase 3 of a tick (a cluster gathers its labs' output into signals for its firms) and the close of
+/// phase 7 (the cluster's firm aggregates after entry, for the next tick).
+/// </summary>
+public static class ClusterPhase
+{
+    /// <summary>
+    /// Advances the knowledge lag with the labs' stock, adds their breakthroughs to the technology pool,
+    /// and computes the signals the cluster's firms act on.
+    /// </summary>
+    public static (ClusterSignals Signals, ClusterState State) Gather(WorldSpec spec, WorldConstants constants, int tick,
+        ClusterState state, BudgetAllocation budget, LabReport labs, TalentPoolState talent, RegionSnapshot previous)
+    {
+        var p = spec.ParametersAt(tick);
+        int c = state.Cluster;
+        var stages = (double[])state.LagStages.Clone();
+        double knowledge = labs.Sums[LabSums.Knowledge];
+        KnowledgeRules.AdvanceLag(stages, knowledge, p.KnowledgeLagYears, WorldSpec.Dt);
+        var (pool, newGenerations) = BreakthroughRules.AccumulatePool(state.TechnologyPool, labs.Sums[LabSums.Breakthroughs], p.BreakthroughsPerGeneration);
+        var others = (double[])previous.AvailableKnowledge.Clone();
+        others[c] = stages[^1];
+        double opportunity = WorldConstants.OpportunityNumerator(spec, c, stages[^1], others) / constants.OpportunityBase[c];
+        var next = state with
+        {
+            LagStages = stages,
+            LabKnowledge = knowledge,
+            TechnologyPool = pool,
+            Generation = state.Generation + newGenerations,
+            AdopterShare = newGenerations > 0 ? 0 : state.AdopterShare,
+        };
+        var signals = new ClusterSignals
+        {
+            Tick = tick,
+            Cluster = c,
+            Demand = FirmRules.Demand(p, state.BaseDemand, tick * WorldSpec.Dt, state.MeanProductivity, state.BaseMeanProductivity),
+            WeightTotal = state.WeightTotal,
+            MeanProductivity = state.MeanProductivity,
+            Frontier = state.Frontier,
+            Firms = state.Firms,
+            Opportunity = opportunity,
+            Generation = next.Generation,
+            AdopterShare = next.AdopterShare,
+            FillRate = talent.FillRate,
+            Wage = talent.Wage,
+            TransformationFunding = budget.For(c, Link.Transformation),
+            RdUserCostRatio = FirmRules.RdUserCost(p) / constants.InitialRdUserCost,
+        };
+        return (signals, next);
+    }
+
+    /// <summary>The cluster's state after its firms' step and the entry of new firms.</summary>
+    public static ClusterState Close(ClusterState state, FirmReport firms, EntrantBatch entrants)
+    {
+        var s = firms.Sums;
+        var e = entrants.Sums;
+        double weight = s[FirmSums.Weight] + e[FirmSums.Weight];
+        double count = s[FirmSums.Alive] + e[FirmSums.Alive];
+        return state with
+        {
+            WeightTotal = weight,
+            MeanProductivity = weight > 0 ? (s[FirmSums.WeightedProductivity] + e[FirmSums.WeightedProductivity]) / weight : state.MeanProductivity,
+            MeanLogProductivity = count > 0 ? (s[FirmSums.LogProductivity] + e[FirmSums.LogProductivity]) / count : state.MeanLogProductivity,
+            Frontier = Math.Max(firms.Frontier, entrants.Frontier),
+            Firms = count,
+            AdopterShare = count > 0 ? (s[FirmSums.OnNewestGeneration] + e[FirmSums.OnNewestGeneration]) / count : 0,
+            NextFirmIndex = state.NextFirmIndex + entrants.Firms.Count,
+        };
+    }
+
+    /// <summary>The state of a cluster at tick 0, from the summary of its initial firms.</summary>
+    public static ClusterState Initial(WorldSpec spec, WorldConstants constants, int cluster, FirmReport firms)
+    {
+        var s = firms.Sums;
+        double weight = s[FirmSums.Weight], count = s[FirmSums.Alive];
+        double mean = weight > 0 ? s[FirmSums.WeightedProductivity] / weight : 1;
+        int stages = (int)Math.Round(spec.Parameters.KnowledgeLagStages);
+        return new ClusterState
+        {
+            Cluster = cluster,
+            LagStages = Enumerable.Repeat(constants.InitialKnowledge[cluster], stages).ToArray(),
+            LabKnowledge = constants.InitialKnowledge[cluster],
+            TechnologyPool = 0,
+            Generation = 0,
+            BaseDemand = spec.Clusters[cluster].Revenue,
+            WeightTotal = weight,
+            MeanProductivity = mean,
+            BaseMeanProductivity = mean,
+            MeanLogProductivity = count > 0 ? s[FirmSums.LogProductivity] / count : 0,
+            Frontier = firms.Frontier,
+            Firms = count,
+            AdopterShare = count > 0 ? s[FirmSums.OnNewestGeneration] / count : 0,
+            NextFirmIndex = constants.FirmsPerCluster[cluster],
+        };
+    }
+}
+
+/// <summary>The firms entering one cluster in a tick, with their aggregates.</summary>
+/// <param name="Cluster">Cluster index.</param>
+/// <param name="FirstIndex">Cluster index of the first entrant.</param>
+/// <param name="Firms">The entrants, in index order.</param>
+/// <param name="Sums">Their aggregates, in <see cref="FirmSums"/> slots.</param>
+/// <param name="Frontier">Their highest productivity.</param>
+public sealed record EntrantBatch(int Cluster, long FirstIndex, IReadOnlyList<FirmRecord> Firms, SumVector Sums, double Frontier);

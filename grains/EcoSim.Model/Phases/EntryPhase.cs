@@ -1,0 +1,49 @@
+using EcoSim.Model.Numerics;
+using EcoSim.Model.Randomness;
+using EcoSim.Model.State;
+using EcoSim.Model.World;
+
+namespace EcoSim.Model.Phases;
+
+/// <summary>Phase 7 of a tick: new firms enter a cluster: spin-offs, funded start-ups and spontaneous entrants.</summary>
+public static class EntryPhase
+{
+    /// <summary>
+    /// Draws the entrants of one cluster. Spin-offs come first (they start on the newest technology
+    /// near the frontier), then funded start-ups (with their deal as cash), then spontaneous entrants.
+    /// Their indices continue the cluster's numbering.
+    /// </summary>
+    public static EntrantBatch Plan(WorldSpec spec, int tick, ClusterSignals signals, ClusterState state, int spinOffs, int deals)
+    {
+        var p = spec.ParametersAt(tick);
+        int c = state.Cluster;
+        var entry = new RandomStream(spec.Seed, EntityIds.Cluster(c), tick, RandomPurpose.Entry);
+        int spontaneous = entry.Poisson(p.BaseEntryRate * state.Firms * WorldSpec.Dt);
+        int total = spinOffs + deals + spontaneous;
+        var firms = new FirmRecord[total];
+        var sums = new SumVector(FirmSums.Count);
+        double frontier = 0, averageWeight = state.Firms > 0 ? state.WeightTotal / state.Firms : 1;
+        double typical = Math.Exp(state.MeanLogProductivity);
+        double weightTotal = state.WeightTotal > 0 ? state.WeightTotal : 1;
+        for (int k = 0; k < total; k++)
+        {
+            long index = state.NextFirmIndex + k;
+            var draws = new RandomStream(spec.Seed, EntityIds.Firm(c, index), tick, RandomPurpose.EntrantInit);
+            bool spinOff = k < spinOffs, funded = !spinOff && k < spinOffs + deals;
+            double productivity = spinOff
+                ? Math.Max(state.Frontier, typical) * (1 + p.GenerationGain * draws.NextDouble())
+                : typical * FirmPhase.LogNormalMeanOne(ref draws, p.InitialProductivityDispersion);
+            double weight = p.EntrantRelativeSize * averageWeight * FirmPhase.LogNormalMeanOne(ref draws, 0.5);
+            double intensity = spec.Clusters[c].RdIntensity * FirmPhase.LogNormalMeanOne(ref draws, 0.5) * (spinOff ? 2 : 1);
+            double revenue = signals.Demand * weight / weightTotal;
+            double cash = funded ? p.DealSize : spinOff ? 0.5 * p.DealSize : p.InitialCashYears * revenue;
+            int vintage = spinOff ? state.Generation : Math.Max(0, state.Generation - 1);
+            firms[k] = new FirmRecord(productivity, weight, revenue, intensity, 0, cash, 0, 0, vintage, true);
+            frontier = Math.Max(frontier, productivity);
+            FirmPhase.Accumulate(sums, productivity, weight, revenue, 0, 0, 0);
+            if (vintage == state.Generation) sums.AddCount(FirmSums.OnNewestGeneration, 1);
+        }
+        sums.AddCount(FirmSums.Alive, total);
+        return new EntrantBatch(c, state.NextFirmIndex, firms, sums, frontier);
+    }
+}

@@ -1,0 +1,34 @@
+namespace EcoSim.Model.Randomness;
+
+/// <summary>
+/// What a random draw is for. Part of the generator's counter, so that draws for different purposes
+/// never share numbers, and a policy run and its baseline draw the same numbers for the same purpose.
+/// Values are part of the output contract: never renumber, only append.
+/// </summary>
+public enum RandomPurpose : byte
+{
+    /// <summary>Initial attributes of a firm.</summary>
+    FirmInit = 1,
+    /// <summary>The firm's innovation draw (success, then size of the jump).</summary>
+    Innovation = 2,
+    /// <summary>The firm's imitation draw.</summary>
+    Imitation = 3,
+    /// <summary>The firm's adoption of the cluster's newest technology.</summary>
+    Adoption = 4,
+    /// <summary>Idiosyncratic demand shock to the firm's competitiveness.</summary>
+    MarketShock = 5,
+    /// <summary>A lab's breakthroughs.</summary>
+    Breakthrough = 6,
+    /// <summary>Spin-offs from a lab's breakthroughs.</summary>
+    SpinOff = 7,
+    /// <summary>Spontaneous firm entry in a cluster.</summary>
+    Entry = 8,
+    /// <summary>Attributes of an entering firm.</summary>
+    EntrantInit = 9,
+    /// <summary>Initial attributes of a lab.</summary>
+    LabInit = 10,
+    /// <summary>Fund screening of start-ups.</summary>
+    Screening = 11,
+    /// <summary>A firm's exit draw.</summary>
+    Exit = 12,
+}

@@ -1,0 +1,98 @@
+namespace EcoSim.Model.State;
+
+/// <summary>
+/// The firms of one cluster with consecutive indices, stored as a struct of arrays and updated in
+/// place. Firm <c>i</c> of the shard has cluster index <see cref="FirstIndex"/> + i; dead firms keep
+/// their slot so that indices (and so random streams) never move.
+/// </summary>
+public sealed class FirmShard
+{
+    /// <summary>Creates an empty shard.</summary>
+    /// <param name="cluster">Cluster of its firms.</param>
+    /// <param name="firstIndex">Cluster index of its first firm.</param>
+    /// <param name="capacity">Initial capacity.</param>
+    public FirmShard(int cluster, long firstIndex, int capacity)
+    {
+        Cluster = cluster;
+        FirstIndex = firstIndex;
+        Resize(Math.Max(capacity, 1));
+    }
+
+    /// <summary>Cluster of the shard's firms.</summary>
+    public int Cluster { get; }
+    /// <summary>Cluster index of the shard's first firm.</summary>
+    public long FirstIndex { get; }
+    /// <summary>Number of firm slots in use (live and dead).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Productivity, index (2023 mean = 1).</summary>
+    public double[] Productivity = [];
+    /// <summary>Market weight: shares are weight over the cluster's total weight.</summary>
+    public double[] Weight = [];
+    /// <summary>Revenue, bn yuan/yr.</summary>
+    public double[] Revenue = [];
+    /// <summary>R&amp;D intensity the firm aims for, share of revenue, at the start-year user cost.</summary>
+    public double[] RdIntensity = [];
+    /// <summary>R&amp;D stock, bn yuan.</summary>
+    public double[] RdStock = [];
+    /// <summary>Cash, bn yuan (negative = debt).</summary>
+    public double[] Cash = [];
+    /// <summary>Researchers employed.</summary>
+    public double[] Researchers = [];
+    /// <summary>Age in ticks.</summary>
+    public int[] Age = [];
+    /// <summary>Technology generation the firm uses.</summary>
+    public int[] Vintage = [];
+    /// <summary>1 if the firm is alive.</summary>
+    public byte[] Alive = [];
+
+    /// <summary>Appends a firm and returns its slot.</summary>
+    public int Append(in FirmRecord firm)
+    {
+        if (Count == Productivity.Length) Resize(Productivity.Length * 2);
+        int i = Count++;
+        Productivity[i] = firm.Productivity;
+        Weight[i] = firm.Weight;
+        Revenue[i] = firm.Revenue;
+        RdIntensity[i] = firm.RdIntensity;
+        RdStock[i] = firm.RdStock;
+        Cash[i] = firm.Cash;
+        Researchers[i] = firm.Researchers;
+        Age[i] = firm.Age;
+        Vintage[i] = firm.Vintage;
+        Alive[i] = firm.Alive ? (byte)1 : (byte)0;
+        return i;
+    }
+
+    /// <summary>A copy of one firm's state.</summary>
+    public FirmRecord Read(int slot) => new(Productivity[slot], Weight[slot], Revenue[slot], RdIntensity[slot], RdStock[slot],
+        Cash[slot], Researchers[slot], Age[slot], Vintage[slot], Alive[slot] != 0);
+
+    private void Resize(int capacity)
+    {
+        Array.Resize(ref Productivity, capacity);
+        Array.Resize(ref Weight, capacity);
+        Array.Resize(ref Revenue, capacity);
+        Array.Resize(ref RdIntensity, capacity);
+        Array.Resize(ref RdStock, capacity);
+        Array.Resize(ref Cash, capacity);
+        Array.Resize(ref Researchers, capacity);
+        Array.Resize(ref Age, capacity);
+        Array.Resize(ref Vintage, capacity);
+        Array.Resize(ref Alive, capacity);
+    }
+}
+
+/// <summary>One firm's state, for entry, inspection and tests.</summary>
+/// <param name="Productivity">Productivity index.</param>
+/// <param name="Weight">Market weight.</param>
+/// <param name="Revenue">Revenue, bn yuan/yr.</param>
+/// <param name="RdIntensity">Target R&amp;D intensity.</param>
+/// <param name="RdStock">R&amp;D stock, bn yuan.</param>
+/// <param name="Cash">Cash, bn yuan.</param>
+/// <param name="Researchers">Researchers employed.</param>
+/// <param name="Age">Age in ticks.</param>
+/// <param name="Vintage">Technology generation in use.</param>
+/// <param name="Alive">Whether the firm is alive.</param>
+public readonly record struct FirmRecord(double Productivity, double Weight, double Revenue, double RdIntensity, double RdStock,
+    double Cash, double Researchers, int Age, int Vintage, bool Alive);
