@@ -1,0 +1,14 @@
+namespace EcoSim.Client.Cli;
+
+/// <summary>Process exit codes of the ecosim command.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+    /// <summary>The run failed while running (a bug or a broken cluster).</summary>
+    public const int Failed = 1;
+    /// <summary>Bad input: command line, scenario file or output folder. Nothing was written.</summary>
+    public const int BadInput = 2;
+    /// <summary>Stopped by Ctrl-C. Nothing was written.</summary>
+    public const int Interrupted = 130;
+}

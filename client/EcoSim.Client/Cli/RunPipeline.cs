@@ -1,0 +1,117 @@
+using System.Globalization;
+using EcoSim.Client.Engines;
+using EcoSim.Client.Output;
+using EcoSim.Model.Metrics;
+using EcoSim.Model.Phases;
+using EcoSim.Scenarios;
+
+namespace EcoSim.Client.Cli;
+
+/// <summary>
+/// <c>ecosim run</c>: checks the scenario whole, runs it on the chosen engine, streams metrics to a
+/// temporary folder, draws plots, writes the manifest, and only then moves the folder into place.
+/// </summary>
+internal sealed class RunPipeline(TextWriter output, TextWriter errors)
+{
+    public async Task<int> ExecuteAsync(RunSettings settings, CancellationToken cancellation)
+    {
+        Scenario scenario;
+        try { scenario = ScenarioLoader.Load(settings.ScenarioPath); }
+        catch (ScenarioException e)
+        {
+            foreach (var error in e.Errors) errors.WriteLine($"error: {error}");
+            return ExitCodes.BadInput;
+        }
+        if (settings.Seed is ulong seed) scenario = scenario.WithSeed(seed);
+        if (settings.Ticks is int ticks)
+        {
+            if (ticks > scenario.World.Ticks)
+            {
+                errors.WriteLine($"error: --ticks {ticks} is more than the scenario's {scenario.World.Ticks} ticks ({scenario.World.Start}..{scenario.World.PeriodOf(scenario.World.Ticks - 1)})");
+                return ExitCodes.BadInput;
+            }
+            scenario = scenario with { World = scenario.World with { Ticks = ticks } };
+        }
+
+        string finalPath = settings.OutputPath ?? Path.Combine("runs", scenario.Name);
+        RunOutputFolder folder;
+        try { folder = RunOutputFolder.Begin(finalPath); }
+        catch (OutputFolderException e)
+        {
+            errors.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        using (folder)
+        {
+            var started = DateTime.UtcNow;
+            await using var engine = await OpenEngineAsync(settings, cancellation);
+            var world = scenario.World;
+            errors.WriteLine($"running {scenario.Name}: {world.Ticks} ticks from {world.Start}, {world.Firms:N0} firms, seed {world.Seed}, engine {engine.Name}" +
+                             (engine.Name == "orleans" ? $" ({engine.SiloCount} silo{(engine.SiloCount == 1 ? "" : "s")}, {engine.FirmsPerShard} firms per shard)" : ""));
+            var rows = new List<MetricsRow>();
+            using (var csv = MetricsCsvWriter.Create(folder.PathFor(MetricsCsvFormat.FileName)))
+            {
+                int reportEvery = Math.Max(1, world.Ticks / 10);
+                await foreach (var tick in engine.RunAsync(world, cancellation))
+                {
+                    csv.WriteAll(tick.Rows);
+                    rows.AddRange(tick.Rows);
+                    if ((tick.Tick + 1) % reportEvery == 0 || tick.Tick + 1 == world.Ticks)
+                        errors.WriteLine($"  tick {tick.Tick + 1}/{world.Ticks} ({tick.Rows[^1].Period})");
+                }
+            }
+            if (settings.Plots)
+                RunPlots.WriteAll(rows, folder.PathFor("plots"), RunPlots.Caption(scenario.Name, world.Seed, started));
+
+            var region = rows.Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
+            ManifestWriter.Write(folder.PathFor(RunOutputFolder.ManifestFileName), new RunManifest
+            {
+                ScenarioName = scenario.Name,
+                ScenarioPath = settings.ScenarioPath,
+                ScenarioText = scenario.CombinedText,
+                ScenarioSha256 = scenario.Sha256,
+                Seed = world.Seed,
+                Engine = engine.Name,
+                SiloCount = engine.SiloCount,
+                FirmsPerShard = engine.FirmsPerShard,
+                TickCount = world.Ticks,
+                FirstPeriod = region[0].Period,
+                LastPeriod = region[^1].Period,
+                CodeVersion = RunEnvironment.CodeVersion,
+                RuntimeVersion = RunEnvironment.RuntimeVersion,
+                OsDescription = RunEnvironment.OsDescription,
+                CommandLine = RunEnvironment.CommandLine,
+                StartedUtc = started,
+                EndedUtc = DateTime.UtcNow,
+                Files = ContentHash.DescribeFiles(folder.WorkingPath),
+            });
+            folder.Commit();
+            output.WriteLine(Summary(finalPath, region));
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<ISimulationEngine> OpenEngineAsync(RunSettings settings, CancellationToken cancellation)
+    {
+        if (settings.Engine == "reference") return new ReferenceSimulation();
+        var connection = settings.Cluster is { } cluster
+            ? await OrleansConnections.ConnectAsync(cluster, cancellation)
+            : await OrleansConnections.StartEmbeddedAsync(cancellation);
+        return new OrleansSimulation(connection, settings.FirmsPerShard);
+    }
+
+    private static string Summary(string path, List<MetricsRow> region)
+    {
+        var first = region[0];
+        var last = region[^1];
+        string Change(Func<MetricsRow, double> metric) => string.Create(CultureInfo.InvariantCulture, $"{metric(first):N1} -> {metric(last):N1}");
+        return string.Join(Environment.NewLine,
+            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, manifest.json, plots/)",
+            $"  {first.Period} -> {last.Period}",
+            $"  total R&D, bn yuan/yr:          {Change(r => r.TotalRd)}",
+            $"  basic-knowledge index:          {Change(r => r.KnowledgeStock)}",
+            $"  firms:                          {Change(r => r.Firms)}",
+            $"  value added, bn yuan/yr:        {Change(r => r.ValueAdded)}");
+    }
+}

@@ -1,0 +1,15 @@
+using EcoSim.Hosting;
+
+namespace EcoSim.Client.Cli;
+
+/// <summary>What <c>ecosim run</c> was asked to do.</summary>
+/// <param name="ScenarioPath">Scenario file.</param>
+/// <param name="OutputPath">Output folder, or null for <c>runs/&lt;scenario name&gt;</c>.</param>
+/// <param name="Seed">Seed overriding the scenario's, or null.</param>
+/// <param name="Engine">"orleans" or "reference".</param>
+/// <param name="FirmsPerShard">Firms per shard grain.</param>
+/// <param name="Ticks">Run only this many ticks, or null for the whole horizon.</param>
+/// <param name="Cluster">Gateway of a running cluster, or null for an embedded silo.</param>
+/// <param name="Plots">Whether to draw plots.</param>
+internal sealed record RunSettings(string ScenarioPath, string? OutputPath, ulong? Seed, string Engine, int FirmsPerShard, int? Ticks,
+    EcoSimClusterOptions? Cluster, bool Plots);

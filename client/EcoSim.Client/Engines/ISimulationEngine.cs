@@ -1,0 +1,17 @@
+using EcoSim.Model.Engine;
+using EcoSim.Model.World;
+
+namespace EcoSim.Client.Engines;
+
+/// <summary>Something that runs a world tick by tick: the reference engine or an Orleans cluster.</summary>
+internal interface ISimulationEngine : IAsyncDisposable
+{
+    /// <summary>Engine name for the manifest: "reference" or "orleans".</summary>
+    string Name { get; }
+    /// <summary>Silos the engine runs on (0 for the reference engine).</summary>
+    int SiloCount { get; }
+    /// <summary>Firms per shard grain (0 for the reference engine).</summary>
+    int FirmsPerShard { get; }
+    /// <summary>Runs every tick of <paramref name="world"/>, yielding each tick's metrics as it finishes.</summary>
+    IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, CancellationToken cancellation);
+}

@@ -1,0 +1,25 @@
+using System.Runtime.CompilerServices;
+using EcoSim.Model.Engine;
+using EcoSim.Model.World;
+
+namespace EcoSim.Client.Engines;
+
+/// <summary>The single-threaded reference engine of EcoSim.Model, run in this process.</summary>
+internal sealed class ReferenceSimulation : ISimulationEngine
+{
+    public string Name => "reference";
+    public int SiloCount => 0;
+    public int FirmsPerShard => 0;
+
+    public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        var engine = await Task.Run(() => new ReferenceEngine(world), cancellation);
+        while (engine.Tick < world.Ticks)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            yield return await Task.Run(engine.Step, cancellation);
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

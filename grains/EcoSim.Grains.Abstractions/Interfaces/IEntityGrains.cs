@@ -1,0 +1,91 @@
+using EcoSim.Model.Phases;
+using EcoSim.Model.State;
+
+namespace EcoSim.Grains.Abstractions;
+
+/// <summary>The government of a run (key: the run id): sets the budget and its split.</summary>
+public interface IPolicyGrain : IGrainWithStringKey
+{
+    /// <summary>The budget allocation of a tick (phase 1).</summary>
+    Task<BudgetAllocation> Allocate(int tick);
+}
+
+/// <summary>
+/// One cluster of a run (key: <see cref="GrainKeys.Cluster"/>): gathers its labs, signals its firm
+/// shards, and lets firms enter. Fans out to its own labs and shards only.
+/// </summary>
+public interface IClusterGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the cluster's firm shards at tick 0.</summary>
+    Task<ClusterStart> Initialize(int firmsPerShard);
+
+    /// <summary>Phase 2: the cluster's labs research; returns their merged report.</summary>
+    Task<LabReport> Research(int tick, LabInputs inputs);
+
+    /// <summary>Phase 3: gathers lab output into the signals its firms act on.</summary>
+    Task<ClusterSignals> Gather(int tick, BudgetAllocation budget, LabReport labs, TalentPoolState talent, RegionSnapshot previous);
+
+    /// <summary>Phase 4: steps every shard with the tick's signals; returns their merged report.</summary>
+    Task<FirmReport> StepFirms(int tick);
+
+    /// <summary>Phase 7: entry of new firms, the cluster's closing state and its metrics row.</summary>
+    Task<ClusterTickReport> Enter(int tick, int spinOffs, int deals, FundReport funds, TalentPoolState talent);
+
+    /// <summary>Releases the cluster and its shards.</summary>
+    Task Release();
+}
+
+/// <summary>A shard of one cluster's firms with consecutive indices (key: <see cref="GrainKeys.Shard"/>).</summary>
+public interface IFirmShardGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the shard with its initial firms (none for a shard opened by entry) and returns their aggregates.</summary>
+    /// <param name="firstIndex">Cluster index of the shard's first firm.</param>
+    /// <param name="count">Initial firms.</param>
+    /// <param name="firstTick">The first tick the shard will step (0 at the start of a run).</param>
+    Task<FirmReport> Initialize(long firstIndex, int count, int firstTick);
+
+    /// <summary>Phase 4 for the shard's firms.</summary>
+    Task<FirmReport> Step(ClusterSignals signals);
+
+    /// <summary>Appends entering firms; their indices continue the shard's.</summary>
+    Task Append(long firstIndex, FirmRecord[] firms);
+
+    /// <summary>One firm's state, by its index in the cluster.</summary>
+    Task<FirmRecord> Inspect(long index);
+
+    /// <summary>Releases the shard.</summary>
+    Task Release();
+}
+
+/// <summary>One lab (key: <see cref="GrainKeys.Lab"/>).</summary>
+public interface ILabGrain : IGrainWithStringKey
+{
+    /// <summary>Phase 2 for this lab.</summary>
+    Task<LabReport> Research(int tick, LabInputs inputs);
+
+    /// <summary>Releases the lab.</summary>
+    Task Release();
+}
+
+/// <summary>One fund (key: <see cref="GrainKeys.Fund"/>).</summary>
+public interface IFundGrain : IGrainWithStringKey
+{
+    /// <summary>Phase 5 for this fund.</summary>
+    Task<FundReport> Invest(int tick, BudgetAllocation budget, RegionSnapshot previous);
+
+    /// <summary>Releases the fund.</summary>
+    Task Release();
+}
+
+/// <summary>One cluster's researcher market (key: <see cref="GrainKeys.Cluster"/>).</summary>
+public interface ITalentPoolGrain : IGrainWithStringKey
+{
+    /// <summary>Sets up the pool at tick 0 for an initial demand.</summary>
+    Task<TalentPoolState> Initialize(double initialDemand);
+
+    /// <summary>Phase 6 for this pool.</summary>
+    Task<TalentPoolState> Clear(int tick, double demand, BudgetAllocation budget, RegionSnapshot previous);
+
+    /// <summary>Releases the pool.</summary>
+    Task Release();
+}

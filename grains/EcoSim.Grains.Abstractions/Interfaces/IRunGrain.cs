@@ -1,0 +1,36 @@
+using EcoSim.Model.World;
+
+namespace EcoSim.Grains.Abstractions;
+
+/// <summary>
+/// Drives one run (key: the run id): sets up every entity at tick 0, then runs one tick per call,
+/// phase by phase with a barrier between phases, and returns the tick's metrics. Each call is short
+/// (one tick), so no call nears the response timeout; the client drives and shows progress.
+/// </summary>
+public interface IRunGrain : IGrainWithStringKey
+{
+    /// <summary>Sets up the run. Fails if the run was already started.</summary>
+    Task Start(WorldSpec world, RunLayout layout);
+
+    /// <summary>Runs the next tick and returns its metrics.</summary>
+    Task<TickRows> Step();
+
+    /// <summary>Where the run is.</summary>
+    Task<RunProgress> Progress();
+
+    /// <summary>Releases every grain of the run.</summary>
+    Task Stop();
+}
+
+/// <summary>Holds a run's immutable world (key: the run id), read once per silo by the run's grains.</summary>
+public interface IWorldGrain : IGrainWithStringKey
+{
+    /// <summary>Stores the world. A second, different world for the same run is refused.</summary>
+    Task Set(WorldSpec world);
+
+    /// <summary>The world of the run.</summary>
+    Task<WorldSpec> Get();
+
+    /// <summary>Forgets the world.</summary>
+    Task Release();
+}

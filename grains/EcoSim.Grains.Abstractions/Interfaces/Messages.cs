@@ -1,0 +1,39 @@
+using EcoSim.Model.Metrics;
+using EcoSim.Model.Phases;
+
+namespace EcoSim.Grains.Abstractions;
+
+/// <summary>How a run is laid out over grains.</summary>
+/// <param name="FirmsPerShard">Firms per shard grain (1 = one activation per firm).</param>
+[GenerateSerializer, Immutable]
+public sealed record RunLayout([property: Id(0)] int FirmsPerShard)
+{
+    /// <summary>Default shard size.</summary>
+    public const int DefaultFirmsPerShard = 4096;
+}
+
+/// <summary>What a cluster reports at the end of a tick.</summary>
+/// <param name="Outcome">Its metrics row and firm sums.</param>
+/// <param name="AvailableKnowledge">Knowledge available to its industry (end of the lag).</param>
+/// <param name="MeanProductivity">Weight-averaged productivity of its firms after entry.</param>
+[GenerateSerializer, Immutable]
+public sealed record ClusterTickReport([property: Id(0)] ClusterOutcome Outcome, [property: Id(1)] double AvailableKnowledge, [property: Id(2)] double MeanProductivity);
+
+/// <summary>A cluster's state at tick 0, for the run to set up talent pools and the first snapshot.</summary>
+/// <param name="FirmResearcherDemand">Researchers its initial firms want.</param>
+/// <param name="AvailableKnowledge">Knowledge available to its industry.</param>
+/// <param name="MeanProductivity">Weight-averaged productivity of its firms.</param>
+[GenerateSerializer, Immutable]
+public sealed record ClusterStart([property: Id(0)] double FirmResearcherDemand, [property: Id(1)] double AvailableKnowledge, [property: Id(2)] double MeanProductivity);
+
+/// <summary>The metrics of one tick as the run grain returns them: clusters in index order, then the region.</summary>
+/// <param name="Tick">The tick.</param>
+/// <param name="Rows">The rows.</param>
+[GenerateSerializer, Immutable]
+public sealed record TickRows([property: Id(0)] int Tick, [property: Id(1)] IReadOnlyList<MetricsRow> Rows);
+
+/// <summary>Where a run is.</summary>
+/// <param name="NextTick">The next tick to run.</param>
+/// <param name="Ticks">Total ticks.</param>
+[GenerateSerializer, Immutable]
+public sealed record RunProgress([property: Id(0)] int NextTick, [property: Id(1)] int Ticks);

@@ -1,0 +1,186 @@
+using EcoSim.Model.Numerics;
+using EcoSim.Model.Phases;
+using EcoSim.Model.State;
+
+namespace EcoSim.Grains.Abstractions.Surrogates;
+
+/// <summary>Wire form of a <see cref="SumVector"/>: its raw fixed-point totals.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct SumVectorSurrogate([property: Id(0)] Int128[] Raw);
+
+/// <summary>Converts <see cref="SumVector"/>.</summary>
+[RegisterConverter]
+public sealed class SumVectorConverter : IConverter<SumVector, SumVectorSurrogate>
+{
+    /// <inheritdoc/>
+    public SumVector ConvertFromSurrogate(in SumVectorSurrogate s) => new(s.Raw);
+    /// <inheritdoc/>
+    public SumVectorSurrogate ConvertToSurrogate(in SumVector v) => new(v.Raw.ToArray());
+}
+
+/// <summary>Wire form of a <see cref="BudgetAllocation"/>.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct BudgetAllocationSurrogate([property: Id(0)] int Tick, [property: Id(1)] double[] Values);
+
+/// <summary>Converts <see cref="BudgetAllocation"/>.</summary>
+[RegisterConverter]
+public sealed class BudgetAllocationConverter : IConverter<BudgetAllocation, BudgetAllocationSurrogate>
+{
+    /// <inheritdoc/>
+    public BudgetAllocation ConvertFromSurrogate(in BudgetAllocationSurrogate s) => new(s.Tick, s.Values);
+    /// <inheritdoc/>
+    public BudgetAllocationSurrogate ConvertToSurrogate(in BudgetAllocation v) => new(v.Tick, v.ByClusterAndLink);
+}
+
+/// <summary>Wire form of a <see cref="LabInputs"/>.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct LabInputsSurrogate(
+    [property: Id(0)] double BasicFunding, [property: Id(1)] double AppliedFunding, [property: Id(2)] double FillRate,
+    [property: Id(3)] double Wage, [property: Id(4)] double Opportunity);
+
+/// <summary>Converts <see cref="LabInputs"/>.</summary>
+[RegisterConverter]
+public sealed class LabInputsConverter : IConverter<LabInputs, LabInputsSurrogate>
+{
+    /// <inheritdoc/>
+    public LabInputs ConvertFromSurrogate(in LabInputsSurrogate s) => new(s.BasicFunding, s.AppliedFunding, s.FillRate, s.Wage, s.Opportunity);
+    /// <inheritdoc/>
+    public LabInputsSurrogate ConvertToSurrogate(in LabInputs v) => new(v.BasicFunding, v.AppliedFunding, v.FillRate, v.Wage, v.Opportunity);
+}
+
+/// <summary>Wire form of a <see cref="LabReport"/>.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct LabReportSurrogate([property: Id(0)] int Cluster, [property: Id(1)] SumVector Sums);
+
+/// <summary>Converts <see cref="LabReport"/>.</summary>
+[RegisterConverter]
+public sealed class LabReportConverter : IConverter<LabReport, LabReportSurrogate>
+{
+    /// <inheritdoc/>
+    public LabReport ConvertFromSurrogate(in LabReportSurrogate s) => new(s.Cluster, s.Sums);
+    /// <inheritdoc/>
+    public LabReportSurrogate ConvertToSurrogate(in LabReport v) => new(v.Cluster, v.Sums);
+}
+
+/// <summary>Wire form of a <see cref="FirmReport"/>.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct FirmReportSurrogate([property: Id(0)] int Cluster, [property: Id(1)] SumVector Sums, [property: Id(2)] double Frontier);
+
+/// <summary>Converts <see cref="FirmReport"/>.</summary>
+[RegisterConverter]
+public sealed class FirmReportConverter : IConverter<FirmReport, FirmReportSurrogate>
+{
+    /// <inheritdoc/>
+    public FirmReport ConvertFromSurrogate(in FirmReportSurrogate s) => new(s.Cluster, s.Sums, s.Frontier);
+    /// <inheritdoc/>
+    public FirmReportSurrogate ConvertToSurrogate(in FirmReport v) => new(v.Cluster, v.Sums, v.Frontier);
+}
+
+/// <summary>Wire form of a <see cref="FundReport"/>.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct FundReportSurrogate([property: Id(0)] SumVector Sums);
+
+/// <summary>Converts <see cref="FundReport"/>.</summary>
+[RegisterConverter]
+public sealed class FundReportConverter : IConverter<FundReport, FundReportSurrogate>
+{
+    /// <inheritdoc/>
+    public FundReport ConvertFromSurrogate(in FundReportSurrogate s) => new(s.Sums);
+    /// <inheritdoc/>
+    public FundReportSurrogate ConvertToSurrogate(in FundReport v) => new(v.Sums);
+}
+
+/// <summary>Wire form of a <see cref="ClusterSignals"/>.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct ClusterSignalsSurrogate(
+    [property: Id(0)] int Tick, [property: Id(1)] int Cluster, [property: Id(2)] double Demand, [property: Id(3)] double WeightTotal,
+    [property: Id(4)] double MeanProductivity, [property: Id(5)] double Frontier, [property: Id(6)] double Firms,
+    [property: Id(7)] double Opportunity, [property: Id(8)] int Generation, [property: Id(9)] double AdopterShare,
+    [property: Id(10)] double FillRate, [property: Id(11)] double Wage, [property: Id(12)] double TransformationFunding,
+    [property: Id(13)] double RdUserCostRatio);
+
+/// <summary>Converts <see cref="ClusterSignals"/>.</summary>
+[RegisterConverter]
+public sealed class ClusterSignalsConverter : IConverter<ClusterSignals, ClusterSignalsSurrogate>
+{
+    /// <inheritdoc/>
+    public ClusterSignals ConvertFromSurrogate(in ClusterSignalsSurrogate s) => new()
+    {
+        Tick = s.Tick, Cluster = s.Cluster, Demand = s.Demand, WeightTotal = s.WeightTotal, MeanProductivity = s.MeanProductivity,
+        Frontier = s.Frontier, Firms = s.Firms, Opportunity = s.Opportunity, Generation = s.Generation, AdopterShare = s.AdopterShare,
+        FillRate = s.FillRate, Wage = s.Wage, TransformationFunding = s.TransformationFunding, RdUserCostRatio = s.RdUserCostRatio,
+    };
+    /// <inheritdoc/>
+    public ClusterSignalsSurrogate ConvertToSurrogate(in ClusterSignals v) => new(v.Tick, v.Cluster, v.Demand, v.WeightTotal,
+        v.MeanProductivity, v.Frontier, v.Firms, v.Opportunity, v.Generation, v.AdopterShare, v.FillRate, v.Wage,
+        v.TransformationFunding, v.RdUserCostRatio);
+}
+
+/// <summary>Wire form of a <see cref="FirmRecord"/>.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct FirmRecordSurrogate(
+    [property: Id(0)] double Productivity, [property: Id(1)] double Weight, [property: Id(2)] double Revenue,
+    [property: Id(3)] double RdIntensity, [property: Id(4)] double RdStock, [property: Id(5)] double Cash,
+    [property: Id(6)] double Researchers, [property: Id(7)] int Age, [property: Id(8)] int Vintage, [property: Id(9)] bool Alive);
+
+/// <summary>Converts <see cref="FirmRecord"/>.</summary>
+[RegisterConverter]
+public sealed class FirmRecordConverter : IConverter<FirmRecord, FirmRecordSurrogate>
+{
+    /// <inheritdoc/>
+    public FirmRecord ConvertFromSurrogate(in FirmRecordSurrogate s) =>
+        new(s.Productivity, s.Weight, s.Revenue, s.RdIntensity, s.RdStock, s.Cash, s.Researchers, s.Age, s.Vintage, s.Alive);
+    /// <inheritdoc/>
+    public FirmRecordSurrogate ConvertToSurrogate(in FirmRecord v) =>
+        new(v.Productivity, v.Weight, v.Revenue, v.RdIntensity, v.RdStock, v.Cash, v.Researchers, v.Age, v.Vintage, v.Alive);
+}
+
+/// <summary>Wire form of a <see cref="RegionSnapshot"/>.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct RegionSnapshotSurrogate(
+    [property: Id(0)] double[] AvailableKnowledge, [property: Id(1)] double[] Opportunity, [property: Id(2)] double[] Demand,
+    [property: Id(3)] double[] MeanProductivity, [property: Id(4)] double[] Researchers, [property: Id(5)] double[] Wages);
+
+/// <summary>Converts <see cref="RegionSnapshot"/>.</summary>
+[RegisterConverter]
+public sealed class RegionSnapshotConverter : IConverter<RegionSnapshot, RegionSnapshotSurrogate>
+{
+    /// <inheritdoc/>
+    public RegionSnapshot ConvertFromSurrogate(in RegionSnapshotSurrogate s) =>
+        new(s.AvailableKnowledge, s.Opportunity, s.Demand, s.MeanProductivity, new TalentSnapshot(s.Researchers, s.Wages));
+    /// <inheritdoc/>
+    public RegionSnapshotSurrogate ConvertToSurrogate(in RegionSnapshot v) =>
+        new(v.AvailableKnowledge, v.Opportunity, v.Demand, v.MeanProductivity, v.Talent.Researchers, v.Talent.Wages);
+}
+
+/// <summary>Wire form of a <see cref="TalentPoolState"/>.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct TalentPoolStateSurrogate(
+    [property: Id(0)] int Cluster, [property: Id(1)] double Researchers, [property: Id(2)] double Wage, [property: Id(3)] double FillRate,
+    [property: Id(4)] double Demand, [property: Id(5)] double BaseGraduates, [property: Id(6)] double BaseLabFunding);
+
+/// <summary>Converts <see cref="TalentPoolState"/>.</summary>
+[RegisterConverter]
+public sealed class TalentPoolStateConverter : IConverter<TalentPoolState, TalentPoolStateSurrogate>
+{
+    /// <inheritdoc/>
+    public TalentPoolState ConvertFromSurrogate(in TalentPoolStateSurrogate s) =>
+        new(s.Cluster, s.Researchers, s.Wage, s.FillRate, s.Demand, s.BaseGraduates, s.BaseLabFunding);
+    /// <inheritdoc/>
+    public TalentPoolStateSurrogate ConvertToSurrogate(in TalentPoolState v) =>
+        new(v.Cluster, v.Researchers, v.Wage, v.FillRate, v.Demand, v.BaseGraduates, v.BaseLabFunding);
+}
+
+/// <summary>Wire form of a <see cref="ClusterOutcome"/>.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct ClusterOutcomeSurrogate([property: Id(0)] EcoSim.Model.Metrics.MetricsRow Row, [property: Id(1)] SumVector FirmSums);
+
+/// <summary>Converts <see cref="ClusterOutcome"/>.</summary>
+[RegisterConverter]
+public sealed class ClusterOutcomeConverter : IConverter<ClusterOutcome, ClusterOutcomeSurrogate>
+{
+    /// <inheritdoc/>
+    public ClusterOutcome ConvertFromSurrogate(in ClusterOutcomeSurrogate s) => new(s.Row, s.FirmSums);
+    /// <inheritdoc/>
+    public ClusterOutcomeSurrogate ConvertToSurrogate(in ClusterOutcome v) => new(v.Row, v.FirmSums);
+}

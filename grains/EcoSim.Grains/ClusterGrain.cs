@@ -1,0 +1,119 @@
+using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Phases;
+using EcoSim.Model.State;
+
+namespace EcoSim.Grains;
+
+/// <summary>
+/// One cluster of a run: fans out to its own labs and firm shards, holds the cluster's state between
+/// phases, and places entering firms in shards by index (shard k holds indices [kF, (k+1)F)).
+/// </summary>
+public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
+{
+    private RunContext? _run;
+    private int _cluster, _firmsPerShard, _shards;
+    private int[] _labs = [];
+    private ClusterState? _state;
+    private ClusterSignals? _signals;
+    private BudgetAllocation? _budget;
+    private LabReport? _labReport;
+    private FirmReport? _firms;
+
+    private string RunId => GrainKeys.RunOf(this.GetPrimaryKeyString());
+
+    /// <inheritdoc/>
+    public async Task<ClusterStart> Initialize(int firmsPerShard)
+    {
+        if (_state is not null) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()} is already initialised");
+        if (firmsPerShard < 1) throw new ArgumentOutOfRangeException(nameof(firmsPerShard), firmsPerShard, "must be at least 1");
+        _run = await runs.Get(RunId);
+        _cluster = GrainKeys.Number(this.GetPrimaryKeyString(), 'c');
+        _firmsPerShard = firmsPerShard;
+        _labs = [.. _run.Constants.Labs.Where(l => l.Cluster == _cluster).Select(l => l.Index)];
+        long firms = _run.Constants.FirmsPerCluster[_cluster];
+        _shards = (int)((firms + firmsPerShard - 1) / firmsPerShard);
+        var reports = await Task.WhenAll(Enumerable.Range(0, _shards).Select(k =>
+            Shard(k).Initialize((long)k * firmsPerShard, (int)Math.Min(firmsPerShard, firms - (long)k * firmsPerShard), 0)));
+        var summary = FirmReport.Merge(_cluster, reports);
+        _state = ClusterPhase.Initial(_run.World, _run.Constants, _cluster, summary);
+        return new ClusterStart(summary.Sums[FirmSums.ResearcherDemand], _state.LagStages[^1], _state.MeanProductivity);
+    }
+
+    /// <inheritdoc/>
+    public async Task<LabReport> Research(int tick, LabInputs inputs)
+    {
+        Ready();
+        var reports = await Task.WhenAll(_labs.Select(l => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, l)).Research(tick, inputs)));
+        var merged = LabReport.Empty(_cluster);
+        foreach (var report in reports) merged.Sums.Merge(report.Sums);
+        return merged;
+    }
+
+    /// <inheritdoc/>
+    public Task<ClusterSignals> Gather(int tick, BudgetAllocation budget, LabReport labs, TalentPoolState talent, RegionSnapshot previous)
+    {
+        var run = Ready();
+        (_signals, _state) = ClusterPhase.Gather(run.World, run.Constants, tick, _state!, budget, labs, talent, previous);
+        _budget = budget;
+        _labReport = labs;
+        return Task.FromResult(_signals);
+    }
+
+    /// <inheritdoc/>
+    public async Task<FirmReport> StepFirms(int tick)
+    {
+        Ready();
+        if (_signals is null || _signals.Tick != tick) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: StepFirms({tick}) before Gather({tick})");
+        var signals = _signals;
+        var reports = await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Step(signals)));
+        _firms = FirmReport.Merge(_cluster, reports);
+        return _firms;
+    }
+
+    /// <inheritdoc/>
+    public async Task<ClusterTickReport> Enter(int tick, int spinOffs, int deals, FundReport funds, TalentPoolState talent)
+    {
+        var run = Ready();
+        if (_firms is null || _signals?.Tick != tick) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: Enter({tick}) before StepFirms({tick})");
+        var entrants = EntryPhase.Plan(run.World, tick, _signals, _state!, spinOffs, deals);
+        await PlaceEntrants(entrants, tick + 1);
+        _state = ClusterPhase.Close(_state!, _firms, entrants);
+        var outcome = MetricsPhase.ClusterRow(run.World, run.Constants, tick, new ClusterTick(_budget!, _labReport!, _state, _firms, entrants, funds, talent));
+        _firms = null;
+        return new ClusterTickReport(outcome, _state.LagStages[^1], _state.MeanProductivity);
+    }
+
+    /// <inheritdoc/>
+    public async Task Release()
+    {
+        await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Release())
+            .Concat(_labs.Select(l => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, l)).Release())));
+        DeactivateOnIdle();
+    }
+
+    private async Task PlaceEntrants(EntrantBatch entrants, int nextTick)
+    {
+        var appends = new List<Task>();
+        int k = 0;
+        while (k < entrants.Firms.Count)
+        {
+            long index = entrants.FirstIndex + k;
+            int shard = (int)(index / _firmsPerShard);
+            int room = (int)((long)(shard + 1) * _firmsPerShard - index);
+            int take = Math.Min(room, entrants.Firms.Count - k);
+            if (shard >= _shards)
+            {
+                await Shard(shard).Initialize((long)shard * _firmsPerShard, 0, nextTick);
+                _shards = shard + 1;
+            }
+            appends.Add(Shard(shard).Append(index, [.. entrants.Firms.Skip(k).Take(take)]));
+            k += take;
+        }
+        await Task.WhenAll(appends);
+    }
+
+    private IFirmShardGrain Shard(int k) => GrainFactory.GetGrain<IFirmShardGrain>(GrainKeys.Shard(RunId, _cluster, k));
+
+    private RunContext Ready() => _run is not null && _state is not null ? _run
+        : throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()} was not initialised (or its activation was lost)");
+}

@@ -1,0 +1,57 @@
+using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Phases;
+using EcoSim.Model.State;
+
+namespace EcoSim.Grains;
+
+/// <summary>A shard of one cluster's firms, held as a struct of arrays and stepped in place.</summary>
+public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrain
+{
+    private FirmShard? _shard;
+    private TickGuard? _guard;
+
+    /// <inheritdoc/>
+    public async Task<FirmReport> Initialize(long firstIndex, int count, int firstTick)
+    {
+        string key = this.GetPrimaryKeyString();
+        if (_shard is not null) throw new InvalidOperationException($"firm shard {key} is already initialised");
+        var run = await runs.Get(GrainKeys.RunOf(key));
+        _shard = new FirmShard(GrainKeys.Number(key, 'c'), firstIndex, count);
+        FirmPhase.Initialize(_shard, run.World, run.Constants, firstIndex, count);
+        _guard = new TickGuard($"firm shard {key}", firstTick);
+        return FirmPhase.Summarize(_shard, 0);
+    }
+
+    /// <inheritdoc/>
+    public async Task<FirmReport> Step(ClusterSignals signals)
+    {
+        var shard = Shard();
+        _guard!.Enter(signals.Tick);
+        var run = await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
+        return FirmPhase.Step(shard, signals, run.World);
+    }
+
+    /// <inheritdoc/>
+    public Task Append(long firstIndex, FirmRecord[] firms)
+    {
+        var shard = Shard();
+        if (firstIndex != shard.FirstIndex + shard.Count)
+            throw new InvalidOperationException($"firm shard {this.GetPrimaryKeyString()} holds indices up to {shard.FirstIndex + shard.Count - 1}; cannot append at {firstIndex}");
+        foreach (var firm in firms) shard.Append(firm);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<FirmRecord> Inspect(long index)
+    {
+        var shard = Shard();
+        long slot = index - shard.FirstIndex;
+        if (slot < 0 || slot >= shard.Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"shard holds firms {shard.FirstIndex}..{shard.FirstIndex + shard.Count - 1}");
+        return Task.FromResult(shard.Read((int)slot));
+    }
+
+    /// <inheritdoc/>
+    public Task Release() { DeactivateOnIdle(); return Task.CompletedTask; }
+
+    private FirmShard Shard() => _shard ?? throw new InvalidOperationException($"firm shard {this.GetPrimaryKeyString()} was not initialised (or its activation was lost)");
+}

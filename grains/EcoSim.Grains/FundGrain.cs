@@ -1,0 +1,29 @@
+using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Phases;
+using EcoSim.Model.State;
+
+namespace EcoSim.Grains;
+
+/// <summary>One fund: its book starts from the run's constants and advances one tick per call.</summary>
+public sealed class FundGrain(RunContextCache runs) : Grain, IFundGrain
+{
+    private FundState? _fund;
+    private TickGuard? _guard;
+
+    /// <inheritdoc/>
+    public async Task<FundReport> Invest(int tick, BudgetAllocation budget, RegionSnapshot previous)
+    {
+        string key = this.GetPrimaryKeyString();
+        var run = await runs.Get(GrainKeys.RunOf(key));
+        if (_guard is null)
+        {
+            _guard = new TickGuard($"fund {key}");
+            _fund = FinancePhase.Initial(run.World, run.Constants, GrainKeys.Number(key, 'f'));
+        }
+        _guard.Enter(tick);
+        return FinancePhase.Invest(_fund!, run.World, run.Constants, tick, budget, previous);
+    }
+
+    /// <inheritdoc/>
+    public Task Release() { DeactivateOnIdle(); return Task.CompletedTask; }
+}

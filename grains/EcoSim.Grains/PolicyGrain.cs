@@ -1,0 +1,15 @@
+using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Phases;
+
+namespace EcoSim.Grains;
+
+/// <summary>The government of a run.</summary>
+public sealed class PolicyGrain(RunContextCache runs) : Grain, IPolicyGrain
+{
+    /// <inheritdoc/>
+    public async Task<BudgetAllocation> Allocate(int tick)
+    {
+        var run = await runs.Get(this.GetPrimaryKeyString());
+        return PolicyPhase.Allocate(run.World, run.Constants.ClusterKeys, tick);
+    }
+}

@@ -1,0 +1,37 @@
+using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Phases;
+using EcoSim.Model.State;
+
+namespace EcoSim.Grains;
+
+/// <summary>One cluster's researcher market.</summary>
+public sealed class TalentPoolGrain(RunContextCache runs) : Grain, ITalentPoolGrain
+{
+    private TalentPoolState? _pool;
+    private TickGuard? _guard;
+
+    /// <inheritdoc/>
+    public async Task<TalentPoolState> Initialize(double initialDemand)
+    {
+        string key = this.GetPrimaryKeyString();
+        if (_pool is not null) throw new InvalidOperationException($"talent pool {key} is already initialised");
+        var run = await runs.Get(GrainKeys.RunOf(key));
+        _pool = TalentPhase.Initial(run.World, run.Constants, GrainKeys.Number(key, 'c'), initialDemand);
+        _guard = new TickGuard($"talent pool {key}");
+        return _pool;
+    }
+
+    /// <inheritdoc/>
+    public async Task<TalentPoolState> Clear(int tick, double demand, BudgetAllocation budget, RegionSnapshot previous)
+    {
+        string key = this.GetPrimaryKeyString();
+        if (_pool is null || _guard is null) throw new InvalidOperationException($"talent pool {key} was not initialised (or its activation was lost)");
+        _guard.Enter(tick);
+        var run = await runs.Get(GrainKeys.RunOf(key));
+        _pool = TalentPhase.Clear(_pool, run.World, tick, demand, budget, previous);
+        return _pool;
+    }
+
+    /// <inheritdoc/>
+    public Task Release() { DeactivateOnIdle(); return Task.CompletedTask; }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+
+namespace EcoSim.Hosting;
+
+/// <summary>
+/// Where an EcoSim cluster lives and what it is called. Silos and clients take their cluster id and
+/// service id from this one class, so they cannot disagree. Everything binds to loopback unless told
+/// otherwise.
+/// </summary>
+public sealed class EcoSimClusterOptions
+{
+    /// <summary>Configuration section (e.g. <c>EcoSim__Cluster__SiloPort</c> in the environment).</summary>
+    public const string Section = "EcoSim:Cluster";
+
+    /// <summary>Orleans cluster id.</summary>
+    public string ClusterId { get; set; } = "ecosim";
+    /// <summary>Orleans service id.</summary>
+    public string ServiceId { get; set; } = "ecosim";
+    /// <summary>Address silos bind to and advertise.</summary>
+    public string Address { get; set; } = IPAddress.Loopback.ToString();
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+    /// <summary>Client gateway port (0 = no gateway, as for an embedded silo).</summary>
+    public int GatewayPort { get; set; } = 30000;
+    /// <summary>Silo-to-silo port of the primary silo of a localhost cluster (null: this silo is the primary).</summary>
+    public int? PrimarySiloPort { get; set; }
+
+    /// <summary>The address as an <see cref="IPAddress"/>.</summary>
+    /// <exception cref="FormatException">The address is not an IP address.</exception>
+    public IPAddress IpAddress => IPAddress.TryParse(Address, out var ip) ? ip : throw new FormatException($"'{Address}' is not an IP address (EcoSim:Cluster:Address)");
+}
