@@ -25,6 +25,12 @@ public static class SiloHosting
             endpoints.SiloListeningEndpoint = new IPEndPoint(address, options.SiloPort);
             endpoints.GatewayListeningEndpoint = options.GatewayPort > 0 ? new IPEndPoint(address, options.GatewayPort) : null;
         });
+        return silo.AddEcoSimGrains();
+    }
+
+    /// <summary>What EcoSim's grains need from any silo, whatever its clustering (also used by test clusters).</summary>
+    public static ISiloBuilder AddEcoSimGrains(this ISiloBuilder silo)
+    {
         // Grain state lives in memory; a run paused for a while must not lose its grains.
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = TimeSpan.FromHours(4));
         silo.Services.AddSingleton<RunContextCache>();

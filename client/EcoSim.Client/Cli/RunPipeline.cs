@@ -11,7 +11,10 @@ namespace EcoSim.Client.Cli;
 /// <c>ecosim run</c>: checks the scenario whole, runs it on the chosen engine, streams metrics to a
 /// temporary folder, draws plots, writes the manifest, and only then moves the folder into place.
 /// </summary>
-internal sealed class RunPipeline(TextWriter output, TextWriter errors)
+/// <param name="output">Where the summary goes.</param>
+/// <param name="errors">Where errors and progress go.</param>
+/// <param name="openEngine">Opens the engine for the settings; by default the reference engine, an embedded silo or a remote cluster.</param>
+internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<RunSettings, CancellationToken, Task<ISimulationEngine>>? openEngine = null)
 {
     public async Task<int> ExecuteAsync(RunSettings settings, CancellationToken cancellation)
     {
@@ -45,7 +48,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors)
         using (folder)
         {
             var started = DateTime.UtcNow;
-            await using var engine = await OpenEngineAsync(settings, cancellation);
+            await using var engine = await (openEngine ?? OpenEngineAsync)(settings, cancellation);
             var world = scenario.World;
             errors.WriteLine($"running {scenario.Name}: {world.Ticks} ticks from {world.Start}, {world.Firms:N0} firms, seed {world.Seed}, engine {engine.Name}" +
                              (engine.Name == "orleans" ? $" ({engine.SiloCount} silo{(engine.SiloCount == 1 ? "" : "s")}, {engine.FirmsPerShard} firms per shard)" : ""));

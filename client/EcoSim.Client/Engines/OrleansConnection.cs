@@ -53,6 +53,16 @@ internal static class OrleansConnections
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 
+    /// <summary>A connection to grains that someone else hosts (a test cluster); disposing it leaves them running.</summary>
+    public static IOrleansConnection Borrow(IGrainFactory grains, int silos) => new BorrowedConnection(grains, silos);
+
+    private sealed class BorrowedConnection(IGrainFactory grains, int silos) : IOrleansConnection
+    {
+        public IGrainFactory Grains => grains;
+        public int SiloCount => silos;
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     private sealed class HostConnection(IHost host, int silos) : IOrleansConnection
     {
         public IGrainFactory Grains { get; } = host.Services.GetRequiredService<IGrainFactory>();

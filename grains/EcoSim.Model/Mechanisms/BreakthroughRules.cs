@@ -12,11 +12,24 @@ public static class BreakthroughRules
     public static double Rate(ModelParameters p, double appliedFunding, double opportunity) =>
         appliedFunding <= 0 ? 0 : p.BreakthroughRate * Math.Pow(appliedFunding, p.BreakthroughFundingElasticity) * Math.Pow(Math.Max(opportunity, 0), p.BreakthroughOpportunityElasticity);
 
-    /// <summary>Adds breakthroughs to a cluster's pool; returns the new pool and how many generations it completed.</summary>
-    public static (double Pool, int NewGenerations) AccumulatePool(double pool, double breakthroughs, double perGeneration)
+    /// <summary>Breakthroughs needed to complete generation <paramref name="generation"/> + 1: base (1 + d)^g, ideas getting harder to find.</summary>
+    public static double GenerationThreshold(double perGeneration, double difficultyGrowth, int generation) =>
+        perGeneration * Math.Pow(1 + difficultyGrowth, generation);
+
+    /// <summary>
+    /// Adds breakthroughs to a cluster's pool; completes generations while the pool covers the threshold
+    /// of the next one; returns the remaining pool and how many generations were completed.
+    /// </summary>
+    public static (double Pool, int NewGenerations) AccumulatePool(double pool, double breakthroughs, double perGeneration, double difficultyGrowth, int generation)
     {
         pool += breakthroughs;
-        int generations = (int)Math.Floor(pool / perGeneration);
-        return (pool - generations * perGeneration, generations);
+        int completed = 0;
+        double threshold;
+        while (pool >= (threshold = GenerationThreshold(perGeneration, difficultyGrowth, generation + completed)))
+        {
+            pool -= threshold;
+            completed++;
+        }
+        return (pool, completed);
     }
 }

@@ -46,6 +46,9 @@ public static class FirmRules
     public static double ReplicatorFactor(double chi, double productivity, double meanProductivity, double dt) =>
         Math.Max(0.05, 1 + chi * dt * (productivity / meanProductivity - 1));
 
+    /// <summary>Decreasing returns over one tick: (relative size)^(-kappa dt), pulling log size back towards the mean.</summary>
+    public static double SizeDrag(double kappa, double relativeSize, double dt) => Math.Pow(Math.Max(relativeSize, 1e-9), -kappa * dt);
+
     /// <summary>Volatility of a firm's demand shock: sigma * (relative size)^-beta, so larger firms grow more steadily.</summary>
     public static double ShockVolatility(double sigma, double relativeSize, double beta) =>
         sigma * Math.Pow(Math.Max(relativeSize, 1e-6), -beta);

@@ -72,6 +72,9 @@ public sealed record ModelParameters
     /// <summary>Breakthrough value that makes a new technology generation in a cluster.</summary>
     [Parameter("breakthroughs", 1, 10000, "assumed", Description = "breakthroughs accumulated per new technology generation")]
     public double BreakthroughsPerGeneration { get; init; } = 30;
+    /// <summary>Growth of the breakthroughs needed per generation, per generation: ideas get harder to find.</summary>
+    [Parameter("1/generation", 0, 2, "assumed; Bloom, Jones, Van Reenen & Webb 2020 (AER): research productivity falls ~5-10%/yr", Description = "growth of the breakthroughs needed for each further technology generation")]
+    public double IdeaDifficultyGrowth { get; init; } = 0.15;
     /// <summary>Productivity gain of adopting one technology generation.</summary>
     [Parameter("share", 0, 1, "assumed", Description = "productivity gain per technology generation adopted")]
     public double GenerationGain { get; init; } = 0.03;
@@ -126,6 +129,9 @@ public sealed record ModelParameters
     /// <summary>Replicator strength.</summary>
     [Parameter("1/yr", 0, 10, "assumed; Dosi et al. 2010 replicator dynamics", Description = "chi: speed at which shares move to more competitive firms")]
     public double ReplicatorStrength { get; init; } = 0.1;
+    /// <summary>Mean reversion of log firm size: decreasing returns that bound concentration.</summary>
+    [Parameter("1/yr", 0, 2, "assumed; decreasing returns to scale keep the size distribution stationary (a mean-reverting log size)", Description = "kappa: pull of a firm's log relative size back towards the average")]
+    public double SizeMeanReversion { get; init; } = 0.1;
     /// <summary>Standard deviation of the idiosyncratic demand shock.</summary>
     [Parameter("1/sqrt(yr)", 0, 2, "assumed", Description = "volatility of firms' idiosyncratic demand")]
     public double DemandShockVolatility { get; init; } = 0.2;

@@ -23,7 +23,8 @@ public static class ClusterPhase
         var stages = (double[])state.LagStages.Clone();
         double knowledge = labs.Sums[LabSums.Knowledge];
         KnowledgeRules.AdvanceLag(stages, knowledge, p.KnowledgeLagYears, WorldSpec.Dt);
-        var (pool, newGenerations) = BreakthroughRules.AccumulatePool(state.TechnologyPool, labs.Sums[LabSums.Breakthroughs], p.BreakthroughsPerGeneration);
+        var (pool, newGenerations) = BreakthroughRules.AccumulatePool(state.TechnologyPool, labs.Sums[LabSums.Breakthroughs],
+            p.BreakthroughsPerGeneration, p.IdeaDifficultyGrowth, state.Generation);
         var others = (double[])previous.AvailableKnowledge.Clone();
         others[c] = stages[^1];
         double opportunity = WorldConstants.OpportunityNumerator(spec, c, stages[^1], others) / constants.OpportunityBase[c];

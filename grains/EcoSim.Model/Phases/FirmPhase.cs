@@ -35,8 +35,10 @@ public static class FirmPhase
 
             // Market: replicator on competitiveness plus a size-dependent idiosyncratic shock.
             var shock = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.MarketShock);
-            double sigma = FirmRules.ShockVolatility(p.DemandShockVolatility, shard.Weight[i] / averageWeight, p.VolatilitySizeElasticity) * sqrtDt;
+            double relativeSize = shard.Weight[i] / averageWeight;
+            double sigma = FirmRules.ShockVolatility(p.DemandShockVolatility, relativeSize, p.VolatilitySizeElasticity) * sqrtDt;
             double weight = shard.Weight[i] * FirmRules.ReplicatorFactor(p.ReplicatorStrength, a, s.MeanProductivity, dt)
+                            * FirmRules.SizeDrag(p.SizeMeanReversion, relativeSize, dt)
                             * Math.Exp(sigma * shock.StandardNormal() - 0.5 * sigma * sigma);
             double share = weight / s.WeightTotal;
             double revenue = s.Demand * share;

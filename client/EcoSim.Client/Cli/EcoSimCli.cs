@@ -1,0 +1,22 @@
+using System.CommandLine.Help;
+
+namespace EcoSim.Client.Cli;
+
+/// <summary>The ecosim program: parses the command line, reports usage errors with exit code 2, runs the command.</summary>
+internal static class EcoSimCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
+    {
+        var root = CommandLine.Build(output, errors);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+        {
+            foreach (var error in parsed.Errors) errors.WriteLine($"error: {error.Message}");
+            errors.WriteLine("see 'ecosim --help' or 'ecosim run --help'");
+            return ExitCodes.BadInput;
+        }
+        parsed.InvocationConfiguration.Output = output;
+        parsed.InvocationConfiguration.Error = errors;
+        return await parsed.InvokeAsync();
+    }
+}

@@ -1,0 +1,146 @@
+using EcoSim.Client.Cli;
+
+namespace EcoSim.Integration.Tests;
+
+/// <summary>The ecosim command line as a user meets it: exit codes, messages, help, and nothing half-written.</summary>
+public sealed class CliTests
+{
+    private static async Task<(int Code, string Output, string Errors)> Ecosim(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        int code = await EcoSimCli.RunAsync(args, output, errors);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public async Task Root_help_lists_the_run_command()
+    {
+        var (code, output, _) = await Ecosim("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("run", output);
+        Assert.Contains("Guangdong", output);
+    }
+
+    [Fact]
+    public async Task Run_help_describes_every_option()
+    {
+        var (code, output, _) = await Ecosim("run", "--help");
+        Assert.Equal(0, code);
+        foreach (var option in new[] { "<scenario>", "--out", "--seed", "--engine", "--firms-per-shard", "--ticks", "--cluster", "--no-plots" })
+            Assert.Contains(option, output);
+        Assert.Contains("reference", output);
+        Assert.Contains("runs/<scenario name>", output);
+    }
+
+    [Fact]
+    public async Task A_reference_run_writes_a_complete_folder()
+    {
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "ref");
+        var (code, output, errors) = await Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--no-plots");
+        Assert.True(code == 0, errors);
+        Assert.True(File.Exists(Path.Combine(dir, "metrics.csv")));
+        Assert.True(File.Exists(Path.Combine(dir, "manifest.json")));
+        Assert.Contains("wrote", output);
+    }
+
+    [Fact]
+    public async Task The_embedded_silo_gives_the_same_bytes_as_the_reference_engine()
+    {
+        string root = TestFiles.NewTempFolder();
+        var embedded = await Ecosim("run", TestFiles.SmallScenario, "--out", Path.Combine(root, "orleans"), "--no-plots", "--ticks", "4");
+        var reference = await Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", Path.Combine(root, "reference"), "--no-plots", "--ticks", "4");
+        Assert.True(embedded.Code == 0, embedded.Errors);
+        Assert.True(reference.Code == 0, reference.Errors);
+        Assert.Contains("engine orleans (1 silo", embedded.Errors);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, "reference", "metrics.csv")), File.ReadAllBytes(Path.Combine(root, "orleans", "metrics.csv")));
+    }
+
+    [Fact]
+    public async Task Rerunning_into_an_earlier_output_replaces_it()
+    {
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "again");
+        Assert.Equal(0, (await Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--no-plots", "--ticks", "2")).Code);
+        Assert.Equal(0, (await Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--no-plots", "--ticks", "3")).Code);
+        Assert.Equal(3 * 5 + 1, File.ReadAllLines(Path.Combine(dir, "metrics.csv")).Length);
+    }
+
+    public static TheoryData<string, string> MalformedScenarios => new()
+    {
+        { "", "file is empty" },
+        { "name: [unclosed", "not valid YAML" },
+        { "- a\n- list", "expected a mapping" },
+        { "name: x\nclusterz: []\n", "did you mean 'clusters'" },
+        { "name: x\nstart: 2024Q5\n", "expected a quarter like 2024Q1" },
+        { "name: x\nparameters:\n  basicShare: 1.5\n", "outside the allowed range [0, 1]" },
+        { "name: x\nparameters:\n  basicShar: 0.3\n", "did you mean 'basicShare'" },
+        { "a: &x [1]\nb: *x\n", "anchors and aliases are not supported" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedScenarios))]
+    public async Task A_malformed_scenario_exits_2_names_the_file_and_writes_nothing(string text, string expected)
+    {
+        string root = TestFiles.NewTempFolder();
+        string file = Path.Combine(root, "bad.yaml");
+        File.WriteAllText(file, text);
+        string outDir = Path.Combine(root, "out");
+        var (code, output, errors) = await Ecosim("run", file, "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains(file, errors);
+        Assert.Contains(expected, errors);
+        Assert.Empty(output);
+        Assert.False(Directory.Exists(outDir));
+        Assert.Equal([file], Directory.GetFileSystemEntries(root));
+    }
+
+    [Fact]
+    public async Task A_malformed_scenario_error_gives_line_and_column()
+    {
+        string root = TestFiles.NewTempFolder();
+        string file = Path.Combine(root, "bad.yaml");
+        File.WriteAllText(file, "name: x\nstart: 2024Q1\nparameters:\n  replicatorStrength: lots\n");
+        var (code, _, errors) = await Ecosim("run", file, "--out", Path.Combine(root, "out"));
+        Assert.Equal(2, code);
+        Assert.Contains($"{file}:4:23: parameters.replicatorStrength: expected a number, found 'lots'", errors);
+    }
+
+    [Fact]
+    public async Task A_missing_scenario_exits_2()
+    {
+        string root = TestFiles.NewTempFolder();
+        string file = Path.Combine(root, "nowhere.yaml");
+        var (code, _, errors) = await Ecosim("run", file, "--out", Path.Combine(root, "out"));
+        Assert.Equal(2, code);
+        Assert.Contains($"{file}: file not found", errors);
+        Assert.Equal([], Directory.GetFileSystemEntries(root));
+    }
+
+    [Theory]
+    [InlineData("--engine", "quantum", "quantum")]
+    [InlineData("--seed", "abc", "abc")]
+    [InlineData("--ticks", "0", "--ticks must be at least 1")]
+    [InlineData("--ticks", "999", "more than the scenario's 8 ticks")]
+    [InlineData("--firms-per-shard", "0", "--firms-per-shard must be between 1 and 10000000")]
+    [InlineData("--cluster", "nowhere", "--cluster 'nowhere' is not host:port")]
+    public async Task Bad_options_exit_2_and_write_nothing(string option, string value, string expected)
+    {
+        string root = TestFiles.NewTempFolder();
+        var (code, _, errors) = await Ecosim("run", TestFiles.SmallScenario, "--out", Path.Combine(root, "out"), option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, errors);
+        Assert.Equal([], Directory.GetFileSystemEntries(root));
+    }
+
+    [Fact]
+    public async Task An_existing_folder_that_is_not_an_ecosim_output_is_left_alone()
+    {
+        string dir = TestFiles.NewTempFolder();
+        File.WriteAllText(Path.Combine(dir, "thesis.tex"), "precious");
+        var (code, _, errors) = await Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir);
+        Assert.Equal(2, code);
+        Assert.Contains(dir, errors);
+        Assert.Equal([Path.Combine(dir, "thesis.tex")], Directory.GetFileSystemEntries(dir));
+        Assert.Equal("precious", File.ReadAllText(Path.Combine(dir, "thesis.tex")));
+    }
+}
