@@ -1,0 +1,79 @@
+using EcoSim.Model.Mechanisms;
+using EcoSim.Model.Parameters;
+using EcoSim.Model.Phases;
+
+namespace EcoSim.Model.Tests.Mechanisms;
+
+public class BudgetRulesTests
+{
+    private const double Tol = 1e-12;
+
+    [Fact]
+    public void Annual_budget_grows_geometrically()
+    {
+        var p = new ModelParameters(); // B0 = 100, g = 6%
+        Assert.Equal(100, BudgetRules.AnnualBudget(p, 0), Tol);
+        Assert.Equal(112.36, BudgetRules.AnnualBudget(p, 2), 1e-10);   // 100 * 1.06^2
+        Assert.Equal(50, BudgetRules.AnnualBudget(p with { PublicBudget = 200, PublicBudgetGrowth = -0.5 }, 2), Tol); // 200 * 0.5^2
+    }
+
+    [Fact]
+    public void Default_link_shares_split_the_non_basic_budget_by_weight()
+    {
+        // basic = max(0.20, 0) = 0.20; weights 0.45/0.20/0.15/0.20 total 1.00 over the remaining 0.80:
+        // applied 0.36, transformation 0.16, finance 0.12, talent 0.16.
+        var shares = BudgetRules.LinkShares(new ModelParameters());
+        Assert.Equal(BudgetAllocation.Links, shares.Length);
+        Assert.Equal([0.20, 0.36, 0.16, 0.12, 0.16], shares, (a, b) => Math.Abs(a - b) < Tol);
+        Assert.Equal(1, shares.Sum(), Tol);
+    }
+
+    [Fact]
+    public void Minimum_basic_share_floor_binds_and_the_rest_keeps_its_proportions()
+    {
+        // basic = max(0.20, 1/3) = 1/3; the other 2/3 split 0.45/0.20/0.15/0.20: 0.30, 0.1333.., 0.10, 0.1333..
+        var shares = BudgetRules.LinkShares(new ModelParameters { MinBasicShare = 1.0 / 3 });
+        Assert.Equal(1.0 / 3, shares[(int)Link.Basic], Tol);
+        Assert.Equal(0.30, shares[(int)Link.Applied], Tol);
+        Assert.Equal(0.4 / 3, shares[(int)Link.Transformation], Tol);
+        Assert.Equal(0.10, shares[(int)Link.Finance], Tol);
+        Assert.Equal(0.4 / 3, shares[(int)Link.Talent], Tol);
+        Assert.Equal(1, shares.Sum(), Tol);
+    }
+
+    [Fact]
+    public void Minimum_basic_share_floor_does_not_lower_a_larger_basic_share()
+    {
+        var shares = BudgetRules.LinkShares(new ModelParameters { BasicShare = 0.5, MinBasicShare = 1.0 / 3 });
+        Assert.Equal(0.5, shares[(int)Link.Basic], Tol);
+        Assert.Equal(0.5 * 0.45, shares[(int)Link.Applied], Tol);
+        Assert.Equal(1, shares.Sum(), Tol);
+    }
+
+    [Fact]
+    public void All_zero_weights_split_the_rest_equally()
+    {
+        // basic 0.2; the other 0.8 in four equal parts of 0.2.
+        var p = new ModelParameters { AppliedWeight = 0, TransformationWeight = 0, FinanceWeight = 0, TalentWeight = 0 };
+        Assert.Equal([0.2, 0.2, 0.2, 0.2, 0.2], BudgetRules.LinkShares(p), (a, b) => Math.Abs(a - b) < Tol);
+    }
+
+    [Fact]
+    public void Unnormalised_weights_and_a_full_basic_share()
+    {
+        // basic 0.4; weights 3/1/0/0 (total 4) over 0.6: 0.45, 0.15, 0, 0.
+        var p = new ModelParameters { BasicShare = 0.4, AppliedWeight = 3, TransformationWeight = 1, FinanceWeight = 0, TalentWeight = 0 };
+        Assert.Equal([0.4, 0.45, 0.15, 0, 0], BudgetRules.LinkShares(p), (a, b) => Math.Abs(a - b) < Tol);
+        // basic 1: nothing left for the other links.
+        Assert.Equal([1.0, 0, 0, 0, 0], BudgetRules.LinkShares(new ModelParameters { BasicShare = 1 }), (a, b) => Math.Abs(a - b) < Tol);
+    }
+
+    [Fact]
+    public void Cluster_keys_are_priority_times_root_revenue_normalised()
+    {
+        // 1 * sqrt(100) = 10, 2 * sqrt(400) = 40, 0 * sqrt(900) = 0 -> 0.2, 0.8, 0.
+        Assert.Equal([0.2, 0.8, 0], BudgetRules.ClusterKeys([1, 2, 0], [100, 400, 900]), (a, b) => Math.Abs(a - b) < Tol);
+        // Nothing to weigh: equal keys.
+        Assert.Equal([0.25, 0.25, 0.25, 0.25], BudgetRules.ClusterKeys([1, 1, 1, 1], [0, 0, 0, 0]));
+    }
+}
