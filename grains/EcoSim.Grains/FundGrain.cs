@@ -18,7 +18,7 @@ public sealed class FundGrain(RunContextCache runs) : Grain, IFundGrain
         if (_guard is null)
         {
             _guard = new TickGuard($"fund {key}");
-            _fund = FinancePhase.Initial(run.World, run.Constants, GrainKeys.Number(key, 'f'));
+            _fund = FinancePhase.Initial(run.World, run.Constants, GrainKeys.Number(key, 'f'), previous);
         }
         _guard.Enter(tick);
         return FinancePhase.Invest(_fund!, run.World, run.Constants, tick, budget, previous);

@@ -157,7 +157,7 @@ public sealed class RegionSnapshotConverter : IConverter<RegionSnapshot, RegionS
 [GenerateSerializer, Immutable]
 public readonly record struct TalentPoolStateSurrogate(
     [property: Id(0)] int Cluster, [property: Id(1)] double Researchers, [property: Id(2)] double Wage, [property: Id(3)] double FillRate,
-    [property: Id(4)] double Demand, [property: Id(5)] double BaseGraduates, [property: Id(6)] double BaseLabFunding);
+    [property: Id(4)] double Demand, [property: Id(5)] double BaseResearchers, [property: Id(6)] double BaseLabFunding);
 
 /// <summary>Converts <see cref="TalentPoolState"/>.</summary>
 [RegisterConverter]
@@ -165,10 +165,10 @@ public sealed class TalentPoolStateConverter : IConverter<TalentPoolState, Talen
 {
     /// <inheritdoc/>
     public TalentPoolState ConvertFromSurrogate(in TalentPoolStateSurrogate s) =>
-        new(s.Cluster, s.Researchers, s.Wage, s.FillRate, s.Demand, s.BaseGraduates, s.BaseLabFunding);
+        new(s.Cluster, s.Researchers, s.Wage, s.FillRate, s.Demand, s.BaseResearchers, s.BaseLabFunding);
     /// <inheritdoc/>
     public TalentPoolStateSurrogate ConvertToSurrogate(in TalentPoolState v) =>
-        new(v.Cluster, v.Researchers, v.Wage, v.FillRate, v.Demand, v.BaseGraduates, v.BaseLabFunding);
+        new(v.Cluster, v.Researchers, v.Wage, v.FillRate, v.Demand, v.BaseResearchers, v.BaseLabFunding);
 }
 
 /// <summary>Wire form of a <see cref="ClusterOutcome"/>.</summary>

@@ -10,7 +10,7 @@ public static class InitialRegion
 {
     /// <summary>Researchers the labs of each cluster want at tick 0.</summary>
     public static double[] LabDemand(WorldSpec spec, WorldConstants constants) =>
-        [.. constants.InitialLabFunding.Select(f => KnowledgeRules.ResearchersFunded(f, spec.Parameters.ResearcherCostShare, spec.Parameters.InitialWage))];
+        [.. constants.InitialLabFunding.Select(f => KnowledgeRules.ResearchersFunded(f, spec.ParametersAt(0).ResearcherCostShare, spec.ParametersAt(0).InitialWage))];
 
     /// <summary>The snapshot that tick 0 reads as "previous".</summary>
     public static RegionSnapshot Snapshot(WorldSpec spec, WorldConstants constants, IReadOnlyList<ClusterState> clusters, IReadOnlyList<TalentPoolState> talent) =>

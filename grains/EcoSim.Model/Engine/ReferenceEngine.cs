@@ -41,8 +41,8 @@ public sealed class ReferenceEngine
             _talent[c] = TalentPhase.Initial(spec, _constants, c, summary.Sums[FirmSums.ResearcherDemand] + labDemand[c]);
         }
         _labs = (LabState[])_constants.Labs.Clone();
-        _funds = [.. Enumerable.Range(0, _constants.FundKinds.Length).Select(f => FinancePhase.Initial(spec, _constants, f))];
         _snapshot = InitialRegion.Snapshot(spec, _constants, _clusters, _talent);
+        _funds = [.. Enumerable.Range(0, _constants.FundKinds.Length).Select(f => FinancePhase.Initial(spec, _constants, f, _snapshot))];
     }
 
     /// <summary>The next tick to run.</summary>

@@ -6,9 +6,16 @@ namespace EcoSim.Model.Mechanisms;
 /// <summary>Rules of the public S&amp;T budget: its path and its split over the five links.</summary>
 public static class BudgetRules
 {
-    /// <summary>Budget in year <paramref name="yearsSinceStart"/> (0 = start year), bn yuan/yr: B0 (1+g)^y.</summary>
-    public static double AnnualBudget(ModelParameters p, int yearsSinceStart) =>
-        p.PublicBudget * Math.Pow(1 + p.PublicBudgetGrowth, yearsSinceStart);
+    /// <summary>
+    /// The budget of year y from the year before: B_y = B_(y-1) (1 + g_y), unless the level parameter
+    /// was changed for year y, in which case B_y is the new level. So an event acts from its year on
+    /// and does not rescale the past.
+    /// </summary>
+    /// <param name="previousBudget">B_(y-1), bn yuan/yr.</param>
+    /// <param name="previous">Parameters in force in year y-1.</param>
+    /// <param name="current">Parameters in force in year y.</param>
+    public static double NextAnnualBudget(double previousBudget, ModelParameters previous, ModelParameters current) =>
+        current.PublicBudget != previous.PublicBudget ? current.PublicBudget : previousBudget * (1 + current.PublicBudgetGrowth);
 
     /// <summary>
     /// Shares of the five links, summing to one: basic research gets max(BasicShare, MinBasicShare);
@@ -27,14 +34,14 @@ public static class BudgetRules
     }
 
     /// <summary>
-    /// Cluster allocation keys, summing to one: priority times the square root of revenue, so that
-    /// large clusters get more but not proportionally more (assumed).
+    /// Cluster allocation keys, summing to one: priority times revenue to the power e (0.5 by default),
+    /// so that large clusters get more but not proportionally more (assumed).
     /// </summary>
-    public static double[] ClusterKeys(IReadOnlyList<double> priorities, IReadOnlyList<double> revenues)
+    public static double[] ClusterKeys(IReadOnlyList<double> priorities, IReadOnlyList<double> revenues, double revenueElasticity)
     {
         var keys = new double[priorities.Count];
         double total = 0;
-        for (int c = 0; c < keys.Length; c++) { keys[c] = priorities[c] * Math.Sqrt(revenues[c]); total += keys[c]; }
+        for (int c = 0; c < keys.Length; c++) { keys[c] = priorities[c] * Math.Pow(revenues[c], revenueElasticity); total += keys[c]; }
         for (int c = 0; c < keys.Length; c++) keys[c] = total > 0 ? keys[c] / total : 1.0 / keys.Length;
         return keys;
     }

@@ -5,8 +5,8 @@ namespace EcoSim.Model.Mechanisms;
 /// <summary>Firm behaviour: R&amp;D, the two-step innovation draw, imitation, adoption, market and exit.</summary>
 public static class FirmRules
 {
-    /// <summary>After-tax cost of one yuan of R&amp;D: 1 - tax (1 + super-deduction).</summary>
-    public static double RdUserCost(ModelParameters p) => Math.Max(0.05, 1 - p.CorporateTaxRate * (1 + p.SuperDeduction));
+    /// <summary>After-tax cost of one yuan of R&amp;D: 1 - tax (1 + super-deduction), never below the floor.</summary>
+    public static double RdUserCost(ModelParameters p) => Math.Max(p.MinRdUserCost, 1 - p.CorporateTaxRate * (1 + p.SuperDeduction));
 
     /// <summary>R&amp;D intensity chosen at a user cost <paramref name="userCostRatio"/> times the start's: target * ratio^-elasticity.</summary>
     public static double ChosenIntensity(double target, double userCostRatio, double elasticity) =>
@@ -39,12 +39,12 @@ public static class FirmRules
     public static double AdoptionHazard(ModelParameters p, double absorptive, double transformationFunding, double adopterShare) =>
         p.AdoptionInnovationRate * absorptive * (1 + p.TransformationBoost * Math.Max(transformationFunding, 0)) + p.AdoptionImitationRate * adopterShare;
 
-    /// <summary>Productivity multiplier of catching up <paramref name="generations"/> generations (at most three count).</summary>
-    public static double AdoptionMultiplier(double gain, int generations) => Math.Pow(1 + gain, Math.Min(generations, 3));
+    /// <summary>Productivity multiplier of catching up <paramref name="generations"/> generations, at most <paramref name="cap"/> of them counting.</summary>
+    public static double AdoptionMultiplier(double gain, int generations, double cap) => Math.Pow(1 + gain, Math.Min(generations, cap));
 
-    /// <summary>Replicator factor for one tick: 1 + chi dt (A / mean - 1), never below 0.05.</summary>
-    public static double ReplicatorFactor(double chi, double productivity, double meanProductivity, double dt) =>
-        Math.Max(0.05, 1 + chi * dt * (productivity / meanProductivity - 1));
+    /// <summary>Replicator factor for one tick: 1 + chi dt (A / mean - 1), never below the floor.</summary>
+    public static double ReplicatorFactor(double chi, double productivity, double meanProductivity, double dt, double floor) =>
+        Math.Max(floor, 1 + chi * dt * (productivity / meanProductivity - 1));
 
     /// <summary>Decreasing returns over one tick: (relative size)^(-kappa dt), pulling log size back towards the mean.</summary>
     public static double SizeDrag(double kappa, double relativeSize, double dt) => Math.Pow(Math.Max(relativeSize, 1e-9), -kappa * dt);
@@ -58,11 +58,11 @@ public static class FirmRules
         baseDemand * Math.Pow(1 + p.DemandGrowth, years) * Math.Pow(meanProductivity / baseMeanProductivity, p.ProductivityPassThrough);
 
     /// <summary>
-    /// Yearly exit hazard: base * (relative size)^-elasticity * (1 + premium * exp(-age / 4 yr)); small
-    /// and young firms exit more often.
+    /// Yearly exit hazard: base * (relative size)^-elasticity * (1 + premium * exp(-age / age scale));
+    /// small and young firms exit more often.
     /// </summary>
     public static double ExitHazard(ModelParameters p, double relativeSize, double ageYears) =>
-        p.ExitHazard * Math.Pow(Math.Max(relativeSize, 1e-6), -p.ExitSizeElasticity) * (1 + p.YoungFirmExitPremium * Math.Exp(-ageYears / 4));
+        p.ExitHazard * Math.Pow(Math.Max(relativeSize, 1e-6), -p.ExitSizeElasticity) * (1 + p.YoungFirmExitPremium * Math.Exp(-ageYears / p.YoungFirmAgeScale));
 
     /// <summary>Whether a firm exits: its share is a tiny fraction of the average share, or its debt is too deep.</summary>
     public static bool Exits(ModelParameters p, double share, double firms, double cash, double revenue) =>

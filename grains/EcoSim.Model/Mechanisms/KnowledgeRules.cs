@@ -18,19 +18,22 @@ public static class KnowledgeRules
         researchers <= 0 ? 0 : Math.Pow(p.KnowledgeProductivity * Math.Pow(researchers, p.ResearcherElasticity) / p.KnowledgeDepreciation, 1 / (1 - p.StockElasticity));
 
     /// <summary>
-    /// Advances an Erlang distributed lag (a chain of n first-order delays with mean total delay L) by
-    /// one tick, in place, using the exact exponential update so that any tick length is stable. The
-    /// last stage is the knowledge available to industry.
+    /// Advances an Erlang distributed lag (a chain of n first-order delays, each with rate a = n / L, so
+    /// that the mean total delay is L) by one tick, in place, with the exact solution of the chain for an
+    /// input held constant over the tick: s_k' = u + sum_{j=0..k} e^-x x^j / j! (s_(k-j) - u), x = a dt.
+    /// Stable for any tick length. The last stage is the knowledge available to industry.
     /// </summary>
     public static void AdvanceLag(double[] stages, double input, double meanLagYears, double dt)
     {
-        double rate = 1 - Math.Exp(-stages.Length * dt / meanLagYears);
-        double upstream = input;
-        for (int k = 0; k < stages.Length; k++)
+        double x = stages.Length * dt / meanLagYears;
+        Span<double> weights = stackalloc double[stages.Length];
+        weights[0] = Math.Exp(-x);
+        for (int j = 1; j < weights.Length; j++) weights[j] = weights[j - 1] * x / j;
+        for (int k = stages.Length - 1; k >= 0; k--)
         {
-            double before = stages[k];
-            stages[k] = before + (upstream - before) * rate;
-            upstream = before;
+            double next = input;
+            for (int j = 0; j <= k; j++) next += weights[j] * (stages[k - j] - input);
+            stages[k] = next;
         }
     }
 

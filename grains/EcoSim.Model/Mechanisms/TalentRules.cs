@@ -5,9 +5,12 @@ namespace EcoSim.Model.Mechanisms;
 /// <summary>The researcher market: inflows, outflows, migration, wages and rationing.</summary>
 public static class TalentRules
 {
-    /// <summary>Graduates per year: base (funding / base funding)^elasticity.</summary>
-    public static double Graduates(ModelParameters p, double baseGraduates, double labFunding, double baseLabFunding) =>
-        baseLabFunding <= 0 ? baseGraduates : baseGraduates * Math.Pow(Math.Max(labFunding, 0) / baseLabFunding, p.GraduateFundingElasticity);
+    /// <summary>Graduates per year: rate * researchers at the start * (funding / funding at the start)^elasticity.</summary>
+    public static double Graduates(ModelParameters p, double baseResearchers, double labFunding, double baseLabFunding)
+    {
+        double flow = p.GraduateRate * baseResearchers;
+        return baseLabFunding <= 0 ? flow : flow * Math.Pow(Math.Max(labFunding, 0) / baseLabFunding, p.GraduateFundingElasticity);
+    }
 
     /// <summary>
     /// Researchers moving per year from a pool to another: rate * relatedness * R_from * relative wage
@@ -16,12 +19,12 @@ public static class TalentRules
     public static double Migration(ModelParameters p, double relatedness, double researchersFrom, double wageFrom, double wageTo) =>
         wageTo <= wageFrom || wageFrom <= 0 ? 0 : p.MigrationRate * relatedness * researchersFrom * (wageTo - wageFrom) / wageFrom;
 
-    /// <summary>Wage after one tick of adjustment to excess demand, moving at most 10% per tick.</summary>
+    /// <summary>Wage after one tick of adjustment to excess demand, moving at most the largest wage step (and by it when the pool is empty).</summary>
     public static double NextWage(ModelParameters p, double wage, double demand, double supply, double dt)
     {
-        if (supply <= 0) return wage * 1.1;
+        if (supply <= 0) return wage * (1 + p.MaxWageStep);
         double change = p.WageAdjustment * dt * (demand / supply - 1);
-        return wage * (1 + Math.Clamp(change, -0.1, 0.1));
+        return wage * (1 + Math.Clamp(change, -p.MaxWageStep, p.MaxWageStep));
     }
 
     /// <summary>Share of wanted researchers that can be hired: min(1, supply / demand).</summary>

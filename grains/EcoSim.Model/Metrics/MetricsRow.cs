@@ -47,7 +47,7 @@ public sealed record MetricsRow
     public double Breakthroughs { get; init; }
     /// <summary>Successful firm innovations this tick, count.</summary>
     public double Innovations { get; init; }
-    /// <summary>Successful imitations of the cluster frontier this tick, count.</summary>
+    /// <summary>Successful imitations of the cluster's mean practice this tick, count.</summary>
     public double Imitations { get; init; }
     /// <summary>Adoptions of breakthroughs by firms this tick, count.</summary>
     public double Adoptions { get; init; }

@@ -33,7 +33,8 @@ public readonly struct ExactSum : IEquatable<ExactSum>
     public double Value => Math.ScaleB((double)Raw, -FractionBits);
 
     /// <summary>Adds two sums exactly.</summary>
-    public static ExactSum operator +(ExactSum a, ExactSum b) => new(a.Raw + b.Raw);
+    /// <exception cref="OverflowException">The total leaves the 128-bit range.</exception>
+    public static ExactSum operator +(ExactSum a, ExactSum b) => new(checked(a.Raw + b.Raw));
 
     /// <summary>Adds a term to this sum.</summary>
     public ExactSum Add(double term) => this + Of(term);

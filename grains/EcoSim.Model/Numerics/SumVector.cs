@@ -21,10 +21,10 @@ public sealed class SumVector
     public ReadOnlySpan<Int128> Raw => _raw;
 
     /// <summary>Adds a term to sum <paramref name="slot"/>.</summary>
-    public void Add(int slot, double term) => _raw[slot] += ExactSum.Of(term).Raw;
+    public void Add(int slot, double term) => _raw[slot] = checked(_raw[slot] + ExactSum.Of(term).Raw);
 
     /// <summary>Adds a whole number to sum <paramref name="slot"/>.</summary>
-    public void AddCount(int slot, long count) => _raw[slot] += (Int128)count << ExactSum.FractionBits;
+    public void AddCount(int slot, long count) => _raw[slot] = checked(_raw[slot] + ((Int128)count << ExactSum.FractionBits));
 
     /// <summary>The total of sum <paramref name="slot"/> as the nearest double.</summary>
     public double this[int slot] => new ExactSum(_raw[slot]).Value;
@@ -33,7 +33,7 @@ public sealed class SumVector
     public void Merge(SumVector other)
     {
         if (other._raw.Length != _raw.Length) throw new ArgumentException("sum vectors differ in length", nameof(other));
-        for (int i = 0; i < _raw.Length; i++) _raw[i] += other._raw[i];
+        for (int i = 0; i < _raw.Length; i++) _raw[i] = checked(_raw[i] + other._raw[i]);
     }
 
     /// <summary>True when both vectors hold the same totals.</summary>

@@ -9,10 +9,10 @@ public sealed record ModelParameters
 {
     // ---- Public S&T budget and its split over the five links ----
     /// <summary>Public S&amp;T budget in the first simulated year.</summary>
-    [Parameter("bn yuan/yr", 0, 10000, "assumed: order of Guangdong's provincial and local fiscal S&T spending", Description = "public S&T budget in the start year")]
+    [Parameter("bn yuan/yr", 0, 10000, "assumed: order of Guangdong's provincial and local fiscal S&T spending", Description = "public S&T budget in the start year; an event sets the level from its year on")]
     public double PublicBudget { get; init; } = 100;
     /// <summary>Growth of the public budget.</summary>
-    [Parameter("1/yr", -0.5, 0.5, "assumed", Description = "annual growth rate of the public S&T budget")]
+    [Parameter("1/yr", -0.5, 0.5, "assumed", Description = "annual growth rate of the public S&T budget from one year to the next")]
     public double PublicBudgetGrowth { get; init; } = 0.06;
     /// <summary>Share of the public budget for basic research, before the floor.</summary>
     [Parameter("share", 0, 1, "assumed: Guangdong's 14th FYP targets a 10% basic share of all R&D; provincial funds lean further to basic work", Description = "basic-research share of the public S&T budget")]
@@ -41,16 +41,16 @@ public sealed record ModelParameters
     [Parameter("1", 0, 1.5, "assumed; Jones 1995 finds lambda < 1", Description = "lambda: elasticity of knowledge output to researchers")]
     public double ResearcherElasticity { get; init; } = 0.7;
     /// <summary>Elasticity of knowledge production to the existing stock (standing on shoulders).</summary>
-    [Parameter("1", 0, 0.95, "assumed; Jones 1995 semi-endogenous growth, phi < 1", Description = "phi: elasticity of knowledge output to the stock")]
+    [Parameter("1", 0, 0.8, "assumed; Jones 1995 semi-endogenous growth, phi < 1; above 0.8 steady-state stocks leave the exact-sum range", Description = "phi: elasticity of knowledge output to the stock")]
     public double StockElasticity { get; init; } = 0.4;
     /// <summary>Depreciation of basic knowledge.</summary>
-    [Parameter("1/yr", 0, 0.5, "assumed; slow relative to the 15%/yr of business R&D stocks (Hall 2007)", Description = "depreciation rate of the basic-knowledge stock")]
+    [Parameter("1/yr", 0.001, 0.5, "assumed; slow relative to the 15%/yr of business R&D stocks (Hall 2007)", Description = "depreciation rate of the basic-knowledge stock")]
     public double KnowledgeDepreciation { get; init; } = 0.05;
     /// <summary>Mean lag from basic knowledge to industry.</summary>
     [Parameter("yr", 0.25, 40, "Adams 1990 (JPE): ~20 years academic science to industry productivity; ~10 via academic technology", Description = "mean of the distributed lag from lab knowledge to industry")]
     public double KnowledgeLagYears { get; init; } = 12;
     /// <summary>Stages of the Erlang distributed lag (1 = exponential lag).</summary>
-    [Parameter("count", 1, 12, "assumed: a hump-shaped lag", Description = "number of first-order delay stages in the knowledge lag")]
+    [Parameter("count", 1, 12, "assumed: a hump-shaped lag", Description = "number of first-order delay stages in the knowledge lag", FixedAtStart = true)]
     public double KnowledgeLagStages { get; init; } = 3;
     /// <summary>Weight of knowledge from related clusters in a cluster's technological opportunity.</summary>
     [Parameter("1", 0, 1, "assumed", Description = "spillover weight of related clusters' knowledge")]
@@ -78,6 +78,12 @@ public sealed record ModelParameters
     /// <summary>Productivity gain of adopting one technology generation.</summary>
     [Parameter("share", 0, 1, "assumed", Description = "productivity gain per technology generation adopted")]
     public double GenerationGain { get; init; } = 0.03;
+    /// <summary>Most generations a laggard gains in one adoption.</summary>
+    [Parameter("generations", 1, 100, "assumed", Description = "cap on the technology generations a firm catches up in one adoption")]
+    public double MaxGenerationsPerAdoption { get; init; } = 3;
+    /// <summary>Generations an ordinary entrant starts behind the cluster's newest.</summary>
+    [Parameter("generations", 0, 10, "assumed: entrants start with established, not newest, technology", Description = "technology generations an ordinary entrant starts behind the newest")]
+    public double EntrantVintageLag { get; init; } = 1;
     /// <summary>Share of breakthroughs that become spin-off start-ups.</summary>
     [Parameter("share", 0, 1, "assumed", Description = "probability that a breakthrough spins off a start-up")]
     public double SpinOffProbability { get; init; } = 0.15;
@@ -160,8 +166,14 @@ public sealed record ModelParameters
     [Parameter("1", 0, 2, "assumed; exit falls with size (Evans 1987; Dunne, Roberts & Samuelson 1988)", Description = "elasticity of the exit hazard to relative size (negative sign applied)")]
     public double ExitSizeElasticity { get; init; } = 0.3;
     /// <summary>Extra exit hazard of a new firm, decaying with age.</summary>
-    [Parameter("1", 0, 20, "assumed; exit falls with age (Evans 1987)", Description = "multiplier of extra exit hazard at age zero, decaying with a 4-year time constant")]
+    [Parameter("1", 0, 20, "assumed; exit falls with age (Evans 1987)", Description = "multiplier of extra exit hazard at age zero, decaying with the young-firm age scale")]
     public double YoungFirmExitPremium { get; init; } = 2;
+    /// <summary>Time constant of the young-firm exit premium.</summary>
+    [Parameter("yr", 0.25, 50, "assumed; exit falls with age (Evans 1987)", Description = "age over which the young-firm exit premium decays by e")]
+    public double YoungFirmAgeScale { get; init; } = 4;
+    /// <summary>Floor of the replicator factor in one tick.</summary>
+    [Parameter("1", 0, 1, "assumed: a firm keeps at least this share of its weight from competition in one tick", Description = "lowest replicator factor in one tick")]
+    public double ReplicatorFloor { get; init; } = 0.05;
     /// <summary>A firm exits when its cash is below minus this many years of its sales.</summary>
     [Parameter("yr of sales", 0, 10, "assumed", Description = "exit threshold: debt in years of sales")]
     public double ExitDebtYears { get; init; } = 0.25;
@@ -173,6 +185,9 @@ public sealed record ModelParameters
     /// <summary>Corporate income tax rate used in the R&amp;D user cost.</summary>
     [Parameter("share", 0, 0.6, "China: 25% standard, 15% for high-tech enterprises", Description = "tax rate of high-tech enterprises")]
     public double CorporateTaxRate { get; init; } = 0.15;
+    /// <summary>Floor of the after-tax cost of one yuan of R&amp;D.</summary>
+    [Parameter("yuan/yuan", 0.01, 1, "assumed: tax relief never pays for more than 95% of R&D", Description = "lowest after-tax cost of one yuan of R&D")]
+    public double MinRdUserCost { get; init; } = 0.05;
     /// <summary>Price elasticity of R&amp;D to its user cost.</summary>
     [Parameter("1", 0, 3, "assumed; Hall & Van Reenen 2000 report about -1", Description = "elasticity of R&D intensity to the user cost of R&D")]
     public double RdCostElasticity { get; init; } = 1.0;
@@ -188,7 +203,7 @@ public sealed record ModelParameters
     [Parameter("1", 0, 20, "assumed: guidance funds commonly lever 3-4x", Description = "leverage of government guidance funds")]
     public double GuidanceLeverage { get; init; } = 3;
     /// <summary>Years from investment to exit.</summary>
-    [Parameter("yr", 0.25, 15, "assumed", Description = "holding period of a venture investment")]
+    [Parameter("yr", 0.25, 15, "assumed", Description = "holding period of a venture investment", FixedAtStart = true)]
     public double HoldingYears { get; init; } = 5;
     /// <summary>Gross return multiple of a cohort at exit when cluster productivity is flat.</summary>
     [Parameter("multiple", 0, 10, "assumed", Description = "gross exit multiple of a venture cohort when its cluster grows as fast as the region")]
@@ -196,13 +211,19 @@ public sealed record ModelParameters
     /// <summary>Elasticity of the exit multiple to cluster productivity growth over the holding period.</summary>
     [Parameter("1", 0, 20, "assumed", Description = "elasticity of exit multiples to cluster productivity growth relative to the region")]
     public double ExitMultipleElasticity { get; init; } = 2;
+    /// <summary>Cash of a spin-off in deals.</summary>
+    [Parameter("deals", 0, 100, "assumed", Description = "starting cash of a spin-off, in deal sizes")]
+    public double SpinOffCashDeals { get; init; } = 0.5;
+    /// <summary>R&amp;D intensity of a spin-off relative to its cluster's.</summary>
+    [Parameter("1", 0, 20, "assumed: research-born firms are R&D-heavy", Description = "R&D intensity of a spin-off relative to its cluster's")]
+    public double SpinOffRdMultiplier { get; init; } = 2;
     /// <summary>Spontaneous entry rate relative to the number of firms.</summary>
     [Parameter("1/yr", 0, 1, "assumed", Description = "firms entering without venture money, per live firm")]
     public double BaseEntryRate { get; init; } = 0.03;
 
     // ---- Talent ----
     /// <summary>Researcher wage in the first simulated year.</summary>
-    [Parameter("thousand yuan/yr", 1, 10000, "assumed", Description = "initial researcher wage")]
+    [Parameter("thousand yuan/yr", 1, 10000, "assumed", Description = "initial researcher wage", FixedAtStart = true)]
     public double InitialWage { get; init; } = 200;
     /// <summary>Retirement and exit from research.</summary>
     [Parameter("1/yr", 0, 0.5, "assumed: 35-year careers", Description = "rate at which researchers leave research")]
@@ -219,25 +240,40 @@ public sealed record ModelParameters
     /// <summary>Speed of wage adjustment to excess demand.</summary>
     [Parameter("1/yr", 0, 5, "assumed", Description = "wage response to excess demand for researchers")]
     public double WageAdjustment { get; init; } = 0.3;
+    /// <summary>Largest relative wage change in one tick.</summary>
+    [Parameter("share", 0, 1, "assumed: wages are sticky", Description = "largest relative change of the wage in one tick")]
+    public double MaxWageStep { get; init; } = 0.1;
     /// <summary>Migration of researchers towards higher wages in related clusters.</summary>
     [Parameter("1/yr", 0, 5, "assumed", Description = "migration rate per unit relative wage gap, scaled by relatedness")]
     public double MigrationRate { get; init; } = 0.5;
     /// <summary>Slack of the initial talent pool over initial demand.</summary>
-    [Parameter("share", 0, 1, "assumed", Description = "initial researchers in excess of initial demand")]
+    [Parameter("share", 0, 1, "assumed", Description = "initial researchers in excess of initial demand", FixedAtStart = true)]
     public double InitialTalentSlack { get; init; } = 0.03;
 
     // ---- Initial population ----
     /// <summary>Dispersion of initial log firm size.</summary>
-    [Parameter("1", 0, 4, "assumed: right-skewed, lognormal-like firm sizes (Axtell 2001)", Description = "s.d. of initial log firm size")]
+    [Parameter("1", 0, 4, "assumed: right-skewed, lognormal-like firm sizes (Axtell 2001)", Description = "s.d. of initial log firm size", FixedAtStart = true)]
     public double InitialSizeDispersion { get; init; } = 1.4;
     /// <summary>Dispersion of initial log productivity.</summary>
-    [Parameter("1", 0, 2, "assumed; persistent dispersion (Syverson 2011)", Description = "s.d. of initial log productivity")]
+    [Parameter("1", 0, 2, "assumed; persistent dispersion (Syverson 2011)", Description = "s.d. of initial log productivity", FixedAtStart = true)]
     public double InitialProductivityDispersion { get; init; } = 0.35;
+    /// <summary>Dispersion of firms' R&amp;D intensity around their cluster's.</summary>
+    [Parameter("1", 0, 3, "assumed", Description = "s.d. of log R&D intensity around the cluster's, for initial firms and entrants")]
+    public double RdIntensityDispersion { get; init; } = 0.5;
+    /// <summary>Dispersion of entrants' size.</summary>
+    [Parameter("1", 0, 3, "assumed", Description = "s.d. of log size of entrants")]
+    public double EntrantSizeDispersion { get; init; } = 0.5;
+    /// <summary>Oldest initial firm.</summary>
+    [Parameter("yr", 0, 100, "assumed: initial ages uniform up to this", Description = "initial firm ages are uniform between zero and this", FixedAtStart = true)]
+    public double InitialMaxAgeYears { get; init; } = 20;
+    /// <summary>How public money follows cluster size.</summary>
+    [Parameter("1", 0, 2, "assumed: large clusters get more, but less than proportionally", Description = "elasticity of a cluster's share of public money to its start-year revenue", FixedAtStart = true)]
+    public double ClusterKeyRevenueElasticity { get; init; } = 0.5;
     /// <summary>Initial cash in years of sales.</summary>
-    [Parameter("yr of sales", 0, 10, "assumed", Description = "initial cash holdings")]
+    [Parameter("yr of sales", 0, 10, "assumed", Description = "initial cash holdings", FixedAtStart = true)]
     public double InitialCashYears { get; init; } = 0.3;
     /// <summary>Initial R&amp;D stock in years of R&amp;D spending.</summary>
-    [Parameter("yr of R&D", 0, 20, "steady state of 15%/yr depreciation with ~5%/yr growth: 1/(0.15+0.05)", Description = "initial R&D stock in years of R&D spending")]
+    [Parameter("yr of R&D", 0, 20, "steady state of 15%/yr depreciation with ~5%/yr growth: 1/(0.15+0.05)", Description = "initial R&D stock in years of R&D spending", FixedAtStart = true)]
     public double InitialRdStockYears { get; init; } = 5;
     /// <summary>Entrant size relative to the average firm.</summary>
     [Parameter("share of mean", 0.0001, 10, "assumed: entrants are small", Description = "size of an entrant relative to the average firm")]

@@ -18,4 +18,9 @@ public sealed class ParameterAttribute(string unit, double min, double max, stri
     public string Source { get; } = source;
     /// <summary>What the parameter means.</summary>
     public string Description { get; init; } = "";
+    /// <summary>
+    /// True when the parameter only shapes the state at tick 0 (or the structure of the model), so that
+    /// changing it by an event during a run would do nothing: scenarios may set it, events may not.
+    /// </summary>
+    public bool FixedAtStart { get; init; }
 }

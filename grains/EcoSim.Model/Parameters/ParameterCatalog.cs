@@ -14,7 +14,7 @@ public static class ParameterCatalog
 
     /// <summary>All parameters, in declaration order.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } =
-        [.. typeof(ModelParameters).GetProperties().Where(p => p.GetCustomAttribute<ParameterAttribute>() is not null).Select(p => ByName[CamelCase(p.Name)].Spec)];
+        [.. typeof(ModelParameters).GetProperties().OrderBy(p => p.MetadataToken).Where(p => p.GetCustomAttribute<ParameterAttribute>() is not null).Select(p => ByName[CamelCase(p.Name)].Spec)];
 
     /// <summary>Finds a parameter by its scenario name (case-insensitive).</summary>
     public static bool TryGet(string name, out ParameterSpec spec)
@@ -57,7 +57,7 @@ public static class ParameterCatalog
             var attribute = property.GetCustomAttribute<ParameterAttribute>();
             if (attribute is null) continue;
             string name = CamelCase(property.Name);
-            var spec = new ParameterSpec(name, attribute.Description, attribute.Unit, attribute.Min, attribute.Max, (double)property.GetValue(defaults)!, attribute.Source);
+            var spec = new ParameterSpec(name, attribute.Description, attribute.Unit, attribute.Min, attribute.Max, (double)property.GetValue(defaults)!, attribute.Source, attribute.FixedAtStart);
             if (!spec.Allows(spec.Default)) throw new InvalidOperationException($"default of parameter '{name}' is outside its own range");
             entries.Add(name, (spec, property));
         }

@@ -27,7 +27,7 @@ public static class ClusterPhase
             p.BreakthroughsPerGeneration, p.IdeaDifficultyGrowth, state.Generation);
         var others = (double[])previous.AvailableKnowledge.Clone();
         others[c] = stages[^1];
-        double opportunity = WorldConstants.OpportunityNumerator(spec, c, stages[^1], others) / constants.OpportunityBase[c];
+        double opportunity = WorldConstants.Opportunity(WorldConstants.OpportunityNumerator(p.KnowledgeSpillover, spec, c, stages[^1], others), constants.OpportunityBase[c]);
         var next = state with
         {
             LagStages = stages,
@@ -81,7 +81,7 @@ public static class ClusterPhase
         var s = firms.Sums;
         double weight = s[FirmSums.Weight], count = s[FirmSums.Alive];
         double mean = weight > 0 ? s[FirmSums.WeightedProductivity] / weight : 1;
-        int stages = (int)Math.Round(spec.Parameters.KnowledgeLagStages);
+        int stages = (int)Math.Round(spec.ParametersAt(0).KnowledgeLagStages);
         return new ClusterState
         {
             Cluster = cluster,

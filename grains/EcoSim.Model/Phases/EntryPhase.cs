@@ -33,11 +33,11 @@ public static class EntryPhase
             double productivity = spinOff
                 ? Math.Max(state.Frontier, typical) * (1 + p.GenerationGain * draws.NextDouble())
                 : typical * FirmPhase.LogNormalMeanOne(ref draws, p.InitialProductivityDispersion);
-            double weight = p.EntrantRelativeSize * averageWeight * FirmPhase.LogNormalMeanOne(ref draws, 0.5);
-            double intensity = spec.Clusters[c].RdIntensity * FirmPhase.LogNormalMeanOne(ref draws, 0.5) * (spinOff ? 2 : 1);
+            double weight = p.EntrantRelativeSize * averageWeight * FirmPhase.LogNormalMeanOne(ref draws, p.EntrantSizeDispersion);
+            double intensity = spec.Clusters[c].RdIntensity * FirmPhase.LogNormalMeanOne(ref draws, p.RdIntensityDispersion) * (spinOff ? p.SpinOffRdMultiplier : 1);
             double revenue = signals.Demand * weight / weightTotal;
-            double cash = funded ? p.DealSize : spinOff ? 0.5 * p.DealSize : p.InitialCashYears * revenue;
-            int vintage = spinOff ? state.Generation : Math.Max(0, state.Generation - 1);
+            double cash = funded ? p.DealSize : spinOff ? p.SpinOffCashDeals * p.DealSize : p.InitialCashYears * revenue;
+            int vintage = spinOff ? state.Generation : Math.Max(0, state.Generation - (int)Math.Round(p.EntrantVintageLag));
             firms[k] = new FirmRecord(productivity, weight, revenue, intensity, 0, cash, 0, 0, vintage, true);
             frontier = Math.Max(frontier, productivity);
             FirmPhase.Accumulate(sums, productivity, weight, revenue, 0, 0, 0);

@@ -28,18 +28,24 @@ public sealed record FundReport(SumVector Sums);
 /// <summary>Phase 5 of a tick: funds collect exits, receive public money and invest in start-ups.</summary>
 public static class FinancePhase
 {
-    /// <summary>A fund at tick 0: its capital and, as if in a steady state, a full book of past investments.</summary>
-    public static FundState Initial(WorldSpec spec, WorldConstants constants, int index)
+    /// <summary>
+    /// A fund at tick 0: its capital and, as if in a steady state, a full book of past investments,
+    /// spread over clusters as new deals are (demand times opportunity) and valued at each cluster's
+    /// productivity at the start, so that early exits carry no bias.
+    /// </summary>
+    public static FundState Initial(WorldSpec spec, WorldConstants constants, int index, RegionSnapshot start)
     {
         int n = spec.ClusterCount;
         var held = new double[constants.HoldingTicks * n];
         var heldProductivity = new double[held.Length];
-        double perTick = FinanceRules.Investment(spec.Parameters, constants.FundCapital[index], WorldSpec.Dt);
+        double perTick = FinanceRules.Investment(spec.ParametersAt(0), constants.FundCapital[index], WorldSpec.Dt);
+        double total = 0;
+        for (int c = 0; c < n; c++) total += start.Demand[c] * start.Opportunity[c];
         for (int slot = 0; slot < constants.HoldingTicks; slot++)
             for (int c = 0; c < n; c++)
             {
-                held[slot * n + c] = perTick * constants.ClusterKeys[c];
-                heldProductivity[slot * n + c] = 1;
+                held[slot * n + c] = total > 0 ? perTick * start.Demand[c] * start.Opportunity[c] / total : 0;
+                heldProductivity[slot * n + c] = start.MeanProductivity[c];
             }
         return new FundState { Index = index, Kind = constants.FundKinds[index], Capital = constants.FundCapital[index], Held = held, HeldProductivity = heldProductivity };
     }

@@ -37,7 +37,7 @@ public static class FirmPhase
             var shock = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.MarketShock);
             double relativeSize = shard.Weight[i] / averageWeight;
             double sigma = FirmRules.ShockVolatility(p.DemandShockVolatility, relativeSize, p.VolatilitySizeElasticity) * sqrtDt;
-            double weight = shard.Weight[i] * FirmRules.ReplicatorFactor(p.ReplicatorStrength, a, s.MeanProductivity, dt)
+            double weight = shard.Weight[i] * FirmRules.ReplicatorFactor(p.ReplicatorStrength, a, s.MeanProductivity, dt, p.ReplicatorFloor)
                             * FirmRules.SizeDrag(p.SizeMeanReversion, relativeSize, dt)
                             * Math.Exp(sigma * shock.StandardNormal() - 0.5 * sigma * sigma);
             double share = weight / s.WeightTotal;
@@ -75,7 +75,7 @@ public static class FirmPhase
                 var adoption = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.Adoption);
                 if (adoption.NextDouble() < FirmRules.TickProbability(adoptionHazard, dt))
                 {
-                    next *= FirmRules.AdoptionMultiplier(p.GenerationGain, s.Generation - vintage);
+                    next *= FirmRules.AdoptionMultiplier(p.GenerationGain, s.Generation - vintage, p.MaxGenerationsPerAdoption);
                     vintage = s.Generation;
                     adoptions++;
                 }
@@ -151,7 +151,7 @@ public static class FirmPhase
     /// <summary>Fills a shard with the initial firms of indices [first, first + count) of a cluster.</summary>
     public static void Initialize(FirmShard shard, WorldSpec spec, WorldConstants constants, long first, int count)
     {
-        var p = spec.Parameters;
+        var p = spec.ParametersAt(0);
         var cluster = spec.Clusters[shard.Cluster];
         int firms = constants.FirmsPerCluster[shard.Cluster];
         for (long index = first; index < first + count; index++)
@@ -159,11 +159,11 @@ public static class FirmPhase
             var draws = new RandomStream(spec.Seed, EntityIds.Firm(shard.Cluster, index), 0, RandomPurpose.FirmInit);
             double weight = LogNormalMeanOne(ref draws, p.InitialSizeDispersion);
             double productivity = LogNormalMeanOne(ref draws, p.InitialProductivityDispersion);
-            double intensity = cluster.RdIntensity * LogNormalMeanOne(ref draws, 0.5);
+            double intensity = cluster.RdIntensity * LogNormalMeanOne(ref draws, p.RdIntensityDispersion);
             double revenue = cluster.Revenue * weight / firms;
             double researchers = KnowledgeRules.ResearchersFunded(intensity * revenue, p.ResearcherCostShare, p.InitialWage);
             shard.Append(new FirmRecord(productivity, weight, revenue, intensity, p.InitialRdStockYears * intensity * revenue,
-                p.InitialCashYears * revenue, researchers, (int)(draws.NextDouble() * 80), 0, true));
+                p.InitialCashYears * revenue, researchers, (int)(draws.NextDouble() * p.InitialMaxAgeYears * WorldSpec.TicksPerYear), 0, true));
         }
     }
 

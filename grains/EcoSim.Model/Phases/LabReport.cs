@@ -17,8 +17,10 @@ public static class LabSums
     public const int Researchers = 4;
     /// <summary>Funding received, bn yuan/yr.</summary>
     public const int Funding = 5;
+    /// <summary>R&amp;D performed: funding spent on the researchers that could be hired, bn yuan/yr.</summary>
+    public const int Spending = 6;
     /// <summary>Number of slots.</summary>
-    public const int Count = 6;
+    public const int Count = 7;
 }
 
 /// <summary>What the labs of one cluster (or one lab) produced in a tick, as exact sums.</summary>

@@ -51,9 +51,9 @@ public static class MetricsPhase
             BudgetTalent = t.Budget.For(c, Link.Talent),
             BasicShare = budget > 0 ? t.Budget.For(c, Link.Basic) / budget : 0,
             FirmRd = t.Firms.Sums[FirmSums.Rd],
-            TotalRd = t.Firms.Sums[FirmSums.Rd] + t.Labs.Sums[LabSums.Funding],
-            KnowledgeStock = 100 * t.Labs.Sums[LabSums.Knowledge] / constants.KnowledgeIndexBase,
-            AvailableKnowledge = 100 * t.State.LagStages[^1] / constants.KnowledgeIndexBase,
+            TotalRd = t.Firms.Sums[FirmSums.Rd] + t.Labs.Sums[LabSums.Spending],
+            KnowledgeStock = Index(t.Labs.Sums[LabSums.Knowledge], constants.KnowledgeIndexBase),
+            AvailableKnowledge = Index(t.State.LagStages[^1], constants.KnowledgeIndexBase),
             Breakthroughs = t.Labs.Sums[LabSums.Breakthroughs],
             Innovations = t.Firms.Sums[FirmSums.Innovations],
             Imitations = t.Firms.Sums[FirmSums.Imitations],
@@ -126,6 +126,9 @@ public static class MetricsPhase
             ProductivityDispersion = firms > 0 ? Math.Sqrt(Math.Max(0, pooled[FirmSums.LogProductivitySquared] / firms - meanLog * meanLog)) : 0,
         };
     }
+
+    /// <summary>100 * value / base, or 0 when the region started with no basic knowledge.</summary>
+    private static double Index(double value, double baseValue) => baseValue > 0 ? 100 * value / baseValue : 0;
 
     private static int Index(string name)
     {

@@ -45,6 +45,7 @@ public static class ResearchPhase
         sums.Add(LabSums.ResearcherDemand, KnowledgeRules.ResearchersFunded(basic + applied, p.ResearcherCostShare, inputs.Wage));
         sums.Add(LabSums.Researchers, lab.Researchers);
         sums.Add(LabSums.Funding, basic + applied);
+        sums.Add(LabSums.Spending, (basic + applied) * inputs.FillRate);
         return new LabReport(lab.Cluster, sums);
     }
 }

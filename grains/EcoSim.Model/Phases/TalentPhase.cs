@@ -20,7 +20,7 @@ public static class TalentPhase
         int c = pool.Cluster;
         double labFunding = budget.For(c, Phases.Link.Basic) + budget.For(c, Phases.Link.Applied);
         double researchers = pool.Researchers;
-        double inflow = TalentRules.Graduates(p, pool.BaseGraduates, labFunding, pool.BaseLabFunding) * dt
+        double inflow = TalentRules.Graduates(p, pool.BaseResearchers, labFunding, pool.BaseLabFunding) * dt
                         + budget.For(c, Phases.Link.Talent) * p.RecruitsPerBn * dt;
         double outflow = researchers * p.ResearcherExitRate * dt;
         var r = previous.Talent.Researchers;
@@ -44,8 +44,8 @@ public static class TalentPhase
     /// <summary>A pool at tick 0: initial demand plus slack, at the initial wage; graduates replace exits and grow it.</summary>
     public static TalentPoolState Initial(WorldSpec spec, WorldConstants constants, int cluster, double initialDemand)
     {
-        var p = spec.Parameters;
+        var p = spec.ParametersAt(0);
         double researchers = initialDemand * (1 + p.InitialTalentSlack);
-        return new TalentPoolState(cluster, researchers, p.InitialWage, 1, initialDemand, researchers * p.GraduateRate, constants.InitialLabFunding[cluster]);
+        return new TalentPoolState(cluster, researchers, p.InitialWage, 1, initialDemand, researchers, constants.InitialLabFunding[cluster]);
     }
 }

@@ -39,9 +39,9 @@ public sealed class WorldConstants
     /// <summary>Derives the constants of a world.</summary>
     public static WorldConstants Derive(WorldSpec spec)
     {
-        var p = spec.Parameters;
+        var p = spec.ParametersAt(0);
         int n = spec.ClusterCount;
-        var keys = BudgetRules.ClusterKeys([.. spec.Clusters.Select(c => c.Priority)], [.. spec.Clusters.Select(c => c.Revenue)]);
+        var keys = BudgetRules.ClusterKeys([.. spec.Clusters.Select(c => c.Priority)], [.. spec.Clusters.Select(c => c.Revenue)], p.ClusterKeyRevenueElasticity);
         var firms = Apportion(spec.Firms, [.. spec.Clusters.Select(c => c.Revenue)]);
         var labs = PlaceLabs(spec, keys);
         var allocation = PolicyPhase.Allocate(spec, keys, 0);
@@ -57,7 +57,7 @@ public sealed class WorldConstants
             knowledge[labs[l].Cluster] += labs[l].Knowledge;
         }
         var opportunityBase = new double[n];
-        for (int c = 0; c < n; c++) opportunityBase[c] = OpportunityNumerator(spec, c, knowledge[c], knowledge);
+        for (int c = 0; c < n; c++) opportunityBase[c] = OpportunityNumerator(p.KnowledgeSpillover, spec, c, knowledge[c], knowledge);
         var fundKinds = spec.Funds.SelectMany(g => Enumerable.Repeat(g.Kind, g.Count)).ToArray();
         var fundCapital = spec.Funds.SelectMany(g => Enumerable.Repeat(g.Count > 0 ? g.Capital / g.Count : 0, g.Count)).ToArray();
         return new WorldConstants
@@ -78,12 +78,15 @@ public sealed class WorldConstants
     }
 
     /// <summary>Own available knowledge plus the spillover-weighted knowledge of the other clusters.</summary>
-    public static double OpportunityNumerator(WorldSpec spec, int cluster, double own, IReadOnlyList<double> all)
+    public static double OpportunityNumerator(double spillover, WorldSpec spec, int cluster, double own, IReadOnlyList<double> all)
     {
         double spill = 0;
         for (int j = 0; j < all.Count; j++) if (j != cluster) spill += spec.Related(cluster, j) * all[j];
-        return own + spec.Parameters.KnowledgeSpillover * spill;
+        return own + spillover * spill;
     }
+
+    /// <summary>Opportunity relative to the start: numerator over the start's; 1 when there was no knowledge at the start.</summary>
+    public static double Opportunity(double numerator, double baseNumerator) => baseNumerator > 0 ? numerator / baseNumerator : 1;
 
     /// <summary>Splits a whole number over weights by the largest-remainder method (ties to the lower index).</summary>
     public static int[] Apportion(int total, IReadOnlyList<double> weights)

@@ -10,7 +10,13 @@ public static class EntityIds
     private const int KindShift = 56, ClusterShift = 32;
 
     /// <summary>The id of firm number <paramref name="index"/> of cluster <paramref name="cluster"/>.</summary>
-    public static ulong Firm(int cluster, long index) => (1UL << KindShift) | ((ulong)(uint)cluster << ClusterShift) | (ulong)index;
+    /// <exception cref="ArgumentOutOfRangeException">The cluster is outside [0, 2^24) or the index outside [0, 2^32).</exception>
+    public static ulong Firm(int cluster, long index)
+    {
+        if ((uint)cluster >= 1u << 24) throw new ArgumentOutOfRangeException(nameof(cluster), cluster, "cluster ids have 24 bits");
+        if ((ulong)index >= 1UL << 32) throw new ArgumentOutOfRangeException(nameof(index), index, "firm indices have 32 bits");
+        return (1UL << KindShift) | ((ulong)(uint)cluster << ClusterShift) | (ulong)index;
+    }
     /// <summary>The id of lab number <paramref name="index"/>.</summary>
     public static ulong Lab(int index) => (2UL << KindShift) | (uint)index;
     /// <summary>The id of fund number <paramref name="index"/>.</summary>

@@ -9,12 +9,12 @@ public class BudgetRulesTests
     private const double Tol = 1e-12;
 
     [Fact]
-    public void Annual_budget_grows_geometrically()
+    public void Next_annual_budget_grows_by_this_years_rate_unless_the_level_was_reset()
     {
         var p = new ModelParameters(); // B0 = 100, g = 6%
-        Assert.Equal(100, BudgetRules.AnnualBudget(p, 0), Tol);
-        Assert.Equal(112.36, BudgetRules.AnnualBudget(p, 2), 1e-10);   // 100 * 1.06^2
-        Assert.Equal(50, BudgetRules.AnnualBudget(p with { PublicBudget = 200, PublicBudgetGrowth = -0.5 }, 2), Tol); // 200 * 0.5^2
+        Assert.Equal(106, BudgetRules.NextAnnualBudget(100, p, p), Tol);                              // 100 * 1.06
+        Assert.Equal(108, BudgetRules.NextAnnualBudget(100, p, p with { PublicBudgetGrowth = 0.08 }), Tol); // this year's rate
+        Assert.Equal(150, BudgetRules.NextAnnualBudget(112.36, p, p with { PublicBudget = 150 }), Tol);   // level reset
     }
 
     [Fact]
@@ -72,8 +72,10 @@ public class BudgetRulesTests
     public void Cluster_keys_are_priority_times_root_revenue_normalised()
     {
         // 1 * sqrt(100) = 10, 2 * sqrt(400) = 40, 0 * sqrt(900) = 0 -> 0.2, 0.8, 0.
-        Assert.Equal([0.2, 0.8, 0], BudgetRules.ClusterKeys([1, 2, 0], [100, 400, 900]), (a, b) => Math.Abs(a - b) < Tol);
+        Assert.Equal([0.2, 0.8, 0], BudgetRules.ClusterKeys([1, 2, 0], [100, 400, 900], 0.5), (a, b) => Math.Abs(a - b) < Tol);
+        // Elasticity 1: proportional to priority times revenue: 100, 800 -> 1/9, 8/9.
+        Assert.Equal([1.0 / 9, 8.0 / 9, 0], BudgetRules.ClusterKeys([1, 2, 0], [100, 400, 900], 1), (a, b) => Math.Abs(a - b) < Tol);
         // Nothing to weigh: equal keys.
-        Assert.Equal([0.25, 0.25, 0.25, 0.25], BudgetRules.ClusterKeys([1, 1, 1, 1], [0, 0, 0, 0]));
+        Assert.Equal([0.25, 0.25, 0.25, 0.25], BudgetRules.ClusterKeys([1, 1, 1, 1], [0, 0, 0, 0], 0.5));
     }
 }

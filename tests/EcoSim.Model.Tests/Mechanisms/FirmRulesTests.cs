@@ -56,19 +56,21 @@ public class FirmRulesTests
     [Fact]
     public void Adoption_multiplier_counts_at_most_three_generations()
     {
-        Assert.Equal(1, FirmRules.AdoptionMultiplier(0.03, 0), Tol);
-        Assert.Equal(1.0609, FirmRules.AdoptionMultiplier(0.03, 2), Tol);      // 1.03^2
-        Assert.Equal(1.092727, FirmRules.AdoptionMultiplier(0.03, 3), Tol);    // 1.03^3
-        Assert.Equal(1.092727, FirmRules.AdoptionMultiplier(0.03, 7), Tol);    // capped at 3
+        Assert.Equal(1, FirmRules.AdoptionMultiplier(0.03, 0, 3), Tol);
+        Assert.Equal(1.0609, FirmRules.AdoptionMultiplier(0.03, 2, 3), Tol);      // 1.03^2
+        Assert.Equal(1.092727, FirmRules.AdoptionMultiplier(0.03, 3, 3), Tol);    // 1.03^3
+        Assert.Equal(1.092727, FirmRules.AdoptionMultiplier(0.03, 7, 3), Tol);    // capped at 3
+        Assert.Equal(1.03, FirmRules.AdoptionMultiplier(0.03, 7, 1), Tol);        // capped at 1
     }
 
     [Fact]
     public void Replicator_factor_moves_share_to_the_more_productive_and_has_a_floor()
     {
-        Assert.Equal(1.005, FirmRules.ReplicatorFactor(0.1, 1.2, 1.0, 0.25), Tol);  // 1 + 0.1 * 0.25 * 0.2
-        Assert.Equal(0.995, FirmRules.ReplicatorFactor(0.1, 0.8, 1.0, 0.25), Tol);  // 1 - 0.1 * 0.25 * 0.2
-        Assert.Equal(1, FirmRules.ReplicatorFactor(0.1, 1.0, 1.0, 0.25), Tol);
-        Assert.Equal(0.05, FirmRules.ReplicatorFactor(10, 0, 1.0, 1));              // 1 - 10 = -9: floor 0.05
+        Assert.Equal(1.005, FirmRules.ReplicatorFactor(0.1, 1.2, 1.0, 0.25, 0.05), Tol);  // 1 + 0.1 * 0.25 * 0.2
+        Assert.Equal(0.995, FirmRules.ReplicatorFactor(0.1, 0.8, 1.0, 0.25, 0.05), Tol);  // 1 - 0.1 * 0.25 * 0.2
+        Assert.Equal(1, FirmRules.ReplicatorFactor(0.1, 1.0, 1.0, 0.25, 0.05), Tol);
+        Assert.Equal(0.05, FirmRules.ReplicatorFactor(10, 0, 1.0, 1, 0.05));              // 1 - 10 = -9: floor 0.05
+        Assert.Equal(0.2, FirmRules.ReplicatorFactor(10, 0, 1.0, 1, 0.2));                // another floor
     }
 
     [Fact]

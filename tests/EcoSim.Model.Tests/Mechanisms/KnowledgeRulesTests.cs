@@ -114,7 +114,7 @@ public class KnowledgeRulesTests
         Assert.True(Math.Abs(ticks - meanLagYears / Dt) <= 1, $"{stages} stages, L = {meanLagYears} yr: mean delay {ticks:F2} ticks, expected {meanLagYears / Dt} +- 1");
     }
 
-    [Theory(Skip = "bug: KnowledgeRules.AdvanceLag feeds each stage its upstream stage's value from before the tick, adding n-1 ticks of delay (12 stages, L = 3 yr: 18 ticks instead of 12)")]
+    [Theory]
     [InlineData(12, 3.0)]   // r = 1 - e^-1; 12 (1 - r) / r + 11 = 17.98 ticks vs 12
     [InlineData(12, 12.0)]  // 53.3 ticks vs 48
     [InlineData(6, 1.0)]    // 6 * e^-1.5 / (1 - e^-1.5) + 5 = 6.34 ticks vs 4

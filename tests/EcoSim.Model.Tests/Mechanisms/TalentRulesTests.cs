@@ -58,8 +58,9 @@ public class TalentRulesTests
     [Fact]
     public void Graduates_scale_with_lab_funding()
     {
-        Assert.Equal(200, TalentRules.Graduates(P, 100, 4, 1), Tol);   // 100 * (4 / 1)^0.5
-        Assert.Equal(100, TalentRules.Graduates(P, 100, 4, 0), Tol);   // no base funding: the base inflow
+        Assert.Equal(16, TalentRules.Graduates(P, 100, 4, 1), Tol);    // 0.08 * 100 * (4 / 1)^0.5
+        Assert.Equal(8, TalentRules.Graduates(P, 100, 4, 0), Tol);     // no base funding: rate * base researchers
         Assert.Equal(0, TalentRules.Graduates(P, 100, -1, 1), Tol);    // negative funding counts as zero
+        Assert.Equal(32, TalentRules.Graduates(P with { GraduateRate = 0.16 }, 100, 4, 1), Tol); // the rate acts during a run
     }
 }

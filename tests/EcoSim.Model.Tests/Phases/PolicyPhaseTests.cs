@@ -18,7 +18,7 @@ public class PolicyPhaseTests
         var constants = WorldConstants.Derive(spec);
         var allocation = PolicyPhase.Allocate(spec, constants.ClusterKeys, tick);
         var p = spec.ParametersAt(tick);
-        double budget = BudgetRules.AnnualBudget(p, tick / WorldSpec.TicksPerYear); // 100 * 1.06^year
+        double budget = 100 * Math.Pow(1.06, tick / WorldSpec.TicksPerYear); // no level or growth events: 100 * 1.06^year
 
         Assert.Equal(tick, allocation.Tick);
         Assert.Equal(spec.ClusterCount * BudgetAllocation.Links, allocation.ByClusterAndLink.Length);

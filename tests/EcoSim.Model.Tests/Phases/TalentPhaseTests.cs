@@ -56,7 +56,7 @@ public class TalentPhaseTests
         {
             var next = TalentPhase.Clear(pools[c], spec, 0, 10_000, budget, previous);
             double labFunding = budget.For(c, Link.Basic) + budget.For(c, Link.Applied);
-            double graduates = pools[c].BaseGraduates * Math.Sqrt(labFunding / pools[c].BaseLabFunding); // elasticity 0.5
+            double graduates = p.GraduateRate * pools[c].BaseResearchers * Math.Sqrt(labFunding / pools[c].BaseLabFunding); // elasticity 0.5
             double recruits = budget.For(c, Link.Talent) * p.RecruitsPerBn;
             double exits = Researchers[c] * p.ResearcherExitRate;
             Assert.Equal(Researchers[c] + (graduates + recruits - exits) * WorldSpec.Dt, next.Researchers, 1e-9);
