@@ -51,8 +51,7 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
         var clusters = Enumerable.Range(0, n).ToArray();
 
         var budget = await GrainFactory.GetGrain<IPolicyGrain>(RunId).Allocate(t);
-        var labs = await Task.WhenAll(clusters.Select(c => Cluster(c).Research(t,
-            new LabInputs(budget.For(c, Link.Basic), budget.For(c, Link.Applied), _talent[c].FillRate, _talent[c].Wage, snapshot.Opportunity[c]))));
+        var labs = await Task.WhenAll(clusters.Select(c => Cluster(c).Research(t, LabInputs.For(world, budget, c, t, _talent[c], snapshot.Opportunity[c]))));
         var signals = await Task.WhenAll(clusters.Select(c => Cluster(c).Gather(t, budget, labs[c], _talent[c], snapshot)));
         var firms = await Task.WhenAll(clusters.Select(c => Cluster(c).StepFirms(t)));
         var fundReports = await Task.WhenAll(Enumerable.Range(0, run.Constants.FundKinds.Length)

@@ -36,16 +36,16 @@ public sealed class BudgetAllocationConverter : IConverter<BudgetAllocation, Bud
 [GenerateSerializer, Immutable]
 public readonly record struct LabInputsSurrogate(
     [property: Id(0)] double BasicFunding, [property: Id(1)] double AppliedFunding, [property: Id(2)] double FillRate,
-    [property: Id(3)] double Wage, [property: Id(4)] double Opportunity);
+    [property: Id(3)] double Wage, [property: Id(4)] double Opportunity, [property: Id(5)] double KnowledgeMultiplier);
 
 /// <summary>Converts <see cref="LabInputs"/>.</summary>
 [RegisterConverter]
 public sealed class LabInputsConverter : IConverter<LabInputs, LabInputsSurrogate>
 {
     /// <inheritdoc/>
-    public LabInputs ConvertFromSurrogate(in LabInputsSurrogate s) => new(s.BasicFunding, s.AppliedFunding, s.FillRate, s.Wage, s.Opportunity);
+    public LabInputs ConvertFromSurrogate(in LabInputsSurrogate s) => new(s.BasicFunding, s.AppliedFunding, s.FillRate, s.Wage, s.Opportunity, s.KnowledgeMultiplier);
     /// <inheritdoc/>
-    public LabInputsSurrogate ConvertToSurrogate(in LabInputs v) => new(v.BasicFunding, v.AppliedFunding, v.FillRate, v.Wage, v.Opportunity);
+    public LabInputsSurrogate ConvertToSurrogate(in LabInputs v) => new(v.BasicFunding, v.AppliedFunding, v.FillRate, v.Wage, v.Opportunity, v.KnowledgeMultiplier);
 }
 
 /// <summary>Wire form of a <see cref="LabReport"/>.</summary>

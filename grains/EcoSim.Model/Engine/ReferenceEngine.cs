@@ -71,7 +71,7 @@ public sealed class ReferenceEngine
         for (int l = 0; l < _labs.Length; l++)
         {
             int c = _labs[l].Cluster;
-            var inputs = new LabInputs(budget.For(c, Link.Basic), budget.For(c, Link.Applied), _talent[c].FillRate, _talent[c].Wage, _snapshot.Opportunity[c]);
+            var inputs = LabInputs.For(_spec, budget, c, t, _talent[c], _snapshot.Opportunity[c]);
             labReports[c].Sums.Merge(ResearchPhase.Step(ref _labs[l], _spec, t, inputs).Sums);
         }
 

@@ -9,9 +9,9 @@ public static class KnowledgeRules
     public static double Production(ModelParameters p, double researchers, double stock) =>
         researchers <= 0 ? 0 : p.KnowledgeProductivity * Math.Pow(researchers, p.ResearcherElasticity) * Math.Pow(Math.Max(stock, 0), p.StockElasticity);
 
-    /// <summary>The stock one tick later: depreciation then new production, K' = K (1 - d dt) + P dt.</summary>
-    public static double NextStock(ModelParameters p, double researchers, double stock, double dt) =>
-        stock * (1 - p.KnowledgeDepreciation * dt) + Production(p, researchers, stock) * dt;
+    /// <summary>The stock one tick later: depreciation then new production, K' = K (1 - d dt) + m P dt, m the facility multiplier.</summary>
+    public static double NextStock(ModelParameters p, double researchers, double stock, double dt, double multiplier = 1) =>
+        stock * (1 - p.KnowledgeDepreciation * dt) + multiplier * Production(p, researchers, stock) * dt;
 
     /// <summary>The stock at which production equals depreciation for a steady research staff.</summary>
     public static double SteadyStock(ModelParameters p, double researchers) =>

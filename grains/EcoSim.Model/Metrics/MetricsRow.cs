@@ -43,6 +43,12 @@ public sealed record MetricsRow
     public double KnowledgeStock { get; init; }
     /// <summary>Basic knowledge that has reached industry through the distributed lag, index.</summary>
     public double AvailableKnowledge { get; init; }
+    /// <summary>Construction spending on large science facilities, bn yuan/yr (part of the basic budget).</summary>
+    public double FacilitySpending { get; init; }
+    /// <summary>Candidates in development pipelines at the end of the tick, count.</summary>
+    public double PipelineCandidates { get; init; }
+    /// <summary>Candidates approved this tick, count.</summary>
+    public double Approvals { get; init; }
     /// <summary>Technology breakthroughs this tick, count.</summary>
     public double Breakthroughs { get; init; }
     /// <summary>Successful firm innovations this tick, count.</summary>

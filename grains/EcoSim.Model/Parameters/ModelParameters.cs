@@ -88,6 +88,35 @@ public sealed record ModelParameters
     [Parameter("share", 0, 1, "assumed", Description = "probability that a breakthrough spins off a start-up")]
     public double SpinOffProbability { get; init; } = 0.15;
 
+    // ---- Development pipeline of pharma-like clusters ----
+    /// <summary>Mean duration of phase I.</summary>
+    [Parameter("yr", 0.1, 20, "BIO, Informa Pharma Intelligence & QLS 2021, Clinical Development Success Rates 2011-2020: 2.3 yr", Description = "mean duration of phase I trials")]
+    public double PhaseOneYears { get; init; } = 2.3;
+    /// <summary>Mean duration of phase II.</summary>
+    [Parameter("yr", 0.1, 20, "BIO et al. 2021: 3.6 yr", Description = "mean duration of phase II trials")]
+    public double PhaseTwoYears { get; init; } = 3.6;
+    /// <summary>Mean duration of phase III.</summary>
+    [Parameter("yr", 0.1, 20, "BIO et al. 2021: 3.3 yr", Description = "mean duration of phase III trials")]
+    public double PhaseThreeYears { get; init; } = 3.3;
+    /// <summary>Mean duration of regulatory review.</summary>
+    [Parameter("yr", 0.1, 20, "BIO et al. 2021: 1.3 yr (10.5 yr from phase I to approval in all)", Description = "mean duration of regulatory review")]
+    public double ReviewYears { get; init; } = 1.3;
+    /// <summary>Share of candidates that pass phase I.</summary>
+    [Parameter("share", 0, 1, "BIO et al. 2021: 52.0%", Description = "phase I to phase II transition rate")]
+    public double PhaseOnePassRate { get; init; } = 0.520;
+    /// <summary>Share of candidates that pass phase II.</summary>
+    [Parameter("share", 0, 1, "BIO et al. 2021: 28.9%", Description = "phase II to phase III transition rate")]
+    public double PhaseTwoPassRate { get; init; } = 0.289;
+    /// <summary>Share of candidates that pass phase III.</summary>
+    [Parameter("share", 0, 1, "BIO et al. 2021: 57.8%", Description = "phase III to submission transition rate")]
+    public double PhaseThreePassRate { get; init; } = 0.578;
+    /// <summary>Share of submissions approved.</summary>
+    [Parameter("share", 0, 1, "BIO et al. 2021: 90.6% (7.9% from phase I to approval in all)", Description = "submission to approval rate")]
+    public double ReviewPassRate { get; init; } = 0.906;
+    /// <summary>Breakthrough value of one approval (0: the reciprocal of the likelihood of approval).</summary>
+    [Parameter("breakthroughs", 0, 10000, "assumed: 0 keeps the expected value of a candidate at one breakthrough", Description = "value of an approved candidate in breakthroughs (0 = 1 / likelihood of approval)")]
+    public double ApprovalBreakthroughValue { get; init; } = 0;
+
     // ---- Firms: R&D, innovation, imitation (Keynes+Schumpeter family, Dosi et al. 2010) ----
     /// <summary>Depreciation of firms' R&amp;D stocks.</summary>
     [Parameter("1/yr", 0, 0.6, "Hall 2007 (NBER ch. 12239): 15%/yr by convention", Description = "depreciation rate of firm R&D stocks")]
@@ -134,16 +163,16 @@ public sealed record ModelParameters
     // ---- Market ----
     /// <summary>Replicator strength.</summary>
     [Parameter("1/yr", 0, 10, "assumed; Dosi et al. 2010 replicator dynamics", Description = "chi: speed at which shares move to more competitive firms")]
-    public double ReplicatorStrength { get; init; } = 0.1;
+    public double ReplicatorStrength { get; init; } = 0.025;
     /// <summary>Mean reversion of log firm size: decreasing returns that bound concentration.</summary>
     [Parameter("1/yr", 0, 2, "assumed; decreasing returns to scale keep the size distribution stationary (a mean-reverting log size)", Description = "kappa: pull of a firm's log relative size back towards the average")]
-    public double SizeMeanReversion { get; init; } = 0.1;
+    public double SizeMeanReversion { get; init; } = 0.025;
     /// <summary>Standard deviation of the idiosyncratic demand shock.</summary>
     [Parameter("1/sqrt(yr)", 0, 2, "assumed", Description = "volatility of firms' idiosyncratic demand")]
-    public double DemandShockVolatility { get; init; } = 0.2;
+    public double DemandShockVolatility { get; init; } = 0.3;
     /// <summary>How fast growth volatility falls with firm size.</summary>
     [Parameter("1", 0, 1, "Stanley et al. 1996 (Nature): s.d. of growth falls with size, exponent ~0.15-0.2", Description = "elasticity of demand-shock volatility to relative firm size (negative sign applied)")]
-    public double VolatilitySizeElasticity { get; init; } = 0.18;
+    public double VolatilitySizeElasticity { get; init; } = 0.22;
     /// <summary>Exogenous growth of cluster demand.</summary>
     [Parameter("1/yr", -0.5, 0.5, "assumed", Description = "exogenous growth of real demand per cluster")]
     public double DemandGrowth { get; init; } = 0.03;
@@ -253,7 +282,7 @@ public sealed record ModelParameters
     // ---- Initial population ----
     /// <summary>Dispersion of initial log firm size.</summary>
     [Parameter("1", 0, 4, "assumed: right-skewed, lognormal-like firm sizes (Axtell 2001)", Description = "s.d. of initial log firm size", FixedAtStart = true)]
-    public double InitialSizeDispersion { get; init; } = 1.4;
+    public double InitialSizeDispersion { get; init; } = 2.0;
     /// <summary>Dispersion of initial log productivity.</summary>
     [Parameter("1", 0, 2, "assumed; persistent dispersion (Syverson 2011)", Description = "s.d. of initial log productivity", FixedAtStart = true)]
     public double InitialProductivityDispersion { get; init; } = 0.35;

@@ -23,7 +23,16 @@ public static class ClusterPhase
         var stages = (double[])state.LagStages.Clone();
         double knowledge = labs.Sums[LabSums.Knowledge];
         KnowledgeRules.AdvanceLag(stages, knowledge, p.KnowledgeLagYears, WorldSpec.Dt);
-        var (pool, newGenerations) = BreakthroughRules.AccumulatePool(state.TechnologyPool, labs.Sums[LabSums.Breakthroughs],
+        int breakthroughs = (int)labs.Sums[LabSums.Breakthroughs];
+        int[] pipeline = state.Pipeline;
+        int approvals = 0;
+        double technology = breakthroughs;
+        if (spec.Clusters[c].HasPipeline)
+        {
+            (pipeline, approvals) = AdvancePipeline(spec, p, c, tick, state.Pipeline, breakthroughs);
+            technology = approvals * PipelineRules.ApprovalValue(p);
+        }
+        var (pool, newGenerations) = BreakthroughRules.AccumulatePool(state.TechnologyPool, technology,
             p.BreakthroughsPerGeneration, p.IdeaDifficultyGrowth, state.Generation);
         var others = (double[])previous.AvailableKnowledge.Clone();
         others[c] = stages[^1];
@@ -35,6 +44,8 @@ public static class ClusterPhase
             TechnologyPool = pool,
             Generation = state.Generation + newGenerations,
             AdopterShare = newGenerations > 0 ? 0 : state.AdopterShare,
+            Pipeline = pipeline,
+            Approvals = approvals,
         };
         var signals = new ClusterSignals
         {
@@ -54,6 +65,35 @@ public static class ClusterPhase
             RdUserCostRatio = FirmRules.RdUserCost(p) / constants.InitialRdUserCost,
         };
         return (signals, next);
+    }
+
+    /// <summary>
+    /// One tick of the development pipeline: from the last stage back to the first, each candidate
+    /// finishes its stage with probability 1 - exp(-dt / mean duration) and, if it does, passes with the
+    /// stage's pass rate (moving on, or being approved after review) or fails; then this tick's
+    /// breakthroughs enter phase I.
+    /// </summary>
+    public static (int[] Stages, int Approvals) AdvancePipeline(WorldSpec spec, Parameters.ModelParameters p, int cluster, int tick, int[] stages, int newCandidates)
+    {
+        var next = stages.Length == PipelineRules.Stages ? (int[])stages.Clone() : new int[PipelineRules.Stages];
+        var draws = new Randomness.RandomStream(spec.Seed, Randomness.EntityIds.Cluster(cluster), tick, Randomness.RandomPurpose.Pipeline);
+        int approvals = 0;
+        for (int stage = PipelineRules.Stages - 1; stage >= 0; stage--)
+        {
+            double finish = FirmRules.TickProbability(1 / PipelineRules.StageYears(p, stage), WorldSpec.Dt);
+            double pass = PipelineRules.PassRate(p, stage);
+            int staying = 0, moving = 0;
+            for (int k = 0; k < next[stage]; k++)
+            {
+                if (!draws.Bernoulli(finish)) { staying++; continue; }
+                if (draws.Bernoulli(pass)) moving++;
+            }
+            next[stage] = staying;
+            if (stage == PipelineRules.Stages - 1) approvals = moving;
+            else next[stage + 1] += moving;
+        }
+        next[0] += newCandidates;
+        return (next, approvals);
     }
 
     /// <summary>The cluster's state after its firms' step and the entry of new firms.</summary>
@@ -98,6 +138,7 @@ public static class ClusterPhase
             Firms = count,
             AdopterShare = count > 0 ? s[FirmSums.OnNewestGeneration] / count : 0,
             NextFirmIndex = constants.FirmsPerCluster[cluster],
+            Pipeline = spec.Clusters[cluster].HasPipeline ? new int[PipelineRules.Stages] : [],
         };
     }
 }

@@ -1,3 +1,4 @@
+using EcoSim.Model.Mechanisms;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Numerics;
 using EcoSim.Model.State;
@@ -36,6 +37,7 @@ public static class MetricsPhase
         for (int l = 0; l < BudgetAllocation.Links; l++) budget += t.Budget.For(c, (Link)l);
         double firms = firmSums[FirmSums.Alive];
         double meanLog = firms > 0 ? firmSums[FirmSums.LogProductivity] / firms : 0;
+        double facilities = FacilityRules.ConstructionSpending(spec, c, tick, t.Budget.For(c, Link.Basic));
         var row = new MetricsRow
         {
             Tick = tick,
@@ -51,7 +53,10 @@ public static class MetricsPhase
             BudgetTalent = t.Budget.For(c, Link.Talent),
             BasicShare = budget > 0 ? t.Budget.For(c, Link.Basic) / budget : 0,
             FirmRd = t.Firms.Sums[FirmSums.Rd],
-            TotalRd = t.Firms.Sums[FirmSums.Rd] + t.Labs.Sums[LabSums.Spending],
+            TotalRd = t.Firms.Sums[FirmSums.Rd] + t.Labs.Sums[LabSums.Spending] + facilities,
+            FacilitySpending = facilities,
+            PipelineCandidates = t.State.Pipeline.Sum(),
+            Approvals = t.State.Approvals,
             KnowledgeStock = Index(t.Labs.Sums[LabSums.Knowledge], constants.KnowledgeIndexBase),
             AvailableKnowledge = Index(t.State.LagStages[^1], constants.KnowledgeIndexBase),
             Breakthroughs = t.Labs.Sums[LabSums.Breakthroughs],
@@ -107,6 +112,9 @@ public static class MetricsPhase
             BasicShare = budget > 0 ? Total("budget_basic") / budget : 0,
             FirmRd = Total("firm_rd"),
             TotalRd = Total("total_rd"),
+            FacilitySpending = Total("facility_spending"),
+            PipelineCandidates = Total("pipeline_candidates"),
+            Approvals = Total("approvals"),
             KnowledgeStock = Total("knowledge_stock"),
             AvailableKnowledge = Total("available_knowledge"),
             Breakthroughs = Total("breakthroughs"),

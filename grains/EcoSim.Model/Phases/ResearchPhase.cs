@@ -7,12 +7,22 @@ using EcoSim.Model.World;
 namespace EcoSim.Model.Phases;
 
 /// <summary>What a lab needs from its cluster in a tick.</summary>
-/// <param name="BasicFunding">The cluster's basic-research money, bn yuan/yr.</param>
+/// <param name="BasicFunding">The cluster's basic-research money for labs (after facility construction), bn yuan/yr.</param>
 /// <param name="AppliedFunding">The cluster's breakthrough money, bn yuan/yr.</param>
 /// <param name="FillRate">Share of wanted researchers that can be hired.</param>
 /// <param name="Wage">Researcher wage, thousand yuan/yr.</param>
 /// <param name="Opportunity">The cluster's technological opportunity (previous tick).</param>
-public readonly record struct LabInputs(double BasicFunding, double AppliedFunding, double FillRate, double Wage, double Opportunity);
+/// <param name="KnowledgeMultiplier">Boost to knowledge production from operating science facilities (1 = none).</param>
+public readonly record struct LabInputs(double BasicFunding, double AppliedFunding, double FillRate, double Wage, double Opportunity, double KnowledgeMultiplier)
+{
+    /// <summary>The inputs of cluster <paramref name="cluster"/>'s labs at <paramref name="tick"/>: one function for every engine.</summary>
+    public static LabInputs For(WorldSpec spec, BudgetAllocation budget, int cluster, int tick, TalentPoolState talent, double opportunity)
+    {
+        double basic = budget.For(cluster, Link.Basic);
+        return new LabInputs(basic - FacilityRules.ConstructionSpending(spec, cluster, tick, basic), budget.For(cluster, Link.Applied),
+            talent.FillRate, talent.Wage, opportunity, FacilityRules.KnowledgeMultiplier(spec, cluster, tick));
+    }
+}
 
 /// <summary>Phase 2 of a tick: labs do basic research and applied work.</summary>
 public static class ResearchPhase
@@ -28,7 +38,7 @@ public static class ResearchPhase
         double applied = inputs.AppliedFunding * lab.AppliedShare;
         double basicResearchers = KnowledgeRules.ResearchersFunded(basic, p.ResearcherCostShare, inputs.Wage) * inputs.FillRate;
         double appliedResearchers = KnowledgeRules.ResearchersFunded(applied, p.ResearcherCostShare, inputs.Wage) * inputs.FillRate;
-        lab.Knowledge = KnowledgeRules.NextStock(p, basicResearchers, lab.Knowledge, WorldSpec.Dt);
+        lab.Knowledge = KnowledgeRules.NextStock(p, basicResearchers, lab.Knowledge, WorldSpec.Dt, inputs.KnowledgeMultiplier);
         lab.Researchers = basicResearchers + appliedResearchers;
 
         ulong id = EntityIds.Lab(lab.Index);

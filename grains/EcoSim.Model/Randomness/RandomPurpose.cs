@@ -31,4 +31,6 @@ public enum RandomPurpose : byte
     Screening = 11,
     /// <summary>A firm's exit draw.</summary>
     Exit = 12,
+    /// <summary>Progress of candidates through a cluster's development pipeline.</summary>
+    Pipeline = 13,
 }

@@ -34,4 +34,8 @@ public sealed record ClusterState
     public required double AdopterShare { get; init; }
     /// <summary>Index the next entering firm will get.</summary>
     public required long NextFirmIndex { get; init; }
+    /// <summary>Candidates in each stage of the development pipeline (empty for clusters without one).</summary>
+    public int[] Pipeline { get; init; } = [];
+    /// <summary>Candidates approved this tick.</summary>
+    public int Approvals { get; init; }
 }

@@ -16,4 +16,5 @@ public enum ClusterKind
 /// <param name="Revenue">Revenue in the start year, bn yuan/yr.</param>
 /// <param name="RdIntensity">Firms' R&amp;D spending as a share of revenue.</param>
 /// <param name="Priority">Weight of the cluster when public money is allocated (1 = neutral).</param>
-public sealed record ClusterSpec(string Id, string Name, ClusterKind Kind, double Revenue, double RdIntensity, double Priority);
+/// <param name="HasPipeline">True for a pharma-like cluster whose breakthroughs pass a development pipeline before they count.</param>
+public sealed record ClusterSpec(string Id, string Name, ClusterKind Kind, double Revenue, double RdIntensity, double Priority, bool HasPipeline = false);

@@ -30,6 +30,8 @@ public sealed record WorldSpec
     public required ModelParameters Parameters { get; init; }
     /// <summary>Scheduled parameter changes, in the order the scenario gives them (later wins).</summary>
     public IReadOnlyList<ParameterChange> Timeline { get; init; } = [];
+    /// <summary>Large science facilities, planned or built.</summary>
+    public IReadOnlyList<FacilitySpec> Facilities { get; init; } = [];
 
     /// <summary>Ticks per year (ticks are quarters).</summary>
     public const int TicksPerYear = 4;

@@ -22,7 +22,7 @@ public class ResearchPhaseTests
             foreach (int l in reverseOrder ? order.Reverse() : order)
             {
                 int c = labs[l].Cluster;
-                var inputs = new LabInputs(budget.For(c, Link.Basic), budget.For(c, Link.Applied), 0.95, 200, 1 + 0.02 * tick);
+                var inputs = new LabInputs(budget.For(c, Link.Basic), budget.For(c, Link.Applied), 0.95, 200, 1 + 0.02 * tick, 1);
                 byCluster[c].Sums.Merge(ResearchPhase.Step(ref labs[l], spec, tick, inputs).Sums);
             }
             breakthroughs.Add([.. byCluster.Select(r => (int)r.Sums[LabSums.Breakthroughs])]);
@@ -64,7 +64,7 @@ public class ResearchPhaseTests
         var lab = constants.Labs[0];
         var before = lab;
         var p = spec.Parameters;
-        var inputs = new LabInputs(BasicFunding: 10, AppliedFunding: 6, FillRate: 0.8, Wage: 250, Opportunity: 1);
+        var inputs = new LabInputs(BasicFunding: 10, AppliedFunding: 6, FillRate: 0.8, Wage: 250, Opportunity: 1, KnowledgeMultiplier: 1);
         var report = ResearchPhase.Step(ref lab, spec, 0, inputs);
 
         // basic money 10 * share, staffed at 0.55 / 250 thousand yuan, rationed by the fill rate 0.8.
