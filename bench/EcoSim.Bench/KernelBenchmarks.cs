@@ -13,14 +13,14 @@ public class KernelBenchmarks
     [Benchmark(Description = "open a keyed stream + one uniform")]
     public double StreamUniform()
     {
-        var stream = new RandomStream(42, _entity++, 7, RandomPurpose.Innovation);
+        var stream = new RandomStream(42, _entity++, 7, RandomPurpose.InnovationSize);
         return stream.NextDouble();
     }
 
     [Benchmark(Description = "open a keyed stream + one normal")]
     public double StreamNormal()
     {
-        var stream = new RandomStream(42, _entity++, 7, RandomPurpose.MarketShock);
+        var stream = new RandomStream(42, _entity++, 7, RandomPurpose.FirmTick);
         return stream.StandardNormal();
     }
 

@@ -18,7 +18,7 @@ internal static class ScenarioParser
         if (map is null) return part;
         part.Name = map.String("name", false);
         part.Description = map.String("description", false);
-        part.Extends = map.String("extends", false);
+        if (map.String("extends", false) is { } extends) part.Extends = new(extends, errors, map.Find("extends")!, "extends");
         part.Start = PeriodAt(map, "start");
         part.End = PeriodAt(map, "end");
         if (map.Integer("seed", false, 0, long.MaxValue) is long seed) part.Seed = (ulong)seed;
@@ -161,6 +161,10 @@ internal static class ScenarioParser
         return close is null ? "unknown parameter; see docs/MODEL.md for the list" : $"unknown parameter; did you mean '{close}'?";
     }
 
+    /// <summary>Why an event may not change <paramref name="spec"/>, and what to do instead.</summary>
+    private static string FixedAtStart(ParameterSpec spec) =>
+        $"parameter '{spec.Name}' is fixed at the start of a run (it sets up the initial state or the model's structure); set it under 'parameters:' instead";
+
     private static void ParseEvents(ScenarioPart part, ErrorSink errors, YamlSequenceNode list)
     {
         for (int i = 0; i < list.Children.Count; i++)
@@ -177,6 +181,7 @@ internal static class ScenarioParser
                     string name = (k as YamlScalarNode)?.Value ?? "";
                     string key = $"{e.Child("set")}.{name}";
                     if (!ParameterCatalog.TryGet(name, out var spec)) { errors.At(k, key, UnknownParameter(name)); continue; }
+                    if (spec.FixedAtStart) { errors.At(k, key, FixedAtStart(spec)); continue; }
                     if (YamlMap.ReadNumber(errors, v, key, spec.Min, spec.Max, spec.Unit) is double value && at is not null)
                         part.Events.Add(new(new EventPart(at.Value, spec.Name, value, null), errors, v, key));
                 }
@@ -187,6 +192,7 @@ internal static class ScenarioParser
                 if (!ramp.Has("until")) errors.At(ramp.Node, ramp.Child("until"), "is required: the quarter the ramp reaches its value");
                 ParameterSpec? spec = null;
                 if (name is not null && !ParameterCatalog.TryGet(name, out spec)) errors.At(ramp.Find("parameter"), ramp.Child("parameter"), UnknownParameter(name));
+                else if (spec is { FixedAtStart: true }) { errors.At(ramp.Find("parameter"), ramp.Child("parameter"), FixedAtStart(spec)); spec = null; }
                 double? to = spec is null ? null : ramp.Number("to", true, spec.Min, spec.Max, spec.Unit);
                 ramp.RejectUnknownKeys(["parameter", "to", "until"]);
                 if (at is not null && until is not null && until.Value.CompareTo(at.Value) <= 0) until.Error($"must be after the event's 'at' ({at.Value})");

@@ -19,7 +19,8 @@ internal sealed record RelatednessPart(double Default, IReadOnlyList<Located<(st
 /// <summary>What one file says; every field is optional so that a file can extend another.</summary>
 internal sealed class ScenarioPart
 {
-    public string? Name, Description, Extends;
+    public string? Name, Description;
+    public Located<string>? Extends;
     public Located<Period>? Start, End;
     public ulong? Seed;
     public int? Firms;

@@ -100,11 +100,18 @@ internal sealed class YamlMap
         {
             string name = (k as YamlScalarNode)?.Value ?? "";
             if (_read.Contains(name) || known.Contains(name)) continue;
-            var close = known.Where(a => Levenshtein(a.ToLowerInvariant(), name.ToLowerInvariant()) <= Math.Max(2, name.Length / 4)).ToArray();
-            string hint = close.Length > 0 ? $"; did you mean '{close[0]}'?" : $"; allowed keys: {string.Join(", ", known)}";
+            string? close = Closest(name, known);
+            string hint = close is not null ? $"; did you mean '{close}'?" : $"; allowed keys: {string.Join(", ", known)}";
             Errors.At(k, Child(name), $"unknown key{hint}");
         }
     }
+
+    /// <summary>The allowed key nearest to <paramref name="name"/> within the hint distance; ties go to the earlier key.</summary>
+    private static string? Closest(string name, string[] known) =>
+        known.Select(a => (Key: a, Distance: Levenshtein(a.ToLowerInvariant(), name.ToLowerInvariant())))
+             .Where(x => x.Distance <= Math.Max(2, name.Length / 4))
+             .OrderBy(x => x.Distance) // stable: equal distances keep the list's order
+             .Select(x => x.Key).FirstOrDefault();
 
     public static string Describe(YamlNode? node) => node switch
     {
@@ -132,17 +139,4 @@ internal sealed class YamlMap
         }
         return prev[b.Length];
     }
-}
-
-/// <summary>Collects errors for one file.</summary>
-internal sealed class ErrorSink(string file)
-{
-    public string File { get; } = file;
-    public List<ScenarioError> Errors { get; } = [];
-    public bool Any => Errors.Count > 0;
-
-    public void At(YamlNode? node, string key, string message) =>
-        Errors.Add(new ScenarioError(File, node is null ? 0 : (int)node.Start.Line, node is null ? 0 : (int)node.Start.Column, key, message));
-
-    public void File_(string message) => Errors.Add(new ScenarioError(File, 0, 0, "", message));
 }

@@ -49,6 +49,21 @@ public static class FirmRules
     /// <summary>Decreasing returns over one tick: (relative size)^(-kappa dt), pulling log size back towards the mean.</summary>
     public static double SizeDrag(double kappa, double relativeSize, double dt) => Math.Pow(Math.Max(relativeSize, 1e-9), -kappa * dt);
 
+    /// <summary>
+    /// The three effects of a firm's relative size in one tick, from one logarithm: the shock volatility
+    /// factor s^-beta, the size drag s^(-kappa dt) and the exit-hazard size factor s^-elasticity (the same
+    /// values as <see cref="ShockVolatility"/>, <see cref="SizeDrag"/> and <see cref="ExitHazard"/> compute
+    /// one at a time, up to rounding).
+    /// </summary>
+    public static (double Volatility, double Drag, double ExitFactor) SizeEffects(ModelParameters p, double relativeSize, double dt)
+    {
+        double log = Math.Log(Math.Max(relativeSize, 1e-6));
+        return (Math.Exp(-p.VolatilitySizeElasticity * log), Math.Exp(-p.SizeMeanReversion * dt * log), Math.Exp(-p.ExitSizeElasticity * log));
+    }
+
+    /// <summary>Exit-hazard factor of age: 1 + premium * exp(-age / age scale).</summary>
+    public static double AgeFactor(ModelParameters p, double ageYears) => 1 + p.YoungFirmExitPremium * Math.Exp(-ageYears / p.YoungFirmAgeScale);
+
     /// <summary>Volatility of a firm's demand shock: sigma * (relative size)^-beta, so larger firms grow more steadily.</summary>
     public static double ShockVolatility(double sigma, double relativeSize, double beta) =>
         sigma * Math.Pow(Math.Max(relativeSize, 1e-6), -beta);

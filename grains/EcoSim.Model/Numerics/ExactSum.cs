@@ -22,11 +22,21 @@ public readonly struct ExactSum : IEquatable<ExactSum>
 
     /// <summary>The fixed-point image of one term.</summary>
     /// <exception cref="ArithmeticException">The term is NaN, infinite or too large.</exception>
-    public static ExactSum Of(double term)
+    public static ExactSum Of(double term) => new(RawOf(term));
+
+    /// <summary>
+    /// The raw fixed-point image of one term: round(term * 2^40), half to even. Terms below 2^22 in
+    /// magnitude (every money or headcount of one agent) take a fast path through a 64-bit integer; the
+    /// value is the same either way, since the rounded double is a whole number held exactly.
+    /// </summary>
+    /// <exception cref="ArithmeticException">The term is NaN, infinite or too large.</exception>
+    public static Int128 RawOf(double term)
     {
+        double scaled = Math.Round(Math.ScaleB(term, FractionBits), MidpointRounding.ToEven);
+        if (Math.Abs(scaled) < 4.6116860184273879E+18) return (long)scaled; // 2^62
         if (!double.IsFinite(term) || Math.Abs(term) >= MaxTerm)
             throw new ArithmeticException($"cannot add {term.ToString(CultureInfo.InvariantCulture)} to an exact sum: terms must be finite and below 2^80");
-        return new ExactSum((Int128)Math.Round(Math.ScaleB(term, FractionBits), MidpointRounding.ToEven));
+        return (Int128)scaled;
     }
 
     /// <summary>The total as the nearest double.</summary>

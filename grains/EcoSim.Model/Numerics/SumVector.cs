@@ -21,7 +21,10 @@ public sealed class SumVector
     public ReadOnlySpan<Int128> Raw => _raw;
 
     /// <summary>Adds a term to sum <paramref name="slot"/>.</summary>
-    public void Add(int slot, double term) => _raw[slot] = checked(_raw[slot] + ExactSum.Of(term).Raw);
+    public void Add(int slot, double term) => _raw[slot] = checked(_raw[slot] + ExactSum.RawOf(term));
+
+    /// <summary>Adds a raw fixed-point total to sum <paramref name="slot"/>.</summary>
+    public void AddRaw(int slot, Int128 raw) => _raw[slot] = checked(_raw[slot] + raw);
 
     /// <summary>Adds a whole number to sum <paramref name="slot"/>.</summary>
     public void AddCount(int slot, long count) => _raw[slot] = checked(_raw[slot] + ((Int128)count << ExactSum.FractionBits));

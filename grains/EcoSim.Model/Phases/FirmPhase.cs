@@ -14,7 +14,13 @@ namespace EcoSim.Model.Phases;
 /// </summary>
 public static class FirmPhase
 {
-    /// <summary>Steps every live firm of <paramref name="shard"/> and returns the shard's aggregates.</summary>
+    /// <summary>
+    /// Steps every live firm of <paramref name="shard"/> and returns the shard's aggregates. Each firm
+    /// draws from one stream keyed by (seed, firm, tick) at fixed positions, all consumed every tick so
+    /// that a policy that changes one decision never shifts another's numbers: 0-1 the demand shock (a
+    /// normal), 2 innovation, 3 imitation, 4 adoption, 5 exit. The size of a successful innovation comes
+    /// from a second stream. Size effects use the firm's size at the start of the tick.
+    /// </summary>
     public static FirmReport Step(FirmShard shard, in ClusterSignals s, WorldSpec spec)
     {
         var p = spec.ParametersAt(s.Tick);
@@ -23,23 +29,24 @@ public static class FirmPhase
         double intensityFactor = FirmRules.ChosenIntensity(1, s.RdUserCostRatio, p.RdCostElasticity);
         double jumpLow = p.InnovationJumpLow, jumpHigh = FirmRules.JumpHigh(p, s.Opportunity);
         double averageWeight = s.Firms > 0 ? s.WeightTotal / s.Firms : 1;
-        var sums = new SumVector(FirmSums.Count);
+        double adoptionHazardBase = FirmRules.AdoptionHazard(p, 0, s.TransformationFunding, s.AdopterShare);
+        var totals = new FirmTotals();
         double frontier = 0;
-        long alive = 0, deaths = 0, innovations = 0, imitations = 0, adoptions = 0, onNewest = 0;
 
         for (int i = 0; i < shard.Count; i++)
         {
             if (shard.Alive[i] == 0) continue;
             ulong id = EntityIds.Firm(shard.Cluster, shard.FirstIndex + i);
             double a = shard.Productivity[i];
+            var draws = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.FirmTick);
+            double z = draws.StandardNormal();
+            double uInnovation = draws.NextDouble(), uImitation = draws.NextDouble(), uAdoption = draws.NextDouble(), uExit = draws.NextDouble();
 
-            // Market: replicator on competitiveness plus a size-dependent idiosyncratic shock.
-            var shock = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.MarketShock);
-            double relativeSize = shard.Weight[i] / averageWeight;
-            double sigma = FirmRules.ShockVolatility(p.DemandShockVolatility, relativeSize, p.VolatilitySizeElasticity) * sqrtDt;
+            // Market: replicator on competitiveness, decreasing returns, and a size-dependent shock.
+            var (volatility, drag, exitFactor) = FirmRules.SizeEffects(p, shard.Weight[i] / averageWeight, dt);
+            double sigma = p.DemandShockVolatility * volatility * sqrtDt;
             double weight = shard.Weight[i] * FirmRules.ReplicatorFactor(p.ReplicatorStrength, a, s.MeanProductivity, dt, p.ReplicatorFloor)
-                            * FirmRules.SizeDrag(p.SizeMeanReversion, relativeSize, dt)
-                            * Math.Exp(sigma * shock.StandardNormal() - 0.5 * sigma * sigma);
+                            * drag * Math.Exp(sigma * z - 0.5 * sigma * sigma);
             double share = weight / s.WeightTotal;
             double revenue = s.Demand * share;
 
@@ -52,18 +59,17 @@ public static class FirmPhase
 
             // Innovation: success with 1 - exp(-zeta effort dt), then a Beta-distributed jump.
             double next = a;
-            var innovation = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.Innovation);
-            if (innovation.NextDouble() < FirmRules.TickProbability(p.InnovationZeta * effort, dt))
+            if (uInnovation < FirmRules.TickProbability(p.InnovationZeta * effort, dt))
             {
-                double jump = jumpLow + (jumpHigh - jumpLow) * innovation.Beta(p.InnovationBetaA, p.InnovationBetaB);
+                var size = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.InnovationSize);
+                double jump = jumpLow + (jumpHigh - jumpLow) * size.Beta(p.InnovationBetaA, p.InnovationBetaB);
                 next = Math.Max(next, a * (1 + jump));
-                innovations++;
+                totals.Innovations++;
             }
-            var imitation = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.Imitation);
-            if (imitation.NextDouble() < FirmRules.TickProbability(p.ImitationZeta * effort, dt))
+            if (uImitation < FirmRules.TickProbability(p.ImitationZeta * effort, dt))
             {
                 next = Math.Max(next, FirmRules.Imitate(a, s.MeanProductivity, p.ImitationCatchUp));
-                imitations++;
+                totals.Imitations++;
             }
 
             // Adoption of the cluster's newest technology generation.
@@ -71,17 +77,17 @@ public static class FirmPhase
             if (vintage < s.Generation)
             {
                 double absorptive = FirmRules.AbsorptiveCapacity(rdStock, revenue, p.AbsorptiveHalfSaturation);
-                double adoptionHazard = FirmRules.AdoptionHazard(p, absorptive, s.TransformationFunding, s.AdopterShare);
-                var adoption = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.Adoption);
-                if (adoption.NextDouble() < FirmRules.TickProbability(adoptionHazard, dt))
+                double hazard = adoptionHazardBase + FirmRules.AdoptionHazard(p, absorptive, s.TransformationFunding, 0);
+                if (uAdoption < FirmRules.TickProbability(hazard, dt))
                 {
                     next *= FirmRules.AdoptionMultiplier(p.GenerationGain, s.Generation - vintage, p.MaxGenerationsPerAdoption);
                     vintage = s.Generation;
-                    adoptions++;
+                    totals.Adoptions++;
                 }
             }
 
             double cash = shard.Cash[i] + (revenue * p.OperatingMargin - rd) * dt;
+            int age = ++shard.Age[i];
             shard.Productivity[i] = next;
             shard.Weight[i] = weight;
             shard.Revenue[i] = revenue;
@@ -89,63 +95,45 @@ public static class FirmPhase
             shard.Cash[i] = cash;
             shard.Researchers[i] = wanted * s.FillRate;
             shard.Vintage[i] = vintage;
-            shard.Age[i]++;
             Check(s.Tick, id, next, weight, cash, rdStock);
 
-            var exit = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.Exit);
-            double hazard = FirmRules.ExitHazard(p, weight / averageWeight, shard.Age[i] * dt);
-            if (FirmRules.Exits(p, share, s.Firms, cash, revenue) || exit.NextDouble() < FirmRules.TickProbability(hazard, dt))
+            double exitHazard = p.ExitHazard * exitFactor * FirmRules.AgeFactor(p, age * dt);
+            if (FirmRules.Exits(p, share, s.Firms, cash, revenue) || uExit < FirmRules.TickProbability(exitHazard, dt))
             {
                 shard.Alive[i] = 0;
-                deaths++;
+                totals.Deaths++;
                 continue;
             }
-            alive++;
-            if (vintage == s.Generation) onNewest++;
+            totals.Alive++;
+            if (vintage == s.Generation) totals.OnNewest++;
             frontier = Math.Max(frontier, next);
-            Accumulate(sums, next, weight, revenue, rd, wanted, wanted * s.FillRate);
+            totals.Add(next, weight, revenue, rd, wanted, wanted * s.FillRate);
         }
-        sums.AddCount(FirmSums.Alive, alive);
-        sums.AddCount(FirmSums.Deaths, deaths);
-        sums.AddCount(FirmSums.Innovations, innovations);
-        sums.AddCount(FirmSums.Imitations, imitations);
-        sums.AddCount(FirmSums.Adoptions, adoptions);
-        sums.AddCount(FirmSums.OnNewestGeneration, onNewest);
-        return new FirmReport(shard.Cluster, sums, frontier);
+        return new FirmReport(shard.Cluster, totals.ToSums(), frontier);
     }
 
     /// <summary>Aggregates of a shard's live firms without stepping them (tick 0).</summary>
     public static FirmReport Summarize(FirmShard shard, int generation)
     {
-        var sums = new SumVector(FirmSums.Count);
+        var totals = new FirmTotals();
         double frontier = 0;
-        long alive = 0, onNewest = 0;
         for (int i = 0; i < shard.Count; i++)
         {
             if (shard.Alive[i] == 0) continue;
-            alive++;
-            if (shard.Vintage[i] == generation) onNewest++;
+            totals.Alive++;
+            if (shard.Vintage[i] == generation) totals.OnNewest++;
             frontier = Math.Max(frontier, shard.Productivity[i]);
-            Accumulate(sums, shard.Productivity[i], shard.Weight[i], shard.Revenue[i], shard.Revenue[i] * shard.RdIntensity[i],
-                shard.Researchers[i], shard.Researchers[i]);
+            totals.Add(shard.Productivity[i], shard.Weight[i], shard.Revenue[i], shard.Revenue[i] * shard.RdIntensity[i], shard.Researchers[i], shard.Researchers[i]);
         }
-        sums.AddCount(FirmSums.Alive, alive);
-        sums.AddCount(FirmSums.OnNewestGeneration, onNewest);
-        return new FirmReport(shard.Cluster, sums, frontier);
+        return new FirmReport(shard.Cluster, totals.ToSums(), frontier);
     }
 
     /// <summary>Adds one live firm's contribution to a report's sums.</summary>
     public static void Accumulate(SumVector sums, double productivity, double weight, double revenue, double rd, double wanted, double researchers)
     {
-        double log = Math.Log(productivity);
-        sums.Add(FirmSums.Revenue, revenue);
-        sums.Add(FirmSums.Rd, rd);
-        sums.Add(FirmSums.Weight, weight);
-        sums.Add(FirmSums.WeightedProductivity, weight * productivity);
-        sums.Add(FirmSums.LogProductivity, log);
-        sums.Add(FirmSums.LogProductivitySquared, log * log);
-        sums.Add(FirmSums.ResearcherDemand, wanted);
-        sums.Add(FirmSums.Researchers, researchers);
+        var totals = new FirmTotals();
+        totals.Add(productivity, weight, revenue, rd, wanted, researchers);
+        sums.Merge(totals.ToSums(counts: false));
     }
 
     /// <summary>Fills a shard with the initial firms of indices [first, first + count) of a cluster.</summary>

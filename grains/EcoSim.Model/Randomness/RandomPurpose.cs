@@ -9,14 +9,12 @@ public enum RandomPurpose : byte
 {
     /// <summary>Initial attributes of a firm.</summary>
     FirmInit = 1,
-    /// <summary>The firm's innovation draw (success, then size of the jump).</summary>
-    Innovation = 2,
-    /// <summary>The firm's imitation draw.</summary>
-    Imitation = 3,
-    /// <summary>The firm's adoption of the cluster's newest technology.</summary>
-    Adoption = 4,
-    /// <summary>Idiosyncratic demand shock to the firm's competitiveness.</summary>
-    MarketShock = 5,
+    /// <summary>The size of a firm's successful innovation (a Beta draw, variable length).</summary>
+    InnovationSize = 2,
+    // 3, 4, 5 and 12 were the separate imitation, adoption, market-shock and exit streams before they
+    // were merged into FirmTick; never reuse them.
+    /// <summary>A firm's fixed draws of one tick, at fixed positions (see FirmPhase.Step).</summary>
+    FirmTick = 14,
     /// <summary>A lab's breakthroughs.</summary>
     Breakthrough = 6,
     /// <summary>Spin-offs from a lab's breakthroughs.</summary>
@@ -29,8 +27,6 @@ public enum RandomPurpose : byte
     LabInit = 10,
     /// <summary>Fund screening of start-ups.</summary>
     Screening = 11,
-    /// <summary>A firm's exit draw.</summary>
-    Exit = 12,
     /// <summary>Progress of candidates through a cluster's development pipeline.</summary>
     Pipeline = 13,
 }

@@ -17,7 +17,7 @@ public class RandomStreamStatisticsTests
     private const int N = 200_000;
     private const double Z = 5;
 
-    private static double[] Draw(Func<RandomStream, (double, RandomStream)> draw, RandomPurpose purpose = RandomPurpose.Innovation)
+    private static double[] Draw(Func<RandomStream, (double, RandomStream)> draw, RandomPurpose purpose = RandomPurpose.InnovationSize)
     {
         var s = new RandomStream(20240101, EntityIds.Firm(2, 99), 3, purpose);
         var x = new double[N];
@@ -61,10 +61,10 @@ public class RandomStreamStatisticsTests
         // How the model uses streams: one stream per firm and tick, a few draws each. The first draw of
         // 200,000 consecutive firm ids must itself be uniform (mean 1/2, variance 1/12).
         var x = new double[N];
-        for (int i = 0; i < N; i++) x[i] = new RandomStream(7, EntityIds.Firm(1, i), 0, RandomPurpose.Exit).NextDouble();
+        for (int i = 0; i < N; i++) x[i] = new RandomStream(7, EntityIds.Firm(1, i), 0, RandomPurpose.Pipeline).NextDouble();
         AssertMoments("first draw per entity", x, 0.5, 1.0 / 12, 1.0 / 80);
         var y = new double[N];
-        for (int t = 0; t < N; t++) y[t] = new RandomStream(7, EntityIds.Firm(1, 5), t, RandomPurpose.Exit).NextDouble();
+        for (int t = 0; t < N; t++) y[t] = new RandomStream(7, EntityIds.Firm(1, 5), t, RandomPurpose.Pipeline).NextDouble();
         AssertMoments("first draw per tick", y, 0.5, 1.0 / 12, 1.0 / 80);
     }
 

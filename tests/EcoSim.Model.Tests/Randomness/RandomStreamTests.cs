@@ -16,8 +16,8 @@ public class RandomStreamTests
     [Fact]
     public void Same_keys_give_the_same_sequence()
     {
-        var a = First(123, EntityIds.Firm(3, 17), 5, RandomPurpose.Innovation, 1000);
-        var b = First(123, EntityIds.Firm(3, 17), 5, RandomPurpose.Innovation, 1000);
+        var a = First(123, EntityIds.Firm(3, 17), 5, RandomPurpose.InnovationSize, 1000);
+        var b = First(123, EntityIds.Firm(3, 17), 5, RandomPurpose.InnovationSize, 1000);
         Assert.Equal(a, b);
     }
 
@@ -37,16 +37,16 @@ public class RandomStreamTests
     [Fact]
     public void Any_different_key_gives_a_different_sequence()
     {
-        var reference = First(123, EntityIds.Firm(3, 17), 5, RandomPurpose.Innovation);
+        var reference = First(123, EntityIds.Firm(3, 17), 5, RandomPurpose.InnovationSize);
         var variants = new Dictionary<string, ulong[]>
         {
-            ["seed +1"] = First(124, EntityIds.Firm(3, 17), 5, RandomPurpose.Innovation),
-            ["seed high word"] = First(123 | (1UL << 32), EntityIds.Firm(3, 17), 5, RandomPurpose.Innovation),
-            ["entity index"] = First(123, EntityIds.Firm(3, 18), 5, RandomPurpose.Innovation),
-            ["entity cluster"] = First(123, EntityIds.Firm(4, 17), 5, RandomPurpose.Innovation),
-            ["entity kind"] = First(123, EntityIds.Lab(17), 5, RandomPurpose.Innovation),
-            ["tick"] = First(123, EntityIds.Firm(3, 17), 6, RandomPurpose.Innovation),
-            ["purpose"] = First(123, EntityIds.Firm(3, 17), 5, RandomPurpose.Imitation),
+            ["seed +1"] = First(124, EntityIds.Firm(3, 17), 5, RandomPurpose.InnovationSize),
+            ["seed high word"] = First(123 | (1UL << 32), EntityIds.Firm(3, 17), 5, RandomPurpose.InnovationSize),
+            ["entity index"] = First(123, EntityIds.Firm(3, 18), 5, RandomPurpose.InnovationSize),
+            ["entity cluster"] = First(123, EntityIds.Firm(4, 17), 5, RandomPurpose.InnovationSize),
+            ["entity kind"] = First(123, EntityIds.Lab(17), 5, RandomPurpose.InnovationSize),
+            ["tick"] = First(123, EntityIds.Firm(3, 17), 6, RandomPurpose.InnovationSize),
+            ["purpose"] = First(123, EntityIds.Firm(3, 17), 5, RandomPurpose.FirmTick),
         };
         foreach (var (what, values) in variants)
         {
@@ -64,10 +64,10 @@ public class RandomStreamTests
         // The documented layout: counter = (entity lo, entity hi, tick, purpose << 24 | block), key = (seed lo, seed hi);
         // each block yields two 64-bit values, (x1:x0) then (x3:x2).
         ulong seed = 0x0123456789ABCDEF, entity = EntityIds.Firm(7, 1234);
-        var s = new RandomStream(seed, entity, 11, RandomPurpose.Adoption);
+        var s = new RandomStream(seed, entity, 11, RandomPurpose.Screening);
         for (uint block = 0; block < 3; block++)
         {
-            var (x0, x1, x2, x3) = Philox4x32.Block((uint)entity, (uint)(entity >> 32), 11, ((uint)RandomPurpose.Adoption << 24) | block, (uint)seed, (uint)(seed >> 32));
+            var (x0, x1, x2, x3) = Philox4x32.Block((uint)entity, (uint)(entity >> 32), 11, ((uint)RandomPurpose.Screening << 24) | block, (uint)seed, (uint)(seed >> 32));
             Assert.Equal(((ulong)x1 << 32) | x0, s.NextUInt64());
             Assert.Equal(((ulong)x3 << 32) | x2, s.NextUInt64());
         }
@@ -89,7 +89,7 @@ public class RandomStreamTests
     [Fact]
     public void Uniform_doubles_are_in_their_documented_intervals()
     {
-        var s = new RandomStream(1, 2, 3, RandomPurpose.MarketShock);
+        var s = new RandomStream(1, 2, 3, RandomPurpose.EntrantInit);
         for (int i = 0; i < 100_000; i++)
         {
             double closedZero = s.NextDouble();
@@ -102,7 +102,7 @@ public class RandomStreamTests
     [Fact]
     public void Bernoulli_edges_are_exact()
     {
-        var s = new RandomStream(5, 6, 7, RandomPurpose.Exit);
+        var s = new RandomStream(5, 6, 7, RandomPurpose.Pipeline);
         for (int i = 0; i < 10_000; i++)
         {
             Assert.False(s.Bernoulli(0));   // NextDouble() >= 0 is never < 0

@@ -56,13 +56,17 @@ public class ExtendsTests
         TinyScenario.AssertError(error, Path.Combine(f.Path, "base.yaml"), 26, 27, "events[0].set.minBasicShare", "event date 2025Q1 is outside the horizon 2024Q1..2024Q4");
     }
 
+    // "extends: x.yaml": errors about what a file extends are reported at the value, line 1 column 10,
+    // of the file that says it, with the key 'extends'.
+
     [Fact]
-    public void Cyclic_extends_is_rejected()
+    public void Cyclic_extends_is_rejected_where_the_cycle_closes()
     {
         using var f = new TempFolder();
         string a = f.Write("a.yaml", Child("b.yaml", "name: a\n"));
-        f.Write("b.yaml", Child("a.yaml", "name: b\n"));
-        TinyScenario.AssertSingleError(a, 0, 0, "", "'extends' makes a cycle: a.yaml -> b.yaml -> a.yaml");
+        string b = f.Write("b.yaml", Child("a.yaml", "name: b\n"));
+        var error = Assert.Single(TinyScenario.Fails(a).Errors);
+        TinyScenario.AssertError(error, b, 1, 10, "extends", "'extends' makes a cycle: a.yaml -> b.yaml -> a.yaml");
     }
 
     [Fact]
@@ -70,7 +74,7 @@ public class ExtendsTests
     {
         using var f = new TempFolder();
         string a = f.Write("self.yaml", Child("self.yaml"));
-        TinyScenario.AssertSingleError(a, 0, 0, "", "'extends' makes a cycle: self.yaml -> self.yaml");
+        TinyScenario.AssertSingleError(a, 1, 10, "extends", "'extends' makes a cycle: self.yaml -> self.yaml");
     }
 
     [Fact]
@@ -79,11 +83,12 @@ public class ExtendsTests
         using var f = new TempFolder();
         f.Write("outside.yaml", TinyScenario.Text); // exists: the refusal is not a 'file not found'
         string path = f.Write("scenarios/child.yaml", Child("../outside.yaml"));
-        TinyScenario.AssertSingleError(path, 0, 0, "", "extends: '../outside.yaml' is outside the scenario's folder");
+        TinyScenario.AssertSingleError(path, 1, 10, "extends", "'../outside.yaml' is outside the scenario's folder");
+        Assert.Contains($"{path}:1:10: extends: '../outside.yaml' is outside the scenario's folder", TinyScenario.Fails(path).Message);
         string absolute = f.Write("scenarios/absolute.yaml", Child(Path.Combine(f.Path, "outside.yaml")));
-        TinyScenario.AssertSingleError(absolute, 0, 0, "", "is outside the scenario's folder");
+        TinyScenario.AssertSingleError(absolute, 1, 10, "extends", "is outside the scenario's folder");
         string sibling = f.Write("scenarios/sibling.yaml", Child("../scenarios-other/x.yaml"));
-        TinyScenario.AssertSingleError(sibling, 0, 0, "", "is outside the scenario's folder");
+        TinyScenario.AssertSingleError(sibling, 1, 10, "extends", "is outside the scenario's folder");
     }
 
     [Fact]
@@ -91,8 +96,17 @@ public class ExtendsTests
     {
         using var f = new TempFolder();
         string path = f.Write("child.yaml", Child("nothere.yaml"));
+        TinyScenario.AssertSingleError(path, 1, 10, "extends", $"file not found: {Path.Combine(f.Path, "nothere.yaml")}");
+    }
+
+    [Fact]
+    public void A_missing_file_further_up_the_chain_is_reported_in_the_file_that_extends_it()
+    {
+        using var f = new TempFolder();
+        string middle = f.Write("middle.yaml", "# the middle of the chain\nextends: nothere.yaml\n");
+        string path = f.Write("child.yaml", Child("middle.yaml"));
         var error = Assert.Single(TinyScenario.Fails(path).Errors);
-        TinyScenario.AssertError(error, Path.Combine(f.Path, "nothere.yaml"), 0, 0, "", "file not found");
+        TinyScenario.AssertError(error, middle, 2, 10, "extends", "file not found");
     }
 
     [Fact]
@@ -117,7 +131,7 @@ public class ExtendsTests
         TinyScenario.AssertError(error, Path.Combine(f.Path, "d8.yaml"), 0, 0, "", "'extends' chain is longer than 8 files");
     }
 
-    [Fact(Skip = "bug: ScenarioLoader.Build drops errors recorded in an extended file's sink unless a cluster, event or parameter also comes from it: start after end in the base loads with Ticks = -8")]
+    [Fact]
     public void Start_after_end_in_the_extended_file_is_an_error()
     {
         using var f = new TempFolder();
@@ -127,12 +141,12 @@ public class ExtendsTests
         lines[3] = "# dates come from dates.yaml";
         string child = string.Join('\n', lines.Take(23)) + "\n"; // no events
         string path = f.Write("child.yaml", child);
-        // Today: Load succeeds and returns a WorldSpec with Ticks = -8.
+        // Before the fix, Load succeeded here and returned a WorldSpec with Ticks = -8.
         var error = Assert.Single(TinyScenario.Fails(path).Errors);
         TinyScenario.AssertError(error, Path.Combine(f.Path, "dates.yaml"), 2, 6, "end", "must not be before start (2027Q1)");
     }
 
-    [Fact(Skip = "bug: ScenarioLoader.Build drops errors recorded in an extended file's sink: a relatedness pair naming an unknown cluster in the base is silently ignored")]
+    [Fact]
     public void Unknown_cluster_in_the_extended_files_relatedness_is_an_error()
     {
         using var f = new TempFolder();
@@ -143,5 +157,18 @@ public class ExtendsTests
         string path = f.Write("child.yaml", string.Join('\n', lines));
         var error = Assert.Single(TinyScenario.Fails(path).Errors);
         TinyScenario.AssertError(error, Path.Combine(f.Path, "related.yaml"), 3, 7, "relatedness.pairs[0]", "unknown cluster 'delta'");
+    }
+
+    [Fact]
+    public void Errors_of_every_file_are_reported_together_the_scenario_first()
+    {
+        // The child's own mistake (line 2) does not hide the base's (line 23), and the child comes first.
+        using var f = new TempFolder();
+        string parent = f.Write("base.yaml", TinyScenario.WithLine(23, "  basicShare: 1.5"));
+        string path = f.Write("child.yaml", Child("base.yaml", "name: child\nsed: 7\n"));
+        var e = TinyScenario.Fails(path);
+        Assert.Equal(2, e.Errors.Count);
+        TinyScenario.AssertError(e.Errors[0], path, 3, 1, "sed", "unknown key; did you mean 'seed'?");
+        TinyScenario.AssertError(e.Errors[1], parent, 23, 15, "parameters.basicShare", "value 1.5 is outside");
     }
 }

@@ -64,7 +64,7 @@ public class MalformedValueTests
         { "month instead of quarter", 3, "start: 2024-01", 3, 8, "start", "found '2024-01'" },
         { "quarter 0", 4, "end: 2026Q0", 4, 6, "end", "found '2026Q0'" },
         //   2024Q1..2225Q1 is 201 * 4 + 1 = 805 quarters > 800.
-        { "horizon too long", 4, "end: 2225Q1", 4, 6, "end", "horizon of 201 years is longer than the 200 allowed" },
+        { "horizon too long", 4, "end: 2225Q1", 4, 6, "end", "horizon of 201.25 years (805 quarters) is longer than the 200 years allowed" },
         //   The event's value node (column 27 of line 26) carries the error.
         { "event after the horizon", 25, "  - at: 2030Q1", 26, 27, "events[0].set.minBasicShare", "event date 2030Q1 is outside the horizon 2024Q1..2026Q4" },
         { "event before the start", 25, "  - at: 2023Q4", 26, 27, "events[0].set.minBasicShare", "event date 2023Q4 is outside the horizon" },
@@ -128,13 +128,23 @@ public class MalformedValueTests
 /// <summary>Did-you-mean hints name the closest allowed key.</summary>
 public class DidYouMeanTests
 {
-    [Fact(Skip = "bug: YamlMap.RejectUnknownKeys suggests the first allowed key within the distance limit, not the closest: 'sed' gets 'end' (distance 2) instead of 'seed' (distance 1)")]
+    [Fact]
     public void Hint_names_the_closest_key()
     {
         using var folder = new TempFolder();
         string path = folder.Write("sed.yaml", TinyScenario.WithLine(5, "sed: 7"));
         var e = TinyScenario.Fails(path);
+        // 'sed' is 1 from 'seed' and 2 from 'end', which comes first in the list of allowed keys.
         TinyScenario.AssertError(e.Errors.Single(x => x.Key == "sed"), path, 5, 1, "sed", "unknown key; did you mean 'seed'?");
+    }
+
+    [Fact]
+    public void Hint_ties_go_to_the_key_listed_first()
+    {
+        // 'eed' is 1 from 'end' and 1 from 'seed'; 'end' comes first in the list of allowed keys.
+        using var folder = new TempFolder();
+        string path = folder.Write("eed.yaml", TinyScenario.WithLine(5, "eed: 7"));
+        TinyScenario.AssertError(TinyScenario.Fails(path).Errors.Single(x => x.Key == "eed"), path, 5, 1, "eed", "unknown key; did you mean 'end'?");
     }
 
     [Fact]

@@ -81,12 +81,25 @@ public class MultipleErrorTests
         Assert.Equal(2, e.Errors.Count);
     }
 
-    [Fact(Skip = "bug: ScenarioException.Errors is documented 'in file order' but errors come in check order (e.g. an unknown key on line 1 after a bad value on line 23)")]
+    [Fact]
     public void Errors_are_listed_in_file_order()
     {
         using var folder = new TempFolder();
         string path = folder.Write("order.yaml", Text((1, "nam: tiny"), (23, "  basicShare: 1.5")));
         var e = TinyScenario.Fails(path);
+        // Checked in another order (the unknown key last), listed by line.
+        Assert.Equal([1, 23], e.Errors.Select(x => x.Line));
         Assert.Equal(e.Errors.OrderBy(x => x.Line).ThenBy(x => x.Column), e.Errors);
+    }
+
+    [Fact]
+    public void Whole_scenario_errors_are_listed_in_file_order_too()
+    {
+        // 'end' moved to the bottom (line 27) and before start: checked first (end, then the pair, then
+        // the event), listed by line.
+        using var folder = new TempFolder();
+        string path = folder.Write("order.yaml", Text((3, "start: 2027Q1"), (4, "# end is below"), (21, "    - [alpha, delta, 0.6]")) + "end: 2026Q4\n");
+        var e = TinyScenario.Fails(path);
+        Assert.Equal([(21, "relatedness.pairs[0]"), (26, "events[0].set.minBasicShare"), (27, "end")], e.Errors.Select(x => (x.Line, x.Key)));
     }
 }

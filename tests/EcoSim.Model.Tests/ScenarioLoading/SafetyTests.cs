@@ -52,11 +52,12 @@ public class SafetyTests
         TinyScenario.AssertSingleError(f.Write("bomb.yaml", AliasBomb(lastAliasAsKey: false)), 1, 5, "", AnchorMessage);
     }
 
-    [Fact(Skip = "bug: an alias bomb whose last alias is a mapping key is hashed recursively by YamlStream.Load (10x time per level; 12 levels ~ hours) before the anchor check runs")]
+    [Fact]
     public void Alias_bomb_used_as_a_mapping_key_is_rejected_without_expanding_it()
     {
-        // Before the fix this test does not terminate in practice: YamlMappingNode re-adds the resolved
+        // Before the fix this test did not terminate in practice: YamlMappingNode re-adds the resolved
         // alias as a dictionary key, and YamlSequenceNode.GetHashCode visits all 10^12 expanded nodes.
+        // The text is now pre-scanned event by event, and the first anchor stops it.
         using var f = new TempFolder();
         TinyScenario.AssertSingleError(f.Write("bomb.yaml", AliasBomb(lastAliasAsKey: true, levels: 12)), 1, 5, "", AnchorMessage);
     }
@@ -80,12 +81,31 @@ public class SafetyTests
         TinyScenario.AssertSingleError(f.Write("deep.yaml", text), 27, 1, "deep", "unknown key");
     }
 
-    [Fact(Skip = "bug: YamlStream.Load recurses once per nesting level before the depth check, so ~50,000 nested '[' (100 KB) overflow the stack and kill the process")]
+    [Fact]
     public void Very_deep_nesting_within_the_size_limit_is_rejected()
     {
-        // Do not run this before the fix: a stack overflow cannot be caught and ends the test run.
+        // Before the fix YamlStream.Load recursed once per level and overflowed the stack, which cannot be
+        // caught and ends the test run. The pre-scan stops at the 17th '[' (column 6 + 17 = 23).
         using var f = new TempFolder();
         string text = "deep: " + new string('[', 50_000) + new string(']', 50_000) + "\n";
         TinyScenario.AssertSingleError(f.Write("deeper.yaml", text), 1, 23, "", "nesting is deeper than 16 levels");
+    }
+
+    [Fact]
+    public void Very_deep_block_nesting_is_rejected_at_the_first_node_too_deep()
+    {
+        // Block mappings "k:" each indented one more space: the key on line 17 is at level 17.
+        using var f = new TempFolder();
+        var text = new StringBuilder();
+        for (int level = 0; level < 1000; level++) text.Append(' ', level).Append("k:\n"); // about 0.5 MB
+        TinyScenario.AssertSingleError(f.Write("block.yaml", text.ToString()), 17, 17, "", "nesting is deeper than 16 levels");
+    }
+
+    [Fact]
+    public void An_anchor_deep_inside_the_text_is_rejected_where_it_is()
+    {
+        using var f = new TempFolder();
+        // "    set: { minBasicShare: &m 0.3333 }": the anchored scalar starts at column 27.
+        TinyScenario.AssertSingleError(f.Write("late.yaml", TinyScenario.WithLine(26, "    set: { minBasicShare: &m 0.3333 }")), 26, 27, "", AnchorMessage);
     }
 }
