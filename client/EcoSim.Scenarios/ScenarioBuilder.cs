@@ -58,6 +58,16 @@ internal static class ScenarioBuilder
             timeline.Add(new ParameterChange(e.Value.Parameter, at, until, from, e.Value.To));
         }
 
+        var facilities = new List<FacilitySpec>();
+        foreach (var f in part.Facilities)
+        {
+            if (part.Start is null || part.End is null) break;
+            int at = f.Value.At.QuartersSince(part.Start.Value);
+            if (at < 0 || at >= ticks) { f.Error($"facility date {f.Value.At} is outside the horizon {part.Start.Value}..{part.End.Value}"); continue; }
+            if (!ids.TryGetValue(f.Value.ClusterId, out int cluster)) { f.Error($"unknown cluster '{f.Value.ClusterId}'; known: {string.Join(", ", ids.Keys)}"); continue; }
+            facilities.Add(new FacilitySpec(f.Value.Name, cluster, at, f.Value.BuildYears, f.Value.OperationYears, f.Value.CostPerYear, f.Value.KnowledgeBoost));
+        }
+
         errors.ThrowIfAny();
         return new WorldSpec
         {
@@ -71,6 +81,7 @@ internal static class ScenarioBuilder
             Funds = part.Funds!,
             Parameters = parameters,
             Timeline = timeline,
+            Facilities = facilities,
         };
     }
 

@@ -112,9 +112,10 @@ internal static class ScenarioParser
             var revenue = c.Number("revenue", true, 0.001, 1e6, "bn yuan/yr");
             var intensity = c.Number("rdIntensity", true, 0, 0.5, "share of revenue");
             var priority = c.Number("priority", false, 0, 100) ?? 1;
-            c.RejectUnknownKeys(["id", "name", "kind", "revenue", "rdIntensity", "priority"]);
+            var pipeline = c.Boolean("pipeline") ?? false;
+            c.RejectUnknownKeys(["id", "name", "kind", "revenue", "rdIntensity", "priority", "pipeline"]);
             if (id is not null && kind is { } k && revenue is { } r && intensity is { } ri)
-                result.Add(new(new ClusterSpec(id, name ?? id, k, r, ri, priority), errors, c.Node, $"clusters[{i}]"));
+                result.Add(new(new ClusterSpec(id, name ?? id, k, r, ri, priority, pipeline), errors, c.Node, $"clusters[{i}]"));
         }
         return result;
     }
@@ -173,8 +174,21 @@ internal static class ScenarioParser
             if (e is null) continue;
             var at = PeriodAt(e, "at");
             if (!e.Has("at")) errors.At(e.Node, e.Child("at"), "is required: the quarter the event happens, e.g. 2025Q1");
-            bool hasSet = e.Has("set"), hasRamp = e.Has("ramp");
-            if (hasSet == hasRamp) errors.At(e.Node, e.Path, "an event needs exactly one of 'set' or 'ramp'");
+            bool hasSet = e.Has("set"), hasRamp = e.Has("ramp"), hasFacility = e.Has("facility");
+            if ((hasSet ? 1 : 0) + (hasRamp ? 1 : 0) + (hasFacility ? 1 : 0) != 1)
+                errors.At(e.Node, e.Path, "an event needs exactly one of 'set', 'ramp' or 'facility'");
+            if (hasFacility && YamlMap.Of(errors, e.Child("facility"), e.Find("facility")) is { } facility)
+            {
+                var name = facility.String("name", true);
+                var cluster = facility.String("cluster", true);
+                var build = facility.Number("buildYears", true, 0, 50, "yr");
+                var operation = facility.Number("operationYears", true, 0, 200, "yr");
+                var cost = facility.Number("costPerYear", true, 0, 1e4, "bn yuan/yr");
+                var boost = facility.Number("knowledgeBoost", true, 0, 10, "share");
+                facility.RejectUnknownKeys(["name", "cluster", "buildYears", "operationYears", "costPerYear", "knowledgeBoost"]);
+                if (at is not null && name is not null && cluster is not null && build is { } b && operation is { } o && cost is { } c && boost is { } k)
+                    part.Facilities.Add(new(new FacilityPart(at.Value, name, cluster, b, o, c, k), errors, facility.Find("cluster")!, facility.Child("cluster")));
+            }
             if (hasSet && YamlMap.Of(errors, e.Child("set"), e.Find("set")) is { Node: YamlMappingNode set })
                 foreach (var (k, v) in set.Children)
                 {
@@ -199,7 +213,7 @@ internal static class ScenarioParser
                 else if (spec is not null && to is { } target && at is not null && until is not null)
                     part.Events.Add(new(new EventPart(at.Value, spec.Name, target, until.Value), errors, ramp.Node, ramp.Path));
             }
-            e.RejectUnknownKeys(["at", "set", "ramp"]);
+            e.RejectUnknownKeys(["at", "set", "ramp", "facility"]);
         }
     }
 

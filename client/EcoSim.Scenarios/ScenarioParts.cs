@@ -10,6 +10,9 @@ internal sealed record Located<T>(T Value, ErrorSink Sink, YamlNode Node, string
     public void Error(string message) => Sink.At(Node, Key, message);
 }
 
+/// <summary>A large science facility as written in an event: built from the event's date in a cluster named by id.</summary>
+internal sealed record FacilityPart(Period At, string Name, string ClusterId, double BuildYears, double OperationYears, double CostPerYear, double KnowledgeBoost);
+
 /// <summary>A scheduled parameter change as written: a set at a date, or a ramp over a period.</summary>
 internal sealed record EventPart(Period At, string Parameter, double To, Period? RampEnd);
 
@@ -30,6 +33,7 @@ internal sealed class ScenarioPart
     public RelatednessPart? Relatedness;
     public Dictionary<string, Located<double>> Parameters = new(StringComparer.OrdinalIgnoreCase);
     public List<Located<EventPart>> Events = [];
+    public List<Located<FacilityPart>> Facilities = [];
     public YamlNode? Root;
     public ErrorSink? Sink;
 
@@ -50,6 +54,7 @@ internal sealed class ScenarioPart
             Relatedness = Relatedness ?? parent.Relatedness,
             Parameters = new Dictionary<string, Located<double>>(parent.Parameters, StringComparer.OrdinalIgnoreCase),
             Events = [.. parent.Events, .. Events],
+            Facilities = [.. parent.Facilities, .. Facilities],
             Root = Root,
             Sink = Sink,
         };

@@ -70,6 +70,15 @@ internal sealed class YamlMap
         return value;
     }
 
+    public bool? Boolean(string key)
+    {
+        var node = Find(key);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Value: "true" or "false" } scalar) return scalar.Value == "true";
+        Errors.At(node, Child(key), $"expected true or false, found {Describe(node)}");
+        return null;
+    }
+
     public long? Integer(string key, bool required, long min, long max)
     {
         var node = Find(key);
