@@ -16,6 +16,14 @@ public sealed class EcoSimClusterOptions
     public string ClusterId { get; set; } = "ecosim";
     /// <summary>Orleans service id.</summary>
     public string ServiceId { get; set; } = "ecosim";
+    /// <summary>
+    /// How silos find each other and clients find gateways: <see cref="EcoSimClustering.Localhost"/>
+    /// (a primary silo, or one static gateway for a client) or <see cref="EcoSimClustering.Redis"/>
+    /// (a membership table in Redis, see <see cref="Redis"/>).
+    /// </summary>
+    public string Clustering { get; set; } = EcoSimClustering.Localhost;
+    /// <summary>StackExchange.Redis connection string of the membership store when <see cref="Clustering"/> is <c>redis</c>.</summary>
+    public string Redis { get; set; } = "127.0.0.1:6379";
     /// <summary>Address silos bind to and advertise.</summary>
     public string Address { get; set; } = IPAddress.Loopback.ToString();
     /// <summary>Silo-to-silo port.</summary>

@@ -9,14 +9,14 @@ namespace EcoSim.Hosting;
 public static class SiloHosting
 {
     /// <summary>
-    /// Configures a silo of the EcoSim cluster: cluster identity, endpoints on the configured address
-    /// (loopback by default), localhost membership, and the services the grains need.
+    /// Configures a silo of the EcoSim cluster: cluster identity, membership (localhost or Redis, see
+    /// <see cref="EcoSimClusterOptions.Clustering"/>), endpoints on the configured address (loopback by
+    /// default), and the services the grains need.
     /// </summary>
     public static ISiloBuilder AddEcoSimSilo(this ISiloBuilder silo, EcoSimClusterOptions options)
     {
         var address = options.IpAddress;
-        IPEndPoint? primary = options.PrimarySiloPort is int port ? new IPEndPoint(address, port) : null;
-        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primary, options.ServiceId, options.ClusterId);
+        silo.UseEcoSimMembership(options);
         silo.Configure<EndpointOptions>(endpoints =>
         {
             endpoints.AdvertisedIPAddress = address;
@@ -37,17 +37,12 @@ public static class SiloHosting
         return silo;
     }
 
-    /// <summary>Configures a client of the EcoSim cluster whose gateway is on the configured address.</summary>
-    public static IClientBuilder AddEcoSimClient(this IClientBuilder client, EcoSimClusterOptions options)
-    {
-        client.UseStaticClustering(new IPEndPoint(options.IpAddress, options.GatewayPort));
-        client.Configure<ClusterOptions>(cluster =>
-        {
-            cluster.ClusterId = options.ClusterId;
-            cluster.ServiceId = options.ServiceId;
-        });
-        return client;
-    }
+    /// <summary>
+    /// Configures a client of the EcoSim cluster: the one gateway on the configured address and port, or
+    /// every gateway in the Redis membership table, with the options' cluster and service ids.
+    /// </summary>
+    public static IClientBuilder AddEcoSimClient(this IClientBuilder client, EcoSimClusterOptions options) =>
+        client.UseEcoSimGateways(options);
 
     /// <summary>A free TCP port on loopback, for an embedded silo that must not collide with another on this machine.</summary>
     public static int FreeLoopbackPort()

@@ -1,10 +1,20 @@
 using EcoSim.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-// A standalone EcoSim silo. Settings come from EcoSim:Cluster in configuration, e.g.
+// A standalone EcoSim silo. Settings come from EcoSim:Cluster in configuration, e.g. a second silo of a localhost cluster:
 //   dotnet run --project silo/EcoSim.Silo -- --EcoSim:Cluster:SiloPort=11112 --EcoSim:Cluster:GatewayPort=30001 --EcoSim:Cluster:PrimarySiloPort=11111
+// or one silo of a cluster whose membership table is in Redis (scripts/cluster.sh starts several):
+//   dotnet run --project silo/EcoSim.Silo -- --EcoSim:Cluster:Clustering=redis --EcoSim:Cluster:Redis=127.0.0.1:6379 --EcoSim:Cluster:ClusterId=mine
 var builder = Host.CreateApplicationBuilder(args);
 var options = builder.Configuration.GetSection(EcoSimClusterOptions.Section).Get<EcoSimClusterOptions>() ?? new EcoSimClusterOptions();
 builder.UseOrleans(silo => silo.AddEcoSimSilo(options));
-await builder.Build().RunAsync();
+using var host = builder.Build();
+await host.StartAsync();
+// Orleans finishes starting only once this silo is active in the membership table; scripts wait for this line.
+host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EcoSim.Silo").LogInformation(
+    "EcoSim silo active: cluster {ClusterId} ({Clustering} membership), silo {Address}:{SiloPort}, gateway {GatewayPort}",
+    options.ClusterId, EcoSimClustering.Of(options), options.Address, options.SiloPort, options.GatewayPort);
+await host.WaitForShutdownAsync();

@@ -1,17 +1,10 @@
-using EcoSim.Client.Cli;
 
 namespace EcoSim.Integration.Tests;
 
 /// <summary>The ecosim command line as a user meets it: exit codes, messages, help, and nothing half-written.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int Code, string Output, string Errors)> Ecosim(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        int code = await EcoSimCli.RunAsync(args, output, errors);
-        return (code, output.ToString(), errors.ToString());
-    }
+    private static Task<(int Code, string Output, string Errors)> Ecosim(params string[] args) => CliRunner.Ecosim(args);
 
     [Fact]
     public async Task Root_help_lists_the_run_command()

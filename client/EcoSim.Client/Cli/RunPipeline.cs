@@ -95,14 +95,8 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
         return ExitCodes.Ok;
     }
 
-    private static async Task<ISimulationEngine> OpenEngineAsync(RunSettings settings, CancellationToken cancellation)
-    {
-        if (settings.Engine == "reference") return new ReferenceSimulation();
-        var connection = settings.Cluster is { } cluster
-            ? await OrleansConnections.ConnectAsync(cluster, cancellation)
-            : await OrleansConnections.StartEmbeddedAsync(cancellation);
-        return new OrleansSimulation(connection, settings.FirmsPerShard);
-    }
+    private static Task<ISimulationEngine> OpenEngineAsync(RunSettings settings, CancellationToken cancellation) =>
+        EngineFactory.OpenAsync(settings.Engine, settings.FirmsPerShard, settings.Cluster, cancellation);
 
     private static string Summary(string path, List<MetricsRow> region)
     {

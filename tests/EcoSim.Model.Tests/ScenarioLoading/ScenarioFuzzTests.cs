@@ -120,36 +120,41 @@ public class ScenarioFuzzTests
         Fuzz(File.ReadAllText(TestWorlds.LibraryScenario("one-third-basic-research.yaml")), 300, 2, text => folder.Write("mutant.yaml", text));
     }
 
-    private static string BaselineWithLine48EndingIn(string ending)
+    /// <summary>The baseline with the '}' that closes the frontier-materials cluster replaced; and the 1-based number of that line.</summary>
+    private static (string Text, int Line) BaselineWithFrontierLineEndingIn(string ending)
     {
         var lines = Baseline.Split('\n');
-        Assert.EndsWith("\"Frontier new materials\" }", lines[47].TrimEnd());
-        lines[47] = lines[47].TrimEnd()[..^1] + ending;
-        return string.Join('\n', lines);
+        int index = Array.FindIndex(lines, l => l.TrimEnd().EndsWith("\"Frontier new materials\" }", StringComparison.Ordinal));
+        Assert.True(index >= 0, "the baseline no longer has the frontier-materials cluster line this test edits");
+        Assert.StartsWith("  - {", lines[index + 1]);
+        lines[index] = lines[index].TrimEnd()[..^1] + ending;
+        return (string.Join('\n', lines), index + 1);
     }
 
     [Fact]
     public void A_missing_closing_brace_in_the_baseline_is_reported_where_the_next_item_starts()
     {
-        // Line 48 without its '}': the parser meets the '-' of line 49 (column 3) inside the flow mapping.
+        // The cluster line without its '}': the parser meets the '-' of the next line (column 3) inside the flow mapping.
         using var folder = new TempFolder();
-        string path = folder.Write("brace.yaml", BaselineWithLine48EndingIn(""));
-        TinyScenario.AssertSingleError(path, 49, 3, "", "not valid YAML: While parsing a flow mapping, did not find expected ',' or '}'");
+        var (text, line) = BaselineWithFrontierLineEndingIn("");
+        string path = folder.Write("brace.yaml", text);
+        TinyScenario.AssertSingleError(path, line + 1, 3, "", "not valid YAML: While parsing a flow mapping, did not find expected ',' or '}'");
     }
 
     [Fact]
     public void A_closing_brace_typed_as_a_letter_in_the_baseline_is_a_scenario_error()
     {
-        // The single mutation behind fuzz case 285: the '}' closing line 48 replaced by a letter, so the
-        // unclosed flow mapping's last plain scalar runs into line 49. Minimal form: "a: [b\nc: 1\n".
+        // The single mutation behind fuzz case 285: the '}' closing a cluster line replaced by a letter, so
+        // the unclosed flow mapping's last plain scalar runs into the next line. Minimal form: "a: [b\nc: 1\n".
         // YamlDotNet's scanner throws InvalidOperationException there, which once escaped Load.
         using var folder = new TempFolder();
-        string path = folder.Write("brace.yaml", BaselineWithLine48EndingIn("x"));
+        var (text, line) = BaselineWithFrontierLineEndingIn("x");
+        string path = folder.Write("brace.yaml", text);
         var error = Assert.Single(TinyScenario.Fails(path).Errors);
         Assert.Equal(path, error.File);
         Assert.Contains("not valid YAML", error.Message);
-        // Where the scanner stopped: the '-' of line 49, as for the missing brace above.
-        Assert.Equal((49, 3), (error.Line, error.Column));
+        // Where the scanner stopped: the '-' of the next line, as for the missing brace above.
+        Assert.Equal((line + 1, 3), (error.Line, error.Column));
         string minimal = folder.Write("minimal.yaml", "a: [b\nc: 1\n");
         TinyScenario.AssertSingleError(minimal, 2, 1, "", "not valid YAML: cannot read on from here; is the '[' at line 1, column 4 closed?");
     }

@@ -1,0 +1,36 @@
+using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Engine;
+using EcoSim.Model.World;
+
+namespace EcoSim.Client.Engines;
+
+/// <summary>One attempt at a run under a fresh run id: one short call to start, one call per tick, then its grains are released.</summary>
+/// <param name="grains">The cluster.</param>
+internal sealed class RunAttempt(IGrainFactory grains)
+{
+    private static readonly TimeSpan AbandonTimeout = TimeSpan.FromSeconds(10);
+    private readonly IRunGrain _run = grains.GetGrain<IRunGrain>($"run-{Guid.NewGuid():N}");
+
+    /// <summary>Sets up every entity of the run at tick 0.</summary>
+    public Task StartAsync(WorldSpec world, int firmsPerShard) => _run.Start(world, new RunLayout(firmsPerShard));
+
+    /// <summary>Runs the next tick.</summary>
+    public async Task<TickOutcome> StepAsync()
+    {
+        var rows = await _run.Step();
+        return new TickOutcome(rows.Tick, rows.Rows);
+    }
+
+    /// <summary>Releases the grains of a finished run.</summary>
+    public Task StopAsync() => _run.Stop();
+
+    /// <summary>
+    /// Releases what can be released of a failed or abandoned run: best effort (a lost silo releases
+    /// nothing), bounded in time, and never hiding the failure that made the run give up.
+    /// </summary>
+    public async Task AbandonAsync()
+    {
+        try { await _run.Stop().WaitAsync(AbandonTimeout); }
+        catch (Exception e) when (e is not OutOfMemoryException) { /* best effort */ }
+    }
+}

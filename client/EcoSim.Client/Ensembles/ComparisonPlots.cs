@@ -1,0 +1,80 @@
+using EcoSim.Client.Output;
+using EcoSim.Model.Metrics;
+using ScottPlot;
+
+namespace EcoSim.Client.Ensembles;
+
+/// <summary>
+/// Pictures of a comparison: for each key metric, baseline and policy medians with their 5-95% bands,
+/// and the relative effect over time with its band.
+/// </summary>
+internal static class ComparisonPlots
+{
+    private static readonly Color BaselineColor = Colors.SteelBlue;
+    private static readonly Color PolicyColor = Colors.OrangeRed;
+    private static readonly Color EffectColor = Colors.SeaGreen;
+
+    public static IReadOnlyList<string> WriteAll(IReadOnlyList<EffectPoint> points, string directory, string baselineName, string policyName, string caption)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var name in Findings.KeyMetrics)
+        {
+            var series = points.Where(p => p.Column.Name == name).ToList();
+            if (series.Count == 0) continue;
+            written.Add(Levels(series, directory, baselineName, policyName, caption));
+            written.Add(Effect(series, directory, caption));
+        }
+        return written;
+    }
+
+    private static string Levels(IReadOnlyList<EffectPoint> series, string directory, string baselineName, string policyName, string caption)
+    {
+        var column = series[0].Column;
+        var plot = PlotCanvas.Create($"{column.Title}: {policyName} vs {baselineName}");
+        double[] xs = [.. series.Select(p => p.Time)];
+        AddBand(plot, xs, series.Select(p => p.Baseline).ToList(), BaselineColor, $"{baselineName} (median, 5-95% band)");
+        AddBand(plot, xs, series.Select(p => p.Policy).ToList(), PolicyColor, $"{policyName} (median, 5-95% band)");
+        plot.YLabel($"{column.Title} ({column.Unit})", size: 14);
+        Legend(plot);
+        return PlotCanvas.Save(plot, caption, directory, $"{column.Name}.png");
+    }
+
+    private static string Effect(IReadOnlyList<EffectPoint> series, string directory, string caption)
+    {
+        var column = series[0].Column;
+        var plot = PlotCanvas.Create($"Effect of the policy on {column.Title.ToLowerInvariant()}");
+        double[] xs = [.. series.Select(p => p.Time)];
+        var bands = series.Select(p => new Band(p.RelativeEffect.P05 * 100, p.RelativeEffect.Median * 100, p.RelativeEffect.P95 * 100)).ToList();
+        AddBand(plot, xs, bands, EffectColor, "policy vs baseline, paired seeds (median, 5-95% band)");
+        var zero = plot.Add.HorizontalLine(0);
+        zero.LineColor = Colors.Gray;
+        zero.LinePattern = LinePattern.Dotted;
+        plot.YLabel("difference from baseline (%)", size: 14);
+        Legend(plot);
+        return PlotCanvas.Save(plot, caption, directory, $"{column.Name}-effect.png");
+    }
+
+    private static void AddBand(Plot plot, double[] xs, IReadOnlyList<Band> bands, Color color, string legend)
+    {
+        double[] low = [.. bands.Select(b => Finite(b.P05))];
+        double[] high = [.. bands.Select(b => Finite(b.P95))];
+        double[] median = [.. bands.Select(b => Finite(b.Median))];
+        var fill = plot.Add.FillY(xs, low, high);
+        fill.FillColor = color.WithAlpha(0.25);
+        fill.LineWidth = 0;
+        var line = plot.Add.ScatterLine(xs, median);
+        line.Color = color;
+        line.LineWidth = 2;
+        line.MarkerSize = xs.Length == 1 ? 6 : 0;
+        line.LegendText = legend;
+    }
+
+    private static double Finite(double value) => double.IsFinite(value) ? value : 0;
+
+    private static void Legend(Plot plot)
+    {
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+    }
+}

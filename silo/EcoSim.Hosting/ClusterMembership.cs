@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace EcoSim.Hosting;
+
+/// <summary>Chooses the membership store of silos and the gateway list of clients from <see cref="EcoSimClusterOptions.Clustering"/>.</summary>
+internal static class ClusterMembership
+{
+    private static readonly TimeSpan ConnectRetryBudget = TimeSpan.FromSeconds(10);
+
+    /// <summary>Makes the silo join its cluster through the configured membership store, with the options' ids.</summary>
+    public static ISiloBuilder UseEcoSimMembership(this ISiloBuilder silo, EcoSimClusterOptions options)
+    {
+        if (EcoSimClustering.Of(options) == EcoSimClustering.Redis)
+        {
+            silo.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration(options));
+            silo.Configure<ClusterOptions>(cluster => Identify(cluster, options));
+            return silo;
+        }
+        IPEndPoint? primary = options.PrimarySiloPort is int port ? new IPEndPoint(options.IpAddress, port) : null;
+        return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primary, options.ServiceId, options.ClusterId);
+    }
+
+    /// <summary>
+    /// Makes the client find gateways: every gateway in the Redis membership table, or the one static
+    /// gateway; a first connection that keeps failing gives up after a few seconds.
+    /// </summary>
+    public static IClientBuilder UseEcoSimGateways(this IClientBuilder client, EcoSimClusterOptions options)
+    {
+        if (EcoSimClustering.Of(options) == EcoSimClustering.Redis)
+            client.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration(options));
+        else
+            client.UseStaticClustering(new IPEndPoint(options.IpAddress, options.GatewayPort));
+        client.UseConnectionRetryFilter(new BoundedConnectionRetry(ConnectRetryBudget));
+        return client.Configure<ClusterOptions>(cluster => Identify(cluster, options));
+    }
+
+    private static void Identify(ClusterOptions cluster, EcoSimClusterOptions options)
+    {
+        cluster.ClusterId = options.ClusterId;
+        cluster.ServiceId = options.ServiceId;
+    }
+
+    private static ConfigurationOptions RedisConfiguration(EcoSimClusterOptions options)
+    {
+        try { return ConfigurationOptions.Parse(options.Redis); }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"EcoSim:Cluster:Redis '{options.Redis}' is not a Redis connection string (e.g. 127.0.0.1:6379): {e.Message}", e);
+        }
+    }
+}

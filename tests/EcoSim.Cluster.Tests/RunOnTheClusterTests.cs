@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using EcoSim.Client.Cli;
+using EcoSim.Client.Engines;
+using EcoSim.Client.Output;
+using Xunit.Abstractions;
+
+namespace EcoSim.Cluster.Tests;
+
+/// <summary>
+/// The small world on a real cluster of separate silo processes with a Redis membership table, as
+/// started by scripts/cluster.sh: the same bytes as the reference engine, even when a silo is killed mid-run.
+/// </summary>
+public sealed class RunOnTheClusterTests(ITestOutputHelper log)
+{
+    private static string SmallScenario => Path.Combine(AppContext.BaseDirectory, "Scenarios", "small.yaml");
+
+    [ClusterFact]
+    public async Task A_run_on_three_silo_processes_writes_the_reference_bytes()
+    {
+        string root = NewTempFolder();
+        var clock = Stopwatch.StartNew();
+        var cluster = await Ecosim("run", SmallScenario, "--cluster", ClusterEnvironment.Address, "--out", Path.Combine(root, "cluster"), "--no-plots");
+        log.WriteLine($"small run on the cluster: {clock.Elapsed.TotalSeconds:0.00} s");
+        Assert.True(cluster.Code == 0, cluster.Errors);
+        clock.Restart();
+        var embedded = await Ecosim("run", SmallScenario, "--out", Path.Combine(root, "embedded"), "--no-plots");
+        log.WriteLine($"small run on an embedded silo: {clock.Elapsed.TotalSeconds:0.00} s");
+        Assert.True(embedded.Code == 0, embedded.Errors);
+
+        await AssertReferenceBytes(root, Path.Combine(root, "cluster"));
+        await AssertReferenceBytes(root, Path.Combine(root, "embedded"));
+        var manifest = ManifestReader.Read(Path.Combine(root, "cluster", RunOutputFolder.ManifestFileName));
+        Assert.Equal("orleans", manifest.Engine);
+        Assert.True(manifest.SiloCount == ClusterEnvironment.ExpectedSilos,
+            $"the manifest records {manifest.SiloCount} silos; these tests expect the {ClusterEnvironment.ExpectedSilos} of 'scripts/cluster.sh start'");
+        Assert.Contains($"({ClusterEnvironment.ExpectedSilos} silos", cluster.Errors);
+    }
+
+    [ClusterFact]
+    public async Task Killing_a_silo_mid_run_restarts_the_run_on_the_survivors_with_the_same_bytes()
+    {
+        string root = NewTempFolder();
+        string? reviveProblem = null;
+        var errors = new StringWriter();
+        SiloKillingEngine? killer = null;
+        try
+        {
+            var settings = new RunSettings(SmallScenario, Path.Combine(root, "cluster"), null, "orleans", 64, null, ClusterEnvironment.Options, false);
+            var pipeline = new RunPipeline(new StringWriter(), errors, async (s, cancellation) =>
+            {
+                var connection = await OrleansConnections.ConnectAsync(s.Cluster!, cancellation);
+                var engine = new OrleansSimulation(connection, s.FirmsPerShard, RestartPolicy.Default with { Log = errors });
+                return killer = new SiloKillingEngine(engine, killDuringTick: 3, () => RunGrainProcess(connection.Grains));
+            });
+            var clock = Stopwatch.StartNew();
+            int code = await pipeline.ExecuteAsync(settings, CancellationToken.None);
+            log.WriteLine($"small run with a silo killed during tick 4: {clock.Elapsed.TotalSeconds:0.00} s");
+            log.WriteLine(errors.ToString());
+            Assert.True(code == 0, errors.ToString());
+            Assert.NotNull(killer?.KilledProcess);
+            Assert.Contains("restarting the run from tick 0 on 2 silos", errors.ToString());
+            await AssertReferenceBytes(root, Path.Combine(root, "cluster"));
+            Assert.Equal(ClusterEnvironment.ExpectedSilos - 1, ManifestReader.Read(Path.Combine(root, "cluster", RunOutputFolder.ManifestFileName)).SiloCount);
+        }
+        finally
+        {
+            // Leave the cluster as it was found: three silos.
+            var (code, output) = ClusterEnvironment.Script("revive", TimeSpan.FromSeconds(180));
+            log.WriteLine(output);
+            if (code != 0) reviveProblem = $"scripts/cluster.sh revive failed ({code}): {output}";
+        }
+        Assert.True(reviveProblem is null, reviveProblem);
+    }
+
+    /// <summary>The silo process that hosts the run grain of the run in progress (the one run this cluster has).</summary>
+    private static async Task<int> RunGrainProcess(IGrainFactory grains)
+    {
+        var activations = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        var runs = activations.Where(a => a.GrainType.Contains("RunGrain", StringComparison.Ordinal)).ToList();
+        Assert.True(runs.Count == 1, $"expected one run grain in the cluster, found {runs.Count}: is another run using it?");
+        return ClusterEnvironment.SiloProcess(runs[0].SiloAddress.Endpoint.Port);
+    }
+
+    private static async Task AssertReferenceBytes(string root, string folder)
+    {
+        string reference = Path.Combine(root, "reference");
+        if (!Directory.Exists(reference))
+        {
+            var run = await Ecosim("run", SmallScenario, "--engine", "reference", "--out", reference, "--no-plots");
+            Assert.True(run.Code == 0, run.Errors);
+        }
+        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, MetricsCsvFormat.FileName)), File.ReadAllBytes(Path.Combine(folder, MetricsCsvFormat.FileName)));
+    }
+
+    private static async Task<(int Code, string Output, string Errors)> Ecosim(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        int code = await EcoSimCli.RunAsync(args, output, errors);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    private static string NewTempFolder()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "ecosim-cluster-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

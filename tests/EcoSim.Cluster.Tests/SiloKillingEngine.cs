@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+using EcoSim.Client.Engines;
+using EcoSim.Model.Engine;
+using EcoSim.Model.World;
+
+namespace EcoSim.Cluster.Tests;
+
+/// <summary>
+/// Wraps an engine and kills a silo process (SIGKILL) while the call for tick <paramref name="killDuringTick"/>
+/// is in flight: the process to kill is chosen just before that tick starts, and killed just after.
+/// </summary>
+internal sealed class SiloKillingEngine(ISimulationEngine inner, int killDuringTick, Func<Task<int>> chooseProcess) : ISimulationEngine
+{
+    /// <summary>The process that was killed, once it was.</summary>
+    public int? KilledProcess { get; private set; }
+
+    public string Name => inner.Name;
+    public int SiloCount => inner.SiloCount;
+    public int FirmsPerShard => inner.FirmsPerShard;
+
+    public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await using var ticks = inner.RunAsync(world, cancellation).GetAsyncEnumerator(cancellation);
+        for (int delivered = 0; ; delivered++)
+        {
+            int? victim = delivered == killDuringTick && KilledProcess is null ? await chooseProcess() : null;
+            var next = ticks.MoveNextAsync(); // the call for the next tick is now on its way...
+            if (victim is int pid)
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                process.Kill(); // ...when its silo dies
+                KilledProcess = pid;
+            }
+            if (!await next) yield break;
+            yield return ticks.Current;
+        }
+    }
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}

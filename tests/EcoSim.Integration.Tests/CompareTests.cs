@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json;
+using EcoSim.Client.Output;
+
+namespace EcoSim.Integration.Tests;
+
+/// <summary><c>ecosim compare</c>: paired seeds, common random numbers, bands, files and errors.</summary>
+public sealed class CompareTests
+{
+    private static string SmallBaseline => Path.Combine(AppContext.BaseDirectory, "Scenarios", "small-baseline.yaml");
+
+    private static Task<(int Code, string Output, string Errors)> Ecosim(params string[] args) => CliRunner.Ecosim(args);
+
+    [Fact]
+    public async Task A_comparison_writes_runs_bands_findings_plots_and_a_manifest()
+    {
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "cmp");
+        var (code, output, errors) = await Ecosim("compare", SmallBaseline, TestFiles.SmallScenario, "--seeds", "3", "--engine", "reference", "--out", dir);
+        Assert.True(code == 0, errors);
+        Assert.Contains("identical up to 2024Q3 and diverge from 2024Q4", output);
+
+        string[] runs = [.. Directory.GetFiles(Path.Combine(dir, "runs")).Select(f => Path.GetFileName(f)!).Order()];
+        Assert.Equal(["baseline-seed7.csv", "baseline-seed8.csv", "baseline-seed9.csv", "policy-seed7.csv", "policy-seed8.csv", "policy-seed9.csv"], runs);
+        string findings = File.ReadAllText(Path.Combine(dir, "findings.md"));
+        Assert.Contains("3 paired seeds (7 to 9)", findings);
+        Assert.Contains("Basic-knowledge stock: +", findings);
+        Assert.Contains("90% band", findings);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir, "plots"), "*-effect.png"));
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        Assert.Equal("compare", manifest.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(3, manifest.RootElement.GetProperty("seeds").GetArrayLength());
+        Assert.True(RunOutputFolder.IsEcoSimOutput(dir));
+    }
+
+    [Fact]
+    public async Task Paired_runs_share_random_numbers_so_they_are_identical_before_the_policy_and_differ_after()
+    {
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "crn");
+        Assert.Equal(0, (await Ecosim("compare", SmallBaseline, TestFiles.SmallScenario, "--seeds", "2", "--engine", "reference", "--out", dir, "--no-plots")).Code);
+        foreach (var seed in new[] { 7, 8 })
+        {
+            var baseline = MetricsCsvReader.ReadFile(Path.Combine(dir, "runs", $"baseline-seed{seed}.csv"));
+            var policy = MetricsCsvReader.ReadFile(Path.Combine(dir, "runs", $"policy-seed{seed}.csv"));
+            Assert.Equal(baseline.Count, policy.Count);
+            for (int i = 0; i < baseline.Count; i++)
+            {
+                if (baseline[i].Tick < 3) Assert.Equal(baseline[i], policy[i]);
+                else if (baseline[i].Cluster == -1) Assert.NotEqual(baseline[i].BudgetBasic, policy[i].BudgetBasic);
+            }
+        }
+        // The effect band of a metric the policy does not touch before 2024Q4 is exactly zero there.
+        var summary = File.ReadLines(Path.Combine(dir, "summary.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var early = summary.Where(f => f[0] == "2024Q3" && f[2] == "knowledge_stock").Single();
+        Assert.Equal(0, double.Parse(early[11], CultureInfo.InvariantCulture));
+        var late = summary.Where(f => f[0] == "2025Q4" && f[2] == "knowledge_stock").Single();
+        Assert.True(double.Parse(late[14], CultureInfo.InvariantCulture) > 0, "basic knowledge should rise under the one-third rule");
+    }
+
+    [Fact]
+    public async Task The_same_comparison_twice_gives_the_same_summary_bytes()
+    {
+        string root = TestFiles.NewTempFolder();
+        Assert.Equal(0, (await Ecosim("compare", SmallBaseline, TestFiles.SmallScenario, "--seeds", "2", "--engine", "reference", "--out", Path.Combine(root, "a"), "--no-plots", "--parallel", "1")).Code);
+        Assert.Equal(0, (await Ecosim("compare", SmallBaseline, TestFiles.SmallScenario, "--seeds", "2", "--engine", "reference", "--out", Path.Combine(root, "b"), "--no-plots", "--parallel", "2")).Code);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, "a", "summary.csv")), File.ReadAllBytes(Path.Combine(root, "b", "summary.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, "a", "findings.md")), File.ReadAllBytes(Path.Combine(root, "b", "findings.md")));
+    }
+
+    [Fact]
+    public async Task Scenarios_with_different_horizons_cannot_be_compared()
+    {
+        string root = TestFiles.NewTempFolder();
+        string shorter = Path.Combine(root, "short.yaml");
+        File.WriteAllText(shorter, File.ReadAllText(SmallBaseline).Replace("end: 2025Q4", "end: 2025Q2"));
+        var (code, _, errors) = await Ecosim("compare", SmallBaseline, shorter, "--out", Path.Combine(root, "out"));
+        Assert.Equal(2, code);
+        Assert.Contains("needs the same horizon", errors);
+        Assert.Equal([shorter], Directory.GetFileSystemEntries(root));
+    }
+
+    [Fact]
+    public async Task Errors_in_both_scenarios_are_all_reported()
+    {
+        string root = TestFiles.NewTempFolder();
+        string a = Path.Combine(root, "a.yaml"), b = Path.Combine(root, "b.yaml");
+        File.WriteAllText(a, "name: [oops");
+        File.WriteAllText(b, "");
+        var (code, _, errors) = await Ecosim("compare", a, b, "--out", Path.Combine(root, "out"));
+        Assert.Equal(2, code);
+        Assert.Contains($"{a}:", errors);
+        Assert.Contains($"{b}: file is empty", errors);
+    }
+
+    [Fact]
+    public async Task Compare_help_describes_every_option()
+    {
+        var (code, output, _) = await Ecosim("compare", "--help");
+        Assert.Equal(0, code);
+        foreach (var option in new[] { "<baseline>", "<policy>", "--seeds", "--seed", "--out", "--engine", "--firms-per-shard", "--ticks", "--cluster", "--no-plots", "--parallel" })
+            Assert.Contains(option, output);
+    }
+}
