@@ -113,7 +113,7 @@ public sealed class CliTests
     [InlineData("--engine", "quantum", "quantum")]
     [InlineData("--seed", "abc", "abc")]
     [InlineData("--ticks", "0", "--ticks must be at least 1")]
-    [InlineData("--ticks", "999", "more than the scenario's 8 ticks")]
+    [InlineData("--ticks", "999", "more than the 8 ticks of small")]
     [InlineData("--firms-per-shard", "0", "--firms-per-shard must be between 1 and 10000000")]
     [InlineData("--cluster", "nowhere", "--cluster 'nowhere' is not host:port")]
     public async Task Bad_options_exit_2_and_write_nothing(string option, string value, string expected)

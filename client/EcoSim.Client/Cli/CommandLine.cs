@@ -1,45 +1,28 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using EcoSim.Grains.Abstractions;
-using EcoSim.Hosting;
 
 namespace EcoSim.Client.Cli;
 
 /// <summary>The <c>ecosim</c> command tree.</summary>
 internal static class CommandLine
 {
-    public static RootCommand Build(TextWriter output, TextWriter errors)
+    public static RootCommand Build(TextWriter output, TextWriter errors) =>
+        new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy") { Run(output, errors), Compare(output, errors) };
+
+    private static Command Run(TextWriter output, TextWriter errors)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml" };
-        var outDir = new Option<string?>("--out", "-o") { Description = "Output folder [default: runs/<scenario name>]. Written whole at the end; an earlier EcoSim output there is replaced, any other folder is left alone" };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed, overriding the scenario's (0 to 2^64-1)" };
-        var engine = new Option<string>("--engine") { Description = "orleans: virtual actors on an embedded silo or --cluster; reference: the single-threaded reference engine", DefaultValueFactory = _ => "orleans" };
-        engine.AcceptOnlyFromAmong("orleans", "reference");
-        var shard = new Option<int>("--firms-per-shard") { Description = "Firms per shard grain (1 = one grain per firm); results do not depend on it", DefaultValueFactory = _ => RunLayout.DefaultFirmsPerShard };
-        shard.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 10_000_000) r.AddError("--firms-per-shard must be between 1 and 10000000"); });
-        var ticks = new Option<int?>("--ticks") { Description = "Run only the first N ticks (quarters) of the scenario" };
-        ticks.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--ticks must be at least 1"); });
-        var cluster = new Option<string?>("--cluster") { Description = "A running cluster: the gateway host:port of one silo (e.g. 127.0.0.1:30000, a silo started with 'dotnet run --project silo/EcoSim.Silo'), or redis://host:port[/cluster-id] to find every gateway through the Redis membership table (e.g. what scripts/cluster.sh prints); default: start an embedded silo in this process" };
-        var noPlots = new Option<bool>("--no-plots") { Description = "Skip drawing plots" };
-
-        var run = new Command("run", "Run a scenario and write metrics.csv, manifest.json and plots/*.png to the output folder")
+        var shared = new SharedOptions("runs/<scenario name>", "the scenario");
+        var command = new Command("run", "Run a scenario and write metrics.csv, manifest.json and plots/*.png to the output folder") { scenario, seed };
+        shared.AddTo(command);
+        command.SetAction(async (result, cancellation) =>
         {
-            scenario, outDir, seed, engine, shard, ticks, cluster, noPlots,
-        };
-        run.SetAction(async (result, cancellation) =>
-        {
-            EcoSimClusterOptions? gateway = null;
-            if (result.GetValue(cluster) is { } text && !ClusterAddress.TryParse(text, out gateway))
-            {
-                errors.WriteLine($"error: --cluster '{text}' is not {ClusterAddress.Forms}");
-                return ExitCodes.BadInput;
-            }
-            var settings = new RunSettings(result.GetValue(scenario)!, result.GetValue(outDir), result.GetValue(seed), result.GetValue(engine)!,
-                result.GetValue(shard), result.GetValue(ticks), gateway, !result.GetValue(noPlots));
+            if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
+            var settings = new RunSettings(result.GetValue(scenario)!, result.GetValue(shared.Out), result.GetValue(seed), result.GetValue(shared.Engine)!,
+                result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots));
             return await Guarded(errors, cancellation, () => new RunPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
-
-        return new RootCommand("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy") { run, Compare(output, errors) };
+        return command;
     }
 
     private static Command Compare(TextWriter output, TextWriter errors)
@@ -49,32 +32,20 @@ internal static class CommandLine
         var seeds = new Option<int>("--seeds", "-n") { Description = "Paired seeds: each seed runs both scenarios (common random numbers)", DefaultValueFactory = _ => 10 };
         seeds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 10_000) r.AddError("--seeds must be between 1 and 10000"); });
         var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the baseline's seed]; the others follow it" };
-        var outDir = new Option<string?>("--out", "-o") { Description = "Output folder [default: runs/<policy>-vs-<baseline>]. Written whole at the end; an earlier EcoSim output there is replaced, any other folder is left alone" };
-        var engine = new Option<string>("--engine") { Description = "orleans: virtual actors on an embedded silo or --cluster; reference: the single-threaded reference engine", DefaultValueFactory = _ => "orleans" };
-        engine.AcceptOnlyFromAmong("orleans", "reference");
-        var shard = new Option<int>("--firms-per-shard") { Description = "Firms per shard grain (1 = one grain per firm); results do not depend on it", DefaultValueFactory = _ => RunLayout.DefaultFirmsPerShard };
-        shard.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 10_000_000) r.AddError("--firms-per-shard must be between 1 and 10000000"); });
-        var ticks = new Option<int?>("--ticks") { Description = "Run only the first N ticks (quarters) of the scenarios" };
-        ticks.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--ticks must be at least 1"); });
-        var cluster = new Option<string?>("--cluster") { Description = "Gateway of a running cluster, host:port (e.g. 127.0.0.1:30000); default: start an embedded silo in this process" };
-        var noPlots = new Option<bool>("--no-plots") { Description = "Skip drawing plots" };
         var parallel = new Option<int>("--parallel") { Description = "Runs in progress at once", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 256) r.AddError("--parallel must be between 1 and 256"); });
-
+        var shared = new SharedOptions("runs/<policy>-vs-<baseline>", "the scenarios");
         var command = new Command("compare", "Run a baseline and a policy scenario over paired seeds and report the policy's effect with 5-95% bands: findings.md, summary.csv, plots/, runs/, manifest.json")
         {
-            baseline, policy, seeds, seed, outDir, engine, shard, ticks, cluster, noPlots, parallel,
+            baseline, policy, seeds, seed, parallel,
         };
+        shared.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
-            EcoSimClusterOptions? gateway = null;
-            if (result.GetValue(cluster) is { } text && !ClusterAddress.TryParse(text, out gateway))
-            {
-                errors.WriteLine($"error: --cluster '{text}' is not {ClusterAddress.Forms}");
-                return ExitCodes.BadInput;
-            }
+            if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
             var settings = new CompareSettings(result.GetValue(baseline)!, result.GetValue(policy)!, result.GetValue(seeds), result.GetValue(seed),
-                result.GetValue(outDir), result.GetValue(engine)!, result.GetValue(shard), result.GetValue(ticks), gateway, !result.GetValue(noPlots), result.GetValue(parallel));
+                result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
+                !result.GetValue(shared.NoPlots), result.GetValue(parallel));
             return await Guarded(errors, cancellation, () => new ComparePipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;

@@ -20,9 +20,7 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
         var (baseline, policy) = loaded.Value;
 
         string finalPath = settings.OutputPath ?? Path.Combine("runs", $"{policy.Name}-vs-{baseline.Name}");
-        RunOutputFolder folder;
-        try { folder = RunOutputFolder.Begin(finalPath); }
-        catch (OutputFolderException e) { errors.WriteLine($"error: {e.Message}"); return ExitCodes.BadInput; }
+        if (CommandInputs.BeginOutput(finalPath, errors) is not { } folder) return ExitCodes.BadInput;
 
         using (folder)
         {
@@ -75,27 +73,18 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
 
     private (Scenario Baseline, Scenario Policy)? Load(CompareSettings settings)
     {
-        var scenarios = new List<Scenario>();
-        bool ok = true;
-        foreach (var path in new[] { settings.BaselinePath, settings.PolicyPath })
-        {
-            try { scenarios.Add(ScenarioLoader.Load(path)); }
-            catch (ScenarioException e) { foreach (var error in e.Errors) errors.WriteLine($"error: {error}"); ok = false; }
-        }
-        if (!ok) return null;
-        var (baseline, policy) = (scenarios[0], scenarios[1]);
+        var first = CommandInputs.LoadScenario(settings.BaselinePath, errors);
+        var second = CommandInputs.LoadScenario(settings.PolicyPath, errors);
+        if (first is null || second is null) return null;
+        var (baseline, policy) = (first, second);
         if (baseline.World.Start != policy.World.Start || baseline.World.Ticks != policy.World.Ticks)
         {
             errors.WriteLine($"error: {settings.PolicyPath} covers {Horizon(policy)} but {settings.BaselinePath} covers {Horizon(baseline)}; a comparison needs the same horizon");
             return null;
         }
-        if (settings.Ticks is int ticks)
-        {
-            if (ticks > baseline.World.Ticks) { errors.WriteLine($"error: --ticks {ticks} is more than the scenarios' {baseline.World.Ticks} ticks"); return null; }
-            baseline = baseline with { World = baseline.World with { Ticks = ticks } };
-            policy = policy with { World = policy.World with { Ticks = ticks } };
-        }
-        return (baseline, policy);
+        if (CommandInputs.FirstTicks(baseline, settings.Ticks, errors) is not { } shortBaseline
+            || CommandInputs.FirstTicks(policy, settings.Ticks, errors) is not { } shortPolicy) return null;
+        return (shortBaseline, shortPolicy);
     }
 
     private static string Horizon(Scenario s) => $"{s.World.Start}..{s.World.PeriodOf(s.World.Ticks - 1)}";

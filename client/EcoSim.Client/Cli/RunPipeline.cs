@@ -18,32 +18,13 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
 {
     public async Task<int> ExecuteAsync(RunSettings settings, CancellationToken cancellation)
     {
-        Scenario scenario;
-        try { scenario = ScenarioLoader.Load(settings.ScenarioPath); }
-        catch (ScenarioException e)
-        {
-            foreach (var error in e.Errors) errors.WriteLine($"error: {error}");
-            return ExitCodes.BadInput;
-        }
-        if (settings.Seed is ulong seed) scenario = scenario.WithSeed(seed);
-        if (settings.Ticks is int ticks)
-        {
-            if (ticks > scenario.World.Ticks)
-            {
-                errors.WriteLine($"error: --ticks {ticks} is more than the scenario's {scenario.World.Ticks} ticks ({scenario.World.Start}..{scenario.World.PeriodOf(scenario.World.Ticks - 1)})");
-                return ExitCodes.BadInput;
-            }
-            scenario = scenario with { World = scenario.World with { Ticks = ticks } };
-        }
+        var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors);
+        if (loaded is null) return ExitCodes.BadInput;
+        if (settings.Seed is ulong seed) loaded = loaded.WithSeed(seed);
+        if (CommandInputs.FirstTicks(loaded, settings.Ticks, errors) is not { } scenario) return ExitCodes.BadInput;
 
         string finalPath = settings.OutputPath ?? Path.Combine("runs", scenario.Name);
-        RunOutputFolder folder;
-        try { folder = RunOutputFolder.Begin(finalPath); }
-        catch (OutputFolderException e)
-        {
-            errors.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
+        if (CommandInputs.BeginOutput(finalPath, errors) is not { } folder) return ExitCodes.BadInput;
 
         using (folder)
         {
@@ -90,7 +71,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                 Files = ContentHash.DescribeFiles(folder.WorkingPath),
             });
             folder.Commit();
-            output.WriteLine(Summary(finalPath, region));
+            output.WriteLine(Summary(finalPath, region, settings.Plots));
         }
         return ExitCodes.Ok;
     }
@@ -98,13 +79,13 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
     private static Task<ISimulationEngine> OpenEngineAsync(RunSettings settings, CancellationToken cancellation) =>
         EngineFactory.OpenAsync(settings.Engine, settings.FirmsPerShard, settings.Cluster, cancellation);
 
-    private static string Summary(string path, List<MetricsRow> region)
+    private static string Summary(string path, List<MetricsRow> region, bool plots)
     {
         var first = region[0];
         var last = region[^1];
         string Change(Func<MetricsRow, double> metric) => string.Create(CultureInfo.InvariantCulture, $"{metric(first):N1} -> {metric(last):N1}");
         return string.Join(Environment.NewLine,
-            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, manifest.json, plots/)",
+            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, manifest.json{(plots ? ", plots/" : "")})",
             $"  {first.Period} -> {last.Period}",
             $"  total R&D, bn yuan/yr:          {Change(r => r.TotalRd)}",
             $"  basic-knowledge index:          {Change(r => r.KnowledgeStock)}",

@@ -1,0 +1,40 @@
+using EcoSim.Client.Output;
+using EcoSim.Scenarios;
+
+namespace EcoSim.Client.Cli;
+
+/// <summary>The checks every command makes before it runs anything, each reporting its errors as "error: ..." lines.</summary>
+internal static class CommandInputs
+{
+    /// <summary>Loads a scenario; on failure writes every error and returns null.</summary>
+    public static Scenario? LoadScenario(string path, TextWriter errors)
+    {
+        try { return ScenarioLoader.Load(path); }
+        catch (ScenarioException e)
+        {
+            foreach (var error in e.Errors) errors.WriteLine($"error: {error}");
+            return null;
+        }
+    }
+
+    /// <summary>The scenario cut to its first <paramref name="ticks"/> ticks; null (and an error) if it has fewer.</summary>
+    public static Scenario? FirstTicks(Scenario scenario, int? ticks, TextWriter errors)
+    {
+        if (ticks is not int count) return scenario;
+        var world = scenario.World;
+        if (count <= world.Ticks) return scenario with { World = world with { Ticks = count } };
+        errors.WriteLine($"error: --ticks {count} is more than the {world.Ticks} ticks of {scenario.Name} ({world.Start}..{world.PeriodOf(world.Ticks - 1)})");
+        return null;
+    }
+
+    /// <summary>Starts an output folder; on failure writes why and returns null, having touched nothing.</summary>
+    public static RunOutputFolder? BeginOutput(string path, TextWriter errors)
+    {
+        try { return RunOutputFolder.Begin(path); }
+        catch (OutputFolderException e)
+        {
+            errors.WriteLine($"error: {e.Message}");
+            return null;
+        }
+    }
+}
