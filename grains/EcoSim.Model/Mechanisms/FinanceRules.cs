@@ -19,6 +19,13 @@ public static class FinanceRules
     public static double ExitMultiple(ModelParameters p, double clusterGrowth, double regionGrowth) =>
         regionGrowth <= 0 ? 0 : p.ExitMultiple * Math.Pow(Math.Max(clusterGrowth, 0) / regionGrowth, p.ExitMultipleElasticity);
 
+    /// <summary>
+    /// Size of a deal: the start-year size grown with the region's nominal demand, so that deals keep
+    /// their weight in the economy as funds' capital compounds.
+    /// </summary>
+    public static double DealSize(ModelParameters p, double demand, double startDemand) =>
+        startDemand > 0 ? p.DealSize * demand / startDemand : p.DealSize;
+
     /// <summary>Number of ticks a venture investment is held.</summary>
     public static int HoldingTicks(ModelParameters p, int ticksPerYear) => Math.Max(1, (int)Math.Round(p.HoldingYears * ticksPerYear));
 }

@@ -186,11 +186,11 @@ public sealed record ModelParameters
     [Parameter("share", 0, 1, "assumed", Description = "operating margin before R&D spending")]
     public double OperatingMargin { get; init; } = 0.08;
     /// <summary>A firm exits when its share is below this fraction of the cluster's average share.</summary>
-    [Parameter("share of mean", 0, 1, "assumed", Description = "exit threshold: share relative to the average firm's share")]
-    public double ExitShareThreshold { get; init; } = 0.01;
+    [Parameter("share of mean", 0, 1, "assumed; calibrated so that firms far below the average size survive and only the hazard removes them (docs/MODEL.md section 11)", Description = "exit threshold: share relative to the average firm's share")]
+    public double ExitShareThreshold { get; init; } = 0.001;
     /// <summary>Yearly exit hazard of an average-sized mature firm.</summary>
-    [Parameter("1/yr", 0, 1, "assumed; annual exit rates of 5-10% (Dunne, Roberts & Samuelson 1988)", Description = "exit hazard of an average-sized mature firm")]
-    public double ExitHazard { get; init; } = 0.03;
+    [Parameter("1/yr", 0, 1, "assumed; with the extra hazard of small and young firms, 6-10%/yr exit (Dunne, Roberts & Samuelson 1988)", Description = "exit hazard of an average-sized mature firm")]
+    public double ExitHazard { get; init; } = 0.02;
     /// <summary>How fast the exit hazard falls with relative size.</summary>
     [Parameter("1", 0, 2, "assumed; exit falls with size (Evans 1987; Dunne, Roberts & Samuelson 1988)", Description = "elasticity of the exit hazard to relative size (negative sign applied)")]
     public double ExitSizeElasticity { get; init; } = 0.3;
@@ -284,7 +284,7 @@ public sealed record ModelParameters
     [Parameter("1", 0, 4, "assumed: right-skewed, lognormal-like firm sizes (Axtell 2001)", Description = "s.d. of initial log firm size", FixedAtStart = true)]
     public double InitialSizeDispersion { get; init; } = 2.0;
     /// <summary>Dispersion of initial log productivity.</summary>
-    [Parameter("1", 0, 2, "assumed; persistent dispersion (Syverson 2011)", Description = "s.d. of initial log productivity", FixedAtStart = true)]
+    [Parameter("1", 0, 2, "assumed; persistent dispersion (Syverson 2011)", Description = "s.d. of log productivity of initial firms and of ordinary entrants around the cluster's")]
     public double InitialProductivityDispersion { get; init; } = 0.35;
     /// <summary>Dispersion of firms' R&amp;D intensity around their cluster's.</summary>
     [Parameter("1", 0, 3, "assumed", Description = "s.d. of log R&D intensity around the cluster's, for initial firms and entrants")]
@@ -299,7 +299,7 @@ public sealed record ModelParameters
     [Parameter("1", 0, 2, "assumed: large clusters get more, but less than proportionally", Description = "elasticity of a cluster's share of public money to its start-year revenue", FixedAtStart = true)]
     public double ClusterKeyRevenueElasticity { get; init; } = 0.5;
     /// <summary>Initial cash in years of sales.</summary>
-    [Parameter("yr of sales", 0, 10, "assumed", Description = "initial cash holdings", FixedAtStart = true)]
+    [Parameter("yr of sales", 0, 10, "assumed", Description = "cash of initial firms and of spontaneous entrants, in years of their sales")]
     public double InitialCashYears { get; init; } = 0.3;
     /// <summary>Initial R&amp;D stock in years of R&amp;D spending.</summary>
     [Parameter("yr of R&D", 0, 20, "steady state of 15%/yr depreciation with ~5%/yr growth: 1/(0.15+0.05)", Description = "initial R&D stock in years of R&D spending", FixedAtStart = true)]

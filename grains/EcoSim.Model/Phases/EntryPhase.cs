@@ -9,8 +9,9 @@ namespace EcoSim.Model.Phases;
 public static class EntryPhase
 {
     /// <summary>
-    /// Draws the entrants of one cluster. Spin-offs come first (they start on the newest technology
-    /// near the frontier), then funded start-ups (with their deal as cash), then spontaneous entrants.
+    /// Draws the entrants of one cluster. Spin-offs come first (they start on the newest technology,
+    /// one to two generation gains above the cluster's mean practice; starting them at the frontier made
+    /// every spin-off a new frontier firm and ratcheted productivity up), then funded start-ups (with their deal as cash), then spontaneous entrants.
     /// Their indices continue the cluster's numbering.
     /// </summary>
     public static EntrantBatch Plan(WorldSpec spec, int tick, ClusterSignals signals, ClusterState state, int spinOffs, int deals)
@@ -24,6 +25,7 @@ public static class EntryPhase
         var sums = new SumVector(FirmSums.Count);
         double frontier = 0, averageWeight = state.Firms > 0 ? state.WeightTotal / state.Firms : 1;
         double typical = Math.Exp(state.MeanLogProductivity);
+        double dealSize = Mechanisms.FinanceRules.DealSize(p, signals.Demand, spec.Clusters[c].Revenue);
         double weightTotal = state.WeightTotal > 0 ? state.WeightTotal : 1;
         for (int k = 0; k < total; k++)
         {
@@ -31,12 +33,12 @@ public static class EntryPhase
             var draws = new RandomStream(spec.Seed, EntityIds.Firm(c, index), tick, RandomPurpose.EntrantInit);
             bool spinOff = k < spinOffs, funded = !spinOff && k < spinOffs + deals;
             double productivity = spinOff
-                ? Math.Max(state.Frontier, typical) * (1 + p.GenerationGain * draws.NextDouble())
+                ? Math.Max(state.MeanProductivity, typical) * (1 + p.GenerationGain * (1 + draws.NextDouble()))
                 : typical * FirmPhase.LogNormalMeanOne(ref draws, p.InitialProductivityDispersion);
             double weight = p.EntrantRelativeSize * averageWeight * FirmPhase.LogNormalMeanOne(ref draws, p.EntrantSizeDispersion);
             double intensity = spec.Clusters[c].RdIntensity * FirmPhase.LogNormalMeanOne(ref draws, p.RdIntensityDispersion) * (spinOff ? p.SpinOffRdMultiplier : 1);
             double revenue = signals.Demand * weight / weightTotal;
-            double cash = funded ? p.DealSize : spinOff ? p.SpinOffCashDeals * p.DealSize : p.InitialCashYears * revenue;
+            double cash = funded ? dealSize : spinOff ? p.SpinOffCashDeals * dealSize : p.InitialCashYears * revenue;
             int vintage = spinOff ? state.Generation : Math.Max(0, state.Generation - (int)Math.Round(p.EntrantVintageLag));
             firms[k] = new FirmRecord(productivity, weight, revenue, intensity, 0, cash, 0, 0, vintage, true);
             frontier = Math.Max(frontier, productivity);

@@ -92,6 +92,7 @@ public static class FinancePhase
         }
 
         double toInvest = FinanceRules.Investment(p, capital, WorldSpec.Dt);
+        double dealSize = FinanceRules.DealSize(p, region.Demand.Sum(), spec.Clusters.Sum(c => c.Revenue));
         var attractiveness = new double[n];
         double total = 0;
         for (int c = 0; c < n; c++) { attractiveness[c] = region.Demand[c] * region.Opportunity[c]; total += attractiveness[c]; }
@@ -99,10 +100,10 @@ public static class FinancePhase
         var sums = new SumVector(FundSums.Count(n));
         for (int c = 0; c < n; c++)
         {
-            double expectedDeals = total > 0 ? toInvest * attractiveness[c] / total / p.DealSize : 0;
+            double expectedDeals = total > 0 ? toInvest * attractiveness[c] / total / dealSize : 0;
             int deals = (int)Math.Floor(expectedDeals);
             if (screening.NextDouble() < expectedDeals - deals) deals++;
-            double invested = deals * p.DealSize;
+            double invested = deals * dealSize;
             capital -= invested;
             fund.Held[slot * n + c] = invested;
             fund.HeldProductivity[slot * n + c] = region.MeanProductivity[c];

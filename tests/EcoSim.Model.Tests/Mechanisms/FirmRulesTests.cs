@@ -104,6 +104,7 @@ public class FirmRulesTests
     [Fact]
     public void Exit_hazard_hand_computed()
     {
+        var P = FirmRulesTests.P with { ExitHazard = 0.03 }; // the arithmetic below pins its own base hazard
         // Average size, age 0: 0.03 * 1 * (1 + 2) = 0.09.
         Assert.Equal(0.09, FirmRules.ExitHazard(P, 1, 0), Tol);
         // Size 8, age 4 yr: 0.03 * 8^-0.3 * (1 + 2 e^-1) = 0.03 * 0.535887 * 1.735759 = 0.0279052.
@@ -129,6 +130,7 @@ public class FirmRulesTests
     [Fact]
     public void Exits_when_share_is_tiny_or_debt_is_deep()
     {
+        var P = FirmRulesTests.P with { ExitShareThreshold = 0.01 }; // the cases below pin their own threshold
         // Threshold 0.01 of the average share; debt limit 0.25 years of sales.
         Assert.True(FirmRules.Exits(P, 0.00005, 100, 1, 10));    // 0.005 of the average share
         Assert.False(FirmRules.Exits(P, 0.001, 100, 1, 10));     // 0.1 of the average share, cash positive
