@@ -23,10 +23,15 @@ internal static class ScaleHarness
         var world = Baseline(firms, ticks);
         Console.WriteLine($"world: {world.Firms:N0} firms at the start, {ticks} ticks, {Environment.ProcessorCount} cores");
 
+        // Warm up both engines (JIT, silo start, grain activation paths) on a small world first.
+        var warmUp = world with { Firms = 2000, Ticks = 4 };
+        TimeReference(warmUp);
+        await using var connection = await OrleansConnections.StartEmbeddedAsync(CancellationToken.None);
+        await foreach (var _ in new OrleansSimulation(connection, 512).RunAsync(warmUp, CancellationToken.None)) { }
+
         var (reference, referenceSeconds, firmUpdates) = TimeReference(world);
         Report("reference", referenceSeconds, firmUpdates, referenceSeconds);
         bool allEqual = true;
-        await using var connection = await OrleansConnections.StartEmbeddedAsync(CancellationToken.None);
         foreach (int shard in shards)
         {
             var engine = new OrleansSimulation(connection, shard);
