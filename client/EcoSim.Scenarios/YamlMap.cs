@@ -74,7 +74,8 @@ internal sealed class YamlMap
     {
         var node = Find(key);
         if (node is null) return null;
-        if (node is YamlScalarNode { Value: "true" or "false" } scalar) return scalar.Value == "true";
+        // YAML 1.2's core schema: true, True, TRUE, false, False, FALSE.
+        if (node is YamlScalarNode { Value: "true" or "True" or "TRUE" or "false" or "False" or "FALSE" } scalar) return scalar.Value[0] is 't' or 'T';
         Errors.At(node, Child(key), $"expected true or false, found {Describe(node)}");
         return null;
     }
