@@ -136,4 +136,23 @@ public sealed class CliTests
         Assert.Equal([Path.Combine(dir, "thesis.tex")], Directory.GetFileSystemEntries(dir));
         Assert.Equal("precious", File.ReadAllText(Path.Combine(dir, "thesis.tex")));
     }
+
+    [Fact]
+    public async Task Validate_accepts_good_files_and_lists_every_error_of_bad_ones_without_writing()
+    {
+        string root = TestFiles.NewTempFolder();
+        string bad = Path.Combine(root, "bad.yaml");
+        File.WriteAllText(bad, "name: x\nstart: 2024Q9\nparameters:\n  basicShar: 2\n");
+        var ok = await Ecosim("validate", TestFiles.SmallScenario);
+        Assert.Equal(0, ok.Code);
+        Assert.Contains("ok: ", ok.Output);
+        Assert.Contains("small, 2024Q1..2025Q4 (8 ticks), 4 clusters", ok.Output);
+
+        var (code, output, errors) = await Ecosim("validate", bad, TestFiles.SmallScenario);
+        Assert.Equal(2, code);
+        Assert.Contains($"{bad}:2:8: start: expected a quarter like 2024Q1, found '2024Q9'", errors);
+        Assert.Contains($"{bad}:4:3: parameters.basicShar: unknown parameter; did you mean 'basicShare'?", errors);
+        Assert.Contains("ok: ", output); // the good file is still checked
+        Assert.Equal([bad], Directory.GetFileSystemEntries(root));
+    }
 }

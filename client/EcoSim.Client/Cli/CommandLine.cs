@@ -6,7 +6,7 @@ namespace EcoSim.Client.Cli;
 internal static class CommandLine
 {
     public static RootCommand Build(TextWriter output, TextWriter errors) =>
-        new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy") { Run(output, errors), Compare(output, errors) };
+        new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy") { Run(output, errors), Compare(output, errors), Validate(output, errors) };
 
     private static Command Run(TextWriter output, TextWriter errors)
     {
@@ -47,6 +47,25 @@ internal static class CommandLine
                 result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
                 !result.GetValue(shared.NoPlots), result.GetValue(parallel));
             return await Guarded(errors, cancellation, () => new ComparePipeline(output, errors).ExecuteAsync(settings, cancellation));
+        });
+        return command;
+    }
+
+    private static Command Validate(TextWriter output, TextWriter errors)
+    {
+        var files = new Argument<string[]>("scenarios") { Description = "Scenario files (YAML) to check", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Check scenario files whole, as 'run' would before tick 0, and list every error; writes nothing (exit code 2 if any file is invalid)") { files };
+        command.SetAction(result =>
+        {
+            int code = ExitCodes.Ok;
+            foreach (var file in result.GetValue(files)!)
+            {
+                if (CommandInputs.LoadScenario(file, errors) is not { } scenario) { code = ExitCodes.BadInput; continue; }
+                var world = scenario.World;
+                output.WriteLine($"ok: {file}: {scenario.Name}, {world.Start}..{world.PeriodOf(world.Ticks - 1)} ({world.Ticks} ticks), " +
+                                 $"{world.ClusterCount} clusters, {world.Firms:N0} firms, {world.Timeline.Count} parameter changes, {world.Facilities.Count} facilities");
+            }
+            return code;
         });
         return command;
     }
