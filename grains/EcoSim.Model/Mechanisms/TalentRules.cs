@@ -19,6 +19,29 @@ public static class TalentRules
     public static double Migration(ModelParameters p, double relatedness, double researchersFrom, double wageFrom, double wageTo) =>
         wageTo <= wageFrom || wageFrom <= 0 ? 0 : p.MigrationRate * relatedness * researchersFrom * (wageTo - wageFrom) / wageFrom;
 
+    /// <summary>
+    /// Researchers moving in one tick from pool <paramref name="from"/> to pool <paramref name="to"/>, as
+    /// competing risks: each researcher staying in research leaves with probability 1 - exp(-H dt), H the
+    /// sum of the migration hazards (per researcher, <see cref="Migration"/>) towards every other pool,
+    /// and goes to each pool in proportion to its hazard. So no more can leave than the pool holds, and
+    /// sender and receiver, computing this from the same snapshot, agree on every flow.
+    /// </summary>
+    public static double MigrationFlow(ModelParameters p, Func<int, int, double> related, IReadOnlyList<double> researchers,
+        IReadOnlyList<double> wages, int from, int to, double dt)
+    {
+        double hazardTo = 0, total = 0;
+        for (int k = 0; k < researchers.Count; k++)
+        {
+            if (k == from) continue;
+            double h = Migration(p, related(from, k), 1, wages[from], wages[k]);
+            total += h;
+            if (k == to) hazardTo = h;
+        }
+        if (total <= 0 || hazardTo <= 0) return 0;
+        double staying = researchers[from] * (1 - Math.Min(1, p.ResearcherExitRate * dt));
+        return staying * (1 - Math.Exp(-total * dt)) * hazardTo / total;
+    }
+
     /// <summary>Wage after one tick of adjustment to excess demand, moving at most the largest wage step (and by it when the pool is empty).</summary>
     public static double NextWage(ModelParameters p, double wage, double demand, double supply, double dt)
     {

@@ -10,8 +10,8 @@ public static class TalentPhase
     /// <summary>
     /// One pool's tick: researchers leave research, graduates arrive (more with more lab money),
     /// talent programmes recruit, researchers migrate between related clusters towards higher wages
-    /// (what one pool loses another gains: both sides compute the same flow from the previous tick's
-    /// snapshot), then the wage moves with excess demand and the fill rate for the next tick is set.
+    /// as competing risks that never take more than the pool holds (what one pool loses another gains:
+    /// both sides compute the same flow from the previous tick's snapshot), then the wage moves with excess demand and the fill rate for the next tick is set.
     /// </summary>
     public static TalentPoolState Clear(TalentPoolState pool, WorldSpec spec, int tick, double demand, BudgetAllocation budget, RegionSnapshot previous)
     {
@@ -28,8 +28,8 @@ public static class TalentPhase
         for (int j = 0; j < r.Length; j++)
         {
             if (j == c) continue;
-            inflow += TalentRules.Migration(p, spec.Related(j, c), r[j], w[j], w[c]) * dt;
-            outflow += TalentRules.Migration(p, spec.Related(c, j), r[c], w[c], w[j]) * dt;
+            inflow += TalentRules.MigrationFlow(p, spec.Related, r, w, j, c, dt);
+            outflow += TalentRules.MigrationFlow(p, spec.Related, r, w, c, j, dt);
         }
         double next = Math.Max(0, researchers + inflow - outflow);
         return pool with

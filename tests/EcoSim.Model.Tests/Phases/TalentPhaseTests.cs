@@ -35,13 +35,19 @@ public class TalentPhaseTests
         double before = Researchers.Sum(), after = next.Sum(p => p.Researchers);
         Assert.Equal(before, after, before * 1e-13);
 
-        // Hand-computed flows per quarter (rate 0.5/yr, dt 0.25; relatedness 0-1: 0.6, 0-2: 0.2, 1-2: 0.3):
-        //   0 -> 1: 0.5 * 0.6 * 12000 * (230 - 200) / 200 * 0.25 = 135
-        //   2 -> 1: 0.5 * 0.3 *  7500 * (230 - 180) / 180 * 0.25 = 78.125
-        //   2 -> 0: 0.5 * 0.2 *  7500 * (200 - 180) / 180 * 0.25 = 20.8333..
-        Assert.Equal(12_000 - 135 + 20.0 + 5.0 / 6, next[0].Researchers, 1e-9);
-        Assert.Equal(3_000 + 135 + 78.125, next[1].Researchers, 1e-9);
-        Assert.Equal(7_500 - 78.125 - 20.0 - 5.0 / 6, next[2].Researchers, 1e-9);
+        // Hand-computed flows per quarter as competing risks (rate 0.5/yr, dt 0.25; relatedness 0-1: 0.6,
+        // 0-2: 0.2, 1-2: 0.3; wages 200, 230, 180). Hazards per researcher and year:
+        //   from 0: to 1 = 0.5 * 0.6 * 30/200 = 0.045; to 2 = 0 (pays less)          -> H0 = 0.045
+        //   from 2: to 0 = 0.5 * 0.2 * 20/180 = 0.01111..; to 1 = 0.5 * 0.3 * 50/180 = 0.041666.. -> H2 = 0.052777..
+        //   from 1: nobody pays more -> no one leaves.
+        // Leaving in a quarter: R (1 - exp(-H * 0.25)), split over destinations by hazard.
+        double leaving0 = 12_000 * (1 - Math.Exp(-0.045 * 0.25));                      // ~134.25, all to pool 1
+        double h20 = 0.5 * 0.2 * 20 / 180, h21 = 0.5 * 0.3 * 50 / 180;
+        double leaving2 = 7_500 * (1 - Math.Exp(-(h20 + h21) * 0.25));                 // ~98.3
+        double to0 = leaving2 * h20 / (h20 + h21), to1 = leaving2 * h21 / (h20 + h21);
+        Assert.Equal(12_000 - leaving0 + to0, next[0].Researchers, 1e-9);
+        Assert.Equal(3_000 + leaving0 + to1, next[1].Researchers, 1e-9);
+        Assert.Equal(7_500 - leaving2, next[2].Researchers, 1e-9);
         Assert.True(next[1].Researchers > Researchers[1], "the best-paying pool gains");
         Assert.True(next[2].Researchers < Researchers[2], "the worst-paying pool loses");
     }
