@@ -68,6 +68,19 @@ internal static class ScenarioBuilder
             facilities.Add(new FacilitySpec(f.Value.Name, cluster, at, f.Value.BuildYears, f.Value.OperationYears, f.Value.CostPerYear, f.Value.KnowledgeBoost));
         }
 
+        var shocks = new List<ClusterShock>();
+        foreach (var sh in part.Shocks)
+        {
+            if (part.Start is null || part.End is null) break;
+            int at = sh.Value.At.QuartersSince(part.Start.Value);
+            int until = sh.Value.Until is { } u ? u.QuartersSince(part.Start.Value) : ticks;
+            if (at < 0 || at >= ticks) { sh.Error($"event date {sh.Value.At} is outside the horizon {part.Start.Value}..{part.End.Value}"); continue; }
+            if (until > ticks) { sh.Error($"'until' {sh.Value.Until} is after the horizon's end {part.End.Value}"); continue; }
+            int cluster = 0;
+            if (sh.Value.ClusterId is { } id && !ids.TryGetValue(id, out cluster)) { sh.Error($"unknown cluster '{id}'; known: {string.Join(", ", ids.Keys)}"); continue; }
+            shocks.Add(new ClusterShock(sh.Value.Kind, cluster, at, sh.Value.Kind == ShockKind.GuidanceInjection ? at + 1 : until, sh.Value.Value));
+        }
+
         errors.ThrowIfAny();
         return new WorldSpec
         {
@@ -82,6 +95,7 @@ internal static class ScenarioBuilder
             Parameters = parameters,
             Timeline = timeline,
             Facilities = facilities,
+            Shocks = shocks,
         };
     }
 

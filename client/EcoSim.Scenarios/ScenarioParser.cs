@@ -175,8 +175,11 @@ internal static class ScenarioParser
             var at = PeriodAt(e, "at");
             if (!e.Has("at")) errors.At(e.Node, e.Child("at"), "is required: the quarter the event happens, e.g. 2025Q1");
             bool hasSet = e.Has("set"), hasRamp = e.Has("ramp"), hasFacility = e.Has("facility");
-            if ((hasSet ? 1 : 0) + (hasRamp ? 1 : 0) + (hasFacility ? 1 : 0) != 1)
-                errors.At(e.Node, e.Path, "an event needs exactly one of 'set', 'ramp' or 'facility'");
+            if (EventKinds.Count(e.Has) != 1)
+                errors.At(e.Node, e.Path, $"an event needs exactly one of {string.Join(", ", EventKinds.Select(k => $"'{k}'"))}");
+            foreach (var (key, kind, valueKey, min, max, unit) in ShockKinds)
+                if (e.Has(key) && YamlMap.Of(errors, e.Child(key), e.Find(key)) is { } shock)
+                    ParseShock(part, shock, at, kind, valueKey, min, max, unit);
             if (hasFacility && YamlMap.Of(errors, e.Child("facility"), e.Find("facility")) is { } facility)
             {
                 var name = facility.String("name", true);
@@ -213,8 +216,31 @@ internal static class ScenarioParser
                 else if (spec is not null && to is { } target && at is not null && until is not null)
                     part.Events.Add(new(new EventPart(at.Value, spec.Name, target, until.Value), errors, ramp.Node, ramp.Path));
             }
-            e.RejectUnknownKeys(["at", "set", "ramp", "facility"]);
+            e.RejectUnknownKeys(["at", .. EventKinds]);
         }
+    }
+
+    /// <summary>The kinds of event, by their key.</summary>
+    public static readonly string[] EventKinds = ["set", "ramp", "facility", "demandShock", "rdSubsidy", "talentProgramme", "guidanceFundInjection"];
+
+    private static readonly (string Key, ShockKind Kind, string ValueKey, double Min, double Max, string Unit)[] ShockKinds =
+    [
+        ("demandShock", ShockKind.Demand, "change", -1, 10, "share of demand"),
+        ("rdSubsidy", ShockKind.RdSubsidy, "extraSuperDeduction", 0, 5, "share of R&D"),
+        ("talentProgramme", ShockKind.TalentProgramme, "researchersPerYear", 0, 1e7, "researchers/yr"),
+        ("guidanceFundInjection", ShockKind.GuidanceInjection, "amount", 0, 1e5, "bn yuan"),
+    ];
+
+    private static void ParseShock(ScenarioPart part, YamlMap shock, Located<Period>? at, ShockKind kind, string valueKey, double min, double max, string unit)
+    {
+        bool injection = kind == ShockKind.GuidanceInjection;
+        var cluster = injection ? null : shock.String("cluster", true);
+        var value = shock.Number(valueKey, true, min, max, unit);
+        var until = injection ? null : PeriodAt(shock, "until");
+        shock.RejectUnknownKeys(injection ? [valueKey] : ["cluster", valueKey, "until"]);
+        if (at is not null && until is not null && until.Value.CompareTo(at.Value) <= 0) { until.Error($"must be after the event's 'at' ({at.Value})"); return; }
+        if (at is not null && value is { } v && (injection || cluster is not null))
+            part.Shocks.Add(new(new ShockPart(at.Value, kind, cluster, v, until?.Value), shock.Errors, injection ? shock.Node : shock.Find("cluster")!, injection ? shock.Path : shock.Child("cluster")));
     }
 
     internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);

@@ -13,6 +13,9 @@ internal sealed record Located<T>(T Value, ErrorSink Sink, YamlNode Node, string
 /// <summary>A large science facility as written in an event: built from the event's date in a cluster named by id.</summary>
 internal sealed record FacilityPart(Period At, string Name, string ClusterId, double BuildYears, double OperationYears, double CostPerYear, double KnowledgeBoost);
 
+/// <summary>A one-off cluster event as written: from the event's date until (not including) <paramref name="Until"/>, or the end.</summary>
+internal sealed record ShockPart(Period At, ShockKind Kind, string? ClusterId, double Value, Period? Until);
+
 /// <summary>A scheduled parameter change as written: a set at a date, or a ramp over a period.</summary>
 internal sealed record EventPart(Period At, string Parameter, double To, Period? RampEnd);
 
@@ -34,6 +37,7 @@ internal sealed class ScenarioPart
     public Dictionary<string, Located<double>> Parameters = new(StringComparer.OrdinalIgnoreCase);
     public List<Located<EventPart>> Events = [];
     public List<Located<FacilityPart>> Facilities = [];
+    public List<Located<ShockPart>> Shocks = [];
     public YamlNode? Root;
     public ErrorSink? Sink;
 
@@ -55,6 +59,7 @@ internal sealed class ScenarioPart
             Parameters = new Dictionary<string, Located<double>>(parent.Parameters, StringComparer.OrdinalIgnoreCase),
             Events = [.. parent.Events, .. Events],
             Facilities = [.. parent.Facilities, .. Facilities],
+            Shocks = [.. parent.Shocks, .. Shocks],
             Root = Root,
             Sink = Sink,
         };

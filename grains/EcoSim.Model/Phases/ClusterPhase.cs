@@ -51,7 +51,8 @@ public static class ClusterPhase
         {
             Tick = tick,
             Cluster = c,
-            Demand = FirmRules.Demand(p, state.BaseDemand, tick * WorldSpec.Dt, state.MeanProductivity, state.BaseMeanProductivity),
+            Demand = FirmRules.Demand(p, state.BaseDemand, tick * WorldSpec.Dt, state.MeanProductivity, state.BaseMeanProductivity)
+                     * ShockRules.DemandMultiplier(spec, c, tick),
             WeightTotal = state.WeightTotal,
             MeanProductivity = state.MeanProductivity,
             Frontier = state.Frontier,
@@ -62,7 +63,8 @@ public static class ClusterPhase
             FillRate = talent.FillRate,
             Wage = talent.Wage,
             TransformationFunding = budget.For(c, Link.Transformation),
-            RdUserCostRatio = FirmRules.RdUserCost(p) / constants.InitialRdUserCost,
+            RdUserCostRatio = FirmRules.RdUserCost(p with { SuperDeduction = p.SuperDeduction + ShockRules.Total(spec, ShockKind.RdSubsidy, c, tick) })
+                              / constants.InitialRdUserCost,
         };
         return (signals, next);
     }

@@ -88,7 +88,8 @@ public static class FinancePhase
         {
             double publicFinance = 0;
             for (int c = 0; c < n; c++) publicFinance += budget.For(c, Link.Finance);
-            capital += FinanceRules.GuidanceInflow(p, publicFinance / constants.GuidanceFunds, WorldSpec.Dt);
+            capital += FinanceRules.GuidanceInflow(p, publicFinance / constants.GuidanceFunds, WorldSpec.Dt)
+                       + ShockRules.GuidanceInjection(spec, tick) / constants.GuidanceFunds;
         }
 
         double toInvest = FinanceRules.Investment(p, capital, WorldSpec.Dt);

@@ -21,7 +21,8 @@ public static class TalentPhase
         double labFunding = budget.For(c, Phases.Link.Basic) + budget.For(c, Phases.Link.Applied);
         double researchers = pool.Researchers;
         double inflow = TalentRules.Graduates(p, pool.BaseResearchers, labFunding, pool.BaseLabFunding) * dt
-                        + budget.For(c, Phases.Link.Talent) * p.RecruitsPerBn * dt;
+                        + budget.For(c, Phases.Link.Talent) * p.RecruitsPerBn * dt
+                        + ShockRules.Total(spec, ShockKind.TalentProgramme, c, tick) * dt;
         double outflow = researchers * p.ResearcherExitRate * dt;
         var r = previous.Talent.Researchers;
         var w = previous.Talent.Wages;

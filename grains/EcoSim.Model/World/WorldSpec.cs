@@ -32,6 +32,8 @@ public sealed record WorldSpec
     public IReadOnlyList<ParameterChange> Timeline { get; init; } = [];
     /// <summary>Large science facilities, planned or built.</summary>
     public IReadOnlyList<FacilitySpec> Facilities { get; init; } = [];
+    /// <summary>One-off events acting on single clusters (demand shocks, subsidies, talent programmes) or the guidance funds.</summary>
+    public IReadOnlyList<ClusterShock> Shocks { get; init; } = [];
 
     /// <summary>Ticks per year (ticks are quarters).</summary>
     public const int TicksPerYear = 4;

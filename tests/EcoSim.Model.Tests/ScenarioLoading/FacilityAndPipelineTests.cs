@@ -63,7 +63,7 @@ public class FacilityAndPipelineTests
     {
         using var folder = new TempFolder();
         string path = folder.Write("s.yaml", TinyScenario.Text + Facility + "    set: { basicShare: 0.3 }\n");
-        Assert.Contains(TinyScenario.Fails(path).Errors, e => e.Message.Contains("exactly one of 'set', 'ramp' or 'facility'", StringComparison.Ordinal));
+        Assert.Contains(TinyScenario.Fails(path).Errors, e => e.Message.Contains("exactly one of 'set', 'ramp', 'facility', 'demandShock', 'rdSubsidy', 'talentProgramme', 'guidanceFundInjection'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -82,5 +82,41 @@ public class FacilityAndPipelineTests
         using var folder = new TempFolder();
         string path = folder.Write("s.yaml", TinyScenario.WithLine(16, "  - { id: beta, kind: emerging, revenue: 300, rdIntensity: 0.06, pipeline: yes }"));
         TinyScenario.AssertSingleError(path, 16, 76, "clusters[1].pipeline", "expected true or false, found 'yes'");
+    }
+}
+
+/// <summary>The scenario syntax of one-off cluster events.</summary>
+public class ClusterShockSyntaxTests
+{
+    [Fact]
+    public void Each_kind_of_cluster_event_becomes_a_shock_of_the_world()
+    {
+        using var folder = new TempFolder();
+        string text = TinyScenario.Text +
+            "  - at: 2025Q2\n    demandShock: { cluster: beta, change: -0.2, until: 2025Q4 }\n" +
+            "  - at: 2025Q1\n    rdSubsidy: { cluster: alpha, extraSuperDeduction: 0.5 }\n" +
+            "  - at: 2024Q3\n    talentProgramme: { cluster: gamma, researchersPerYear: 2000, until: 2026Q1 }\n" +
+            "  - at: 2025Q1\n    guidanceFundInjection: { amount: 50 }\n";
+        var shocks = ScenarioLoader.Load(folder.Write("s.yaml", text)).World.Shocks;
+        Assert.Equal(
+        [
+            new EcoSim.Model.World.ClusterShock(EcoSim.Model.World.ShockKind.Demand, 1, 5, 7, -0.2),
+            new EcoSim.Model.World.ClusterShock(EcoSim.Model.World.ShockKind.RdSubsidy, 0, 4, 12, 0.5),
+            new EcoSim.Model.World.ClusterShock(EcoSim.Model.World.ShockKind.TalentProgramme, 2, 2, 8, 2000),
+            new EcoSim.Model.World.ClusterShock(EcoSim.Model.World.ShockKind.GuidanceInjection, 0, 4, 5, 50),
+        ], shocks);
+    }
+
+    [Theory]
+    [InlineData("    demandShock: { cluster: delta, change: -0.2 }", "events[1].demandShock.cluster", "unknown cluster 'delta'")]
+    [InlineData("    demandShock: { cluster: beta, change: -2 }", "events[1].demandShock.change", "outside the allowed range [-1, 10] share of demand")]
+    [InlineData("    talentProgramme: { cluster: beta, researchersPerYear: 10, until: 2024Q2 }", "events[1].talentProgramme.until", "must be after the event's 'at' (2025Q2)")]
+    [InlineData("    rdSubsidy: { cluster: beta, extraSuperDeduction: 0.5, until: 2027Q2 }", "events[1].rdSubsidy.cluster", "'until' 2027Q2 is after the horizon's end 2026Q4")]
+    [InlineData("    guidanceFundInjection: { amount: 5, cluster: beta }", "events[1].guidanceFundInjection.cluster", "unknown key")]
+    public void Malformed_cluster_events_are_reported(string line, string key, string fragment)
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("s.yaml", TinyScenario.Text + "  - at: 2025Q2\n" + line + "\n");
+        Assert.Contains(TinyScenario.Fails(path).Errors, e => e.Key == key && e.Message.Contains(fragment, StringComparison.Ordinal));
     }
 }

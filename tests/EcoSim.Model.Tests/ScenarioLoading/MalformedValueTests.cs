@@ -72,8 +72,8 @@ public class MalformedValueTests
 
         // ---- events ----
         //   The event mapping starts after "  - " at column 5.
-        { "event with both set and ramp", 26, "    set: { minBasicShare: 0.3333 }\n    ramp: { parameter: basicShare, to: 0.3, until: 2026Q1 }", 25, 5, "events[0]", "an event needs exactly one of 'set', 'ramp' or 'facility'" },
-        { "event with neither set nor ramp", 26, "    # nothing to do", 25, 5, "events[0]", "an event needs exactly one of 'set', 'ramp' or 'facility'" },
+        { "event with both set and ramp", 26, "    set: { minBasicShare: 0.3333 }\n    ramp: { parameter: basicShare, to: 0.3, until: 2026Q1 }", 25, 5, "events[0]", "an event needs exactly one of 'set', 'ramp', 'facility', 'demandShock', 'rdSubsidy', 'talentProgramme', 'guidanceFundInjection'" },
+        { "event with neither set nor ramp", 26, "    # nothing to do", 25, 5, "events[0]", "an event needs exactly one of 'set', 'ramp', 'facility', 'demandShock', 'rdSubsidy', 'talentProgramme', 'guidanceFundInjection'" },
         { "event without a date", 25, "  - set: { minBasicShare: 0.3333 }\n    # no date", 25, 5, "events[0].at", "is required: the quarter the event happens" },
         //   "    ramp: { ...": the ramp mapping starts at column 11.
         { "ramp without until", 26, "    ramp: { parameter: basicShare, to: 0.3 }", 26, 11, "events[0].ramp.until", "is required: the quarter the ramp reaches its value" },

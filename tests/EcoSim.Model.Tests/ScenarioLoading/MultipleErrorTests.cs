@@ -66,7 +66,7 @@ public class MultipleErrorTests
         string path = folder.Write("event.yaml", Text((26, "    sett: { minBasicShare: 0.3333 }")));
         var e = TinyScenario.Fails(path);
         Assert.Equal(2, e.Errors.Count);
-        TinyScenario.AssertError(e.Errors.Single(x => x.Key == "events[0]"), path, 25, 5, "events[0]", "an event needs exactly one of 'set', 'ramp' or 'facility'");
+        TinyScenario.AssertError(e.Errors.Single(x => x.Key == "events[0]"), path, 25, 5, "events[0]", "an event needs exactly one of 'set', 'ramp', 'facility', 'demandShock', 'rdSubsidy', 'talentProgramme', 'guidanceFundInjection'");
         TinyScenario.AssertError(e.Errors.Single(x => x.Key == "events[0].sett"), path, 26, 5, "events[0].sett", "unknown key; did you mean 'set'?");
     }
 

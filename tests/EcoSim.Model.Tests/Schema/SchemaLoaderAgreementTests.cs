@@ -61,7 +61,8 @@ public sealed class SchemaLoaderAgreementTests : IDisposable
         foreach (var (name, schema) in defs)
             if (schema!["properties"] is not null) Assert.True(probed.Contains(schema), $"$defs.{name} is not reachable from the top level");
         Assert.Equal(["", "/population", "/population/labs/0", "/population/funds/0", "/clusters/0", "/relatedness", "/parameters",
-                      "/events/0", "/events/0/set", "/events/0/ramp", "/events/0/facility"], Locations.Select(l => l.Path));
+                      "/events/0", "/events/0/set", "/events/0/ramp", "/events/0/facility", "/events/0/demandShock", "/events/0/rdSubsidy",
+                      "/events/0/talentProgramme", "/events/0/guidanceFundInjection"], Locations.Select(l => l.Path));
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed class SchemaLoaderAgreementTests : IDisposable
         var none = Minimal();
         At(none, "/events/0").Remove("set");
         var errors = Agree(none, valid: false, "an event with neither 'set', 'ramp' nor 'facility'");
-        Assert.Contains(errors, x => x.Message.Contains("exactly one of 'set', 'ramp' or 'facility'", StringComparison.Ordinal));
+        Assert.Contains(errors, x => x.Message.Contains("exactly one of 'set', 'ramp', 'facility', 'demandShock', 'rdSubsidy', 'talentProgramme', 'guidanceFundInjection'", StringComparison.Ordinal));
         AssertNoFailures();
     }
 
