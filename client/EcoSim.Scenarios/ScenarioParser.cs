@@ -158,7 +158,7 @@ internal static class ScenarioParser
 
     public static string UnknownParameter(string name)
     {
-        var close = ParameterCatalog.Suggest(name).FirstOrDefault();
+        var close = DidYouMean.Closest(name, ParameterCatalog.All.Select(s => s.Name));
         return close is null ? "unknown parameter; see docs/MODEL.md for the list" : $"unknown parameter; did you mean '{close}'?";
     }
 

@@ -117,11 +117,7 @@ internal sealed class YamlMap
     }
 
     /// <summary>The allowed key nearest to <paramref name="name"/> within the hint distance; ties go to the earlier key.</summary>
-    private static string? Closest(string name, string[] known) =>
-        known.Select(a => (Key: a, Distance: Levenshtein(a.ToLowerInvariant(), name.ToLowerInvariant())))
-             .Where(x => x.Distance <= Math.Max(2, name.Length / 4))
-             .OrderBy(x => x.Distance) // stable: equal distances keep the list's order
-             .Select(x => x.Key).FirstOrDefault();
+    private static string? Closest(string name, string[] known) => DidYouMean.Closest(name, known);
 
     public static string Describe(YamlNode? node) => node switch
     {
@@ -134,19 +130,4 @@ internal sealed class YamlMap
     };
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "...";
-
-    internal static int Levenshtein(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) prev[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
-    }
 }

@@ -47,7 +47,12 @@ public static class FirmRules
         Math.Max(floor, 1 + chi * dt * (productivity / meanProductivity - 1));
 
     /// <summary>Decreasing returns over one tick: (relative size)^(-kappa dt), pulling log size back towards the mean.</summary>
-    public static double SizeDrag(double kappa, double relativeSize, double dt) => Math.Pow(Math.Max(relativeSize, 1e-9), -kappa * dt);
+    public static double SizeDrag(double kappa, double relativeSize, double dt) => SizePower(relativeSize, -kappa * dt);
+
+    /// <summary>(relative size)^exponent, with sizes below 10^-6 counted as 10^-6 (an empty firm has no defined size).</summary>
+    public static double SizePower(double relativeSize, double exponent) => Math.Exp(exponent * LogSize(relativeSize));
+
+    private static double LogSize(double relativeSize) => Math.Log(Math.Max(relativeSize, 1e-6));
 
     /// <summary>
     /// The three effects of a firm's relative size in one tick, from one logarithm: the shock volatility
@@ -57,7 +62,7 @@ public static class FirmRules
     /// </summary>
     public static (double Volatility, double Drag, double ExitFactor) SizeEffects(ModelParameters p, double relativeSize, double dt)
     {
-        double log = Math.Log(Math.Max(relativeSize, 1e-6));
+        double log = LogSize(relativeSize);
         return (Math.Exp(-p.VolatilitySizeElasticity * log), Math.Exp(-p.SizeMeanReversion * dt * log), Math.Exp(-p.ExitSizeElasticity * log));
     }
 
@@ -66,7 +71,7 @@ public static class FirmRules
 
     /// <summary>Volatility of a firm's demand shock: sigma * (relative size)^-beta, so larger firms grow more steadily.</summary>
     public static double ShockVolatility(double sigma, double relativeSize, double beta) =>
-        sigma * Math.Pow(Math.Max(relativeSize, 1e-6), -beta);
+        sigma * SizePower(relativeSize, -beta);
 
     /// <summary>Cluster demand: base (1+g)^years (mean productivity / base)^pass-through.</summary>
     public static double Demand(ModelParameters p, double baseDemand, double years, double meanProductivity, double baseMeanProductivity) =>
@@ -77,7 +82,7 @@ public static class FirmRules
     /// small and young firms exit more often.
     /// </summary>
     public static double ExitHazard(ModelParameters p, double relativeSize, double ageYears) =>
-        p.ExitHazard * Math.Pow(Math.Max(relativeSize, 1e-6), -p.ExitSizeElasticity) * (1 + p.YoungFirmExitPremium * Math.Exp(-ageYears / p.YoungFirmAgeScale));
+        p.ExitHazard * SizePower(relativeSize, -p.ExitSizeElasticity) * AgeFactor(p, ageYears);
 
     /// <summary>Whether a firm exits: its share is a tiny fraction of the average share, or its debt is too deep.</summary>
     public static bool Exits(ModelParameters p, double share, double firms, double cash, double revenue) =>

@@ -40,11 +40,6 @@ public static class ParameterCatalog
         return copy;
     }
 
-    /// <summary>Names within edit distance 2 of <paramref name="name"/>, for did-you-mean messages.</summary>
-    public static IEnumerable<string> Suggest(string name) =>
-        All.Select(s => (s.Name, Distance: Levenshtein(s.Name.ToLowerInvariant(), name.ToLowerInvariant())))
-           .Where(x => x.Distance <= Math.Max(2, name.Length / 4)).OrderBy(x => x.Distance).Select(x => x.Name);
-
     private static (ParameterSpec Spec, PropertyInfo Property) Entry(string name) =>
         ByName.TryGetValue(name, out var entry) ? entry : throw new ArgumentException($"unknown parameter '{name}'", nameof(name));
 
@@ -65,19 +60,4 @@ public static class ParameterCatalog
     }
 
     private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }

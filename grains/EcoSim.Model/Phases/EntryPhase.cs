@@ -1,4 +1,3 @@
-using EcoSim.Model.Numerics;
 using EcoSim.Model.Randomness;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
@@ -22,7 +21,7 @@ public static class EntryPhase
         int spontaneous = entry.Poisson(p.BaseEntryRate * state.Firms * WorldSpec.Dt);
         int total = spinOffs + deals + spontaneous;
         var firms = new FirmRecord[total];
-        var sums = new SumVector(FirmSums.Count);
+        var totals = new FirmTotals { Alive = total };
         double frontier = 0, averageWeight = state.Firms > 0 ? state.WeightTotal / state.Firms : 1;
         double typical = Math.Exp(state.MeanLogProductivity);
         double dealSize = Mechanisms.FinanceRules.DealSize(p, signals.Demand, spec.Clusters[c].Revenue);
@@ -42,10 +41,9 @@ public static class EntryPhase
             int vintage = spinOff ? state.Generation : Math.Max(0, state.Generation - (int)Math.Round(p.EntrantVintageLag));
             firms[k] = new FirmRecord(productivity, weight, revenue, intensity, 0, cash, 0, 0, vintage, true);
             frontier = Math.Max(frontier, productivity);
-            FirmPhase.Accumulate(sums, productivity, weight, revenue, 0, 0, 0);
-            if (vintage == state.Generation) sums.AddCount(FirmSums.OnNewestGeneration, 1);
+            totals.Add(productivity, weight, revenue, 0, 0, 0);
+            if (vintage == state.Generation) totals.OnNewest++;
         }
-        sums.AddCount(FirmSums.Alive, total);
-        return new EntrantBatch(c, state.NextFirmIndex, firms, sums, frontier);
+        return new EntrantBatch(c, state.NextFirmIndex, firms, totals.ToSums(), frontier);
     }
 }

@@ -128,14 +128,6 @@ public static class FirmPhase
         return new FirmReport(shard.Cluster, totals.ToSums(), frontier);
     }
 
-    /// <summary>Adds one live firm's contribution to a report's sums.</summary>
-    public static void Accumulate(SumVector sums, double productivity, double weight, double revenue, double rd, double wanted, double researchers)
-    {
-        var totals = new FirmTotals();
-        totals.Add(productivity, weight, revenue, rd, wanted, researchers);
-        sums.Merge(totals.ToSums(counts: false));
-    }
-
     /// <summary>Fills a shard with the initial firms of indices [first, first + count) of a cluster.</summary>
     public static void Initialize(FirmShard shard, WorldSpec spec, WorldConstants constants, long first, int count)
     {

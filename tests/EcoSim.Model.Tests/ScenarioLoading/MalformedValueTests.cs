@@ -150,10 +150,10 @@ public class DidYouMeanTests
     [Fact]
     public void Parameter_hint_names_the_closest_parameter()
     {
-        // ParameterCatalog.Suggest orders by distance: 'basicshar' is 1 from basicShare, 2+ from minBasicShare.
+        // DidYouMean orders by distance: 'basicshar' is 1 from basicShare, 2+ from minBasicShare.
         using var folder = new TempFolder();
         string path = folder.Write("p.yaml", TinyScenario.WithLine(23, "  basicShar: 0.2"));
         TinyScenario.AssertSingleError(path, 23, 3, "parameters.basicShar", "did you mean 'basicShare'?");
-        Assert.Equal("basicShare", EcoSim.Model.Parameters.ParameterCatalog.Suggest("basicshar").First());
+        Assert.Equal("basicShare", EcoSim.Scenarios.DidYouMean.Candidates("basicshar", EcoSim.Model.Parameters.ParameterCatalog.All.Select(s => s.Name)).First());
     }
 }
