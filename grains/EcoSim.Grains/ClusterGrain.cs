@@ -1,3 +1,4 @@
+using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -8,6 +9,7 @@ namespace EcoSim.Grains;
 /// One cluster of a run: fans out to its own labs and firm shards, holds the cluster's state between
 /// phases, and places entering firms in shards by index (shard k holds indices [kF, (k+1)F)).
 /// </summary>
+[RunAffinityPlacement]
 public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
 {
     private RunContext? _run;
@@ -43,7 +45,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     public async Task<LabReport> Research(int tick, LabInputs inputs)
     {
         Ready();
-        var reports = await Task.WhenAll(_labs.Select(l => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, l)).Research(tick, inputs)));
+        var reports = await Task.WhenAll(_labs.Select(l => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, _cluster, l)).Research(tick, inputs)));
         var merged = LabReport.Empty(_cluster);
         foreach (var report in reports) merged.Sums.Merge(report.Sums);
         return merged;
@@ -87,7 +89,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     public async Task Release()
     {
         await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Release())
-            .Concat(_labs.Select(l => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, l)).Release())));
+            .Concat(_labs.Select(l => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, _cluster, l)).Release())));
         DeactivateOnIdle();
     }
 

@@ -1,3 +1,4 @@
+using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -5,6 +6,7 @@ using EcoSim.Model.State;
 namespace EcoSim.Grains;
 
 /// <summary>A shard of one cluster's firms, held as a struct of arrays and stepped in place.</summary>
+[RunAffinityPlacement]
 public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrain
 {
     private FirmShard? _shard;

@@ -1,3 +1,4 @@
+using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -5,6 +6,7 @@ using EcoSim.Model.State;
 namespace EcoSim.Grains;
 
 /// <summary>One lab: its state starts from the run's constants and advances one tick per call.</summary>
+[RunAffinityPlacement]
 public sealed class LabGrain(RunContextCache runs) : Grain, ILabGrain
 {
     private LabState _lab;

@@ -1,9 +1,11 @@
+using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Phases;
 
 namespace EcoSim.Grains;
 
 /// <summary>The government of a run.</summary>
+[RunAffinityPlacement]
 public sealed class PolicyGrain(RunContextCache runs) : Grain, IPolicyGrain
 {
     /// <inheritdoc/>

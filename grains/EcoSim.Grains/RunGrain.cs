@@ -1,3 +1,4 @@
+using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Metrics;
@@ -13,6 +14,7 @@ namespace EcoSim.Grains;
 /// fan-out over the run's grains followed by a barrier (await Task.WhenAll). Reports are merged with
 /// exact sums, so the result does not depend on where grains live or in what order they answer.
 /// </summary>
+[RunAffinityPlacement]
 public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
 {
     private RunContext? _run;

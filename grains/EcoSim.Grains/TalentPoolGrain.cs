@@ -1,3 +1,4 @@
+using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -5,6 +6,7 @@ using EcoSim.Model.State;
 namespace EcoSim.Grains;
 
 /// <summary>One cluster's researcher market.</summary>
+[RunAffinityPlacement]
 public sealed class TalentPoolGrain(RunContextCache runs) : Grain, ITalentPoolGrain
 {
     private TalentPoolState? _pool;

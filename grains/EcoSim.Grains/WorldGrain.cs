@@ -1,9 +1,11 @@
+using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.World;
 
 namespace EcoSim.Grains;
 
 /// <summary>Holds a run's world.</summary>
+[RunAffinityPlacement]
 public sealed class WorldGrain : Grain, IWorldGrain
 {
     private WorldSpec? _world;

@@ -1,5 +1,6 @@
 using System.Net;
 using EcoSim.Grains;
+using EcoSim.Grains.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
@@ -34,6 +35,8 @@ public static class SiloHosting
         // Grain state lives in memory; a run paused for a while must not lose its grains.
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = TimeSpan.FromHours(4));
         silo.Services.AddSingleton<RunContextCache>();
+        // A cluster's grains on one silo, clusters and runs spread over the silos (see RunAffinity).
+        silo.Services.AddPlacementDirector<RunAffinityPlacement, RunAffinityPlacementDirector>();
         return silo;
     }
 

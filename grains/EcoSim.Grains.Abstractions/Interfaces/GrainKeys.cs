@@ -12,8 +12,8 @@ public static class GrainKeys
     public static string Cluster(string runId, int cluster) => string.Create(CultureInfo.InvariantCulture, $"{runId}/c{cluster}");
     /// <summary>Key of shard <paramref name="shard"/> of cluster <paramref name="cluster"/>.</summary>
     public static string Shard(string runId, int cluster, int shard) => string.Create(CultureInfo.InvariantCulture, $"{runId}/c{cluster}/s{shard}");
-    /// <summary>Key of lab <paramref name="lab"/>.</summary>
-    public static string Lab(string runId, int lab) => string.Create(CultureInfo.InvariantCulture, $"{runId}/l{lab}");
+    /// <summary>Key of lab <paramref name="lab"/>, which works in cluster <paramref name="cluster"/>.</summary>
+    public static string Lab(string runId, int cluster, int lab) => string.Create(CultureInfo.InvariantCulture, $"{runId}/c{cluster}/l{lab}");
     /// <summary>Key of fund <paramref name="fund"/>.</summary>
     public static string Fund(string runId, int fund) => string.Create(CultureInfo.InvariantCulture, $"{runId}/f{fund}");
     /// <summary>The run id a grain key starts with.</summary>
@@ -21,10 +21,14 @@ public static class GrainKeys
 
     /// <summary>The number after <paramref name="prefix"/> in the key part that starts with it (e.g. 3 for "c3").</summary>
     /// <exception cref="FormatException">The key has no such part.</exception>
-    public static int Number(string key, char prefix)
+    public static int Number(string key, char prefix) =>
+        TryNumber(key, prefix) ?? throw new FormatException($"grain key '{key}' has no '{prefix}' part");
+
+    /// <summary>The number after <paramref name="prefix"/> in the key part that starts with it, or null if there is none.</summary>
+    public static int? TryNumber(string key, char prefix)
     {
         foreach (var part in key.Split('/').Skip(1))
             if (part.Length > 1 && part[0] == prefix && int.TryParse(part.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int n)) return n;
-        throw new FormatException($"grain key '{key}' has no '{prefix}' part");
+        return null;
     }
 }
