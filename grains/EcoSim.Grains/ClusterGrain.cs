@@ -1,5 +1,6 @@
 using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
 
@@ -70,6 +71,17 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         var reports = await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Step(signals)));
         _firms = FirmReport.Merge(_cluster, reports);
         return _firms;
+    }
+
+    /// <inheritdoc/>
+    public async Task<EntityState> InspectFirm(long index, int ticks)
+    {
+        var run = Ready();
+        var entity = EntityRef.Firm(_cluster, index);
+        long slots = _state!.NextFirmIndex;
+        if (index < 0 || index >= slots) throw EntityBounds.NoSuchFirm(entity, slots);
+        var firm = await Shard((int)(index / _firmsPerShard)).Inspect(index);
+        return EntityDescriptions.Firm(entity, ticks, firm, run.World.Clusters[_cluster].Name);
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
 
@@ -24,6 +25,15 @@ public sealed class FundGrain(RunContextCache runs) : Grain, IFundGrain
         }
         _guard.Enter(tick);
         return FinancePhase.Invest(_fund!, run.World, run.Constants, tick, budget, previous);
+    }
+
+    /// <inheritdoc/>
+    public async Task<EntityState> Inspect(int ticks)
+    {
+        string key = this.GetPrimaryKeyString();
+        var fund = _fund ?? throw new InvalidOperationException($"fund {key} has not invested yet");
+        var run = await runs.Get(GrainKeys.RunOf(key));
+        return EntityDescriptions.Fund(ticks, fund, [.. run.World.Clusters.Select(c => c.Name)]);
     }
 
     /// <inheritdoc/>

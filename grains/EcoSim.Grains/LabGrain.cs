@@ -1,5 +1,6 @@
 using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
 
@@ -24,6 +25,15 @@ public sealed class LabGrain(RunContextCache runs) : Grain, ILabGrain
         }
         _guard.Enter(tick);
         return ResearchPhase.Step(ref _lab, run.World, tick, inputs);
+    }
+
+    /// <inheritdoc/>
+    public async Task<EntityState> Inspect(int ticks)
+    {
+        string key = this.GetPrimaryKeyString();
+        if (_guard is null) throw new InvalidOperationException($"lab {key} has not researched yet");
+        var run = await runs.Get(GrainKeys.RunOf(key));
+        return EntityDescriptions.Lab(ticks, _lab, run.World.Clusters[_lab.Cluster].Name);
     }
 
     /// <inheritdoc/>

@@ -1,6 +1,7 @@
 using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
+using EcoSim.Model.Inspection;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Numerics;
 using EcoSim.Model.Phases;
@@ -81,6 +82,21 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
 
     /// <inheritdoc/>
     public Task<RunProgress> Progress() => Task.FromResult(new RunProgress(_tick, _run?.World.Ticks ?? 0));
+
+    /// <inheritdoc/>
+    public Task<EntityState> Inspect(EntityRef entity)
+    {
+        var run = _run ?? throw new InvalidOperationException($"run '{RunId}' was not started (or its activation was lost)");
+        if (_tick == 0) throw new InvalidOperationException($"run '{RunId}' has not run a tick yet; inspect it after at least one");
+        EntityBounds.Check(entity, run.World, run.Constants);
+        return entity.Kind switch
+        {
+            EntityKind.Firm => Cluster(entity.Cluster).InspectFirm(entity.Index, _tick),
+            EntityKind.Lab => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, run.Constants.Labs[entity.Index].Cluster, (int)entity.Index)).Inspect(_tick),
+            EntityKind.Fund => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, (int)entity.Index)).Inspect(_tick),
+            _ => Talent(entity.Cluster).Inspect(_tick),
+        };
+    }
 
     /// <inheritdoc/>
     public async Task Stop()

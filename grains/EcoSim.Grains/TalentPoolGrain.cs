@@ -1,5 +1,6 @@
 using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
 
@@ -32,6 +33,15 @@ public sealed class TalentPoolGrain(RunContextCache runs) : Grain, ITalentPoolGr
         var run = await runs.Get(GrainKeys.RunOf(key));
         _pool = TalentPhase.Clear(_pool, run.World, tick, demand, budget, previous);
         return _pool;
+    }
+
+    /// <inheritdoc/>
+    public async Task<EntityState> Inspect(int ticks)
+    {
+        string key = this.GetPrimaryKeyString();
+        var pool = _pool ?? throw new InvalidOperationException($"talent pool {key} was not initialised (or its activation was lost)");
+        var run = await runs.Get(GrainKeys.RunOf(key));
+        return EntityDescriptions.TalentPool(ticks, pool, run.World.Clusters[pool.Cluster].Name);
     }
 
     /// <inheritdoc/>

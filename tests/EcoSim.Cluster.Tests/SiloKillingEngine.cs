@@ -36,5 +36,8 @@ internal sealed class SiloKillingEngine(ISimulationEngine inner, int killDuringT
         }
     }
 
+    public Task<EcoSim.Model.Inspection.EntityState> InspectAsync(WorldSpec world, int ticks, EcoSim.Model.Inspection.EntityRef entity, CancellationToken cancellation) =>
+        inner.InspectAsync(world, ticks, entity, cancellation);
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -6,7 +6,7 @@ namespace EcoSim.Client.Cli;
 internal static class CommandLine
 {
     public static RootCommand Build(TextWriter output, TextWriter errors) =>
-        new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy") { Run(output, errors), Compare(output, errors), Validate(output, errors) };
+        new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy") { Run(output, errors), Compare(output, errors), Validate(output, errors), Inspect(output, errors) };
 
     private static Command Run(TextWriter output, TextWriter errors)
     {
@@ -66,6 +66,28 @@ internal static class CommandLine
                                  $"{world.ClusterCount} clusters, {world.Firms:N0} firms, {world.Timeline.Count} parameter changes, {world.Facilities.Count} facilities");
             }
             return code;
+        });
+        return command;
+    }
+
+    private static Command Inspect(TextWriter output, TextWriter errors)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml" };
+        var entity = new Argument<string>("entity") { Description = $"The agent: {Model.Inspection.EntityRef.Forms}" };
+        var tick = new Option<int?>("--tick") { Description = "Pause the run after this many ticks (quarters) and read the state then [default: the whole scenario]" };
+        var seed = new Option<ulong?>("--seed") { Description = "Random seed, overriding the scenario's (0 to 2^64-1)" };
+        var json = new Option<bool>("--json") { Description = "Write the state as JSON" };
+        var shared = new SharedOptions("-", "the scenario");
+        var command = new Command("inspect", "Run a scenario to a tick, pause it, and print one firm's, lab's, fund's or talent pool's state (writes no files)")
+        {
+            scenario, entity, tick, seed, shared.Engine, shared.FirmsPerShard, shared.Cluster, json,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
+            var settings = new InspectSettings(result.GetValue(scenario)!, result.GetValue(entity)!, result.GetValue(tick), result.GetValue(seed),
+                result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), cluster, result.GetValue(json));
+            return await Guarded(errors, cancellation, () => new InspectPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
     }

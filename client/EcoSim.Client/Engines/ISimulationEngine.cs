@@ -1,4 +1,5 @@
 using EcoSim.Model.Engine;
+using EcoSim.Model.Inspection;
 using EcoSim.Model.World;
 
 namespace EcoSim.Client.Engines;
@@ -14,4 +15,11 @@ internal interface ISimulationEngine : IAsyncDisposable
     int FirmsPerShard { get; }
     /// <summary>Runs every tick of <paramref name="world"/>, yielding each tick's metrics as it finishes.</summary>
     IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, CancellationToken cancellation);
+
+    /// <summary>
+    /// Runs the first <paramref name="ticks"/> ticks of <paramref name="world"/>, pauses, and returns
+    /// the state of one agent then.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The run has no such agent; the message names the allowed range.</exception>
+    Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation);
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using EcoSim.Model.Engine;
+using EcoSim.Model.Inspection;
 using EcoSim.Model.World;
 
 namespace EcoSim.Client.Engines;
@@ -77,6 +78,22 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
             if (await SiloCensus.CountAsync(connection.Grains) is int now && now < _silos) return now;
             ExceptionDispatchInfo.Throw(failure);
             return 0;
+        }
+    }
+
+    /// <summary>Runs a fresh run to <paramref name="ticks"/>, reads the agent through the run grain, then releases the run.</summary>
+    public async Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation)
+    {
+        var run = new RunAttempt(connection.Grains);
+        try
+        {
+            await run.StartAsync(world, firmsPerShard).WaitAsync(cancellation);
+            for (int t = 0; t < ticks; t++) await run.StepAsync().WaitAsync(cancellation);
+            return await run.InspectAsync(entity).WaitAsync(cancellation);
+        }
+        finally
+        {
+            await run.AbandonAsync();
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EcoSim.Model.Engine;
+using EcoSim.Model.Inspection;
 using EcoSim.Model.World;
 
 namespace EcoSim.Client.Engines;
@@ -20,6 +21,17 @@ internal sealed class ReferenceSimulation : ISimulationEngine
             yield return await Task.Run(engine.Step, cancellation);
         }
     }
+
+    public Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation) => Task.Run(() =>
+    {
+        var engine = new ReferenceEngine(world);
+        while (engine.Tick < ticks)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            engine.Step();
+        }
+        return engine.Inspect(entity);
+    }, cancellation);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
+using EcoSim.Model.Inspection;
 using EcoSim.Model.World;
 
 namespace EcoSim.Client.Engines;
@@ -20,6 +21,9 @@ internal sealed class RunAttempt(IGrainFactory grains)
         var rows = await _run.Step();
         return new TickOutcome(rows.Tick, rows.Rows);
     }
+
+    /// <summary>One agent's state after the ticks stepped so far.</summary>
+    public Task<EntityState> InspectAsync(EntityRef entity) => _run.Inspect(entity);
 
     /// <summary>Releases the grains of a finished run.</summary>
     public Task StopAsync() => _run.Stop();

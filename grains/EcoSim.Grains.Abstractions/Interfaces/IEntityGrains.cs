@@ -1,3 +1,4 @@
+using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
 
@@ -27,6 +28,9 @@ public interface IClusterGrain : IGrainWithStringKey
 
     /// <summary>Phase 4: steps every shard with the tick's signals; returns their merged report.</summary>
     Task<FirmReport> StepFirms(int tick);
+
+    /// <summary>The state of firm <paramref name="index"/> of the cluster, read from the shard that holds it.</summary>
+    Task<EntityState> InspectFirm(long index, int ticks);
 
     /// <summary>Phase 7: entry of new firms, the cluster's closing state and its metrics row.</summary>
     Task<ClusterTickReport> Enter(int tick, int spinOffs, int deals, FundReport funds, TalentPoolState talent);
@@ -63,6 +67,9 @@ public interface ILabGrain : IGrainWithStringKey
     /// <summary>Phase 2 for this lab.</summary>
     Task<LabReport> Research(int tick, LabInputs inputs);
 
+    /// <summary>The lab's state after <paramref name="ticks"/> ticks.</summary>
+    Task<EntityState> Inspect(int ticks);
+
     /// <summary>Releases the lab.</summary>
     Task Release();
 }
@@ -72,6 +79,9 @@ public interface IFundGrain : IGrainWithStringKey
 {
     /// <summary>Phase 5 for this fund.</summary>
     Task<FundReport> Invest(int tick, BudgetAllocation budget, RegionSnapshot previous);
+
+    /// <summary>The fund's state after <paramref name="ticks"/> ticks.</summary>
+    Task<EntityState> Inspect(int ticks);
 
     /// <summary>Releases the fund.</summary>
     Task Release();
@@ -85,6 +95,9 @@ public interface ITalentPoolGrain : IGrainWithStringKey
 
     /// <summary>Phase 6 for this pool.</summary>
     Task<TalentPoolState> Clear(int tick, double demand, BudgetAllocation budget, RegionSnapshot previous);
+
+    /// <summary>The pool's state after <paramref name="ticks"/> ticks.</summary>
+    Task<EntityState> Inspect(int ticks);
 
     /// <summary>Releases the pool.</summary>
     Task Release();

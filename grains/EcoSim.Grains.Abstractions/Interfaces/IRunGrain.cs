@@ -1,3 +1,4 @@
+using EcoSim.Model.Inspection;
 using EcoSim.Model.World;
 
 namespace EcoSim.Grains.Abstractions;
@@ -17,6 +18,13 @@ public interface IRunGrain : IGrainWithStringKey
 
     /// <summary>Where the run is.</summary>
     Task<RunProgress> Progress();
+
+    /// <summary>
+    /// One agent's state after the ticks run so far (at least one): a paused run between calls to
+    /// <see cref="Step"/>, or a finished run that was not stopped.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The run has no such agent; the message names the allowed range.</exception>
+    Task<EntityState> Inspect(EntityRef entity);
 
     /// <summary>Releases every grain of the run.</summary>
     Task Stop();

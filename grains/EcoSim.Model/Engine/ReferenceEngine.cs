@@ -1,3 +1,4 @@
+using EcoSim.Model.Inspection;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -50,6 +51,28 @@ public sealed class ReferenceEngine
 
     /// <summary>The firms of a cluster (for inspection and tests).</summary>
     public FirmShard FirmsOf(int cluster) => _firms[cluster];
+
+    /// <summary>The state of one agent now (after <see cref="Tick"/> ticks).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The run has no such agent; the message names the allowed range.</exception>
+    public EntityState Inspect(EntityRef entity)
+    {
+        EntityBounds.Check(entity, _spec, _constants);
+        string ClusterName(int c) => _spec.Clusters[c].Name;
+        switch (entity.Kind)
+        {
+            case EntityKind.Firm:
+                var firms = _firms[entity.Cluster];
+                if (entity.Index >= firms.Count) throw EntityBounds.NoSuchFirm(entity, firms.Count);
+                return EntityDescriptions.Firm(entity, _tick, firms.Read((int)entity.Index), ClusterName(entity.Cluster));
+            case EntityKind.Lab:
+                var lab = _labs[entity.Index];
+                return EntityDescriptions.Lab(_tick, lab, ClusterName(lab.Cluster));
+            case EntityKind.Fund:
+                return EntityDescriptions.Fund(_tick, _funds[entity.Index], [.. _spec.Clusters.Select(c => c.Name)]);
+            default:
+                return EntityDescriptions.TalentPool(_tick, _talent[entity.Cluster], ClusterName(entity.Cluster));
+        }
+    }
 
     /// <summary>Runs every remaining tick.</summary>
     public IEnumerable<TickOutcome> Run(CancellationToken cancellation = default)
