@@ -1,5 +1,7 @@
 using EcoSim.Grains.Placement;
+using System.Diagnostics;
 using EcoSim.Grains.Abstractions;
+using EcoSim.Grains.Abstractions.Telemetry;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Metrics;
@@ -53,18 +55,23 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
         var snapshot = _snapshot!;
         var clusters = Enumerable.Range(0, n).ToArray();
 
-        var budget = await GrainFactory.GetGrain<IPolicyGrain>(RunId).Allocate(t);
-        var labs = await Task.WhenAll(clusters.Select(c => Cluster(c).Research(t, LabInputs.For(world, budget, c, t, _talent[c], snapshot.Opportunity[c]))));
-        var signals = await Task.WhenAll(clusters.Select(c => Cluster(c).Gather(t, budget, labs[c], _talent[c], snapshot)));
-        var firms = await Task.WhenAll(clusters.Select(c => Cluster(c).StepFirms(t)));
-        var fundReports = await Task.WhenAll(Enumerable.Range(0, run.Constants.FundKinds.Length)
-            .Select(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f)).Invest(t, budget, snapshot)));
+        var started = Stopwatch.GetTimestamp();
+        using var span = EcoSimInstruments.Source.StartActivity("tick");
+        span?.SetTag("ecosim.run", RunId);
+        span?.SetTag("ecosim.tick", t);
+
+        var budget = await Phase("policy", () => GrainFactory.GetGrain<IPolicyGrain>(RunId).Allocate(t));
+        var labs = await Phase("research", () => Task.WhenAll(clusters.Select(c => Cluster(c).Research(t, LabInputs.For(world, budget, c, t, _talent[c], snapshot.Opportunity[c])))));
+        var signals = await Phase("gather", () => Task.WhenAll(clusters.Select(c => Cluster(c).Gather(t, budget, labs[c], _talent[c], snapshot))));
+        var firms = await Phase("firms", () => Task.WhenAll(clusters.Select(c => Cluster(c).StepFirms(t))));
+        var fundReports = await Phase("finance", () => Task.WhenAll(Enumerable.Range(0, run.Constants.FundKinds.Length)
+            .Select(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f)).Invest(t, budget, snapshot))));
         var funds = new FundReport(new SumVector(FundSums.Count(n)));
         foreach (var report in fundReports) funds.Sums.Merge(report.Sums);
-        _talent = await Task.WhenAll(clusters.Select(c => Talent(c).Clear(t,
-            firms[c].Sums[FirmSums.ResearcherDemand] + labs[c].Sums[LabSums.ResearcherDemand], budget, snapshot)));
-        var closes = await Task.WhenAll(clusters.Select(c => Cluster(c).Enter(t,
-            (int)labs[c].Sums[LabSums.SpinOffs], (int)funds.Sums[FundSums.Deals(c)], funds, _talent[c])));
+        _talent = await Phase("talent", () => Task.WhenAll(clusters.Select(c => Talent(c).Clear(t,
+            firms[c].Sums[FirmSums.ResearcherDemand] + labs[c].Sums[LabSums.ResearcherDemand], budget, snapshot))));
+        var closes = await Phase("entry", () => Task.WhenAll(clusters.Select(c => Cluster(c).Enter(t,
+            (int)labs[c].Sums[LabSums.SpinOffs], (int)funds.Sums[FundSums.Deals(c)], funds, _talent[c]))));
 
         _snapshot = new RegionSnapshot(
             [.. closes.Select(r => r.AvailableKnowledge)],
@@ -77,7 +84,15 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
         var rows = new List<MetricsRow>(n + 1);
         rows.AddRange(outcomes.Select(o => o.Row));
         rows.Add(MetricsPhase.RegionRow(world, t, outcomes));
+        EcoSimInstruments.TickDone("orleans", (long)signals.Sum(x => x.Firms), Stopwatch.GetElapsedTime(started));
         return new TickRows(t, rows);
+    }
+
+    // One phase of a tick as a span of its own: the grain calls it fans out to nest inside it.
+    private static async Task<T> Phase<T>(string name, Func<Task<T>> body)
+    {
+        using var span = EcoSimInstruments.Source.StartActivity(name);
+        return await body();
     }
 
     /// <inheritdoc/>

@@ -37,6 +37,8 @@ public static class SiloHosting
         silo.Services.AddSingleton<RunContextCache>();
         // A cluster's grains on one silo, clusters and runs spread over the silos (see RunAffinity).
         silo.Services.AddPlacementDirector<RunAffinityPlacement, RunAffinityPlacementDirector>();
+        // Grain calls carry the caller's span, so traces show runs, ticks, phases and the calls inside them.
+        silo.AddActivityPropagation();
         return silo;
     }
 
@@ -45,7 +47,7 @@ public static class SiloHosting
     /// every gateway in the Redis membership table, with the options' cluster and service ids.
     /// </summary>
     public static IClientBuilder AddEcoSimClient(this IClientBuilder client, EcoSimClusterOptions options) =>
-        client.UseEcoSimGateways(options);
+        client.UseEcoSimGateways(options).AddActivityPropagation();
 
     /// <summary>A free TCP port on loopback, for an embedded silo that must not collide with another on this machine.</summary>
     public static int FreeLoopbackPort()

@@ -11,6 +11,8 @@ using Microsoft.Extensions.Logging;
 var builder = Host.CreateApplicationBuilder(args);
 var options = builder.Configuration.GetSection(EcoSimClusterOptions.Section).Get<EcoSimClusterOptions>() ?? new EcoSimClusterOptions();
 builder.UseOrleans(silo => silo.AddEcoSimSilo(options));
+// Traces and metrics over OTLP when EcoSim:Telemetry:OtlpEndpoint or OTEL_EXPORTER_OTLP_ENDPOINT is set; nothing otherwise.
+builder.Services.AddEcoSimTelemetry("ecosim-silo", $"{options.Address}:{options.SiloPort}", EcoSimTelemetry.Endpoint(builder.Configuration));
 using var host = builder.Build();
 await host.StartAsync();
 // Orleans finishes starting only once this silo is active in the membership table; scripts wait for this line.

@@ -1,4 +1,5 @@
 using System.CommandLine.Help;
+using EcoSim.Hosting;
 
 namespace EcoSim.Client.Cli;
 
@@ -17,6 +18,15 @@ internal static class EcoSimCli
         }
         parsed.InvocationConfiguration.Output = output;
         parsed.InvocationConfiguration.Error = errors;
+        Uri? endpoint;
+        try { endpoint = EcoSimTelemetry.Endpoint(); }
+        catch (FormatException e)
+        {
+            errors.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        // One set of providers for the process: it also sees an embedded silo's spans and meters.
+        using var telemetry = EcoSimTelemetry.Start("ecosim", endpoint);
         return await parsed.InvokeAsync();
     }
 }

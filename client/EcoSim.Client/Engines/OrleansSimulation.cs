@@ -24,6 +24,7 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
 
     public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
     {
+        using var span = RunSpans.StartRun(Name, world);
         var delivered = new List<TickOutcome>();
         for (int attempt = 1; ; attempt++)
         {
@@ -34,12 +35,14 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
             int tick = 0;
             try
             {
+                RunSpans.Resume(span);
                 try { await watch.Guard(run.StartAsync(world, firmsPerShard), cancellation); }
                 catch (Exception e) when (MayRestart(attempt)) { failure = e; }
                 for (; failure is null && tick < world.Ticks; tick++)
                 {
                     cancellation.ThrowIfCancellationRequested();
                     TickOutcome outcome;
+                    RunSpans.Resume(span);
                     try { outcome = await watch.Guard(run.StepAsync(), cancellation); }
                     catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
                     if (outcome.Tick < delivered.Count)
@@ -54,6 +57,7 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
                 if (failure is null)
                 {
                     await run.StopAsync();
+                    RunSpans.RunDone(Name);
                     finished = true;
                     yield break;
                 }

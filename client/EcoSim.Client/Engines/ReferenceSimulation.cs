@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using EcoSim.Grains.Abstractions.Telemetry;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.World;
@@ -14,12 +16,29 @@ internal sealed class ReferenceSimulation : ISimulationEngine
 
     public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
     {
+        using var span = RunSpans.StartRun(Name, world);
         var engine = await Task.Run(() => new ReferenceEngine(world), cancellation);
+        double firms = world.Firms;
         while (engine.Tick < world.Ticks)
         {
             cancellation.ThrowIfCancellationRequested();
-            yield return await Task.Run(engine.Step, cancellation);
+            RunSpans.Resume(span);
+            var outcome = await Task.Run(() => TimedStep(engine, firms), cancellation);
+            firms = outcome.Rows[^1].Firms;
+            yield return outcome;
         }
+        RunSpans.RunDone(Name);
+    }
+
+    // One tick as a span of its own, counted in the engine's meters.
+    private static TickOutcome TimedStep(ReferenceEngine engine, double firms)
+    {
+        long started = Stopwatch.GetTimestamp();
+        using var span = EcoSimInstruments.Source.StartActivity("tick");
+        span?.SetTag("ecosim.tick", engine.Tick);
+        var outcome = engine.Step();
+        EcoSimInstruments.TickDone("reference", (long)firms, Stopwatch.GetElapsedTime(started));
+        return outcome;
     }
 
     public Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation) => Task.Run(() =>
