@@ -102,6 +102,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     {
         await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Release())
             .Concat(_labs.Select(l => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, _cluster, l)).Release())));
+        runs.Forget(RunId); // the cluster's shards and labs live on this silo, and are released
         DeactivateOnIdle();
     }
 

@@ -23,7 +23,14 @@ public sealed class RunContextCache(IGrainFactory grains)
     public Task<RunContext> Get(string runId) =>
         _runs.GetOrAdd(runId, id => new Lazy<Task<RunContext>>(() => Fetch(id))).Value;
 
-    /// <summary>Drops a run from the cache.</summary>
+    /// <summary>Whether this silo holds the context of a run.</summary>
+    public bool Holds(string runId) => _runs.ContainsKey(runId);
+
+    /// <summary>
+    /// Drops a run from this silo's cache. Called where a run's grains are released: by the run grain
+    /// on the run's silo and by each cluster grain on its own, which (see <c>RunAffinity</c>) are all
+    /// the silos that hold anything of the run.
+    /// </summary>
     public void Forget(string runId) => _runs.TryRemove(runId, out _);
 
     private async Task<RunContext> Fetch(string runId)

@@ -1,5 +1,7 @@
 using EcoSim.Grains.Abstractions;
 using EcoSim.Grains.Placement;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace EcoSim.Integration.Tests;
 
@@ -41,6 +43,21 @@ public sealed class PlacementTests(TestClusterFixture fixture)
         {
             await run.Stop();
         }
+    }
+
+    [Fact]
+    public async Task A_stopped_run_leaves_no_world_cached_on_any_silo()
+    {
+        var world = TestFiles.LoadSmall().World with { Ticks = 1 };
+        string runId = $"forget-{Guid.NewGuid():N}";
+        var run = fixture.Cluster.GrainFactory.GetGrain<IRunGrain>(runId);
+        await run.Start(world, new RunLayout(64));
+        await run.Step();
+        var caches = fixture.Cluster.Silos.Cast<InProcessSiloHandle>()
+            .Select(s => s.SiloHost.Services.GetRequiredService<EcoSim.Grains.RunContextCache>()).ToList();
+        Assert.All(caches, cache => Assert.True(cache.Holds(runId))); // both silos host clusters of the run
+        await run.Stop();
+        Assert.All(caches, cache => Assert.False(cache.Holds(runId)));
     }
 
     [Fact]
