@@ -1,5 +1,7 @@
-using EcoSim.Grains.Placement;
+using System.Diagnostics;
 using EcoSim.Grains.Abstractions;
+using EcoSim.Grains.Abstractions.Telemetry;
+using EcoSim.Grains.Placement;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -43,34 +45,31 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     }
 
     /// <inheritdoc/>
-    public async Task<LabReport> Research(int tick, LabInputs inputs)
-    {
-        Ready();
-        var reports = await Task.WhenAll(_labs.Select(l => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, _cluster, l)).Research(tick, inputs)));
-        var merged = LabReport.Empty(_cluster);
-        foreach (var report in reports) merged.Sums.Merge(report.Sums);
-        return merged;
-    }
-
-    /// <inheritdoc/>
-    public Task<ClusterSignals> Gather(int tick, BudgetAllocation budget, LabReport labs, TalentPoolState talent, RegionSnapshot previous)
+    public async Task<ClusterAdvance> Advance(int tick, BudgetAllocation budget, LabInputs inputs, TalentPoolState talent, RegionSnapshot previous)
     {
         var run = Ready();
-        (_signals, _state) = ClusterPhase.Gather(run.World, run.Constants, tick, _state!, budget, labs, talent, previous);
+        var labs = LabReport.Empty(_cluster);
+        using (Span("research", tick))
+        {
+            var reports = await Task.WhenAll(_labs.Select(l => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, _cluster, l)).Research(tick, inputs)));
+            foreach (var report in reports) labs.Sums.Merge(report.Sums);
+        }
+        using (Span("gather", tick))
+            (_signals, _state) = ClusterPhase.Gather(run.World, run.Constants, tick, _state!, budget, labs, talent, previous);
+        var signals = _signals;
+        using (Span("firms", tick))
+            _firms = FirmReport.Merge(_cluster, await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Step(signals))));
         _budget = budget;
         _labReport = labs;
-        return Task.FromResult(_signals);
+        return new ClusterAdvance(labs, signals, _firms);
     }
 
-    /// <inheritdoc/>
-    public async Task<FirmReport> StepFirms(int tick)
+    private Activity? Span(string phase, int tick)
     {
-        Ready();
-        if (_signals is null || _signals.Tick != tick) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: StepFirms({tick}) before Gather({tick})");
-        var signals = _signals;
-        var reports = await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Step(signals)));
-        _firms = FirmReport.Merge(_cluster, reports);
-        return _firms;
+        var span = EcoSimInstruments.Source.StartActivity(phase);
+        span?.SetTag("ecosim.cluster", _cluster);
+        span?.SetTag("ecosim.tick", tick);
+        return span;
     }
 
     /// <inheritdoc/>
@@ -88,7 +87,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     public async Task<ClusterTickReport> Enter(int tick, int spinOffs, int deals, FundReport funds, TalentPoolState talent)
     {
         var run = Ready();
-        if (_firms is null || _signals?.Tick != tick) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: Enter({tick}) before StepFirms({tick})");
+        if (_firms is null || _signals?.Tick != tick) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: Enter({tick}) before Advance({tick})");
         var entrants = EntryPhase.Plan(run.World, tick, _signals, _state!, spinOffs, deals);
         await PlaceEntrants(entrants, tick + 1);
         _state = ClusterPhase.Close(_state!, _firms, entrants);

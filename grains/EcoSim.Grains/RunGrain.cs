@@ -1,7 +1,7 @@
-using EcoSim.Grains.Placement;
 using System.Diagnostics;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Grains.Abstractions.Telemetry;
+using EcoSim.Grains.Placement;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Metrics;
@@ -13,9 +13,11 @@ using EcoSim.Model.World;
 namespace EcoSim.Grains;
 
 /// <summary>
-/// Drives one run: the same phases, in the same order, as the reference engine, each phase a parallel
-/// fan-out over the run's grains followed by a barrier (await Task.WhenAll). Reports are merged with
-/// exact sums, so the result does not depend on where grains live or in what order they answer.
+/// Drives one run: the same phases as the reference engine, each a parallel fan-out over the run's
+/// grains, with a barrier (await Task.WhenAll) wherever a phase needs what another wrote: each
+/// cluster's research, gathering, firms and talent market in turn, the funds beside them, then entry
+/// once all are done. Reports are merged with exact sums, so the result does not depend on where
+/// grains live or in what order they answer.
 /// </summary>
 [RunAffinityPlacement]
 public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
@@ -61,17 +63,23 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
         span?.SetTag("ecosim.tick", t);
 
         var budget = await Phase("policy", () => GrainFactory.GetGrain<IPolicyGrain>(RunId).Allocate(t));
-        var labs = await Phase("research", () => Task.WhenAll(clusters.Select(c => Cluster(c).Research(t, LabInputs.For(world, budget, c, t, _talent[c], snapshot.Opportunity[c])))));
-        var signals = await Phase("gather", () => Task.WhenAll(clusters.Select(c => Cluster(c).Gather(t, budget, labs[c], _talent[c], snapshot))));
-        var firms = await Phase("firms", () => Task.WhenAll(clusters.Select(c => Cluster(c).StepFirms(t))));
-        var fundReports = await Phase("finance", () => Task.WhenAll(Enumerable.Range(0, run.Constants.FundKinds.Length)
+
+        // Phases 2-4 and 6 of a cluster read only that cluster's own results of this tick (and the
+        // previous tick's snapshot), and phase 5 reads only the budget and the previous tick: so each
+        // cluster runs its research, gathering, firms and talent market as soon as it can, the funds
+        // invest beside them, and the barrier before entry waits for all of them.
+        var previousTalent = _talent;
+        var clusterWork = Phase("clusters", () => Task.WhenAll(clusters.Select(c => Advance(c, t, budget, previousTalent[c], snapshot))));
+        var fundWork = Phase("finance", () => Task.WhenAll(Enumerable.Range(0, run.Constants.FundKinds.Length)
             .Select(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f)).Invest(t, budget, snapshot))));
+        await Task.WhenAll(clusterWork, fundWork);
+        var advances = await clusterWork;
         var funds = new FundReport(new SumVector(FundSums.Count(n)));
-        foreach (var report in fundReports) funds.Sums.Merge(report.Sums);
-        _talent = await Phase("talent", () => Task.WhenAll(clusters.Select(c => Talent(c).Clear(t,
-            firms[c].Sums[FirmSums.ResearcherDemand] + labs[c].Sums[LabSums.ResearcherDemand], budget, snapshot))));
+        foreach (var report in await fundWork) funds.Sums.Merge(report.Sums);
+        _talent = [.. advances.Select(a => a.Talent)];
+        var signals = advances.Select(a => a.Cluster.Signals).ToArray();
         var closes = await Phase("entry", () => Task.WhenAll(clusters.Select(c => Cluster(c).Enter(t,
-            (int)labs[c].Sums[LabSums.SpinOffs], (int)funds.Sums[FundSums.Deals(c)], funds, _talent[c]))));
+            (int)advances[c].Cluster.Labs.Sums[LabSums.SpinOffs], (int)funds.Sums[FundSums.Deals(c)], funds, _talent[c]))));
 
         _snapshot = new RegionSnapshot(
             [.. closes.Select(r => r.AvailableKnowledge)],
@@ -86,6 +94,15 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
         rows.Add(MetricsPhase.RegionRow(world, t, outcomes));
         EcoSimInstruments.TickDone("orleans", (long)signals.Sum(x => x.Firms), Stopwatch.GetElapsedTime(started));
         return new TickRows(t, rows);
+    }
+
+    // Phases 2-4 of cluster c in its grain, then phase 6 in its talent pool.
+    private async Task<(ClusterAdvance Cluster, TalentPoolState Talent)> Advance(int c, int t, BudgetAllocation budget, TalentPoolState talent, RegionSnapshot snapshot)
+    {
+        var world = _run!.World;
+        var advance = await Cluster(c).Advance(t, budget, LabInputs.For(world, budget, c, t, talent, snapshot.Opportunity[c]), talent, snapshot);
+        double demand = advance.Firms.Sums[FirmSums.ResearcherDemand] + advance.Labs.Sums[LabSums.ResearcherDemand];
+        return (advance, await Talent(c).Clear(t, demand, budget, snapshot));
     }
 
     // One phase of a tick as a span of its own: the grain calls it fans out to nest inside it.

@@ -1,5 +1,5 @@
-using EcoSim.Grains.Placement;
 using EcoSim.Grains.Abstractions;
+using EcoSim.Grains.Placement;
 using EcoSim.Model.World;
 
 namespace EcoSim.Grains;

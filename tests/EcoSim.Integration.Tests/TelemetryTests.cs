@@ -40,8 +40,10 @@ public sealed class TelemetryTests(TestClusterFixture fixture)
             return false;
         }
         Assert.All(ticks, tick => Assert.True(Under(tick, run)));
-        foreach (var phase in new[] { "policy", "research", "gather", "firms", "finance", "talent", "entry" })
+        foreach (var phase in new[] { "policy", "clusters", "finance", "entry" })
             Assert.All(ticks, tick => Assert.Single(trace, s => s.DisplayName == phase && s.ParentSpanId == tick.SpanId));
+        foreach (var phase in new[] { "research", "gather", "firms" }) // per cluster, inside its grain
+            Assert.All(ticks, tick => Assert.Equal(world.ClusterCount, trace.Count(s => s.DisplayName == phase && Under(s, tick))));
         var firmPhase = trace.First(s => s.DisplayName == "firms");
         Assert.Contains(trace, s => s.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) && Under(s, firmPhase));
     }

@@ -20,14 +20,11 @@ public interface IClusterGrain : IGrainWithStringKey
     /// <summary>Creates the cluster's firm shards at tick 0.</summary>
     Task<ClusterStart> Initialize(int firmsPerShard);
 
-    /// <summary>Phase 2: the cluster's labs research; returns their merged report.</summary>
-    Task<LabReport> Research(int tick, LabInputs inputs);
-
-    /// <summary>Phase 3: gathers lab output into the signals its firms act on.</summary>
-    Task<ClusterSignals> Gather(int tick, BudgetAllocation budget, LabReport labs, TalentPoolState talent, RegionSnapshot previous);
-
-    /// <summary>Phase 4: steps every shard with the tick's signals; returns their merged report.</summary>
-    Task<FirmReport> StepFirms(int tick);
+    /// <summary>
+    /// Phases 2-4 for the cluster: its labs research (in parallel), their output is gathered into the
+    /// signals its firms act on, and its firm shards step (in parallel), each step after a barrier.
+    /// </summary>
+    Task<ClusterAdvance> Advance(int tick, BudgetAllocation budget, LabInputs inputs, TalentPoolState talent, RegionSnapshot previous);
 
     /// <summary>The state of firm <paramref name="index"/> of the cluster, read from the shard that holds it.</summary>
     Task<EntityState> InspectFirm(long index, int ticks);

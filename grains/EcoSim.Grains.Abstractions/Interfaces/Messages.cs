@@ -19,6 +19,13 @@ public sealed record RunLayout([property: Id(0)] int FirmsPerShard)
 [GenerateSerializer, Immutable]
 public sealed record ClusterTickReport([property: Id(0)] ClusterOutcome Outcome, [property: Id(1)] double AvailableKnowledge, [property: Id(2)] double MeanProductivity);
 
+/// <summary>What a cluster's research, gathering and firms produced in a tick (phases 2-4).</summary>
+/// <param name="Labs">Its labs' merged report.</param>
+/// <param name="Signals">The signals its firms acted on.</param>
+/// <param name="Firms">Its shards' merged report.</param>
+[GenerateSerializer, Immutable]
+public sealed record ClusterAdvance([property: Id(0)] LabReport Labs, [property: Id(1)] ClusterSignals Signals, [property: Id(2)] FirmReport Firms);
+
 /// <summary>A cluster's state at tick 0, for the run to set up talent pools and the first snapshot.</summary>
 /// <param name="FirmResearcherDemand">Researchers its initial firms want.</param>
 /// <param name="AvailableKnowledge">Knowledge available to its industry.</param>
