@@ -30,6 +30,12 @@ public sealed class EcoSimClusterOptions
     public int SiloPort { get; set; } = 11111;
     /// <summary>Client gateway port (0 = no gateway, as for an embedded silo).</summary>
     public int GatewayPort { get; set; } = 30000;
+    /// <summary>
+    /// Whether grain calls carry the caller's span (Orleans' activity propagation), so that traces show
+    /// them inside runs, ticks and phases. Set when telemetry is exported; off otherwise, since it
+    /// costs two call filters on every grain call.
+    /// </summary>
+    public bool TraceGrainCalls { get; set; }
     /// <summary>Silo-to-silo port of the primary silo of a localhost cluster (null: this silo is the primary).</summary>
     public int? PrimarySiloPort { get; set; }
 

@@ -26,11 +26,13 @@ public static class SiloHosting
             endpoints.SiloListeningEndpoint = new IPEndPoint(address, options.SiloPort);
             endpoints.GatewayListeningEndpoint = options.GatewayPort > 0 ? new IPEndPoint(address, options.GatewayPort) : null;
         });
-        return silo.AddEcoSimGrains();
+        return silo.AddEcoSimGrains(options.TraceGrainCalls);
     }
 
     /// <summary>What EcoSim's grains need from any silo, whatever its clustering (also used by test clusters).</summary>
-    public static ISiloBuilder AddEcoSimGrains(this ISiloBuilder silo)
+    /// <param name="silo">The silo.</param>
+    /// <param name="traceGrainCalls">Whether grain calls carry the caller's span (see <see cref="EcoSimClusterOptions.TraceGrainCalls"/>).</param>
+    public static ISiloBuilder AddEcoSimGrains(this ISiloBuilder silo, bool traceGrainCalls = false)
     {
         // Grain state lives in memory; a run paused for a while must not lose its grains.
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = TimeSpan.FromHours(4));
@@ -38,7 +40,7 @@ public static class SiloHosting
         // A cluster's grains on one silo, clusters and runs spread over the silos (see RunAffinity).
         silo.Services.AddPlacementDirector<RunAffinityPlacement, RunAffinityPlacementDirector>();
         // Grain calls carry the caller's span, so traces show runs, ticks, phases and the calls inside them.
-        silo.AddActivityPropagation();
+        if (traceGrainCalls) silo.AddActivityPropagation();
         return silo;
     }
 
@@ -46,8 +48,11 @@ public static class SiloHosting
     /// Configures a client of the EcoSim cluster: the one gateway on the configured address and port, or
     /// every gateway in the Redis membership table, with the options' cluster and service ids.
     /// </summary>
-    public static IClientBuilder AddEcoSimClient(this IClientBuilder client, EcoSimClusterOptions options) =>
-        client.UseEcoSimGateways(options).AddActivityPropagation();
+    public static IClientBuilder AddEcoSimClient(this IClientBuilder client, EcoSimClusterOptions options)
+    {
+        client.UseEcoSimGateways(options);
+        return options.TraceGrainCalls ? client.AddActivityPropagation() : client;
+    }
 
     /// <summary>A free TCP port on loopback, for an embedded silo that must not collide with another on this machine.</summary>
     public static int FreeLoopbackPort()

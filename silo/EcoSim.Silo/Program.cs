@@ -10,9 +10,11 @@ using Microsoft.Extensions.Logging;
 //   dotnet run --project silo/EcoSim.Silo -- --EcoSim:Cluster:Clustering=redis --EcoSim:Cluster:Redis=127.0.0.1:6379 --EcoSim:Cluster:ClusterId=mine
 var builder = Host.CreateApplicationBuilder(args);
 var options = builder.Configuration.GetSection(EcoSimClusterOptions.Section).Get<EcoSimClusterOptions>() ?? new EcoSimClusterOptions();
-builder.UseOrleans(silo => silo.AddEcoSimSilo(options));
 // Traces and metrics over OTLP when EcoSim:Telemetry:OtlpEndpoint or OTEL_EXPORTER_OTLP_ENDPOINT is set; nothing otherwise.
-builder.Services.AddEcoSimTelemetry("ecosim-silo", $"{options.Address}:{options.SiloPort}", EcoSimTelemetry.Endpoint(builder.Configuration));
+var telemetry = EcoSimTelemetry.Endpoint(builder.Configuration);
+options.TraceGrainCalls |= telemetry is not null;
+builder.UseOrleans(silo => silo.AddEcoSimSilo(options));
+builder.Services.AddEcoSimTelemetry("ecosim-silo", $"{options.Address}:{options.SiloPort}", telemetry);
 using var host = builder.Build();
 await host.StartAsync();
 // Orleans finishes starting only once this silo is active in the membership table; scripts wait for this line.

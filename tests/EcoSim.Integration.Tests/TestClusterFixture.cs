@@ -21,10 +21,10 @@ public sealed class TestClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddEcoSimGrains();
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddEcoSimGrains(traceGrainCalls: true);
     }
 
-    // As AddEcoSimClient does for a real client: calls carry the caller's span.
+    // As AddEcoSimClient does for a real client when telemetry is on: calls carry the caller's span.
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
         public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.AddActivityPropagation();

@@ -23,7 +23,11 @@ internal static class OrleansConnections
     /// </summary>
     public static async Task<IOrleansConnection> StartEmbeddedAsync(CancellationToken cancellation)
     {
-        var options = new EcoSimClusterOptions { SiloPort = SiloHosting.FreeLoopbackPort(), GatewayPort = 0, ClusterId = $"embedded-{Environment.ProcessId}" };
+        var options = new EcoSimClusterOptions
+        {
+            SiloPort = SiloHosting.FreeLoopbackPort(), GatewayPort = 0, ClusterId = $"embedded-{Environment.ProcessId}",
+            TraceGrainCalls = EcoSimTelemetry.Endpoint() is not null,
+        };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         QuietLogging(builder.Logging);
         builder.UseOrleans(silo => silo.AddEcoSimSilo(options));
@@ -37,6 +41,7 @@ internal static class OrleansConnections
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         QuietLogging(builder.Logging);
+        options.TraceGrainCalls |= EcoSimTelemetry.Endpoint() is not null;
         builder.UseOrleansClient(client => client.AddEcoSimClient(options));
         var host = builder.Build();
         await host.StartAsync(cancellation);
