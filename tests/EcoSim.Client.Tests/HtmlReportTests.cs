@@ -120,7 +120,7 @@ public sealed class HtmlReportTests
 
         ReportChecks.AssertSelfContained(document);
         string findings = ReportChecks.SectionText(document, "findings");
-        Assert.Contains("Basic-knowledge stock: 100.0 in 2024Q1; ", findings);
+        Assert.Contains("Basic-knowledge stock: 100 in 2024Q1; ", findings);
         Assert.Contains(" in 2030Q4; ", findings);
         Assert.Contains("over the run)", findings);
         Assert.Equal(RunPlots.FileNames.Count, ReportChecks.ImageSources(document).Count);
@@ -138,6 +138,15 @@ public sealed class HtmlReportTests
         File.WriteAllText(PlotFiles.SvgTwin(png), "<svg/>");
         Assert.Equal("data:image/svg+xml;base64,PHN2Zy8+", new ReportFigure(png, "a.png").DataUri());
     }
+
+    [Theory]
+    [InlineData(74053.0, "74,053")]
+    [InlineData(4439.8, "4,440")]
+    [InlineData(110.63, "110.6")]
+    [InlineData(1.29712, "1.297")]
+    [InlineData(0.33333, "0.333")]
+    [InlineData(double.NaN, "n/a")]
+    public void Numbers_read_with_sensible_precision(double value, string expected) => Assert.Equal(expected, HtmlReport.Number(value));
 
     [Fact]
     public void Sections_need_distinct_ids()

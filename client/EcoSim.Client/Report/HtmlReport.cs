@@ -66,7 +66,15 @@ internal sealed class HtmlReport(string title, string subtitle = "")
     /// <summary>Writes <see cref="Render"/> to <paramref name="path"/> as UTF-8 without a byte-order mark.</summary>
     public void Write(string path) => File.WriteAllText(path, Render(), new UTF8Encoding(false));
 
-    /// <summary>A number in invariant culture with thousands separators and <paramref name="decimals"/> decimals.</summary>
-    public static string Number(double value, int decimals = 1) =>
-        double.IsFinite(value) ? value.ToString("N" + decimals, CultureInfo.InvariantCulture) : "n/a";
+    /// <summary>
+    /// A number for reading, in invariant culture with thousands separators: whole numbers without
+    /// decimals, large ones to the unit, others to about four significant digits.
+    /// </summary>
+    public static string Number(double value)
+    {
+        if (!double.IsFinite(value)) return "n/a";
+        double size = Math.Abs(value);
+        string format = value == Math.Round(value) || size >= 1000 ? "N0" : size >= 10 ? "N1" : size >= 1 ? "N3" : "G3";
+        return value.ToString(format, CultureInfo.InvariantCulture);
+    }
 }

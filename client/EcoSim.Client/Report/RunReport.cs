@@ -39,7 +39,7 @@ internal static class RunReport
             return new FindingItem(column.Title, $"{HtmlReport.Number(start)} in {first.Period}; {string.Join("; ", values)}{change}; {unit}.");
         }).ToList();
         string headline = $"From {first.Period} to {last.Period}: total R&D {Change(first, last, r => r.TotalRd)} bn yuan/yr, basic-knowledge index {Change(first, last, r => r.KnowledgeStock)}, " +
-                          $"firms {Change(first, last, r => r.Firms, 0)}, value added {Change(first, last, r => r.ValueAdded)} bn yuan/yr.";
+                          $"firms {Change(first, last, r => r.Firms)}, value added {Change(first, last, r => r.ValueAdded)} bn yuan/yr.";
         return new FindingsSection("Key numbers", headline,
             ["One run with one seed has no uncertainty band: ecosim compare (paired seeds) measures a policy's effect with 90% bands."],
             items);
@@ -48,6 +48,6 @@ internal static class RunReport
     /// <summary>True for the small-multiples pictures (one panel per cluster).</summary>
     public static bool IsClusterGrid(string pngPath) => Path.GetFileName(pngPath).StartsWith("cluster-grid-", StringComparison.Ordinal);
 
-    private static string Change(MetricsRow first, MetricsRow last, Func<MetricsRow, double> metric, int decimals = 1) =>
-        $"{HtmlReport.Number(metric(first), decimals)} → {HtmlReport.Number(metric(last), decimals)}";
+    private static string Change(MetricsRow first, MetricsRow last, Func<MetricsRow, double> metric) =>
+        $"{HtmlReport.Number(metric(first))} → {HtmlReport.Number(metric(last))}";
 }
