@@ -7,7 +7,7 @@ namespace EcoSim.Client.Tests;
 public sealed class RunPlotsTests
 {
     [Fact]
-    public void WriteAll_writes_every_expected_file_at_900x550_with_text_in_the_title_and_caption_strips()
+    public void WriteAll_writes_every_expected_png_with_an_svg_twin_and_text_in_the_title_and_caption_strips()
     {
         using var temp = new TempFolder();
         string plots = temp.Combine("plots");
@@ -18,16 +18,19 @@ public sealed class RunPlotsTests
         [
             "rd.png", "budget.png", "knowledge.png", "innovation.png", "firms.png", "talent.png", "output.png",
             "clusters-value-added.png",
+            "cluster-grid-knowledge_stock.png", "cluster-grid-firm_rd.png", "cluster-grid-firms.png",
+            "cluster-grid-researchers.png", "cluster-grid-productivity.png", "cluster-grid-value_added.png",
         ];
         Assert.Equal(expected, RunPlots.FileNames);
         Assert.Equal(expected.Select(f => Path.Combine(plots, f)), written);
-        Assert.Equal(expected.Order(), Directory.GetFiles(plots).Select(Path.GetFileName).Order());
+        string[] withTwins = [.. expected, .. expected.Select(f => Path.ChangeExtension(f, ".svg"))];
+        Assert.Equal(withTwins.Order(), Directory.GetFiles(plots).Select(Path.GetFileName).Order());
         foreach (string file in written)
         {
             Assert.True(new FileInfo(file).Length > 10_000, $"{file} is suspiciously small");
             using SKBitmap bitmap = SKBitmap.Decode(file);
-            Assert.Equal(RunPlots.Width, bitmap.Width);
-            Assert.Equal(RunPlots.Height, bitmap.Height);
+            bool grid = Path.GetFileName(file).StartsWith("cluster-grid-", StringComparison.Ordinal);
+            Assert.Equal(grid ? SmallMultiples.Size(SampleRows.Clusters) : (RunPlots.Width, RunPlots.Height), (bitmap.Width, bitmap.Height));
             Assert.True(PixelStats.DarkPixels(bitmap, top: 0, bottom: 35) > 150, $"{file}: no title text");
             Assert.True(PixelStats.DarkPixels(bitmap, top: bitmap.Height - 18, bottom: bitmap.Height) > 50, $"{file}: no caption text");
             Assert.True(PixelStats.DistinctColors(bitmap) > 50, $"{file}: looks blank");

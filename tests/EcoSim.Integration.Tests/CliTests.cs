@@ -35,6 +35,12 @@ public sealed class CliTests
         Assert.True(File.Exists(Path.Combine(dir, "metrics.csv")));
         Assert.True(File.Exists(Path.Combine(dir, "manifest.json")));
         Assert.Contains("wrote", output);
+        string report = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.Contains("name: small", report);
+        Assert.Contains("Basic-knowledge stock</strong>: ", report);
+        Assert.Contains("<section id=\"parameters\">", report);
+        Assert.Contains("No plots were drawn", report);
+        Assert.Contains(EcoSim.Client.Output.ManifestReader.Read(Path.Combine(dir, "manifest.json")).Files, f => f.Path == "report.html");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Xml.Linq;
 using EcoSim.Client.Output;
 
 namespace EcoSim.Integration.Tests;
@@ -25,12 +26,45 @@ public sealed class CompareTests
         Assert.Contains("3 paired seeds (7 to 9)", findings);
         Assert.Contains("Basic-knowledge stock: +", findings);
         Assert.Contains("90% band", findings);
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir, "plots"), "*-effect.png"));
+        Assert.Contains("first excludes zero in 2024Q4 (the quarter of the policy's first change)", findings);
+        Assert.Contains("diverge from 2024Q4, the quarter of the policy's first change", findings);
+        var effectPlots = Directory.GetFiles(Path.Combine(dir, "plots"), "*-effect.png");
+        Assert.NotEmpty(effectPlots);
+        Assert.All(effectPlots, png => Assert.True(File.Exists(Path.ChangeExtension(png, ".svg")), $"{png} has no SVG twin"));
+        Assert.True(File.Exists(Path.Combine(dir, "plots", "cluster-grid-knowledge_stock-effect.svg")));
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
         Assert.Equal("compare", manifest.RootElement.GetProperty("kind").GetString());
         Assert.Equal(3, manifest.RootElement.GetProperty("seeds").GetArrayLength());
         Assert.True(RunOutputFolder.IsEcoSimOutput(dir));
+        var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("sha256").GetString());
+        Assert.Equal(ContentHash.OfFile(Path.Combine(dir, "report.html")), files["report.html"]);
+    }
+
+    [Fact]
+    public async Task A_comparison_report_holds_the_findings_plots_both_scenarios_parameters_and_reproduction_facts()
+    {
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "report");
+        var (code, _, errors) = await Ecosim("compare", SmallBaseline, TestFiles.SmallScenario, "--seeds", "2", "--engine", "reference", "--out", dir);
+        Assert.True(code == 0, errors);
+
+        string html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        string findings = File.ReadAllText(Path.Combine(dir, "findings.md"));
+        var document = XDocument.Parse(html["<!DOCTYPE html>".Length..]);
+        string Section(string id) => document.Descendants("section").Single(s => (string?)s.Attribute("id") == id).Value;
+
+        // The same sentences as findings.md.
+        string knowledgeLine = findings.Split('\n').Single(l => l.StartsWith("- Basic-knowledge stock: ", StringComparison.Ordinal))["- ".Length..];
+        Assert.Contains(knowledgeLine, Section("findings"));
+        Assert.Matches(@"[+-]\d+\.\d% by 2025Q4 \(90% band [+-]\d+\.\d% to [+-]\d+\.\d%\)", Section("findings"));
+        int pngs = Directory.GetFiles(Path.Combine(dir, "plots"), "*.png").Length;
+        Assert.Equal(pngs, document.Descendants("img").Count(i => ((string)i.Attribute("src")!).StartsWith("data:image/svg+xml;base64,", StringComparison.Ordinal)));
+        Assert.All(document.Descendants().Attributes().Where(a => a.Name.LocalName is "src" or "href"),
+            a => Assert.True(a.Value.StartsWith("data:", StringComparison.Ordinal) || a.Value.StartsWith('#'), a.Value[..Math.Min(60, a.Value.Length)]));
+        Assert.Contains("name: small-baseline", Section("scenarios"));
+        Assert.Contains("minBasicShare: 0.3333", Section("scenarios"));
+        Assert.Contains("from 2024Q4: 0.3333", Section("parameters"));
+        Assert.Contains("2 (7 to 8)", Section("reproduction"));
     }
 
     [Fact]

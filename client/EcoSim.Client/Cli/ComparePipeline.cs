@@ -2,6 +2,7 @@ using System.Text.Json;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Ensembles;
 using EcoSim.Client.Output;
+using EcoSim.Client.Report;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Client.Cli;
@@ -42,9 +43,10 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
             var points = summary.Points();
             SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), points);
             string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {started:yyyy-MM-dd}";
-            if (settings.Plots) ComparisonPlots.WriteAll(points, folder.PathFor("plots"), baseline.Name, policy.Name, caption);
-            var findings = FindingsText(baseline, policy, seeds, engine.Name, summary);
-            await File.WriteAllTextAsync(folder.PathFor("findings.md"), findings, cancellation);
+            var plots = settings.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, caption) : [];
+            var findings = Findings.Describe(summary, points, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, engine.Name,
+                PolicyOnset.FirstTick(baseline.World, policy.World)));
+            await File.WriteAllTextAsync(folder.PathFor("findings.md"), findings.ToMarkdown(), cancellation);
 
             var manifest = new ComparisonManifest
             {
@@ -61,12 +63,14 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
                 CommandLine = RunEnvironment.CommandLine,
                 StartedUtc = started,
                 EndedUtc = DateTime.UtcNow,
-                Files = ContentHash.DescribeFiles(folder.WorkingPath),
             };
+            // The report first: the manifest then lists it with every other file (see ReproductionFacts).
+            ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));
+            manifest = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) };
             await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), JsonSerializer.Serialize(manifest, ManifestJson.Options), cancellation);
             folder.Commit();
-            output.WriteLine(findings);
-            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (findings.md, summary.csv, runs/, plots/, manifest.json)");
+            output.WriteLine(findings.ToMarkdown());
+            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (findings.md, report.html, summary.csv, runs/, plots/, manifest.json)");
         }
         return ExitCodes.Ok;
     }
@@ -90,35 +94,4 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
     private static string Horizon(Scenario s) => $"{s.World.Start}..{s.World.PeriodOf(s.World.Ticks - 1)}";
 
     private static ManifestScenario Describe(Scenario s, string path) => new(s.Name, path, s.CombinedText, s.Sha256);
-
-    private static string FindingsText(Scenario baseline, Scenario policy, IReadOnlyList<ulong> seeds, string engine, ComparisonSummary summary)
-    {
-        var periods = summary.Periods;
-        int? divergence = summary.FirstDivergence();
-        string identical = divergence switch
-        {
-            null => "Baseline and policy runs are identical in every pair over the whole horizon: the policy changes nothing the model measures.",
-            0 => $"The runs of each pair differ from the first quarter ({periods[0].Period}).",
-            int t => $"The runs of each pair are identical up to {periods[t - 1].Period} and diverge from {periods[t].Period}: with common random numbers, every difference from then on is the policy's effect, not noise.",
-        };
-        var lines = new List<string>
-        {
-            $"# {policy.Name} compared with {baseline.Name}",
-            "",
-            policy.Description.Trim(),
-            "",
-            $"{seeds.Count} paired seeds ({seeds[0]} to {seeds[^1]}), {periods[0].Period} to {periods[^1].Period}, engine {engine}. " +
-            "Each effect is the policy run minus the baseline run of the same seed, relative to the baseline; " +
-            "the figure is the median over the pairs and the band runs from the 5th to the 95th percentile.",
-            "",
-            identical,
-            "",
-            "## Effects of the policy",
-            "",
-        };
-        lines.AddRange(Findings.Sentences(summary, periods));
-        lines.Add("");
-        lines.Add("The full bands for every metric and quarter are in summary.csv; each run's metrics are in runs/.");
-        return string.Join("\n", lines) + "\n";
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Output;
+using EcoSim.Client.Report;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Phases;
 using EcoSim.Scenarios;
@@ -45,11 +46,12 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                         errors.WriteLine($"  tick {tick.Tick + 1}/{world.Ticks} ({tick.Rows[^1].Period})");
                 }
             }
-            if (settings.Plots)
-                RunPlots.WriteAll(rows, folder.PathFor("plots"), RunPlots.Caption(scenario.Name, world.Seed, started));
+            var plots = settings.Plots
+                ? RunPlots.WriteAll(rows, folder.PathFor("plots"), RunPlots.Caption(scenario.Name, world.Seed, started))
+                : [];
 
             var region = rows.Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
-            ManifestWriter.Write(folder.PathFor(RunOutputFolder.ManifestFileName), new RunManifest
+            var manifest = new RunManifest
             {
                 ScenarioName = scenario.Name,
                 ScenarioPath = settings.ScenarioPath,
@@ -68,8 +70,11 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                 CommandLine = RunEnvironment.CommandLine,
                 StartedUtc = started,
                 EndedUtc = DateTime.UtcNow,
-                Files = ContentHash.DescribeFiles(folder.WorkingPath),
-            });
+            };
+            // The report first: the manifest then lists it with every other file (see ReproductionFacts).
+            RunReport.Build(scenario, region, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));
+            ManifestWriter.Write(folder.PathFor(RunOutputFolder.ManifestFileName),
+                manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) });
             folder.Commit();
             output.WriteLine(Summary(finalPath, region, settings.Plots));
         }
@@ -85,7 +90,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
         var last = region[^1];
         string Change(Func<MetricsRow, double> metric) => string.Create(CultureInfo.InvariantCulture, $"{metric(first):N1} -> {metric(last):N1}");
         return string.Join(Environment.NewLine,
-            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, manifest.json{(plots ? ", plots/" : "")})",
+            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, report.html, manifest.json{(plots ? ", plots/" : "")})",
             $"  {first.Period} -> {last.Period}",
             $"  total R&D, bn yuan/yr:          {Change(r => r.TotalRd)}",
             $"  basic-knowledge index:          {Change(r => r.KnowledgeStock)}",

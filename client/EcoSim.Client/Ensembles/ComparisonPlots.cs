@@ -6,7 +6,8 @@ namespace EcoSim.Client.Ensembles;
 
 /// <summary>
 /// Pictures of a comparison: for each key metric, baseline and policy medians with their 5-95% bands,
-/// and the relative effect over time with its band.
+/// and the relative effect over time with its band; and for a few metrics, the effect on each cluster
+/// as small multiples. Each picture is a PNG with an SVG twin.
 /// </summary>
 internal static class ComparisonPlots
 {
@@ -14,7 +15,11 @@ internal static class ComparisonPlots
     private static readonly Color PolicyColor = Colors.OrangeRed;
     private static readonly Color EffectColor = Colors.SeaGreen;
 
-    public static IReadOnlyList<string> WriteAll(IReadOnlyList<EffectPoint> points, string directory, string baselineName, string policyName, string caption)
+    /// <summary>File name of the per-cluster effect grid of <paramref name="metric"/>.</summary>
+    public static string ClusterEffectFileName(string metric) => $"cluster-grid-{metric}-effect.png";
+
+    /// <summary>Draws every picture into <paramref name="directory"/>; returns the PNG paths (each has an SVG twin).</summary>
+    public static IReadOnlyList<string> WriteAll(ComparisonSummary summary, IReadOnlyList<EffectPoint> points, string directory, string baselineName, string policyName, string caption)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
@@ -25,7 +30,28 @@ internal static class ComparisonPlots
             written.Add(Levels(series, directory, baselineName, policyName, caption));
             written.Add(Effect(series, directory, caption));
         }
+        foreach (var metric in ComparisonSummary.ClusterMetrics)
+        {
+            var clusters = summary.ClusterEffects(metric);
+            if (clusters.Count > 0) written.Add(ClusterEffects(MetricColumns.Get(metric), clusters, directory, caption));
+        }
         return written;
+    }
+
+    private static string ClusterEffects(MetricColumn column, IReadOnlyList<ClusterEffect> clusters, string directory, string caption)
+    {
+        var panels = clusters.Select(cluster =>
+        {
+            var panel = SmallMultiples.Panel(cluster.ClusterId);
+            AddBand(panel, [.. cluster.Times], [.. cluster.RelativeEffect.Select(b => new Band(b.P05 * 100, b.Median * 100, b.P95 * 100))], EffectColor, "");
+            var zero = panel.Add.HorizontalLine(0);
+            zero.LineColor = Colors.Gray;
+            zero.LinePattern = LinePattern.Dotted;
+            return panel;
+        }).ToList();
+        var figure = new SmallMultiples($"Effect of the policy on {column.Title.ToLowerInvariant()}, by cluster", "difference from baseline (%)",
+            [new LegendEntry("policy vs baseline, paired seeds (median, 5-95% band)", EffectColor, WithBand: true)], caption);
+        return figure.Save(panels, directory, ClusterEffectFileName(column.Name));
     }
 
     private static string Levels(IReadOnlyList<EffectPoint> series, string directory, string baselineName, string policyName, string caption)

@@ -13,20 +13,51 @@ namespace EcoSim.Client.Ensembles;
 internal sealed record EffectPoint(string Period, double Time, MetricColumn Column, Band Baseline, Band Policy, Band Effect, Band RelativeEffect);
 
 /// <summary>
-/// Region metrics of paired runs reduced to bands. Runs of the same seed are paired, so the effect is
-/// measured within each pair (common random numbers), not between two noisy means.
+/// Region metrics of paired runs reduced to bands, and the few cluster metrics that the per-cluster
+/// panels draw (<see cref="ClusterMetrics"/>; a handful of numbers per cluster and tick, nothing per
+/// firm). Runs of the same seed are paired, so the effect is measured within each pair (common random
+/// numbers), not between two noisy means.
 /// </summary>
 internal sealed class ComparisonSummary
 {
+    /// <summary>Cluster metrics kept for the per-cluster panels.</summary>
+    public static IReadOnlyList<string> ClusterMetrics => Output.ClusterGridChart.Metrics;
+
     private readonly Dictionary<ulong, IReadOnlyList<MetricsRow>> _baseline = [];
     private readonly Dictionary<ulong, IReadOnlyList<MetricsRow>> _policy = [];
+    private readonly Dictionary<ulong, ClusterValues> _baselineClusters = [];
+    private readonly Dictionary<ulong, ClusterValues> _policyClusters = [];
     private readonly Lock _lock = new();
 
-    /// <summary>Keeps the region rows of a finished run.</summary>
+    /// <summary>Keeps the region rows of a finished run and its clusters' values of <see cref="ClusterMetrics"/>.</summary>
     public void Add(string role, ulong seed, IReadOnlyList<MetricsRow> rows)
     {
         var region = rows.Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
-        lock (_lock) (role == "baseline" ? _baseline : _policy)[seed] = region;
+        var clusters = ClusterValues.Of(rows, ClusterMetrics);
+        lock (_lock)
+        {
+            (role == "baseline" ? _baseline : _policy)[seed] = region;
+            (role == "baseline" ? _baselineClusters : _policyClusters)[seed] = clusters;
+        }
+    }
+
+    /// <summary>
+    /// The relative effect on <paramref name="metric"/> (one of <see cref="ClusterMetrics"/>) of every
+    /// cluster at every tick across paired seeds, in cluster order.
+    /// </summary>
+    public IReadOnlyList<ClusterEffect> ClusterEffects(string metric)
+    {
+        var seeds = PairedSeeds;
+        if (seeds.Count == 0) return [];
+        int m = ClusterMetrics.ToList().IndexOf(metric);
+        if (m < 0) throw new ArgumentException($"cluster metric '{metric}' is not kept; kept: {string.Join(", ", ClusterMetrics)}", nameof(metric));
+        var first = _baselineClusters[seeds[0]];
+        double[] times = [.. Periods.Select(r => r.Time)];
+        return [.. first.ClusterIds.Select((id, c) => new ClusterEffect(id, times, [.. Enumerable.Range(0, times.Length).Select(t =>
+            Band.Of([.. seeds
+                .Select(s => (Base: _baselineClusters[s].Values[m][c][t], Policy: _policyClusters[s].Values[m][c][t]))
+                .Where(p => p.Base != 0)
+                .Select(p => p.Policy / p.Base - 1)]))]))];
     }
 
     /// <summary>Seeds with both runs done, ascending.</summary>

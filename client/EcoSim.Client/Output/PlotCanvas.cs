@@ -53,14 +53,17 @@ internal static class PlotCanvas
 
     /// <summary>
     /// Adds <paramref name="caption"/> as the bottom-most line, applies the bundled font to every label
-    /// and saves a <see cref="Width"/> x <see cref="Height"/> PNG. Call after the legend is set up.
+    /// and saves a <see cref="Width"/> x <see cref="Height"/> PNG and its SVG twin (same name, <c>.svg</c>).
+    /// Call after the legend is set up.
     /// </summary>
+    /// <returns>The path of the PNG.</returns>
     public static string Save(Plot plot, string caption, string directory, string fileName)
     {
         plot.Axes.AddPanel(new CaptionPanel(caption));
         PlotFonts.Apply(plot);
         string path = Path.Combine(directory, fileName);
         plot.SavePng(path, Width, Height);
+        SvgFile.Write(PlotFiles.SvgTwin(path), plot.GetSvgXml(Width, Height));
         return path;
     }
 }

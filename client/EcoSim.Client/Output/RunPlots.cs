@@ -3,7 +3,10 @@ using EcoSim.Model.Metrics;
 
 namespace EcoSim.Client.Output;
 
-/// <summary>Writes the standard PNG plots of a run (900 x 550, bundled font, caption at the bottom).</summary>
+/// <summary>
+/// Writes the standard plots of a run (900 x 550, bundled font, caption at the bottom) and the
+/// small multiples of key metrics per cluster; each as PNG with an SVG twin of the same name.
+/// </summary>
 public static class RunPlots
 {
     /// <summary>Width of every plot in pixels.</summary>
@@ -12,9 +15,9 @@ public static class RunPlots
     /// <summary>Height of every plot in pixels.</summary>
     public const int Height = PlotCanvas.Height;
 
-    /// <summary>The file names <see cref="WriteAll"/> writes, in order.</summary>
+    /// <summary>The PNG file names <see cref="WriteAll"/> writes, in order (each also has an SVG twin).</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        [.. RegionChart.All.Select(c => c.FileName), ClusterValueAddedChart.FileName];
+        [.. RegionChart.All.Select(c => c.FileName), ClusterValueAddedChart.FileName, .. ClusterGridChart.Metrics.Select(ClusterGridChart.FileName)];
 
     /// <summary>The standard caption line, e.g. <c>scenario baseline · seed 42 · 2025-01-02</c>.</summary>
     /// <param name="scenarioName">Scenario name.</param>
@@ -25,13 +28,14 @@ public static class RunPlots
 
     /// <summary>
     /// Draws the region plots (from rows with <see cref="MetricsRow.Cluster"/> equal to
-    /// <see cref="MetricsRow.RegionIndex"/>) and the value-added-by-cluster plot into <paramref name="plotsDir"/>,
-    /// creating it if needed.
+    /// <see cref="MetricsRow.RegionIndex"/>), the value-added-by-cluster plot and the per-cluster grids
+    /// into <paramref name="plotsDir"/>, creating it if needed. Every PNG has an SVG twin
+    /// (<see cref="PlotFiles.SvgTwin"/>).
     /// </summary>
     /// <param name="rows">Metrics rows of a run, in any order.</param>
     /// <param name="plotsDir">Folder to write the PNG files into.</param>
     /// <param name="caption">One line drawn small at the bottom of every plot (scenario, seed, date).</param>
-    /// <returns>The full paths of the files written, in <see cref="FileNames"/> order.</returns>
+    /// <returns>The full paths of the PNG files written, in <see cref="FileNames"/> order.</returns>
     /// <exception cref="ArgumentException"><paramref name="rows"/> has no region rows.</exception>
     /// <exception cref="FileNotFoundException">The bundled plot font is missing (see <see cref="PlotFonts"/>).</exception>
     public static IReadOnlyList<string> WriteAll(IReadOnlyList<MetricsRow> rows, string plotsDir, string caption)
@@ -47,6 +51,8 @@ public static class RunPlots
         foreach (RegionChart chart in RegionChart.All)
             written.Add(chart.Write(region, plotsDir, caption));
         written.Add(ClusterValueAddedChart.Write(rows, plotsDir, caption));
+        foreach (string metric in ClusterGridChart.Metrics)
+            written.Add(ClusterGridChart.Write(rows, metric, plotsDir, caption));
         return written;
     }
 }

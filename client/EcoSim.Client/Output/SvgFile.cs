@@ -1,0 +1,29 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace EcoSim.Client.Output;
+
+/// <summary>
+/// Writes SVG drawn by Skia so that its text renders anywhere. Skia names the typeface's own family
+/// (<c>DejaVu Sans</c>) in every <c>font-family</c>; a viewer without that font would fall back to its
+/// default serif face, so each family gets a list of look-alike fallbacks ending in <c>sans-serif</c>.
+/// Glyph positions are written per character, so a fallback face never moves text out of place.
+/// </summary>
+internal static partial class SvgFile
+{
+    /// <summary>Fallbacks appended to every font family: wide sans faces first, then the generic family.</summary>
+    public const string Fallbacks = "Verdana, 'Bitstream Vera Sans', Arial, Helvetica, sans-serif";
+
+    /// <summary>Writes <paramref name="svg"/> to <paramref name="path"/> as UTF-8 (no byte-order mark) with portable font families.</summary>
+    public static void Write(string path, string svg) =>
+        File.WriteAllText(path, WithPortableFonts(svg), new UTF8Encoding(false));
+
+    /// <summary><paramref name="svg"/> with <see cref="Fallbacks"/> after every font family that has none.</summary>
+    public static string WithPortableFonts(string svg) =>
+        FontFamily().Replace(svg, m => m.Groups[1].Value.Contains("sans-serif", StringComparison.Ordinal)
+            ? m.Value
+            : $"font-family=\"{m.Groups[1].Value}, {Fallbacks}\"");
+
+    [GeneratedRegex("font-family=\"([^\"]*)\"")]
+    private static partial Regex FontFamily();
+}

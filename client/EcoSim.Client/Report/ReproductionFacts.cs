@@ -1,0 +1,64 @@
+using System.Globalization;
+using EcoSim.Client.Ensembles;
+using EcoSim.Client.Output;
+
+namespace EcoSim.Client.Report;
+
+/// <summary>
+/// The reproduction facts of a manifest, for the report. The report is written before manifest.json,
+/// because the manifest lists every file of the folder with its SHA-256, the report included; so the
+/// report carries the manifest's facts (command, scenarios and their hashes, seeds, engine, versions,
+/// start time) but not its file list or end time, and says where to find them.
+/// </summary>
+internal static class ReproductionFacts
+{
+    /// <summary>What the report says about manifest.json.</summary>
+    public const string ManifestNote =
+        "manifest.json, next to this report, records the same facts and also the end time and the SHA-256 of every file in the folder, this report included; " +
+        "that is why the report, written before the manifest, does not list the hashes itself. The same command with the same code version writes the same metrics, byte for byte, on either engine.";
+
+    /// <summary>The facts of a run.</summary>
+    public static FactsSection Section(RunManifest manifest) => new(
+    [
+        new("command", Command(manifest.CommandLine)),
+        new("scenario", $"{manifest.ScenarioName} ({manifest.ScenarioPath})"),
+        new("scenario SHA-256", manifest.ScenarioSha256),
+        new("seed", manifest.Seed.ToString(CultureInfo.InvariantCulture)),
+        new("periods", $"{manifest.FirstPeriod} to {manifest.LastPeriod} ({manifest.TickCount} quarters)"),
+        .. Engine(manifest.Engine, manifest.SiloCount, manifest.FirmsPerShard),
+        .. Program(manifest.CodeVersion, manifest.RuntimeVersion, manifest.OsDescription, manifest.StartedUtc),
+    ], ManifestNote);
+
+    /// <summary>The facts of a comparison.</summary>
+    public static FactsSection Section(ComparisonManifest manifest) => new(
+    [
+        new("command", Command(manifest.CommandLine)),
+        new("baseline", $"{manifest.Baseline.Name} ({manifest.Baseline.Path})"),
+        new("baseline SHA-256", manifest.Baseline.Sha256),
+        new("policy", $"{manifest.Policy.Name} ({manifest.Policy.Path})"),
+        new("policy SHA-256", manifest.Policy.Sha256),
+        new("paired seeds", manifest.Seeds.Count == 0 ? "none" : $"{manifest.Seeds.Count} ({manifest.Seeds[0]} to {manifest.Seeds[^1]}), each run with both scenarios"),
+        new("quarters", manifest.TickCount.ToString(CultureInfo.InvariantCulture)),
+        .. Engine(manifest.Engine, manifest.SiloCount, manifest.FirmsPerShard),
+        .. Program(manifest.CodeVersion, manifest.RuntimeVersion, manifest.OsDescription, manifest.StartedUtc),
+    ], ManifestNote);
+
+    /// <summary>The command as typed: the program as <c>ecosim</c>, arguments quoted where they need it.</summary>
+    public static string Command(IReadOnlyList<string> commandLine) =>
+        string.Join(" ", commandLine.Skip(1).Select(Quote).Prepend("ecosim"));
+
+    private static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=+,@".Contains(c)) ? argument : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    private static IEnumerable<ReportFact> Engine(string engine, int silos, int firmsPerShard) =>
+        engine == RunManifest.OrleansEngine
+            ? [new("engine", $"{engine}, {silos} silo{(silos == 1 ? "" : "s")}, {firmsPerShard} firms per shard")]
+            : [new("engine", engine)];
+
+    private static IEnumerable<ReportFact> Program(string codeVersion, string runtime, string os, DateTime started) =>
+    [
+        new("code version", codeVersion),
+        new("runtime", $"{runtime} on {os}"),
+        new("started", started.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)),
+    ];
+}
