@@ -5,7 +5,11 @@ namespace EcoSim.Client.Cli;
 /// <summary>The ecosim program: parses the command line, reports usage errors with exit code 2, runs the command.</summary>
 internal static class EcoSimCli
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
+    /// <summary>Longest wait, after Ctrl-C, for runs to stop and the hidden output folder to be removed.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs the command line <paramref name="args"/>; <paramref name="cancellation"/> acts like Ctrl-C.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellation = default)
     {
         var root = CommandLine.Build(output, errors);
         var parsed = root.Parse(args);
@@ -17,6 +21,7 @@ internal static class EcoSimCli
         }
         parsed.InvocationConfiguration.Output = output;
         parsed.InvocationConfiguration.Error = errors;
-        return await parsed.InvokeAsync();
+        parsed.InvocationConfiguration.ProcessTerminationTimeout = StopTimeout;
+        return await parsed.InvokeAsync(parsed.InvocationConfiguration, cancellation);
     }
 }
