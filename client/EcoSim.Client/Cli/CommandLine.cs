@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EcoSim.Client.Ensembles;
 
 namespace EcoSim.Client.Cli;
 
@@ -6,7 +7,7 @@ namespace EcoSim.Client.Cli;
 internal static class CommandLine
 {
     public static RootCommand Build(TextWriter output, TextWriter errors) =>
-        new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy") { Run(output, errors), Compare(output, errors), Validate(output, errors) };
+        new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy") { Run(output, errors), Compare(output, errors), Sweep(output, errors), Validate(output, errors) };
 
     private static Command Run(TextWriter output, TextWriter errors)
     {
@@ -53,6 +54,36 @@ internal static class CommandLine
                 result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
                 !result.GetValue(shared.NoPlots), result.GetValue(parallel));
             return await Guarded(errors, cancellation, () => new ComparePipeline(output, errors).ExecuteAsync(settings, cancellation));
+        });
+        return command;
+    }
+
+    private static Command Sweep(TextWriter output, TextWriter errors)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml" };
+        var parameters = new Option<string[]>("--param", "-p")
+        {
+            Description = $"A parameter to sweep, as in the scenario's 'parameters:' ({SweepGrid.Form}); give it once for a line, twice for a grid. " +
+                          "Each value holds from the first tick to the last, replacing the scenario's scheduled changes of that parameter",
+            Required = true,
+        };
+        var seeds = EnsembleOptions.Seeds(5, "Seeds per grid point, the same at every point (common random numbers)");
+        var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the scenario's]; the others follow it" };
+        var parallel = EnsembleOptions.Parallel();
+        var shared = new SharedOptions("runs/<scenario>-sweep-<parameters>", "the scenario");
+        var command = new Command("sweep", "Run a scenario over a grid of one or two parameters and write, per grid point, the median and 5-95% band of key metrics " +
+                                           "at the middle and the end of the horizon: sweep.csv, plots/ (response curves), runs/, manifest.json")
+        {
+            scenario, parameters, seeds, seed, parallel,
+        };
+        shared.AddTo(command);
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
+            var settings = new SweepSettings(result.GetValue(scenario)!, result.GetValue(parameters) ?? [], result.GetValue(seeds), result.GetValue(seed),
+                result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
+                !result.GetValue(shared.NoPlots), result.GetValue(parallel));
+            return await Guarded(errors, cancellation, () => new SweepPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
     }
