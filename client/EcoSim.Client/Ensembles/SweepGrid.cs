@@ -87,7 +87,7 @@ internal sealed class SweepGrid
         else if ((to - from) / MaxPoints >= step)
             problems.Add($"--param {text}: more than {MaxPoints} values; at most {MaxPoints} points are allowed: use a larger STEP");
         else if ((to - from) % step != 0)
-            problems.Add($"--param {text}: STEP {parts[2].Trim()} does not divide {parts[0].Trim()}..{parts[1].Trim()} into whole steps (the last point would be {from + Math.Floor((to - from) / step) * step}); choose TO or STEP so that it does");
+            problems.Add($"--param {text}: STEP {parts[2].Trim()} does not divide {parts[0].Trim()}..{parts[1].Trim()} into whole steps (the last point would be {SweepAxis.Text((double)(from + Math.Floor((to - from) / step) * step))}); choose TO or STEP so that it does");
         return problems.Count > before ? null : new SweepAxis(spec, from, to, step);
     }
 
