@@ -55,6 +55,18 @@ public sealed class EnsembleSummaryTests
     }
 
     [Fact]
+    public void A_large_ensemble_keeps_the_region_only()
+    {
+        var summary = new EnsembleSummary(includeClusters: false);
+        summary.Add(Run(0));
+        summary.Add(Run(1));
+        Assert.All(summary.Points(), p => Assert.Equal(MetricsRow.RegionIndex, p.Cluster));
+        Assert.Equal(3 * MetricColumns.All.Count, summary.Points().Count);
+        Assert.True(EnsembleSummary.ClustersFit(runs: 100, ticks: 108, clusters: 20));
+        Assert.False(EnsembleSummary.ClustersFit(runs: 2000, ticks: 108, clusters: 20));
+    }
+
+    [Fact]
     public void A_run_with_other_clusters_is_refused()
     {
         var summary = new EnsembleSummary();

@@ -35,7 +35,9 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
             errors.WriteLine($"running {scenario.Name} with {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}): {world.Ticks} ticks from {world.Start}, {world.Firms:N0} firms each, " +
                              $"engine {engine.Name}, {settings.Parallel} runs at a time");
 
-            var summary = new EnsembleSummary();
+            var summary = new EnsembleSummary(EnsembleSummary.ClustersFit(seeds.Count, world.Ticks, world.ClusterCount));
+            if (!summary.IncludesClusters)
+                errors.WriteLine($"note: with {seeds.Count} seeds, summary.csv has the region's bands only (the clusters' would take more than {EnsembleSummary.ClusterBudgetBytes >> 20} MB); every run's clusters are in runs/");
             Directory.CreateDirectory(folder.PathFor("runs"));
             await using (var progress = ProgressDisplay.Start(errors, members.Count, world.Ticks))
                 await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, (member, rows) =>

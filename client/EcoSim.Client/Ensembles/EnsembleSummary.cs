@@ -13,11 +13,23 @@ internal sealed record EnsemblePoint(string Period, double Time, int Cluster, st
 
 /// <summary>
 /// The metrics of an ensemble's finished runs, kept as one compact array of numbers per run (every
-/// metric of every cluster and the region at every tick, no row objects) until they are reduced to
-/// bands. Runs may arrive in any order and from many threads; the bands do not depend on the order.
+/// metric of the region, and of every cluster when <paramref name="includeClusters"/>, at every tick;
+/// no row objects) until they are reduced to bands. Runs may arrive in any order and from many
+/// threads; the bands do not depend on the order.
 /// </summary>
-internal sealed class EnsembleSummary
+/// <param name="includeClusters">Keep the clusters' metrics too, not only the region's.</param>
+internal sealed class EnsembleSummary(bool includeClusters = true)
 {
+    /// <summary>Most memory the clusters' numbers may take before an ensemble keeps the region's only.</summary>
+    public const long ClusterBudgetBytes = 256L << 20;
+
+    /// <summary>Whether the clusters of <paramref name="runs"/> runs of <paramref name="ticks"/> ticks over <paramref name="clusters"/> clusters fit in <see cref="ClusterBudgetBytes"/>.</summary>
+    public static bool ClustersFit(int runs, int ticks, int clusters) =>
+        (long)runs * ticks * (clusters + 1) * MetricColumns.All.Count * sizeof(double) <= ClusterBudgetBytes;
+
+    /// <summary>Whether the clusters' bands are kept.</summary>
+    public bool IncludesClusters => includeClusters;
+
     private readonly Lock _lock = new();
     private readonly List<double[]> _runs = [];
     private RowKey[]? _layout;
@@ -31,6 +43,7 @@ internal sealed class EnsembleSummary
     /// <exception cref="InvalidOperationException">The run's rows are not laid out like the first run's (other ticks or clusters).</exception>
     public void Add(IReadOnlyList<MetricsRow> rows)
     {
+        if (!includeClusters) rows = [.. rows.Where(r => r.Cluster == MetricsRow.RegionIndex)];
         var columns = MetricColumns.All;
         var values = new double[rows.Count * columns.Count];
         for (int r = 0; r < rows.Count; r++)
@@ -46,7 +59,7 @@ internal sealed class EnsembleSummary
         }
     }
 
-    /// <summary>Every metric of the region and every cluster at every tick, ordered by tick, then region first and clusters in order, then metric.</summary>
+    /// <summary>Every metric of the region and (when kept) every cluster at every tick, ordered by tick, then region first and clusters in order, then metric.</summary>
     public IReadOnlyList<EnsemblePoint> Points() => Select(_ => true);
 
     /// <summary>The region's bands of one metric, by tick.</summary>
