@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EcoSim.Client.Ensembles;
 
 namespace EcoSim.Client.Cli;
 
@@ -6,18 +7,29 @@ namespace EcoSim.Client.Cli;
 internal static class CommandLine
 {
     public static RootCommand Build(TextWriter output, TextWriter errors) =>
-        new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy") { Run(output, errors), Compare(output, errors), Validate(output, errors), Inspect(output, errors) };
+        new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy")
+        {
+            Run(output, errors), Compare(output, errors), Sweep(output, errors), Validate(output, errors), Inspect(output, errors),
+        };
 
     private static Command Run(TextWriter output, TextWriter errors)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml" };
-        var seed = new Option<ulong?>("--seed") { Description = "Random seed, overriding the scenario's (0 to 2^64-1)" };
+        var seed = new Option<ulong?>("--seed") { Description = "Random seed, overriding the scenario's (0 to 2^64-1); with --seeds N, the first of N consecutive seeds" };
+        var seeds = EnsembleOptions.Seeds(1, "Runs, one per seed; more than 1 makes an ensemble: runs/<name>-seed<S>.csv per run, summary.csv with the median and 5-95% band of every metric, plots of the bands");
+        var parallel = EnsembleOptions.Parallel();
         var shared = new SharedOptions("runs/<scenario name>", "the scenario");
-        var command = new Command("run", "Run a scenario and write metrics.csv, manifest.json and plots/*.png to the output folder") { scenario, seed };
+        var command = new Command("run", "Run a scenario and write metrics.csv, manifest.json and plots/*.png to the output folder; with --seeds N, an ensemble of N seeds") { scenario, seed, seeds, parallel };
         shared.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
+            if (result.GetValue(seeds) > 1)
+            {
+                var ensemble = new EnsembleSettings(result.GetValue(scenario)!, result.GetValue(shared.Out), result.GetValue(seed), result.GetValue(seeds), result.GetValue(shared.Engine)!,
+                    result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots), result.GetValue(parallel));
+                return await Guarded(errors, cancellation, () => new RunEnsemblePipeline(output, errors).ExecuteAsync(ensemble, cancellation));
+            }
             var settings = new RunSettings(result.GetValue(scenario)!, result.GetValue(shared.Out), result.GetValue(seed), result.GetValue(shared.Engine)!,
                 result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots));
             return await Guarded(errors, cancellation, () => new RunPipeline(output, errors).ExecuteAsync(settings, cancellation));
@@ -29,11 +41,9 @@ internal static class CommandLine
     {
         var baseline = new Argument<string>("baseline") { Description = "Baseline scenario file, e.g. scenarios/guangdong-baseline.yaml" };
         var policy = new Argument<string>("policy") { Description = "Policy scenario file with the same horizon, e.g. scenarios/one-third-basic-research.yaml" };
-        var seeds = new Option<int>("--seeds", "-n") { Description = "Paired seeds: each seed runs both scenarios (common random numbers)", DefaultValueFactory = _ => 10 };
-        seeds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 10_000) r.AddError("--seeds must be between 1 and 10000"); });
+        var seeds = EnsembleOptions.Seeds(10, "Paired seeds: each seed runs both scenarios (common random numbers)");
         var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the baseline's seed]; the others follow it" };
-        var parallel = new Option<int>("--parallel") { Description = "Runs in progress at once", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };
-        parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 256) r.AddError("--parallel must be between 1 and 256"); });
+        var parallel = EnsembleOptions.Parallel();
         var shared = new SharedOptions("runs/<policy>-vs-<baseline>", "the scenarios");
         var command = new Command("compare", "Run a baseline and a policy scenario over paired seeds and report the policy's effect with 5-95% bands: findings.md, summary.csv, plots/, runs/, manifest.json")
         {
@@ -47,6 +57,36 @@ internal static class CommandLine
                 result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
                 !result.GetValue(shared.NoPlots), result.GetValue(parallel));
             return await Guarded(errors, cancellation, () => new ComparePipeline(output, errors).ExecuteAsync(settings, cancellation));
+        });
+        return command;
+    }
+
+    private static Command Sweep(TextWriter output, TextWriter errors)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml" };
+        var parameters = new Option<string[]>("--param", "-p")
+        {
+            Description = $"A parameter to sweep, as in the scenario's 'parameters:' ({SweepGrid.Form}); give it once for a line, twice for a grid. " +
+                          "Each value holds from the first tick to the last, replacing the scenario's scheduled changes of that parameter",
+            Required = true,
+        };
+        var seeds = EnsembleOptions.Seeds(5, "Seeds per grid point, the same at every point (common random numbers)");
+        var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the scenario's]; the others follow it" };
+        var parallel = EnsembleOptions.Parallel();
+        var shared = new SharedOptions("runs/<scenario>-sweep-<parameters>", "the scenario");
+        var command = new Command("sweep", "Run a scenario over a grid of one or two parameters and write, per grid point, the median and 5-95% band of key metrics " +
+                                           "at the middle and the end of the horizon: sweep.csv, plots/ (response curves), runs/, manifest.json")
+        {
+            scenario, parameters, seeds, seed, parallel,
+        };
+        shared.AddTo(command);
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
+            var settings = new SweepSettings(result.GetValue(scenario)!, result.GetValue(parameters) ?? [], result.GetValue(seeds), result.GetValue(seed),
+                result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
+                !result.GetValue(shared.NoPlots), result.GetValue(parallel));
+            return await Guarded(errors, cancellation, () => new SweepPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
     }

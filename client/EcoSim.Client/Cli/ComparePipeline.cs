@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EcoSim.Client.Cli.Progress;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Ensembles;
 using EcoSim.Client.Output;
@@ -33,12 +34,13 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
 
             var summary = new ComparisonSummary();
             Directory.CreateDirectory(folder.PathFor("runs"));
-            await new PairedRuns(engine, settings.Parallel, errors).RunAsync(members, (member, rows) =>
-            {
-                MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
-                summary.Add(member.Role, member.Seed, rows);
-                return Task.CompletedTask;
-            }, cancellation);
+            await using (var progress = ProgressDisplay.Start(errors, members.Count, baseline.World.Ticks))
+                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, (member, rows) =>
+                {
+                    MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
+                    summary.Add(member.Role, member.Seed, rows);
+                    return Task.CompletedTask;
+                }, cancellation);
 
             var points = summary.Points();
             SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), points);

@@ -6,7 +6,11 @@ namespace EcoSim.Client.Cli;
 /// <summary>The ecosim program: parses the command line, reports usage errors with exit code 2, runs the command.</summary>
 internal static class EcoSimCli
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
+    /// <summary>Longest wait, after Ctrl-C, for runs to stop and the hidden output folder to be removed.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs the command line <paramref name="args"/>; <paramref name="cancellation"/> acts like Ctrl-C.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellation = default)
     {
         var root = CommandLine.Build(output, errors);
         var parsed = root.Parse(args);
@@ -18,6 +22,7 @@ internal static class EcoSimCli
         }
         parsed.InvocationConfiguration.Output = output;
         parsed.InvocationConfiguration.Error = errors;
+        parsed.InvocationConfiguration.ProcessTerminationTimeout = StopTimeout;
         Uri? endpoint;
         try { endpoint = EcoSimTelemetry.Endpoint(); }
         catch (FormatException e)
@@ -27,6 +32,6 @@ internal static class EcoSimCli
         }
         // One set of providers for the process: it also sees an embedded silo's spans and meters.
         using var telemetry = EcoSimTelemetry.Start("ecosim", endpoint);
-        return await parsed.InvokeAsync();
+        return await parsed.InvokeAsync(parsed.InvocationConfiguration, cancellation);
     }
 }

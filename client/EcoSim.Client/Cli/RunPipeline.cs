@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcoSim.Client.Cli.Progress;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Output;
 using EcoSim.Client.Report;
@@ -35,16 +36,16 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
             errors.WriteLine($"running {scenario.Name}: {world.Ticks} ticks from {world.Start}, {world.Firms:N0} firms, seed {world.Seed}, engine {engine.Name}" +
                              (engine.Name == "orleans" ? $" ({engine.SiloCount} silo{(engine.SiloCount == 1 ? "" : "s")}, {engine.FirmsPerShard} firms per shard)" : ""));
             var rows = new List<MetricsRow>();
+            await using (var progress = ProgressDisplay.Start(errors, 1, world.Ticks))
             using (var csv = MetricsCsvWriter.Create(folder.PathFor(MetricsCsvFormat.FileName)))
             {
-                int reportEvery = Math.Max(1, world.Ticks / 10);
                 await foreach (var tick in engine.RunAsync(world, cancellation))
                 {
                     csv.WriteAll(tick.Rows);
                     rows.AddRange(tick.Rows);
-                    if ((tick.Tick + 1) % reportEvery == 0 || tick.Tick + 1 == world.Ticks)
-                        errors.WriteLine($"  tick {tick.Tick + 1}/{world.Ticks} ({tick.Rows[^1].Period})");
+                    progress.TickDone();
                 }
+                progress.RunDone();
             }
             var plots = settings.Plots
                 ? RunPlots.WriteAll(rows, folder.PathFor("plots"), RunPlots.Caption(scenario.Name, world.Seed, started))

@@ -13,9 +13,9 @@ internal sealed class SharedOptions
         Engine = new Option<string>("--engine") { Description = "orleans: virtual actors on an embedded silo or --cluster; reference: the single-threaded reference engine", DefaultValueFactory = _ => "orleans" };
         Engine.AcceptOnlyFromAmong("orleans", "reference");
         FirmsPerShard = new Option<int>("--firms-per-shard") { Description = "Firms per shard grain (1 = one grain per firm); results do not depend on it", DefaultValueFactory = _ => RunLayout.DefaultFirmsPerShard };
-        FirmsPerShard.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 10_000_000) r.AddError("--firms-per-shard must be between 1 and 10000000"); });
+        FirmsPerShard.Validators.Add(r => EnsembleOptions.WithinRange(r, "--firms-per-shard", 1, 10_000_000));
         Ticks = new Option<int?>("--ticks") { Description = $"Run only the first N ticks (quarters) of {what}" };
-        Ticks.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--ticks must be at least 1"); });
+        Ticks.Validators.Add(r => { if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[^1].Value, out int ticks) && ticks < 1) r.AddError("--ticks must be at least 1"); });
         Cluster = new Option<string?>("--cluster") { Description = "A running cluster: the gateway host:port of one silo (e.g. 127.0.0.1:30000, a silo started with 'dotnet run --project silo/EcoSim.Silo'), or redis://host:port[/cluster-id] to find every gateway through the Redis membership table (e.g. what scripts/cluster.sh prints); default: start an embedded silo in this process" };
         NoPlots = new Option<bool>("--no-plots") { Description = "Skip drawing plots" };
     }

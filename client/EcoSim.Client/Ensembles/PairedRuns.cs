@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using EcoSim.Client.Cli.Progress;
 using EcoSim.Client.Engines;
 using EcoSim.Model.Metrics;
 using EcoSim.Scenarios;
@@ -17,24 +17,22 @@ internal sealed record EnsembleMember(string Role, Scenario Scenario)
 /// <summary>
 /// Runs ensemble members concurrently on one engine (at most <paramref name="parallelism"/> at a time:
 /// on Orleans they are separate runs side by side in the cluster), handing each finished run's rows
-/// to a callback and keeping nothing else.
+/// to a callback and keeping nothing else; every tick and every finished run is reported to <paramref name="progress"/>.
 /// </summary>
-internal sealed class PairedRuns(ISimulationEngine engine, int parallelism, TextWriter progress)
+internal sealed class PairedRuns(ISimulationEngine engine, int parallelism, IProgressDisplay progress)
 {
     public async Task RunAsync(IReadOnlyList<EnsembleMember> members, Func<EnsembleMember, IReadOnlyList<MetricsRow>, Task> finished, CancellationToken cancellation)
     {
-        int done = 0;
-        var started = DateTime.UtcNow;
-        var failures = new ConcurrentBag<Exception>();
         await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation }, async (member, token) =>
         {
             var rows = new List<MetricsRow>();
-            await foreach (var tick in engine.RunAsync(member.Scenario.World, token)) rows.AddRange(tick.Rows);
+            await foreach (var tick in engine.RunAsync(member.Scenario.World, token))
+            {
+                rows.AddRange(tick.Rows);
+                progress.TickDone();
+            }
             await finished(member, rows);
-            int count = Interlocked.Increment(ref done);
-            double seconds = (DateTime.UtcNow - started).TotalSeconds;
-            double left = seconds / count * (members.Count - count);
-            lock (progress) progress.WriteLine($"  run {count}/{members.Count} done ({member.Role}, seed {member.Seed}); {seconds:F0} s so far, about {left:F0} s left");
+            progress.RunDone();
         });
     }
 

@@ -1,0 +1,28 @@
+using System.Globalization;
+using EcoSim.Client.Ensembles;
+using EcoSim.Model.Metrics;
+
+namespace EcoSim.Client.Cli;
+
+/// <summary>The few lines an ensemble prints when done: each headline metric from the first to the last tick, as medians, with the last tick's 90% band.</summary>
+internal static class EnsembleHeadline
+{
+    private static readonly (string Label, string Metric)[] Lines =
+    [
+        ("total R&D, bn yuan/yr:", "total_rd"),
+        ("basic-knowledge index:", "knowledge_stock"),
+        ("firms:", "firms"),
+        ("value added, bn yuan/yr:", "value_added"),
+    ];
+
+    public static IEnumerable<string> Describe(EnsembleSummary summary)
+    {
+        foreach (var (label, metric) in Lines)
+        {
+            var series = summary.Region(MetricColumns.Get(metric));
+            var (first, last) = (series[0].Band, series[^1].Band);
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"  {label,-31} {first.Median:N1} -> {last.Median:N1} (90% band {last.P05:N1} to {last.P95:N1})");
+        }
+    }
+}

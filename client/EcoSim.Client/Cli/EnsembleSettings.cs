@@ -1,0 +1,17 @@
+using EcoSim.Hosting;
+
+namespace EcoSim.Client.Cli;
+
+/// <summary>What <c>ecosim run --seeds N</c> (N &gt; 1) was asked to do.</summary>
+/// <param name="ScenarioPath">Scenario file.</param>
+/// <param name="OutputPath">Output folder, or null for <c>runs/&lt;scenario name&gt;</c>.</param>
+/// <param name="FirstSeed">First seed, or null for the scenario's; the others follow it.</param>
+/// <param name="Seeds">Number of runs, one per seed.</param>
+/// <param name="Engine">"orleans" or "reference".</param>
+/// <param name="FirmsPerShard">Firms per shard grain.</param>
+/// <param name="Ticks">Run only this many ticks, or null for the whole horizon.</param>
+/// <param name="Cluster">Gateway of a running cluster, or null for an embedded silo.</param>
+/// <param name="Plots">Whether to draw plots.</param>
+/// <param name="Parallel">Runs in progress at once.</param>
+internal sealed record EnsembleSettings(string ScenarioPath, string? OutputPath, ulong? FirstSeed, int Seeds, string Engine, int FirmsPerShard, int? Ticks,
+    EcoSimClusterOptions? Cluster, bool Plots, int Parallel);

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using EcoSim.Client.Cli.Progress;
+using EcoSim.Client.Engines;
+using EcoSim.Client.Ensembles;
+using EcoSim.Client.Output;
+using EcoSim.Scenarios;
+
+namespace EcoSim.Client.Cli;
+
+/// <summary>
+/// <c>ecosim sweep</c>: runs a scenario over a grid of one or two parameters, every grid point with the
+/// same seeds (common random numbers), runs proceeding concurrently, and writes each run's metrics, the
+/// median and 5-95% band of the key metrics at checkpoints per point (sweep.csv), response-curve plots
+/// and a manifest, all moved into place at the end.
+/// </summary>
+/// <param name="output">Where the summary goes.</param>
+/// <param name="errors">Where errors, notes and progress go.</param>
+/// <param name="openEngine">Opens the engine; by default the reference engine, an embedded silo or a remote cluster.</param>
+internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<SweepSettings, CancellationToken, Task<ISimulationEngine>>? openEngine = null)
+{
+    /// <summary>Most grid points listed on standard output; sweep.csv has them all.</summary>
+    private const int PointsListed = 25;
+
+    public async Task<int> ExecuteAsync(SweepSettings settings, CancellationToken cancellation)
+    {
+        var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors);
+        var grid = SweepGrid.TryParse(settings.Parameters, settings.Seeds, out var problems);
+        foreach (var problem in problems) errors.WriteLine($"error: {problem}");
+        if (loaded is null || grid is null) return ExitCodes.BadInput;
+        if (CommandInputs.FirstTicks(loaded, settings.Ticks, errors) is not { } scenario) return ExitCodes.BadInput;
+
+        string finalPath = settings.OutputPath ?? Path.Combine("runs", $"{scenario.Name}-sweep-{string.Join("-", grid.Axes.Select(a => a.Parameter.Name))}");
+        if (CommandInputs.BeginOutput(finalPath, errors) is not { } folder) return ExitCodes.BadInput;
+
+        using (folder)
+        {
+            var started = DateTime.UtcNow;
+            await using var engine = await (openEngine ?? ((s, c) => EngineFactory.OpenAsync(s.Engine, s.FirmsPerShard, s.Cluster, c)))(settings, cancellation);
+            var world = scenario.World;
+            var seeds = PairedRuns.Seeds(settings.FirstSeed ?? world.Seed, settings.Seeds);
+            var points = grid.Points;
+            errors.WriteLine($"sweeping {scenario.Name} over {string.Join(" x ", grid.Axes)}: {points.Count} points x {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), " +
+                             $"{world.Ticks} ticks each, engine {engine.Name}, {settings.Parallel} runs at a time");
+            NoteReplacedChanges(scenario, grid);
+
+            var byLabel = points.ToDictionary(p => p.Label);
+            var members = points.SelectMany(p => seeds.Select(seed => new EnsembleMember(p.Label, p.Apply(scenario).WithSeed(seed)))).ToList();
+            var summary = new SweepSummary(points, world.Ticks);
+            Directory.CreateDirectory(folder.PathFor("runs"));
+            await using (var progress = ProgressDisplay.Start(errors, members.Count, world.Ticks))
+                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, (member, rows) =>
+                {
+                    MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
+                    summary.Add(byLabel[member.Role], rows);
+                    return Task.CompletedTask;
+                }, cancellation);
+
+            SweepCsv.Write(folder.PathFor(SweepCsv.FileName), grid, summary.Results());
+            if (settings.Plots)
+                SweepPlots.WriteAll(grid, summary.AtEnd(), folder.PathFor("plots"),
+                    $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {started:yyyy-MM-dd}");
+
+            var manifest = new SweepManifest
+            {
+                Scenario = new ManifestScenario(scenario.Name, settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
+                Parameters = [.. grid.Axes.Select(a => new SweepParameter(a.Parameter.Name, (double)a.From, (double)a.To, (double)a.Step, a.Values,
+                    ParameterOverride.Replaced(scenario, a.Parameter).Count))],
+                Points = points.Count,
+                Seeds = seeds,
+                Engine = engine.Name,
+                SiloCount = engine.SiloCount,
+                FirmsPerShard = engine.FirmsPerShard,
+                TickCount = world.Ticks,
+                CodeVersion = RunEnvironment.CodeVersion,
+                RuntimeVersion = RunEnvironment.RuntimeVersion,
+                OsDescription = RunEnvironment.OsDescription,
+                CommandLine = RunEnvironment.CommandLine,
+                StartedUtc = started,
+                EndedUtc = DateTime.UtcNow,
+                Files = ContentHash.DescribeFiles(folder.WorkingPath),
+            };
+            await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), JsonSerializer.Serialize(manifest, ManifestJson.Options) + "\n", cancellation);
+            folder.Commit();
+            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}manifest.json)");
+            foreach (var line in Headline(summary.AtEnd(), points.Count)) output.WriteLine(line);
+        }
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Tells which of the scenario's scheduled changes the sweep replaces, so that the swept value holds throughout.</summary>
+    private void NoteReplacedChanges(Scenario scenario, SweepGrid grid)
+    {
+        foreach (var axis in grid.Axes)
+        {
+            var replaced = ParameterOverride.Replaced(scenario, axis.Parameter);
+            if (replaced.Count == 0) continue;
+            string when = string.Join(", ", replaced.Select(c => scenario.World.PeriodOf(c.StartTick).ToString()));
+            errors.WriteLine($"note: the scenario changes {axis.Parameter.Name} at {when}; the sweep drops {(replaced.Count == 1 ? "that change" : "those changes")} so each swept value holds from the first tick to the last");
+        }
+    }
+
+    /// <summary>Per grid point, the medians (with 90% bands) of three headline metrics at the last tick.</summary>
+    private static IEnumerable<string> Headline(IReadOnlyList<SweepResult> atEnd, int points)
+    {
+        if (atEnd.Count == 0) yield break;
+        string[] metrics = ["knowledge_stock", "value_added", "firms"];
+        yield return $"  at {atEnd[0].Period}, median (90% band) over the seeds:";
+        foreach (var point in atEnd.GroupBy(r => r.Point.Index).Take(PointsListed))
+        {
+            var parts = metrics.Select(m => point.Single(r => r.Column.Name == m))
+                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Column.Name} {r.Band.Median:N1} ({r.Band.P05:N1} to {r.Band.P95:N1})"));
+            yield return $"  {point.First().Point.Label}: {string.Join("; ", parts)}";
+        }
+        if (points > PointsListed) yield return $"  ... and {points - PointsListed} more points in sweep.csv";
+    }
+}

@@ -1,0 +1,18 @@
+using EcoSim.Hosting;
+
+namespace EcoSim.Client.Cli;
+
+/// <summary>What <c>ecosim sweep</c> was asked to do.</summary>
+/// <param name="ScenarioPath">Scenario file.</param>
+/// <param name="Parameters">The --param texts, <c>NAME=FROM:TO:STEP</c>.</param>
+/// <param name="Seeds">Seeds per grid point, the same at every point.</param>
+/// <param name="FirstSeed">First seed, or null for the scenario's; the others follow it.</param>
+/// <param name="OutputPath">Output folder, or null for <c>runs/&lt;scenario&gt;-sweep-&lt;parameters&gt;</c>.</param>
+/// <param name="Engine">"orleans" or "reference".</param>
+/// <param name="FirmsPerShard">Firms per shard grain.</param>
+/// <param name="Ticks">Run only this many ticks, or null for the whole horizon.</param>
+/// <param name="Cluster">Gateway of a running cluster, or null for an embedded silo.</param>
+/// <param name="Plots">Whether to draw plots.</param>
+/// <param name="Parallel">Runs in progress at once.</param>
+internal sealed record SweepSettings(string ScenarioPath, IReadOnlyList<string> Parameters, int Seeds, ulong? FirstSeed, string? OutputPath, string Engine,
+    int FirmsPerShard, int? Ticks, EcoSimClusterOptions? Cluster, bool Plots, int Parallel);

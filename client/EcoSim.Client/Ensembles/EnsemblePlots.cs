@@ -1,0 +1,30 @@
+using EcoSim.Client.Output;
+using EcoSim.Model.Metrics;
+using ScottPlot;
+
+namespace EcoSim.Client.Ensembles;
+
+/// <summary>Pictures of an ensemble: for each key metric of the region, the median over the runs with its 5-95% band, over time.</summary>
+internal static class EnsemblePlots
+{
+    private static readonly Color BandColor = Colors.SteelBlue;
+
+    /// <summary>Writes <c>&lt;metric&gt;.png</c> for each of <see cref="Findings.KeyMetrics"/> into <paramref name="directory"/>; returns the paths.</summary>
+    public static IReadOnlyList<string> WriteAll(EnsembleSummary summary, string directory, string scenarioName, string caption)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var name in Findings.KeyMetrics)
+        {
+            var column = MetricColumns.Get(name);
+            var series = summary.Region(column);
+            if (series.Count == 0) continue;
+            var plot = PlotCanvas.Create($"{column.Title} (region)");
+            BandPlot.Add(plot, [.. series.Select(p => p.Time)], [.. series.Select(p => p.Band)], BandColor, $"{scenarioName}, {summary.Runs} seeds (median, 5-95% band)");
+            plot.YLabel($"{column.Title} ({column.Unit})", size: 14);
+            BandPlot.LegendBelow(plot);
+            written.Add(PlotCanvas.Save(plot, caption, directory, $"{column.Name}.png"));
+        }
+        return written;
+    }
+}

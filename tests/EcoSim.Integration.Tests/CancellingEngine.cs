@@ -1,0 +1,34 @@
+using System.Runtime.CompilerServices;
+using EcoSim.Client.Engines;
+using EcoSim.Model.Engine;
+using EcoSim.Model.World;
+
+namespace EcoSim.Integration.Tests;
+
+/// <summary>The reference engine, with Ctrl-C pressed (the source cancelled) once a given number of ticks, over all runs, is done.</summary>
+internal sealed class CancellingEngine(CancellationTokenSource ctrlC, int afterTicks) : ISimulationEngine
+{
+    private readonly ReferenceSimulation _inner = new();
+    private int _ticks;
+
+    public string Name => _inner.Name;
+    public int SiloCount => _inner.SiloCount;
+    public int FirmsPerShard => _inner.FirmsPerShard;
+
+    /// <summary>Ticks delivered before the runs stopped.</summary>
+    public int TicksDelivered => Volatile.Read(ref _ticks);
+
+    public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await foreach (var tick in _inner.RunAsync(world, cancellation))
+        {
+            if (Interlocked.Increment(ref _ticks) == afterTicks) await ctrlC.CancelAsync();
+            yield return tick;
+        }
+    }
+
+    public Task<EcoSim.Model.Inspection.EntityState> InspectAsync(WorldSpec world, int ticks, EcoSim.Model.Inspection.EntityRef entity, CancellationToken cancellation) =>
+        _inner.InspectAsync(world, ticks, entity, cancellation);
+
+    public ValueTask DisposeAsync() => _inner.DisposeAsync();
+}
