@@ -32,12 +32,16 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
 
             var summary = new ComparisonSummary();
             Directory.CreateDirectory(folder.PathFor("runs"));
-            await new PairedRuns(engine, settings.Parallel, errors).RunAsync(members, (member, rows) =>
+            await using (var parquet = await EnsembleParquetWriter.CreateAsync(folder.PathFor(Path.Combine("runs", MetricsParquetFormat.FileName)), [.. members.Select(m => (m.Role, m.Seed))], cancellation))
             {
-                MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
-                summary.Add(member.Role, member.Seed, rows);
-                return Task.CompletedTask;
-            }, cancellation);
+                await new PairedRuns(engine, settings.Parallel, errors).RunAsync(members, async (member, rows) =>
+                {
+                    MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
+                    summary.Add(member.Role, member.Seed, rows);
+                    await parquet.AddAsync(member.Role, member.Seed, rows, cancellation);
+                }, cancellation);
+                await parquet.CompleteAsync();
+            }
 
             var points = summary.Points();
             SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), points);

@@ -35,11 +35,13 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                              (engine.Name == "orleans" ? $" ({engine.SiloCount} silo{(engine.SiloCount == 1 ? "" : "s")}, {engine.FirmsPerShard} firms per shard)" : ""));
             var rows = new List<MetricsRow>();
             using (var csv = MetricsCsvWriter.Create(folder.PathFor(MetricsCsvFormat.FileName)))
+            await using (var parquet = await MetricsParquetWriter.CreateAsync(folder.PathFor(MetricsParquetFormat.FileName), cancellation))
             {
                 int reportEvery = Math.Max(1, world.Ticks / 10);
                 await foreach (var tick in engine.RunAsync(world, cancellation))
                 {
                     csv.WriteAll(tick.Rows);
+                    await parquet.WriteAsync(tick.Rows, cancellation);
                     rows.AddRange(tick.Rows);
                     if ((tick.Tick + 1) % reportEvery == 0 || tick.Tick + 1 == world.Ticks)
                         errors.WriteLine($"  tick {tick.Tick + 1}/{world.Ticks} ({tick.Rows[^1].Period})");
@@ -85,7 +87,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
         var last = region[^1];
         string Change(Func<MetricsRow, double> metric) => string.Create(CultureInfo.InvariantCulture, $"{metric(first):N1} -> {metric(last):N1}");
         return string.Join(Environment.NewLine,
-            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, manifest.json{(plots ? ", plots/" : "")})",
+            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, metrics.parquet, manifest.json{(plots ? ", plots/" : "")})",
             $"  {first.Period} -> {last.Period}",
             $"  total R&D, bn yuan/yr:          {Change(r => r.TotalRd)}",
             $"  basic-knowledge index:          {Change(r => r.KnowledgeStock)}",
