@@ -6,7 +6,7 @@ namespace EcoSim.Client.Cli;
 internal static class CommandLine
 {
     public static RootCommand Build(TextWriter output, TextWriter errors) =>
-        new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy") { Run(output, errors), Compare(output, errors), Validate(output, errors) };
+        new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy") { Run(output, errors), Compare(output, errors), Validate(output, errors), Reproduce(output, errors) };
 
     private static Command Run(TextWriter output, TextWriter errors)
     {
@@ -66,6 +66,24 @@ internal static class CommandLine
                                  $"{world.ClusterCount} clusters, {world.Firms:N0} firms, {world.Timeline.Count} parameter changes, {world.Facilities.Count} facilities");
             }
             return code;
+        });
+        return command;
+    }
+
+    private static Command Reproduce(TextWriter output, TextWriter errors)
+    {
+        var manifest = new Argument<string>("manifest") { Description = "manifest.json of a run or compare output folder" };
+        var outPath = new Option<string?>("--out", "-o") { Description = "Folder for the reproduction [default: <the manifest's folder>-reproduced]" };
+        var shared = new SharedOptions("", "the scenario");
+        var command = new Command("reproduce", "Run again what a run or compare manifest describes, into a new folder, and compare every data file (csv, parquet) byte for byte with the SHA-256s the manifest lists; exit 0 if all are identical, 3 if any differs, 2 for a bad manifest")
+        {
+            manifest, outPath, shared.Cluster,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
+            var settings = new ReproduceSettings(result.GetValue(manifest)!, result.GetValue(outPath), cluster);
+            return await Guarded(errors, cancellation, () => new ReproducePipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
     }

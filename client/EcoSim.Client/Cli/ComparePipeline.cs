@@ -45,15 +45,15 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
 
             var points = summary.Points();
             SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), points);
-            string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {started:yyyy-MM-dd}";
+            string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}";
             if (settings.Plots) ComparisonPlots.WriteAll(points, folder.PathFor("plots"), baseline.Name, policy.Name, caption);
             var findings = FindingsText(baseline, policy, seeds, engine.Name, summary);
             await File.WriteAllTextAsync(folder.PathFor("findings.md"), findings, cancellation);
 
             var manifest = new ComparisonManifest
             {
-                Baseline = Describe(baseline, settings.BaselinePath),
-                Policy = Describe(policy, settings.PolicyPath),
+                Baseline = Describe(baseline, settings.RecordedBaselinePath ?? settings.BaselinePath),
+                Policy = Describe(policy, settings.RecordedPolicyPath ?? settings.PolicyPath),
                 Seeds = seeds,
                 Engine = engine.Name,
                 SiloCount = engine.SiloCount,
@@ -65,6 +65,7 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
                 CommandLine = RunEnvironment.CommandLine,
                 StartedUtc = started,
                 EndedUtc = DateTime.UtcNow,
+                Plots = settings.Plots,
                 Files = ContentHash.DescribeFiles(folder.WorkingPath),
             };
             await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), JsonSerializer.Serialize(manifest, ManifestJson.Options), cancellation);

@@ -48,13 +48,13 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                 }
             }
             if (settings.Plots)
-                RunPlots.WriteAll(rows, folder.PathFor("plots"), RunPlots.Caption(scenario.Name, world.Seed, started));
+                RunPlots.WriteAll(rows, folder.PathFor("plots"), RunPlots.Caption(scenario.Name, world.Seed, settings.PlotDate ?? started));
 
             var region = rows.Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
             ManifestWriter.Write(folder.PathFor(RunOutputFolder.ManifestFileName), new RunManifest
             {
                 ScenarioName = scenario.Name,
-                ScenarioPath = settings.ScenarioPath,
+                ScenarioPath = settings.RecordedScenarioPath ?? settings.ScenarioPath,
                 ScenarioText = scenario.CombinedText,
                 ScenarioSha256 = scenario.Sha256,
                 Seed = world.Seed,
@@ -70,6 +70,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                 CommandLine = RunEnvironment.CommandLine,
                 StartedUtc = started,
                 EndedUtc = DateTime.UtcNow,
+                Plots = settings.Plots,
                 Files = ContentHash.DescribeFiles(folder.WorkingPath),
             });
             folder.Commit();
