@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EcoSim.Model.Engine;
+using EcoSim.Model.State;
 using EcoSim.Model.World;
 
 namespace EcoSim.Client.Engines;
@@ -13,13 +14,24 @@ internal sealed class ReferenceSimulation : ISimulationEngine
 
     public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
     {
+        await foreach (var tick in RunAsync(world, EmptySet, cancellation)) yield return tick.Outcome;
+    }
+
+    public async IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, [EnumeratorCancellation] CancellationToken cancellation)
+    {
         var engine = await Task.Run(() => new ReferenceEngine(world), cancellation);
         while (engine.Tick < world.Ticks)
         {
             cancellation.ThrowIfCancellationRequested();
-            yield return await Task.Run(engine.Step, cancellation);
+            var outcome = await Task.Run(engine.Step, cancellation);
+            yield return new SimulatedTick(outcome, firmTicks.Contains(outcome.Tick) ? Census(engine, world, outcome.Tick) : null);
         }
     }
+
+    private static readonly IReadOnlySet<int> EmptySet = new HashSet<int>();
+
+    private static FirmCensus Census(ReferenceEngine engine, WorldSpec world, int tick) =>
+        new(tick, [.. Enumerable.Range(0, world.ClusterCount).Select(c => FirmColumns.Of(engine.FirmsOf(c)))]);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -21,6 +21,10 @@ internal sealed class RunAttempt(IGrainFactory grains)
         return new TickOutcome(rows.Tick, rows.Rows);
     }
 
+    /// <summary>Every firm at the end of <paramref name="tick"/> (the tick just run): one short call per cluster.</summary>
+    public async Task<FirmCensus> FirmsAsync(int tick, int clusters) =>
+        new(tick, await Task.WhenAll(Enumerable.Range(0, clusters).Select(c => _run.Firms(tick, c))));
+
     /// <summary>Releases the grains of a finished run.</summary>
     public Task StopAsync() => _run.Stop();
 
