@@ -35,6 +35,20 @@ public sealed class ReproduceTests
     }
 
     [Fact]
+    public async Task A_run_with_a_firm_panel_is_reproduced_with_its_panel()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortRun(root, "--no-plots", "--firm-panel-every", "2");
+
+        var (code, output, errors) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
+
+        Assert.True(code == 0, errors + output);
+        Assert.Contains("firm panel every 2 ticks", errors);
+        Assert.Contains("identical firms.parquet", output);
+        Assert.Contains("reproduced: all 3 data files are byte-identical", output);
+    }
+
+    [Fact]
     public async Task A_comparison_is_reproduced_byte_for_byte()
     {
         string root = TestFiles.NewTempFolder();
@@ -129,6 +143,7 @@ public sealed class ReproduceTests
         { "version", "manifest.json: formatVersion: 99 is not a manifest version this program reads" },
         { "files", "manifest.json: files: '../escape.csv' is not a path inside the output folder" },
         { "ticks", "manifest.json: tickCount: 400 is more than the 8 ticks of the recorded scenario" },
+        { "panel", "manifest.json: firmPanelEvery: 0 is not a number of ticks" },
     };
 
     [Theory]
@@ -151,6 +166,7 @@ public sealed class ReproduceTests
             case "version": Edit(manifest, j => j["formatVersion"] = 99); break;
             case "files": Edit(manifest, j => j["files"]![0]!["path"] = "../escape.csv"); break;
             case "ticks": Edit(manifest, j => j["tickCount"] = 400); break;
+            case "panel": Edit(manifest, j => j["firmPanelEvery"] = 0); break;
         }
         string again = Path.Combine(root, "again");
 

@@ -15,11 +15,15 @@ internal static class CommandLine
         var shared = new SharedOptions("runs/<scenario name>", "the scenario");
         var command = new Command("run", "Run a scenario and write metrics.csv, manifest.json and plots/*.png to the output folder") { scenario, seed };
         shared.AddTo(command);
+        var firmPanel = SharedOptions.FirmPanel();
+        command.Options.Add(firmPanel.Panel);
+        command.Options.Add(firmPanel.Every);
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
             var settings = new RunSettings(result.GetValue(scenario)!, result.GetValue(shared.Out), result.GetValue(seed), result.GetValue(shared.Engine)!,
-                result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots));
+                result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots))
+            { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel) };
             return await Guarded(errors, cancellation, () => new RunPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;

@@ -36,19 +36,27 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
             var rows = new List<MetricsRow>();
             using (var csv = MetricsCsvWriter.Create(folder.PathFor(MetricsCsvFormat.FileName)))
             await using (var parquet = await MetricsParquetWriter.CreateAsync(folder.PathFor(MetricsParquetFormat.FileName), cancellation))
+            await using (var firms = await RunFirmOutputs.CreateAsync(world, settings.FirmPanelEvery, folder.PathFor(FirmPanelFormat.FileName), settings.Plots, cancellation))
             {
                 int reportEvery = Math.Max(1, world.Ticks / 10);
-                await foreach (var tick in engine.RunAsync(world, cancellation))
+                await foreach (var simulated in engine.RunAsync(world, firms.Ticks, cancellation))
                 {
+                    var tick = simulated.Outcome;
+                    await firms.AddAsync(simulated, cancellation);
                     csv.WriteAll(tick.Rows);
                     await parquet.WriteAsync(tick.Rows, cancellation);
                     rows.AddRange(tick.Rows);
                     if ((tick.Tick + 1) % reportEvery == 0 || tick.Tick + 1 == world.Ticks)
                         errors.WriteLine($"  tick {tick.Tick + 1}/{world.Ticks} ({tick.Rows[^1].Period})");
                 }
+                await firms.CompleteAsync();
+                if (settings.Plots)
+                {
+                    string caption = RunPlots.Caption(scenario.Name, world.Seed, settings.PlotDate ?? started);
+                    RunPlots.WriteAll(rows, folder.PathFor("plots"), caption);
+                    FirmSizeChart.Write(firms.SizeDistributions, folder.PathFor("plots"), caption);
+                }
             }
-            if (settings.Plots)
-                RunPlots.WriteAll(rows, folder.PathFor("plots"), RunPlots.Caption(scenario.Name, world.Seed, settings.PlotDate ?? started));
 
             var region = rows.Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
             ManifestWriter.Write(folder.PathFor(RunOutputFolder.ManifestFileName), new RunManifest
@@ -71,10 +79,11 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                 StartedUtc = started,
                 EndedUtc = DateTime.UtcNow,
                 Plots = settings.Plots,
+                FirmPanelEvery = settings.FirmPanelEvery,
                 Files = ContentHash.DescribeFiles(folder.WorkingPath),
             });
             folder.Commit();
-            output.WriteLine(Summary(finalPath, region, settings.Plots));
+            output.WriteLine(Summary(finalPath, region, settings.Plots, settings.FirmPanelEvery is not null));
         }
         return ExitCodes.Ok;
     }
@@ -82,13 +91,13 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
     private static Task<ISimulationEngine> OpenEngineAsync(RunSettings settings, CancellationToken cancellation) =>
         EngineFactory.OpenAsync(settings.Engine, settings.FirmsPerShard, settings.Cluster, cancellation);
 
-    private static string Summary(string path, List<MetricsRow> region, bool plots)
+    private static string Summary(string path, List<MetricsRow> region, bool plots, bool panel)
     {
         var first = region[0];
         var last = region[^1];
         string Change(Func<MetricsRow, double> metric) => string.Create(CultureInfo.InvariantCulture, $"{metric(first):N1} -> {metric(last):N1}");
         return string.Join(Environment.NewLine,
-            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, metrics.parquet, manifest.json{(plots ? ", plots/" : "")})",
+            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, metrics.parquet, {(panel ? "firms.parquet, " : "")}manifest.json{(plots ? ", plots/" : "")})",
             $"  {first.Period} -> {last.Period}",
             $"  total R&D, bn yuan/yr:          {Change(r => r.TotalRd)}",
             $"  basic-knowledge index:          {Change(r => r.KnowledgeStock)}",

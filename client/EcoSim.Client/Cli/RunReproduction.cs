@@ -12,12 +12,14 @@ internal sealed class RunReproduction(RunManifest manifest) : Reproduction
     {
         var manifest = RecordedManifest.Deserialize<RunManifest>(root, RunManifest.CurrentFormatVersion);
         RecordedManifest.CheckCommon(manifest.Engine, manifest.FirmsPerShard, manifest.TickCount, manifest.Files);
+        if (manifest.FirmPanelEvery is < 1) throw new ManifestProblem("firmPanelEvery", $"{manifest.FirmPanelEvery} is not a number of ticks");
         return new RunReproduction(manifest);
     }
 
     public override string Description =>
         $"run of {manifest.ScenarioName}, seed {manifest.Seed}, {manifest.TickCount} ticks, engine {manifest.Engine}" +
-        (manifest.Engine == RunManifest.OrleansEngine ? $", {manifest.FirmsPerShard} firms per shard" : "");
+        (manifest.Engine == RunManifest.OrleansEngine ? $", {manifest.FirmsPerShard} firms per shard" : "") +
+        (manifest.FirmPanelEvery is int every ? $", firm panel every {every} ticks" : "");
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => manifest.Files;
 
@@ -31,6 +33,7 @@ internal sealed class RunReproduction(RunManifest manifest) : Reproduction
         {
             RecordedScenarioPath = manifest.ScenarioPath,
             PlotDate = manifest.StartedUtc,
+            FirmPanelEvery = manifest.FirmPanelEvery,
         };
         return await new RunPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }

@@ -17,6 +17,9 @@ internal sealed record RunSettings(string ScenarioPath, string? OutputPath, ulon
     /// <summary>The scenario path to record in the manifest when it differs from <see cref="ScenarioPath"/> (a reproduction reads a copy).</summary>
     public string? RecordedScenarioPath { get; init; }
 
+    /// <summary>Write the firm panel (firms.parquet) every this many ticks and at the last, or null for no panel.</summary>
+    public int? FirmPanelEvery { get; init; }
+
     /// <summary>The date the plots' captions show, or null for today (a reproduction shows the original's).</summary>
     public DateTime? PlotDate { get; init; }
 }
