@@ -35,8 +35,8 @@ internal static class FirmSizeChart
         }
         plot.XLabel("Revenue of a firm, x (million yuan/yr, log scale)", size: 14);
         plot.YLabel("Share of firms with revenue ≥ x (log scale)", size: 14);
-        plot.Axes.Bottom.TickGenerator = LogTicks(v => Power(v, "N0"));
-        plot.Axes.Left.TickGenerator = LogTicks(v => Power(v, "0.####"));
+        plot.Axes.Bottom.TickGenerator = LogTicks(v => Power(v, "N0", plainUpTo: 7));
+        plot.Axes.Left.TickGenerator = LogTicks(v => Power(v, "0.####", plainUpTo: 4));
         plot.ShowLegend(Alignment.LowerLeft);
         plot.Legend.FontSize = 12;
 
@@ -53,7 +53,7 @@ internal static class FirmSizeChart
         LabelFormatter = label,
     };
 
-    // 10^v in plain digits for |v| <= 4, otherwise as 1e±v.
-    private static string Power(double v, string format) =>
-        Math.Abs(v) <= 4 ? Math.Pow(10, v).ToString(format, CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"1e{v:0}");
+    // 10^v in plain digits for |v| <= plainUpTo, otherwise as 1e±v.
+    private static string Power(double v, string format, int plainUpTo) =>
+        Math.Abs(v) <= plainUpTo ? Math.Pow(10, v).ToString(format, CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"1e{v:0}");
 }
