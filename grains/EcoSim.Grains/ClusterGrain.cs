@@ -97,6 +97,15 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     }
 
     /// <inheritdoc/>
+    public async Task<FirmColumns> Firms()
+    {
+        Ready();
+        if (_firms is not null) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: Firms() in the middle of a tick");
+        var parts = await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Firms()));
+        return FirmColumns.Concat(_cluster, parts);
+    }
+
+    /// <inheritdoc/>
     public async Task Release()
     {
         await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Release())

@@ -53,6 +53,9 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
     }
 
     /// <inheritdoc/>
+    public Task<FirmColumns> Firms() => Task.FromResult(FirmColumns.Of(Shard()));
+
+    /// <inheritdoc/>
     public Task Release() { DeactivateOnIdle(); return Task.CompletedTask; }
 
     private FirmShard Shard() => _shard ?? throw new InvalidOperationException($"firm shard {this.GetPrimaryKeyString()} was not initialised (or its activation was lost)");

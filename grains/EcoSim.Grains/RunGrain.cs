@@ -113,6 +113,15 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
     }
 
     /// <inheritdoc/>
+    public Task<FirmColumns> Firms(int tick, int cluster)
+    {
+        var run = _run ?? throw new InvalidOperationException($"run '{RunId}' was not started (or its activation was lost)");
+        if (tick != _tick - 1) throw new InvalidOperationException($"run '{RunId}': the firms of tick {tick} were asked for, but the last tick run is {_tick - 1}");
+        if (cluster < 0 || cluster >= run.World.ClusterCount) throw new ArgumentOutOfRangeException(nameof(cluster), cluster, $"the run has clusters 0..{run.World.ClusterCount - 1}");
+        return Cluster(cluster).Firms();
+    }
+
+    /// <inheritdoc/>
     public Task<RunProgress> Progress() => Task.FromResult(new RunProgress(_tick, _run?.World.Ticks ?? 0));
 
     /// <inheritdoc/>

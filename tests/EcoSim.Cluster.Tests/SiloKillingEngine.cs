@@ -18,9 +18,15 @@ internal sealed class SiloKillingEngine(ISimulationEngine inner, int killDuringT
     public int SiloCount => inner.SiloCount;
     public int FirmsPerShard => inner.FirmsPerShard;
 
-    public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
+    public IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, CancellationToken cancellation) =>
+        Killing(inner.RunAsync(world, cancellation), cancellation);
+
+    public IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, CancellationToken cancellation) =>
+        Killing(inner.RunAsync(world, firmTicks, cancellation), cancellation);
+
+    private async IAsyncEnumerable<T> Killing<T>(IAsyncEnumerable<T> inner, [EnumeratorCancellation] CancellationToken cancellation)
     {
-        await using var ticks = inner.RunAsync(world, cancellation).GetAsyncEnumerator(cancellation);
+        await using var ticks = inner.GetAsyncEnumerator(cancellation);
         for (int delivered = 0; ; delivered++)
         {
             int? victim = delivered == killDuringTick && KilledProcess is null ? await chooseProcess() : null;

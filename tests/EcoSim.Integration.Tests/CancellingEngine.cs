@@ -18,9 +18,15 @@ internal sealed class CancellingEngine(CancellationTokenSource ctrlC, int afterT
     /// <summary>Ticks delivered before the runs stopped.</summary>
     public int TicksDelivered => Volatile.Read(ref _ticks);
 
-    public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
+    public IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, CancellationToken cancellation) =>
+        Cancelling(_inner.RunAsync(world, cancellation), cancellation);
+
+    public IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, CancellationToken cancellation) =>
+        Cancelling(_inner.RunAsync(world, firmTicks, cancellation), cancellation);
+
+    private async IAsyncEnumerable<T> Cancelling<T>(IAsyncEnumerable<T> ticks, [EnumeratorCancellation] CancellationToken cancellation)
     {
-        await foreach (var tick in _inner.RunAsync(world, cancellation))
+        await foreach (var tick in ticks.WithCancellation(cancellation))
         {
             if (Interlocked.Increment(ref _ticks) == afterTicks) await ctrlC.CancelAsync();
             yield return tick;

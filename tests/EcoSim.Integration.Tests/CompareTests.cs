@@ -20,7 +20,7 @@ public sealed class CompareTests
         Assert.True(code == 0, errors);
         Assert.Contains("identical up to 2024Q3 and diverge from 2024Q4", output);
 
-        string[] runs = [.. Directory.GetFiles(Path.Combine(dir, "runs")).Select(f => Path.GetFileName(f)!).Order()];
+        string[] runs = [.. Directory.GetFiles(Path.Combine(dir, "runs"), "*.csv").Select(f => Path.GetFileName(f)!).Order()];
         Assert.Equal(["baseline-seed7.csv", "baseline-seed8.csv", "baseline-seed9.csv", "policy-seed7.csv", "policy-seed8.csv", "policy-seed9.csv"], runs);
         string findings = File.ReadAllText(Path.Combine(dir, "findings.md"));
         Assert.Contains("3 paired seeds (7 to 9)", findings);

@@ -63,8 +63,8 @@ public sealed class RunEnsembleTests
         string dir = Path.Combine(TestFiles.NewTempFolder(), "one");
         var (code, output, errors) = await Ecosim("run", TestFiles.SmallScenario, "--seeds", "1", "--engine", "reference", "--out", dir, "--no-plots");
         Assert.True(code == 0, errors);
-        Assert.Equal(["manifest.json", "metrics.csv"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
-        Assert.Contains("(metrics.csv, manifest.json)", output);
+        Assert.Equal(["manifest.json", "metrics.csv", "metrics.parquet", "report.html"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
+        Assert.Contains("(metrics.csv, metrics.parquet, report.html, manifest.json)", output);
         Assert.Contains("  done: 1 run, 8 ticks in ", errors);
     }
 

@@ -58,7 +58,7 @@ public sealed class RunOutputTests(TestClusterFixture fixture)
         Assert.Contains(manifest.Files, f => f.Path == "metrics.csv");
 
         var plots = Directory.GetFiles(Path.Combine(dir, "plots"), "*.png");
-        Assert.Equal(RunPlots.FileNames.Count, plots.Length);
+        Assert.Equal(RunPlots.FileNames.Append(FirmSizeChart.FileName).Order(), plots.Select(Path.GetFileName).Order());
         foreach (var png in plots)
         {
             var bytes = File.ReadAllBytes(png);

@@ -9,7 +9,7 @@ internal static class CommandLine
     public static RootCommand Build(TextWriter output, TextWriter errors) =>
         new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy")
         {
-            Run(output, errors), Compare(output, errors), Sweep(output, errors), Validate(output, errors), Inspect(output, errors),
+            Run(output, errors), Compare(output, errors), Sweep(output, errors), Validate(output, errors), Inspect(output, errors), Reproduce(output, errors),
         };
 
     private static Command Run(TextWriter output, TextWriter errors)
@@ -21,6 +21,9 @@ internal static class CommandLine
         var shared = new SharedOptions("runs/<scenario name>", "the scenario");
         var command = new Command("run", "Run a scenario and write metrics.csv, manifest.json and plots/*.png to the output folder; with --seeds N, an ensemble of N seeds") { scenario, seed, seeds, parallel };
         shared.AddTo(command);
+        var firmPanel = SharedOptions.FirmPanel();
+        command.Options.Add(firmPanel.Panel);
+        command.Options.Add(firmPanel.Every);
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
@@ -31,7 +34,8 @@ internal static class CommandLine
                 return await Guarded(errors, cancellation, () => new RunEnsemblePipeline(output, errors).ExecuteAsync(ensemble, cancellation));
             }
             var settings = new RunSettings(result.GetValue(scenario)!, result.GetValue(shared.Out), result.GetValue(seed), result.GetValue(shared.Engine)!,
-                result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots));
+                result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots))
+            { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel) };
             return await Guarded(errors, cancellation, () => new RunPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
@@ -128,6 +132,24 @@ internal static class CommandLine
             var settings = new InspectSettings(result.GetValue(scenario)!, result.GetValue(entity)!, result.GetValue(tick), result.GetValue(seed),
                 result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), cluster, result.GetValue(json));
             return await Guarded(errors, cancellation, () => new InspectPipeline(output, errors).ExecuteAsync(settings, cancellation));
+        });
+        return command;
+    }
+
+    private static Command Reproduce(TextWriter output, TextWriter errors)
+    {
+        var manifest = new Argument<string>("manifest") { Description = "manifest.json of a run or compare output folder" };
+        var outPath = new Option<string?>("--out", "-o") { Description = "Folder for the reproduction [default: <the manifest's folder>-reproduced]" };
+        var shared = new SharedOptions("", "the scenario");
+        var command = new Command("reproduce", "Run again what a run or compare manifest describes, into a new folder, and compare every data file (csv, parquet) byte for byte with the SHA-256s the manifest lists; exit 0 if all are identical, 3 if any differs, 2 for a bad manifest")
+        {
+            manifest, outPath, shared.Cluster,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
+            var settings = new ReproduceSettings(result.GetValue(manifest)!, result.GetValue(outPath), cluster);
+            return await Guarded(errors, cancellation, () => new ReproducePipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
     }

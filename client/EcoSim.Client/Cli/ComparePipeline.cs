@@ -35,16 +35,20 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
             var summary = new ComparisonSummary();
             Directory.CreateDirectory(folder.PathFor("runs"));
             await using (var progress = ProgressDisplay.Start(errors, members.Count, baseline.World.Ticks))
-                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, (member, rows) =>
+            await using (var parquet = await EnsembleParquetWriter.CreateAsync(folder.PathFor(Path.Combine("runs", MetricsParquetFormat.FileName)), [.. members.Select(m => (m.Role, m.Seed))], cancellation))
+            {
+                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, async (member, rows) =>
                 {
                     MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
                     summary.Add(member.Role, member.Seed, rows);
-                    return Task.CompletedTask;
+                    await parquet.AddAsync(member.Role, member.Seed, rows, cancellation);
                 }, cancellation);
+                await parquet.CompleteAsync();
+            }
 
             var points = summary.Points();
             SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), points);
-            string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {started:yyyy-MM-dd}";
+            string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}";
             var plots = settings.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, caption) : [];
             var findings = Findings.Describe(summary, points, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, engine.Name,
                 PolicyOnset.FirstTick(baseline.World, policy.World)));
@@ -52,8 +56,8 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
 
             var manifest = new ComparisonManifest
             {
-                Baseline = Describe(baseline, settings.BaselinePath),
-                Policy = Describe(policy, settings.PolicyPath),
+                Baseline = Describe(baseline, settings.RecordedBaselinePath ?? settings.BaselinePath),
+                Policy = Describe(policy, settings.RecordedPolicyPath ?? settings.PolicyPath),
                 Seeds = seeds,
                 Engine = engine.Name,
                 SiloCount = engine.SiloCount,
@@ -65,6 +69,7 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
                 CommandLine = RunEnvironment.CommandLine,
                 StartedUtc = started,
                 EndedUtc = DateTime.UtcNow,
+                Plots = settings.Plots,
             };
             // The report first: the manifest then lists it with every other file (see ReproductionFacts).
             ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));

@@ -9,6 +9,8 @@ internal static class ExitCodes
     public const int Failed = 1;
     /// <summary>Bad input: command line, scenario file or output folder. Nothing was written.</summary>
     public const int BadInput = 2;
+    /// <summary><c>reproduce</c> ran, but a data file differs from the one its manifest records.</summary>
+    public const int NotReproduced = 3;
     /// <summary>Stopped by Ctrl-C. Nothing was written.</summary>
     public const int Interrupted = 130;
 }

@@ -36,26 +36,36 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
             errors.WriteLine($"running {scenario.Name}: {world.Ticks} ticks from {world.Start}, {world.Firms:N0} firms, seed {world.Seed}, engine {engine.Name}" +
                              (engine.Name == "orleans" ? $" ({engine.SiloCount} silo{(engine.SiloCount == 1 ? "" : "s")}, {engine.FirmsPerShard} firms per shard)" : ""));
             var rows = new List<MetricsRow>();
+            var plots = new List<string>();
             await using (var progress = ProgressDisplay.Start(errors, 1, world.Ticks))
             using (var csv = MetricsCsvWriter.Create(folder.PathFor(MetricsCsvFormat.FileName)))
+            await using (var parquet = await MetricsParquetWriter.CreateAsync(folder.PathFor(MetricsParquetFormat.FileName), cancellation))
+            await using (var firms = await RunFirmOutputs.CreateAsync(world, settings.FirmPanelEvery, folder.PathFor(FirmPanelFormat.FileName), settings.Plots, cancellation))
             {
-                await foreach (var tick in engine.RunAsync(world, cancellation))
+                await foreach (var simulated in engine.RunAsync(world, firms.Ticks, cancellation))
                 {
+                    var tick = simulated.Outcome;
+                    await firms.AddAsync(simulated, cancellation);
                     csv.WriteAll(tick.Rows);
+                    await parquet.WriteAsync(tick.Rows, cancellation);
                     rows.AddRange(tick.Rows);
                     progress.TickDone();
                 }
                 progress.RunDone();
+                await firms.CompleteAsync();
+                if (settings.Plots)
+                {
+                    string caption = RunPlots.Caption(scenario.Name, world.Seed, settings.PlotDate ?? started);
+                    plots.AddRange(RunPlots.WriteAll(rows, folder.PathFor("plots"), caption));
+                    plots.AddRange(FirmSizeChart.Write(firms.SizeDistributions, folder.PathFor("plots"), caption).Where(p => p.EndsWith(".png", StringComparison.Ordinal)));
+                }
             }
-            var plots = settings.Plots
-                ? RunPlots.WriteAll(rows, folder.PathFor("plots"), RunPlots.Caption(scenario.Name, world.Seed, started))
-                : [];
 
             var region = rows.Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
             var manifest = new RunManifest
             {
                 ScenarioName = scenario.Name,
-                ScenarioPath = settings.ScenarioPath,
+                ScenarioPath = settings.RecordedScenarioPath ?? settings.ScenarioPath,
                 ScenarioText = scenario.CombinedText,
                 ScenarioSha256 = scenario.Sha256,
                 Seed = world.Seed,
@@ -71,13 +81,15 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                 CommandLine = RunEnvironment.CommandLine,
                 StartedUtc = started,
                 EndedUtc = DateTime.UtcNow,
+                Plots = settings.Plots,
+                FirmPanelEvery = settings.FirmPanelEvery,
             };
             // The report first: the manifest then lists it with every other file (see ReproductionFacts).
             RunReport.Build(scenario, region, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));
             ManifestWriter.Write(folder.PathFor(RunOutputFolder.ManifestFileName),
                 manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) });
             folder.Commit();
-            output.WriteLine(Summary(finalPath, region, settings.Plots));
+            output.WriteLine(Summary(finalPath, region, settings.Plots, settings.FirmPanelEvery is not null));
         }
         return ExitCodes.Ok;
     }
@@ -85,13 +97,13 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
     private static Task<ISimulationEngine> OpenEngineAsync(RunSettings settings, CancellationToken cancellation) =>
         EngineFactory.OpenAsync(settings.Engine, settings.FirmsPerShard, settings.Cluster, cancellation);
 
-    private static string Summary(string path, List<MetricsRow> region, bool plots)
+    private static string Summary(string path, List<MetricsRow> region, bool plots, bool panel)
     {
         var first = region[0];
         var last = region[^1];
         string Change(Func<MetricsRow, double> metric) => string.Create(CultureInfo.InvariantCulture, $"{metric(first):N1} -> {metric(last):N1}");
         return string.Join(Environment.NewLine,
-            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, report.html, manifest.json{(plots ? ", plots/" : "")})",
+            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, metrics.parquet, {(panel ? "firms.parquet, " : "")}report.html, manifest.json{(plots ? ", plots/" : "")})",
             $"  {first.Period} -> {last.Period}",
             $"  total R&D, bn yuan/yr:          {Change(r => r.TotalRd)}",
             $"  basic-knowledge index:          {Change(r => r.KnowledgeStock)}",

@@ -12,4 +12,14 @@ namespace EcoSim.Client.Cli;
 /// <param name="Cluster">Gateway of a running cluster, or null for an embedded silo.</param>
 /// <param name="Plots">Whether to draw plots.</param>
 internal sealed record RunSettings(string ScenarioPath, string? OutputPath, ulong? Seed, string Engine, int FirmsPerShard, int? Ticks,
-    EcoSimClusterOptions? Cluster, bool Plots);
+    EcoSimClusterOptions? Cluster, bool Plots)
+{
+    /// <summary>The scenario path to record in the manifest when it differs from <see cref="ScenarioPath"/> (a reproduction reads a copy).</summary>
+    public string? RecordedScenarioPath { get; init; }
+
+    /// <summary>Write the firm panel (firms.parquet) every this many ticks and at the last, or null for no panel.</summary>
+    public int? FirmPanelEvery { get; init; }
+
+    /// <summary>The date the plots' captions show, or null for today (a reproduction shows the original's).</summary>
+    public DateTime? PlotDate { get; init; }
+}

@@ -20,6 +20,19 @@ internal sealed class SharedOptions
         NoPlots = new Option<bool>("--no-plots") { Description = "Skip drawing plots" };
     }
 
+    /// <summary>Options of the per-firm panel (offered by <c>run</c>).</summary>
+    public static (Option<bool> Panel, Option<int?> Every) FirmPanel()
+    {
+        var panel = new Option<bool>("--firm-panel") { Description = $"Also write {Output.FirmPanelFormat.FileName}: every firm's state (tick, period, cluster, firm index and every field of the firm) at the end of each year (see --firm-panel-every) and at the last tick" };
+        var every = new Option<int?>("--firm-panel-every") { Description = "Ticks between the panel's snapshots [default: 4, yearly]; implies --firm-panel" };
+        every.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--firm-panel-every must be at least 1"); });
+        return (panel, every);
+    }
+
+    /// <summary>The firm panel's cadence the options ask for, or null for no panel.</summary>
+    public static int? FirmPanelEvery(ParseResult result, (Option<bool> Panel, Option<int?> Every) options) =>
+        result.GetValue(options.Every) ?? (result.GetValue(options.Panel) ? Model.World.WorldSpec.TicksPerYear : null);
+
     public Option<string?> Out { get; }
     public Option<string> Engine { get; }
     public Option<int> FirmsPerShard { get; }

@@ -22,4 +22,10 @@ internal interface ISimulationEngine : IAsyncDisposable
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The run has no such agent; the message names the allowed range.</exception>
     Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation);
+    /// <summary>
+    /// Runs every tick of <paramref name="world"/>, yielding each tick's metrics as it finishes and, for the
+    /// ticks in <paramref name="firmTicks"/>, a census of every firm at the end of the tick. Both engines
+    /// give bit-identical censuses; only one tick's census is held at a time.
+    /// </summary>
+    IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, CancellationToken cancellation);
 }

@@ -24,6 +24,11 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
 
     public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
     {
+        await foreach (var tick in RunAsync(world, new HashSet<int>(), cancellation)) yield return tick.Outcome;
+    }
+
+    public async IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, [EnumeratorCancellation] CancellationToken cancellation)
+    {
         using var span = RunSpans.StartRun(Name, world);
         var delivered = new List<TickOutcome>();
         for (int attempt = 1; ; attempt++)
@@ -51,8 +56,14 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
                             throw new InvalidOperationException($"the restarted run computed different metrics for tick {outcome.Tick} than the first attempt: the run is not deterministic");
                         continue;
                     }
+                    FirmCensus? census = null;
+                    if (firmTicks.Contains(outcome.Tick))
+                    {
+                        try { census = await watch.Guard(run.FirmsAsync(outcome.Tick, world.ClusterCount), cancellation); }
+                        catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
+                    }
                     delivered.Add(outcome);
-                    yield return outcome;
+                    yield return new SimulatedTick(outcome, census);
                 }
                 if (failure is null)
                 {

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using EcoSim.Grains.Abstractions.Telemetry;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
+using EcoSim.Model.State;
 using EcoSim.Model.World;
 
 namespace EcoSim.Client.Engines;
@@ -16,6 +17,11 @@ internal sealed class ReferenceSimulation : ISimulationEngine
 
     public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
     {
+        await foreach (var tick in RunAsync(world, EmptySet, cancellation)) yield return tick.Outcome;
+    }
+
+    public async IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, [EnumeratorCancellation] CancellationToken cancellation)
+    {
         using var span = RunSpans.StartRun(Name, world);
         var engine = await Task.Run(() => new ReferenceEngine(world), cancellation);
         double firms = world.Firms;
@@ -25,7 +31,7 @@ internal sealed class ReferenceSimulation : ISimulationEngine
             RunSpans.Resume(span);
             var outcome = await Task.Run(() => TimedStep(engine, firms), cancellation);
             firms = outcome.Rows[^1].Firms;
-            yield return outcome;
+            yield return new SimulatedTick(outcome, firmTicks.Contains(outcome.Tick) ? Census(engine, world, outcome.Tick) : null);
         }
         RunSpans.RunDone(Name);
     }
@@ -51,6 +57,11 @@ internal sealed class ReferenceSimulation : ISimulationEngine
         }
         return engine.Inspect(entity);
     }, cancellation);
+
+    private static readonly IReadOnlySet<int> EmptySet = new HashSet<int>();
+
+    private static FirmCensus Census(ReferenceEngine engine, WorldSpec world, int tick) =>
+        new(tick, [.. Enumerable.Range(0, world.ClusterCount).Select(c => FirmColumns.Of(engine.FirmsOf(c)))]);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -24,6 +24,9 @@ internal sealed class RunAttempt(IGrainFactory grains)
 
     /// <summary>One agent's state after the ticks stepped so far.</summary>
     public Task<EntityState> InspectAsync(EntityRef entity) => _run.Inspect(entity);
+    /// <summary>Every firm at the end of <paramref name="tick"/> (the tick just run): one short call per cluster.</summary>
+    public async Task<FirmCensus> FirmsAsync(int tick, int clusters) =>
+        new(tick, await Task.WhenAll(Enumerable.Range(0, clusters).Select(c => _run.Firms(tick, c))));
 
     /// <summary>Releases the grains of a finished run.</summary>
     public Task StopAsync() => _run.Stop();

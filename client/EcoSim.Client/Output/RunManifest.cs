@@ -57,6 +57,10 @@ public sealed record RunManifest
     public required DateTime StartedUtc { get; init; }
     /// <summary>When the run ended, UTC.</summary>
     public required DateTime EndedUtc { get; init; }
+    /// <summary>Whether plots were drawn (null in manifests written before this was recorded: then the files under <c>plots/</c> tell).</summary>
+    public bool? Plots { get; init; }
+    /// <summary>The firm panel's cadence in ticks (<c>--firm-panel-every</c>), or null when no firm panel was written.</summary>
+    public int? FirmPanelEvery { get; init; }
     /// <summary>The files written next to the manifest, with their hashes.</summary>
     public IReadOnlyList<ManifestFile> Files { get; init; } = [];
 }

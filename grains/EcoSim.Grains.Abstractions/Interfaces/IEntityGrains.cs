@@ -32,6 +32,9 @@ public interface IClusterGrain : IGrainWithStringKey
     /// <summary>Phase 7: entry of new firms, the cluster's closing state and its metrics row.</summary>
     Task<ClusterTickReport> Enter(int tick, int spinOffs, int deals, FundReport funds, TalentPoolState talent);
 
+    /// <summary>A copy of every firm of the cluster, in index order (its shards' columns joined); call between ticks.</summary>
+    Task<FirmColumns> Firms();
+
     /// <summary>Releases the cluster and its shards.</summary>
     Task Release();
 }
@@ -53,6 +56,9 @@ public interface IFirmShardGrain : IGrainWithStringKey
 
     /// <summary>One firm's state, by its index in the cluster.</summary>
     Task<FirmRecord> Inspect(long index);
+
+    /// <summary>A copy of every firm slot of the shard (dead ones included), column by column.</summary>
+    Task<FirmColumns> Firms();
 
     /// <summary>Releases the shard.</summary>
     Task Release();

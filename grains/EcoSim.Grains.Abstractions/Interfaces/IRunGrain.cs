@@ -1,4 +1,5 @@
 using EcoSim.Model.Inspection;
+using EcoSim.Model.State;
 using EcoSim.Model.World;
 
 namespace EcoSim.Grains.Abstractions;
@@ -15,6 +16,12 @@ public interface IRunGrain : IGrainWithStringKey
 
     /// <summary>Runs the next tick and returns its metrics.</summary>
     Task<TickRows> Step();
+
+    /// <summary>
+    /// A copy of every firm of cluster <paramref name="cluster"/> at the end of tick <paramref name="tick"/>,
+    /// which must be the tick that <see cref="Step"/> finished last. One call per cluster keeps each call short.
+    /// </summary>
+    Task<FirmColumns> Firms(int tick, int cluster);
 
     /// <summary>Where the run is.</summary>
     Task<RunProgress> Progress();

@@ -184,3 +184,22 @@ public sealed class ClusterOutcomeConverter : IConverter<ClusterOutcome, Cluster
     /// <inheritdoc/>
     public ClusterOutcomeSurrogate ConvertToSurrogate(in ClusterOutcome v) => new(v.Row, v.FirmSums);
 }
+
+/// <summary>Wire form of a <see cref="FirmColumns"/>: primitive arrays, which Orleans copies as blocks.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct FirmColumnsSurrogate(
+    [property: Id(0)] int Cluster, [property: Id(1)] long FirstIndex, [property: Id(2)] double[] Productivity, [property: Id(3)] double[] Weight,
+    [property: Id(4)] double[] Revenue, [property: Id(5)] double[] RdIntensity, [property: Id(6)] double[] RdStock, [property: Id(7)] double[] Cash,
+    [property: Id(8)] double[] Researchers, [property: Id(9)] int[] Age, [property: Id(10)] int[] Vintage, [property: Id(11)] bool[] Alive);
+
+/// <summary>Converts <see cref="FirmColumns"/>.</summary>
+[RegisterConverter]
+public sealed class FirmColumnsConverter : IConverter<FirmColumns, FirmColumnsSurrogate>
+{
+    /// <inheritdoc/>
+    public FirmColumns ConvertFromSurrogate(in FirmColumnsSurrogate s) =>
+        new(s.Cluster, s.FirstIndex, s.Productivity, s.Weight, s.Revenue, s.RdIntensity, s.RdStock, s.Cash, s.Researchers, s.Age, s.Vintage, s.Alive);
+    /// <inheritdoc/>
+    public FirmColumnsSurrogate ConvertToSurrogate(in FirmColumns v) =>
+        new(v.Cluster, v.FirstIndex, v.Productivity, v.Weight, v.Revenue, v.RdIntensity, v.RdStock, v.Cash, v.Researchers, v.Age, v.Vintage, v.Alive);
+}

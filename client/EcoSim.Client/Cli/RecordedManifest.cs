@@ -1,0 +1,77 @@
+using System.Text.Json;
+using EcoSim.Client.Output;
+
+namespace EcoSim.Client.Cli;
+
+/// <summary>
+/// Reads a manifest for <c>ecosim reproduce</c> and picks what reproduces it by its <c>kind</c>. A new
+/// kind of output (for example several seeds of one scenario, or a sweep) is supported by adding a case
+/// to <see cref="Kinds"/>.
+/// </summary>
+internal static class RecordedManifest
+{
+    /// <summary>What reproduces each kind of manifest; run manifests written before <c>kind</c> existed have none and are runs.</summary>
+    private static readonly IReadOnlyDictionary<string, Func<JsonElement, Reproduction>> Kinds = new Dictionary<string, Func<JsonElement, Reproduction>>(StringComparer.Ordinal)
+    {
+        ["run"] = RunReproduction.From,
+        ["compare"] = CompareReproduction.From,
+    };
+
+    /// <summary>The reproduction the manifest at <paramref name="path"/> describes.</summary>
+    /// <exception cref="ManifestProblem">The file is missing, unreadable, not JSON, not an EcoSim manifest, of an unknown kind or newer version, or a key is missing or bad.</exception>
+    public static Reproduction Read(string path)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new ManifestProblem(null, "file not found"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ManifestProblem(null, $"cannot read the file: {e.Message}"); }
+        JsonDocument document;
+        try { document = JsonDocument.Parse(bytes); }
+        catch (JsonException e) { throw new ManifestProblem(null, $"not valid JSON ({e.Message})"); }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new ManifestProblem(null, "not an EcoSim manifest (expected a JSON object)");
+            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != RunManifest.FormatMarker)
+                throw new ManifestProblem("format", $"is not \"{RunManifest.FormatMarker}\": not an EcoSim manifest");
+            string kind = "run";
+            if (root.TryGetProperty("kind", out var kindValue))
+                kind = kindValue.ValueKind == JsonValueKind.String ? kindValue.GetString()! : throw new ManifestProblem("kind", "must be a string");
+            if (!Kinds.TryGetValue(kind, out var reproduction))
+                throw new ManifestProblem("kind", $"'{kind}' cannot be reproduced by this program (it reproduces: {string.Join(", ", Kinds.Keys)})");
+            return reproduction(root);
+        }
+    }
+
+    /// <summary>Deserialises the whole manifest as <typeparamref name="T"/>, naming the key at fault when that fails.</summary>
+    public static T Deserialize<T>(JsonElement root, int newestVersion) where T : class
+    {
+        if (root.TryGetProperty("formatVersion", out var version) && (!version.TryGetInt32(out int v) || v > newestVersion))
+            throw new ManifestProblem("formatVersion", $"{version} is not a manifest version this program reads (1 to {newestVersion})");
+        try { return root.Deserialize<T>(ManifestJson.Options) ?? throw new ManifestProblem(null, "is null"); }
+        catch (JsonException e)
+        {
+            string? key = e.Path is { Length: > 2 } p ? p.TrimStart('$', '.') : null;
+            string message = e.Message.Split(" Path:", 2)[0];
+            throw new ManifestProblem(key, message);
+        }
+    }
+
+    /// <summary>Checks the values every kind shares.</summary>
+    public static void CheckCommon(string engine, int firmsPerShard, int tickCount, IReadOnlyList<ManifestFile> files)
+    {
+        if (engine is not (RunManifest.OrleansEngine or RunManifest.ReferenceEngine))
+            throw new ManifestProblem("engine", $"'{engine}' is not an engine this program runs ({RunManifest.OrleansEngine}, {RunManifest.ReferenceEngine})");
+        if (firmsPerShard < 0 || (engine == RunManifest.OrleansEngine && firmsPerShard < 1))
+            throw new ManifestProblem("firmsPerShard", $"{firmsPerShard} is not a shard size");
+        if (tickCount < 1) throw new ManifestProblem("tickCount", $"{tickCount} is not a number of ticks");
+        if (files is null || files.Count == 0) throw new ManifestProblem("files", "lists no files, so there is nothing to compare");
+        foreach (var file in files)
+        {
+            if (file is null || string.IsNullOrEmpty(file.Path) || file.Path.StartsWith('/') || file.Path.Split('/').Contains(".."))
+                throw new ManifestProblem("files", $"'{file?.Path}' is not a path inside the output folder");
+            if (file.Sha256 is not { Length: 64 } hash || !hash.All(char.IsAsciiHexDigitLower))
+                throw new ManifestProblem("files", $"'{file.Path}' has no SHA-256 (64 lower-case hex digits)");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using EcoSim.Client.Output;
+
+namespace EcoSim.Client.Cli;
+
+/// <summary>
+/// <c>ecosim reproduce</c>: reads a <c>run</c> or <c>compare</c> manifest, runs what it describes again
+/// into a new folder (the scenario text comes from the manifest, checked against its SHA-256), and
+/// compares every file with the hashes the manifest lists, file by file.
+/// </summary>
+internal sealed class ReproducePipeline(TextWriter output, TextWriter errors)
+{
+    public async Task<int> ExecuteAsync(ReproduceSettings settings, CancellationToken cancellation)
+    {
+        Reproduction reproduction;
+        try { reproduction = RecordedManifest.Read(settings.ManifestPath); }
+        catch (ManifestProblem problem) { return Refuse(problem); }
+
+        string originalFolder = Path.GetDirectoryName(Path.GetFullPath(settings.ManifestPath))!;
+        string outputPath = settings.OutputPath ?? $"{Path.TrimEndingDirectorySeparator(originalFolder)}-reproduced";
+        if (Path.GetFullPath(outputPath) == originalFolder)
+        {
+            errors.WriteLine($"error: --out {outputPath} is the folder of the manifest; a reproduction goes to a new folder");
+            return ExitCodes.BadInput;
+        }
+        errors.WriteLine($"reproducing {settings.ManifestPath}: {reproduction.Description}");
+        int code;
+        try { code = await reproduction.RunAsync(outputPath, new ReproductionContext(output, errors, settings.Cluster), cancellation); }
+        catch (ManifestProblem problem) { return Refuse(problem); }
+        if (code != ExitCodes.Ok) return code;
+
+        output.WriteLine($"comparing {outputPath} with the files {settings.ManifestPath} records:");
+        var reproduced = ContentHash.DescribeFiles(Path.GetFullPath(outputPath));
+        int failures = ReproductionVerdicts.Report(reproduction.RecordedFiles, reproduced, originalFolder, output);
+        return failures == 0 ? ExitCodes.Ok : ExitCodes.NotReproduced;
+
+        int Refuse(ManifestProblem problem)
+        {
+            errors.WriteLine($"error: {problem.Describe(settings.ManifestPath)}");
+            return ExitCodes.BadInput;
+        }
+    }
+}

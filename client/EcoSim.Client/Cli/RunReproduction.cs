@@ -1,0 +1,40 @@
+using System.Text.Json;
+using EcoSim.Client.Output;
+
+namespace EcoSim.Client.Cli;
+
+/// <summary>Reproduces an <c>ecosim run</c> from its manifest: same scenario text, seed, engine, shard size, ticks and options.</summary>
+internal sealed class RunReproduction(RunManifest manifest) : Reproduction
+{
+    /// <summary>Reads a run manifest.</summary>
+    /// <exception cref="ManifestProblem">A key is missing or bad.</exception>
+    public static Reproduction From(JsonElement root)
+    {
+        var manifest = RecordedManifest.Deserialize<RunManifest>(root, RunManifest.CurrentFormatVersion);
+        RecordedManifest.CheckCommon(manifest.Engine, manifest.FirmsPerShard, manifest.TickCount, manifest.Files);
+        if (manifest.FirmPanelEvery is < 1) throw new ManifestProblem("firmPanelEvery", $"{manifest.FirmPanelEvery} is not a number of ticks");
+        return new RunReproduction(manifest);
+    }
+
+    public override string Description =>
+        $"run of {manifest.ScenarioName}, seed {manifest.Seed}, {manifest.TickCount} ticks, engine {manifest.Engine}" +
+        (manifest.Engine == RunManifest.OrleansEngine ? $", {manifest.FirmsPerShard} firms per shard" : "") +
+        (manifest.FirmPanelEvery is int every ? $", firm panel every {every} ticks" : "");
+
+    public override IReadOnlyList<ManifestFile> RecordedFiles => manifest.Files;
+
+    public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
+    {
+        using var scenario = RecordedScenario.Rebuild(manifest.ScenarioText, manifest.ScenarioSha256, manifest.ScenarioPath, "scenarioText", "scenarioSha256");
+        if (manifest.TickCount > scenario.Scenario.World.Ticks)
+            throw new ManifestProblem("tickCount", $"{manifest.TickCount} is more than the {scenario.Scenario.World.Ticks} ticks of the recorded scenario");
+        var settings = new RunSettings(scenario.Path, outputPath, manifest.Seed, manifest.Engine, Math.Max(1, manifest.FirmsPerShard), manifest.TickCount,
+            context.Cluster, PlotsDrawn(manifest.Plots, manifest.Files))
+        {
+            RecordedScenarioPath = manifest.ScenarioPath,
+            PlotDate = manifest.StartedUtc,
+            FirmPanelEvery = manifest.FirmPanelEvery,
+        };
+        return await new RunPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
+    }
+}

@@ -1,0 +1,54 @@
+namespace EcoSim.Model.State;
+
+/// <summary>
+/// A copy of the state of consecutive firms of one cluster, column by column, as it was when copied:
+/// firm <c>i</c> has cluster index <see cref="FirstIndex"/> + i. Dead firms are included (their
+/// <see cref="Alive"/> is false and the rest is their state when they exited), so indices never move.
+/// </summary>
+/// <param name="Cluster">Cluster of the firms.</param>
+/// <param name="FirstIndex">Cluster index of the first firm.</param>
+/// <param name="Productivity">Productivity index.</param>
+/// <param name="Weight">Market weight.</param>
+/// <param name="Revenue">Revenue, bn yuan/yr.</param>
+/// <param name="RdIntensity">Target R&amp;D intensity.</param>
+/// <param name="RdStock">R&amp;D stock, bn yuan.</param>
+/// <param name="Cash">Cash, bn yuan.</param>
+/// <param name="Researchers">Researchers employed.</param>
+/// <param name="Age">Age in ticks.</param>
+/// <param name="Vintage">Technology generation in use.</param>
+/// <param name="Alive">Whether the firm is alive.</param>
+public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Productivity, double[] Weight, double[] Revenue, double[] RdIntensity,
+    double[] RdStock, double[] Cash, double[] Researchers, int[] Age, int[] Vintage, bool[] Alive)
+{
+    /// <summary>Number of firms.</summary>
+    public int Count => Productivity.Length;
+
+    /// <summary>A copy of every firm slot of <paramref name="shard"/>.</summary>
+    public static FirmColumns Of(FirmShard shard)
+    {
+        int n = shard.Count;
+        var alive = new bool[n];
+        for (int i = 0; i < n; i++) alive[i] = shard.Alive[i] != 0;
+        return new(shard.Cluster, shard.FirstIndex, shard.Productivity[..n], shard.Weight[..n], shard.Revenue[..n], shard.RdIntensity[..n],
+            shard.RdStock[..n], shard.Cash[..n], shard.Researchers[..n], shard.Age[..n], shard.Vintage[..n], alive);
+    }
+
+    /// <summary>Joins the columns of consecutive parts of one cluster (shards in index order) into one.</summary>
+    /// <exception cref="ArgumentException">The parts are of different clusters or leave a gap or an overlap between indices.</exception>
+    public static FirmColumns Concat(int cluster, IReadOnlyList<FirmColumns> parts)
+    {
+        long first = parts.Count > 0 ? parts[0].FirstIndex : 0, next = first;
+        foreach (var part in parts)
+        {
+            if (part.Cluster != cluster) throw new ArgumentException($"a part of cluster {part.Cluster} among the firms of cluster {cluster}", nameof(parts));
+            if (part.FirstIndex != next) throw new ArgumentException($"cluster {cluster}: firms {next}.. expected, a part starts at {part.FirstIndex}", nameof(parts));
+            next += part.Count;
+        }
+        T[] Join<T>(Func<FirmColumns, T[]> column) => [.. parts.SelectMany(column)];
+        return new(cluster, first, Join(p => p.Productivity), Join(p => p.Weight), Join(p => p.Revenue), Join(p => p.RdIntensity),
+            Join(p => p.RdStock), Join(p => p.Cash), Join(p => p.Researchers), Join(p => p.Age), Join(p => p.Vintage), Join(p => p.Alive));
+    }
+
+    /// <summary>One firm's state, by its position in these columns.</summary>
+    public FirmRecord Read(int i) => new(Productivity[i], Weight[i], Revenue[i], RdIntensity[i], RdStock[i], Cash[i], Researchers[i], Age[i], Vintage[i], Alive[i]);
+}

@@ -1,0 +1,99 @@
+using EcoSim.Client.Engines;
+using EcoSim.Client.Output;
+using EcoSim.Model.State;
+
+namespace EcoSim.Integration.Tests;
+
+/// <summary>firms.parquet and the firm-size plot, as <c>ecosim run</c> writes them.</summary>
+public sealed class FirmPanelTests
+{
+    [Fact]
+    public async Task The_panel_holds_every_live_firm_and_each_exit_once_at_the_collected_ticks_bit_for_bit()
+    {
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "panel");
+        var (code, output, errors) = await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--no-plots", "--firm-panel-every", "3");
+        Assert.True(code == 0, errors);
+        Assert.Contains("firms.parquet", output);
+        Assert.Equal(3, ManifestReader.Read(Path.Combine(dir, "manifest.json")).FirmPanelEvery);
+
+        var world = TestFiles.LoadSmall().World;
+        var all = new HashSet<int>(Enumerable.Range(0, world.Ticks));
+        var census = new Dictionary<int, SimulatedTick>();
+        await foreach (var tick in new ReferenceSimulation().RunAsync(world, all, CancellationToken.None)) census[tick.Outcome.Tick] = tick;
+
+        var panel = new List<IReadOnlyList<FirmPanelRow>>();
+        await foreach (var rows in FirmPanelReader.ReadTicksAsync(Path.Combine(dir, "firms.parquet"))) panel.Add(rows);
+        Assert.Equal([2, 5, 7], panel.Select(rows => rows[0].Tick));
+        int? previous = null;
+        foreach (var rows in panel)
+        {
+            var tick = census[rows[0].Tick];
+            var expected = tick.Firms!.Clusters.SelectMany(c => Enumerable.Range(0, c.Count)
+                .Where(i => c.Alive[i] || (previous is int p && census[p].Firms!.Clusters[c.Cluster] is var before && i < before.Count && before.Alive[i]))
+                .Select(i => (c.Cluster, (long)i, c.Read(i)))).ToList();
+            Assert.Equal(expected.Count, rows.Count);
+            for (int r = 0; r < rows.Count; r++)
+            {
+                Assert.Equal((expected[r].Cluster, expected[r].Item2), (rows[r].Cluster, rows[r].Firm));
+                Assert.True(SameBits(expected[r].Item3, rows[r].State), $"tick {rows[r].Tick} cluster {rows[r].Cluster} firm {rows[r].Firm}");
+                Assert.Equal(world.Clusters[rows[r].Cluster].Id, rows[r].ClusterId);
+                Assert.Equal(tick.Outcome.Rows[0].Period, rows[r].Period);
+            }
+            for (int c = 0; c < world.ClusterCount; c++)
+                Assert.Equal(tick.Outcome.Rows[c].Firms, rows.Count(r => r.Cluster == c && r.State.Alive));
+            previous = rows[0].Tick;
+        }
+        Assert.Contains(panel.Skip(1).SelectMany(rows => rows), r => !r.State.Alive); // exits appear, once
+    }
+
+    [Fact]
+    public async Task The_embedded_silo_writes_the_same_panel_bytes_as_the_reference_engine()
+    {
+        string root = TestFiles.NewTempFolder();
+        var orleans = await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--out", Path.Combine(root, "orleans"), "--no-plots", "--ticks", "5", "--firm-panel-every", "2", "--firms-per-shard", "300");
+        var reference = await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", Path.Combine(root, "reference"), "--no-plots", "--ticks", "5", "--firm-panel-every", "2");
+        Assert.True(orleans.Code == 0, orleans.Errors);
+        Assert.True(reference.Code == 0, reference.Errors);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, "reference", "firms.parquet")), File.ReadAllBytes(Path.Combine(root, "orleans", "firms.parquet")));
+    }
+
+    [Fact]
+    public async Task Without_the_option_there_is_no_panel_and_bad_cadences_are_refused()
+    {
+        string root = TestFiles.NewTempFolder();
+        Assert.Equal(0, (await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", Path.Combine(root, "plain"), "--no-plots", "--ticks", "2")).Code);
+        Assert.False(File.Exists(Path.Combine(root, "plain", "firms.parquet")));
+        Assert.Null(ManifestReader.Read(Path.Combine(root, "plain", "manifest.json")).FirmPanelEvery);
+
+        var (code, _, errors) = await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--out", Path.Combine(root, "bad"), "--firm-panel-every", "0");
+        Assert.Equal(2, code);
+        Assert.Contains("--firm-panel-every must be at least 1", errors);
+        Assert.False(Directory.Exists(Path.Combine(root, "bad")));
+
+        var help = await CliRunner.Ecosim("run", "--help");
+        Assert.Contains("--firm-panel", help.Output);
+        Assert.Contains("--firm-panel-every", help.Output);
+    }
+
+    [Fact]
+    public async Task A_run_draws_the_firm_size_distribution_as_png_and_svg()
+    {
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "plot");
+        var (code, _, errors) = await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--ticks", "3");
+        Assert.True(code == 0, errors);
+
+        byte[] png = File.ReadAllBytes(Path.Combine(dir, "plots", "firm-size-distribution.png"));
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png.Take(4));
+        Assert.Equal((900, 550), (ReadBigEndian(png, 16), ReadBigEndian(png, 20)));
+        string svg = File.ReadAllText(Path.Combine(dir, "plots", "firm-size-distribution.svg"));
+        foreach (string text in new[] { "<svg", "Firm size distribution", "million yuan/yr, log scale", "Share of firms with revenue", "2024Q1 (", "2024Q3 (", "scenario small · seed 7 · " })
+            Assert.Contains(text, svg);
+    }
+
+    private static int ReadBigEndian(byte[] bytes, int at) => bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3];
+
+    private static bool SameBits(FirmRecord a, FirmRecord b) =>
+        new[] { (a.Productivity, b.Productivity), (a.Weight, b.Weight), (a.Revenue, b.Revenue), (a.RdIntensity, b.RdIntensity), (a.RdStock, b.RdStock), (a.Cash, b.Cash), (a.Researchers, b.Researchers) }
+            .All(p => BitConverter.DoubleToInt64Bits(p.Item1) == BitConverter.DoubleToInt64Bits(p.Item2))
+        && a.Age == b.Age && a.Vintage == b.Vintage && a.Alive == b.Alive;
+}

@@ -1,0 +1,188 @@
+using System.Text.Json.Nodes;
+
+namespace EcoSim.Integration.Tests;
+
+/// <summary><c>ecosim reproduce</c>: identical bytes for runs and comparisons, tampering found, bad manifests refused.</summary>
+public sealed class ReproduceTests
+{
+    private static string SmallBaseline => Path.Combine(AppContext.BaseDirectory, "Scenarios", "small-baseline.yaml");
+
+    private static Task<(int Code, string Output, string Errors)> Ecosim(params string[] args) => CliRunner.Ecosim(args);
+
+    private static async Task<string> ShortRun(string root, params string[] extra)
+    {
+        string dir = Path.Combine(root, "run");
+        var (code, _, errors) = await Ecosim(["run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--ticks", "4", .. extra]);
+        Assert.True(code == 0, errors);
+        return dir;
+    }
+
+    [Fact]
+    public async Task A_run_is_reproduced_byte_for_byte_plots_included()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortRun(root);
+        string again = Path.Combine(root, "again");
+
+        var (code, output, errors) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", again);
+
+        Assert.True(code == 0, errors + output);
+        Assert.Contains("identical metrics.csv", output);
+        Assert.Contains("identical metrics.parquet", output);
+        Assert.Contains("reproduced: all 2 data files are byte-identical", output);
+        foreach (string file in new[] { "metrics.csv", "metrics.parquet", "plots/rd.png" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(dir, file)), File.ReadAllBytes(Path.Combine(again, file)));
+    }
+
+    [Fact]
+    public async Task A_run_with_a_firm_panel_is_reproduced_with_its_panel()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortRun(root, "--no-plots", "--firm-panel-every", "2");
+
+        var (code, output, errors) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
+
+        Assert.True(code == 0, errors + output);
+        Assert.Contains("firm panel every 2 ticks", errors);
+        Assert.Contains("identical firms.parquet", output);
+        Assert.Contains("reproduced: all 3 data files are byte-identical", output);
+    }
+
+    [Fact]
+    public async Task A_comparison_is_reproduced_byte_for_byte()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = Path.Combine(root, "cmp");
+        var run = await Ecosim("compare", SmallBaseline, TestFiles.SmallScenario, "--seeds", "2", "--engine", "reference", "--out", dir, "--ticks", "4", "--no-plots");
+        Assert.True(run.Code == 0, run.Errors);
+
+        var (code, output, errors) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"));
+
+        Assert.True(code == 0, errors + output);
+        Assert.Contains("reproduced: all 6 data files are byte-identical", output); // 4 runs, their parquet, summary.csv
+        string again = Path.Combine(root, "cmp-reproduced");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "runs", "metrics.parquet")), File.ReadAllBytes(Path.Combine(again, "runs", "metrics.parquet")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "summary.csv")), File.ReadAllBytes(Path.Combine(again, "summary.csv")));
+    }
+
+    [Fact]
+    public async Task A_scenario_that_extends_another_is_rebuilt_from_the_manifest()
+    {
+        string root = TestFiles.NewTempFolder();
+        Directory.CreateDirectory(Path.Combine(root, "scn", "base"));
+        File.Copy(TestFiles.SmallScenario, Path.Combine(root, "scn", "base", "small.yaml"));
+        File.Copy(SmallBaseline, Path.Combine(root, "scn", "base", "small-baseline.yaml")); // which small.yaml extends
+        string child = Path.Combine(root, "scn", "child.yaml");
+        File.WriteAllText(child, "name: child\nextends: base/small.yaml  # the small world\nseed: 21\n");
+        string dir = Path.Combine(root, "child-run");
+        Assert.Equal(0, (await Ecosim("run", child, "--engine", "reference", "--out", dir, "--ticks", "3", "--no-plots")).Code);
+        Directory.Delete(Path.Combine(root, "scn"), recursive: true); // the manifest alone must do
+
+        var (code, output, errors) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
+
+        Assert.True(code == 0, errors + output);
+        Assert.Contains("run of child, seed 21, 3 ticks", errors);
+    }
+
+    [Fact]
+    public async Task A_changed_data_file_beside_the_manifest_is_found()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortRun(root, "--no-plots");
+        File.AppendAllText(Path.Combine(dir, "metrics.csv"), "0\n");
+
+        var (code, output, _) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
+
+        Assert.Equal(3, code);
+        Assert.Contains("CHANGED   metrics.csv", output);
+        Assert.Contains("identical metrics.parquet", output);
+        Assert.Contains("NOT reproduced: 1 of 2 data files differ", output);
+    }
+
+    [Fact]
+    public async Task A_recorded_hash_that_the_run_does_not_give_is_reported_as_differing()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortRun(root, "--no-plots");
+        string manifest = Path.Combine(dir, "manifest.json");
+        var json = JsonNode.Parse(File.ReadAllText(manifest))!;
+        var parquet = json["files"]!.AsArray().Single(f => (string?)f!["path"] == "metrics.parquet")!;
+        parquet["sha256"] = new string('0', 64);
+        File.WriteAllText(manifest, json.ToJsonString());
+        File.Delete(Path.Combine(dir, "metrics.parquet")); // only the manifest's word counts now
+
+        var (code, output, _) = await Ecosim("reproduce", manifest, "--out", Path.Combine(root, "again"));
+
+        Assert.Equal(3, code);
+        Assert.Contains("DIFFERS   metrics.parquet: recorded 000000000000, reproduced ", output);
+    }
+
+    [Fact]
+    public async Task A_manifest_written_before_plots_was_recorded_is_still_reproduced()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortRun(root, "--no-plots");
+        Edit(Path.Combine(dir, "manifest.json"), json => json.AsObject().Remove("plots"));
+
+        var (code, output, errors) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
+
+        Assert.True(code == 0, errors + output);
+        Assert.False(Directory.Exists(Path.Combine(root, "again", "plots")));
+    }
+
+    public static TheoryData<string, string> BadManifests => new()
+    {
+        { "missing", "manifest.json: file not found" },
+        { "not json", "manifest.json: not valid JSON" },
+        { "format", "manifest.json: format: is not \"ecosim-run\"" },
+        { "no seed", "manifest.json: JSON deserialization for type 'EcoSim.Client.Output.RunManifest' was missing required properties including: 'seed'" },
+        { "ticks as text", "manifest.json: tickCount: The JSON value could not be converted" },
+        { "engine", "manifest.json: engine: 'quantum' is not an engine this program runs" },
+        { "scenario text", "manifest.json: scenarioSha256: is not the SHA-256 of scenarioText" },
+        { "kind", "manifest.json: kind: 'sweep' cannot be reproduced by this program (it reproduces: run, compare)" },
+        { "version", "manifest.json: formatVersion: 99 is not a manifest version this program reads" },
+        { "files", "manifest.json: files: '../escape.csv' is not a path inside the output folder" },
+        { "ticks", "manifest.json: tickCount: 400 is more than the 8 ticks of the recorded scenario" },
+        { "panel", "manifest.json: firmPanelEvery: 0 is not a number of ticks" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadManifests))]
+    public async Task A_bad_manifest_exits_2_names_the_file_and_key_and_writes_nothing(string fault, string expected)
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortRun(root, "--no-plots");
+        string manifest = Path.Combine(dir, "manifest.json");
+        switch (fault)
+        {
+            case "missing": File.Delete(manifest); break;
+            case "not json": File.WriteAllText(manifest, "{ \"format\": \"ecosim-run\", "); break;
+            case "format": Edit(manifest, j => j["format"] = "something-else"); break;
+            case "no seed": Edit(manifest, j => j.AsObject().Remove("seed")); break;
+            case "ticks as text": Edit(manifest, j => j["tickCount"] = "eight"); break;
+            case "engine": Edit(manifest, j => j["engine"] = "quantum"); break;
+            case "scenario text": Edit(manifest, j => j["scenarioText"] = (string?)j["scenarioText"] + "\n# edited\n"); break;
+            case "kind": Edit(manifest, j => j["kind"] = "sweep"); break;
+            case "version": Edit(manifest, j => j["formatVersion"] = 99); break;
+            case "files": Edit(manifest, j => j["files"]![0]!["path"] = "../escape.csv"); break;
+            case "ticks": Edit(manifest, j => j["tickCount"] = 400); break;
+            case "panel": Edit(manifest, j => j["firmPanelEvery"] = 0); break;
+        }
+        string again = Path.Combine(root, "again");
+
+        var (code, output, errors) = await Ecosim("reproduce", manifest, "--out", again);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"error: {Path.Combine(dir, expected)}", errors);
+        Assert.Empty(output);
+        Assert.False(Directory.Exists(again));
+        Assert.Equal(["run"], Directory.GetFileSystemEntries(root).Select(Path.GetFileName));
+    }
+
+    private static void Edit(string manifest, Action<JsonNode> change)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(manifest))!;
+        change(json);
+        File.WriteAllText(manifest, json.ToJsonString());
+    }
+}
