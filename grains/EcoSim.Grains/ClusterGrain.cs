@@ -16,7 +16,7 @@ namespace EcoSim.Grains;
 public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
 {
     private RunContext? _run;
-    private int _cluster, _firmsPerShard, _shards;
+    private int _cluster, _firmsPerShard, _shards, _labsPerShard;
     private int[] _labs = [];
     private ClusterState? _state;
     private ClusterSignals? _signals;
@@ -27,14 +27,18 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     private string RunId => GrainKeys.RunOf(this.GetPrimaryKeyString());
 
     /// <inheritdoc/>
-    public async Task<ClusterStart> Initialize(int firmsPerShard)
+    public async Task<ClusterStart> Initialize(RunLayout layout)
     {
+        int firmsPerShard = layout.FirmsPerShard;
+        if (layout.LabsPerShard < 1) throw new ArgumentOutOfRangeException(nameof(layout), layout.LabsPerShard, "labs per shard must be at least 1");
         if (_state is not null) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()} is already initialised");
         if (firmsPerShard < 1) throw new ArgumentOutOfRangeException(nameof(firmsPerShard), firmsPerShard, "must be at least 1");
         _run = await runs.Get(RunId);
         _cluster = GrainKeys.Number(this.GetPrimaryKeyString(), 'c');
         _firmsPerShard = firmsPerShard;
         _labs = [.. _run.Constants.Labs.Where(l => l.Cluster == _cluster).Select(l => l.Index)];
+        _labsPerShard = layout.LabsPerShard;
+        await Task.WhenAll(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Initialize([.. _labs.Skip(k * _labsPerShard).Take(_labsPerShard)])));
         long firms = _run.Constants.FirmsPerCluster[_cluster];
         _shards = (int)((firms + firmsPerShard - 1) / firmsPerShard);
         var reports = await Task.WhenAll(Enumerable.Range(0, _shards).Select(k =>
@@ -51,7 +55,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         var labs = LabReport.Empty(_cluster);
         using (Span("research", tick))
         {
-            var reports = await Task.WhenAll(_labs.Select(l => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, _cluster, l)).Research(tick, inputs)));
+            var reports = await Task.WhenAll(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Research(tick, inputs)));
             foreach (var report in reports) labs.Sums.Merge(report.Sums);
         }
         using (Span("gather", tick))
@@ -84,6 +88,15 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     }
 
     /// <inheritdoc/>
+    public Task<EntityState> InspectLab(int lab, int ticks)
+    {
+        Ready();
+        int position = Array.IndexOf(_labs, lab);
+        if (position < 0) throw EntityDescriptions.NotFound(EntityRef.Lab(lab), $"cluster {_cluster} has labs {string.Join(", ", _labs)}");
+        return LabShard(position / _labsPerShard).Inspect(lab, ticks);
+    }
+
+    /// <inheritdoc/>
     public async Task<ClusterTickReport> Enter(int tick, int spinOffs, int deals, FundReport funds, TalentPoolState talent)
     {
         var run = Ready();
@@ -109,7 +122,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     public async Task Release()
     {
         await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Release())
-            .Concat(_labs.Select(l => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, _cluster, l)).Release())));
+            .Concat(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Release())));
         runs.Forget(RunId); // the cluster's shards and labs live on this silo, and are released
         DeactivateOnIdle();
     }
@@ -134,6 +147,10 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         }
         await Task.WhenAll(appends);
     }
+
+    private int LabShards => (_labs.Length + _labsPerShard - 1) / _labsPerShard;
+
+    private ILabGrain LabShard(int k) => GrainFactory.GetGrain<ILabGrain>(GrainKeys.LabShard(RunId, _cluster, k));
 
     private IFirmShardGrain Shard(int k) => GrainFactory.GetGrain<IFirmShardGrain>(GrainKeys.Shard(RunId, _cluster, k));
 

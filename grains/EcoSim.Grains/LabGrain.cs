@@ -6,36 +6,49 @@ using EcoSim.Model.State;
 
 namespace EcoSim.Grains;
 
-/// <summary>One lab: its state starts from the run's constants and advances one tick per call.</summary>
+/// <summary>
+/// A shard of one cluster's labs: their states start from the run's constants and advance one tick
+/// per call; their reports are merged with exact sums, so the shard size does not change any result.
+/// </summary>
 [RunAffinityPlacement]
 public sealed class LabGrain(RunContextCache runs) : Grain, ILabGrain
 {
-    private LabState _lab;
+    private LabState[]? _labs;
     private TickGuard? _guard;
+
+    /// <inheritdoc/>
+    public async Task Initialize(int[] labs)
+    {
+        string key = this.GetPrimaryKeyString();
+        if (_labs is not null) throw new InvalidOperationException($"lab shard {key} is already initialised");
+        var run = await runs.Get(GrainKeys.RunOf(key));
+        _labs = [.. labs.Select(l => run.Constants.Labs[l])];
+        _guard = new TickGuard($"lab shard {key}");
+    }
 
     /// <inheritdoc/>
     public async Task<LabReport> Research(int tick, LabInputs inputs)
     {
-        string key = this.GetPrimaryKeyString();
-        var run = await runs.Get(GrainKeys.RunOf(key));
-        if (_guard is null)
-        {
-            _guard = new TickGuard($"lab {key}");
-            _lab = run.Constants.Labs[GrainKeys.Number(key, 'l')];
-        }
-        _guard.Enter(tick);
-        return ResearchPhase.Step(ref _lab, run.World, tick, inputs);
+        var labs = Labs();
+        _guard!.Enter(tick);
+        var run = await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
+        var merged = LabReport.Empty(labs.Length > 0 ? labs[0].Cluster : 0);
+        for (int i = 0; i < labs.Length; i++) merged.Sums.Merge(ResearchPhase.Step(ref labs[i], run.World, tick, inputs).Sums);
+        return merged;
     }
 
     /// <inheritdoc/>
-    public async Task<EntityState> Inspect(int ticks)
+    public async Task<EntityState> Inspect(int lab, int ticks)
     {
-        string key = this.GetPrimaryKeyString();
-        if (_guard is null) throw new InvalidOperationException($"lab {key} has not researched yet");
-        var run = await runs.Get(GrainKeys.RunOf(key));
-        return EntityDescriptions.Lab(ticks, _lab, run.World.Clusters[_lab.Cluster].Name);
+        var labs = Labs();
+        int slot = Array.FindIndex(labs, l => l.Index == lab);
+        if (slot < 0) throw new ArgumentOutOfRangeException(nameof(lab), lab, $"lab shard {this.GetPrimaryKeyString()} does not hold lab {lab}");
+        var run = await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
+        return EntityDescriptions.Lab(ticks, labs[slot], run.World.Clusters[labs[slot].Cluster].Name);
     }
 
     /// <inheritdoc/>
     public Task Release() { DeactivateOnIdle(); return Task.CompletedTask; }
+
+    private LabState[] Labs() => _labs ?? throw new InvalidOperationException($"lab shard {this.GetPrimaryKeyString()} was not initialised (or its activation was lost)");
 }

@@ -36,7 +36,7 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
         await GrainFactory.GetGrain<IWorldGrain>(RunId).Set(world);
         _run = await runs.Get(RunId);
         int n = world.ClusterCount;
-        var starts = await Task.WhenAll(Enumerable.Range(0, n).Select(c => Cluster(c).Initialize(layout.FirmsPerShard)));
+        var starts = await Task.WhenAll(Enumerable.Range(0, n).Select(c => Cluster(c).Initialize(layout)));
         var labDemand = InitialRegion.LabDemand(world, _run.Constants);
         _talent = await Task.WhenAll(Enumerable.Range(0, n).Select(c => Talent(c).Initialize(starts[c].FirmResearcherDemand + labDemand[c])));
         _snapshot = new RegionSnapshot(
@@ -133,7 +133,7 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
         return entity.Kind switch
         {
             EntityKind.Firm => Cluster(entity.Cluster).InspectFirm(entity.Index, _tick),
-            EntityKind.Lab => GrainFactory.GetGrain<ILabGrain>(GrainKeys.Lab(RunId, run.Constants.Labs[entity.Index].Cluster, (int)entity.Index)).Inspect(_tick),
+            EntityKind.Lab => Cluster(run.Constants.Labs[entity.Index].Cluster).InspectLab((int)entity.Index, _tick),
             EntityKind.Fund => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, (int)entity.Index)).Inspect(_tick),
             _ => Talent(entity.Cluster).Inspect(_tick),
         };

@@ -11,19 +11,19 @@ namespace EcoSim.Integration.Tests;
 [Collection(TwoSiloCluster.Name)]
 public sealed class InspectTests(TestClusterFixture fixture)
 {
-    public static TheoryData<string, int> Agents => new()
+    public static TheoryData<string, int, int> Agents => new()
     {
-        { "firm:0:0", 64 }, { "firm:3:117", 64 }, { "firm:2:40", 4096 }, { "lab:0", 64 }, { "lab:9", 4096 },
-        { "fund:0", 64 }, { "fund:2", 4096 }, { "talent:1", 64 },
+        { "firm:0:0", 64, 256 }, { "firm:3:117", 64, 256 }, { "firm:2:40", 4096, 256 }, { "lab:0", 64, 256 }, { "lab:9", 4096, 1 },
+        { "lab:11", 64, 2 }, { "fund:0", 64, 256 }, { "fund:2", 4096, 256 }, { "talent:1", 64, 256 },
     };
 
     [Theory]
     [MemberData(nameof(Agents))]
-    public async Task Orleans_reports_the_reference_engines_state_of_any_agent(string text, int firmsPerShard)
+    public async Task Orleans_reports_the_reference_engines_state_of_any_agent(string text, int firmsPerShard, int labsPerShard)
     {
         Assert.True(EntityRef.TryParse(text, out var entity));
         var world = TestFiles.LoadSmall().World;
-        await using var orleans = new OrleansSimulation(OrleansConnections.Borrow(fixture.Cluster.GrainFactory, fixture.Cluster.Silos.Count), firmsPerShard);
+        await using var orleans = new OrleansSimulation(OrleansConnections.Borrow(fixture.Cluster.GrainFactory, fixture.Cluster.Silos.Count), firmsPerShard, labsPerShard: labsPerShard);
         var fromGrains = await orleans.InspectAsync(world, 5, entity, CancellationToken.None);
         var reference = new ReferenceEngine(world);
         for (int t = 0; t < 5; t++) reference.Step();

@@ -1,4 +1,5 @@
 using EcoSim.Client.Engines;
+using EcoSim.Grains.Abstractions;
 using EcoSim.Hosting;
 using Orleans.TestingHost;
 
@@ -16,7 +17,9 @@ public sealed class SiloCountTests
     [InlineData(3, 1)]
     [InlineData(3, 64)]
     [InlineData(3, 4096)]
-    public async Task Orleans_on_any_number_of_silos_writes_the_reference_bytes(int silos, int firmsPerShard)
+    [InlineData(3, 64, 1)]
+    [InlineData(3, 64, 7)]
+    public async Task Orleans_on_any_number_of_silos_writes_the_reference_bytes(int silos, int firmsPerShard, int labsPerShard = RunLayout.DefaultLabsPerShard)
     {
         var world = TestFiles.LoadSmall().World with { Ticks = firmsPerShard == 1 ? 3 : 6 };
         var builder = new TestClusterBuilder((short)silos);
@@ -25,7 +28,7 @@ public sealed class SiloCountTests
         await cluster.DeployAsync();
         try
         {
-            await using var engine = new OrleansSimulation(OrleansConnections.Borrow(cluster.GrainFactory, cluster.Silos.Count), firmsPerShard);
+            await using var engine = new OrleansSimulation(OrleansConnections.Borrow(cluster.GrainFactory, cluster.Silos.Count), firmsPerShard, labsPerShard: labsPerShard);
             var rows = new List<EcoSim.Model.Metrics.MetricsRow>();
             await foreach (var tick in engine.RunAsync(world, CancellationToken.None)) rows.AddRange(tick.Rows);
             Assert.Equal(silos, cluster.Silos.Count);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.World;
@@ -12,7 +13,7 @@ namespace EcoSim.Client.Engines;
 /// tick 0 on the silos that are left (see <see cref="RestartPolicy"/>); ticks already delivered are
 /// computed again, checked to be identical, and not delivered twice.
 /// </summary>
-internal sealed class OrleansSimulation(IOrleansConnection connection, int firmsPerShard, RestartPolicy? restarts = null) : ISimulationEngine
+internal sealed class OrleansSimulation(IOrleansConnection connection, int firmsPerShard, RestartPolicy? restarts = null, int labsPerShard = RunLayout.DefaultLabsPerShard) : ISimulationEngine
 {
     private readonly RestartPolicy _restarts = restarts ?? RestartPolicy.Default;
     private int _silos = connection.SiloCount;
@@ -41,7 +42,7 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
             try
             {
                 RunSpans.Resume(span);
-                try { await watch.Guard(run.StartAsync(world, firmsPerShard), cancellation); }
+                try { await watch.Guard(run.StartAsync(world, new RunLayout(firmsPerShard, labsPerShard)), cancellation); }
                 catch (Exception e) when (MayRestart(attempt)) { failure = e; }
                 for (; failure is null && tick < world.Ticks; tick++)
                 {
@@ -102,7 +103,7 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
         var run = new RunAttempt(connection.Grains);
         try
         {
-            await run.StartAsync(world, firmsPerShard).WaitAsync(cancellation);
+            await run.StartAsync(world, new RunLayout(firmsPerShard, labsPerShard)).WaitAsync(cancellation);
             for (int t = 0; t < ticks; t++) await run.StepAsync().WaitAsync(cancellation);
             return await run.InspectAsync(entity).WaitAsync(cancellation);
         }

@@ -13,7 +13,7 @@ internal sealed class RunAttempt(IGrainFactory grains)
     private readonly IRunGrain _run = grains.GetGrain<IRunGrain>($"run-{Guid.NewGuid():N}");
 
     /// <summary>Sets up every entity of the run at tick 0.</summary>
-    public Task StartAsync(WorldSpec world, int firmsPerShard) => _run.Start(world, new RunLayout(firmsPerShard));
+    public Task StartAsync(WorldSpec world, RunLayout layout) => _run.Start(world, layout);
 
     /// <summary>Runs the next tick.</summary>
     public async Task<TickOutcome> StepAsync()

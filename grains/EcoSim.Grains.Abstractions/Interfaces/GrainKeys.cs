@@ -12,8 +12,8 @@ public static class GrainKeys
     public static string Cluster(string runId, int cluster) => string.Create(CultureInfo.InvariantCulture, $"{runId}/c{cluster}");
     /// <summary>Key of shard <paramref name="shard"/> of cluster <paramref name="cluster"/>.</summary>
     public static string Shard(string runId, int cluster, int shard) => string.Create(CultureInfo.InvariantCulture, $"{runId}/c{cluster}/s{shard}");
-    /// <summary>Key of lab <paramref name="lab"/>, which works in cluster <paramref name="cluster"/>.</summary>
-    public static string Lab(string runId, int cluster, int lab) => string.Create(CultureInfo.InvariantCulture, $"{runId}/c{cluster}/l{lab}");
+    /// <summary>Key of lab shard <paramref name="shard"/> of cluster <paramref name="cluster"/>.</summary>
+    public static string LabShard(string runId, int cluster, int shard) => string.Create(CultureInfo.InvariantCulture, $"{runId}/c{cluster}/l{shard}");
     /// <summary>Key of fund <paramref name="fund"/>.</summary>
     public static string Fund(string runId, int fund) => string.Create(CultureInfo.InvariantCulture, $"{runId}/f{fund}");
     /// <summary>The run id a grain key starts with.</summary>

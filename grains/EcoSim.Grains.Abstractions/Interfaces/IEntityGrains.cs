@@ -17,8 +17,8 @@ public interface IPolicyGrain : IGrainWithStringKey
 /// </summary>
 public interface IClusterGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the cluster's firm shards at tick 0.</summary>
-    Task<ClusterStart> Initialize(int firmsPerShard);
+    /// <summary>Creates the cluster's firm shards and lab shards at tick 0.</summary>
+    Task<ClusterStart> Initialize(RunLayout layout);
 
     /// <summary>
     /// Phases 2-4 for the cluster: its labs research (in parallel), their output is gathered into the
@@ -28,6 +28,9 @@ public interface IClusterGrain : IGrainWithStringKey
 
     /// <summary>The state of firm <paramref name="index"/> of the cluster, read from the shard that holds it.</summary>
     Task<EntityState> InspectFirm(long index, int ticks);
+
+    /// <summary>The state of lab <paramref name="lab"/> (a global index of one of the cluster's labs), read from its shard.</summary>
+    Task<EntityState> InspectLab(int lab, int ticks);
 
     /// <summary>Phase 7: entry of new firms, the cluster's closing state and its metrics row.</summary>
     Task<ClusterTickReport> Enter(int tick, int spinOffs, int deals, FundReport funds, TalentPoolState talent);
@@ -64,16 +67,22 @@ public interface IFirmShardGrain : IGrainWithStringKey
     Task Release();
 }
 
-/// <summary>One lab (key: <see cref="GrainKeys.Lab"/>).</summary>
+/// <summary>
+/// A shard of one cluster's labs (key: <see cref="GrainKeys.LabShard"/>): consecutive labs of the
+/// cluster's list, <see cref="RunLayout.LabsPerShard"/> at most.
+/// </summary>
 public interface ILabGrain : IGrainWithStringKey
 {
-    /// <summary>Phase 2 for this lab.</summary>
+    /// <summary>Takes its labs (global lab indices) at the start of a run.</summary>
+    Task Initialize(int[] labs);
+
+    /// <summary>Phase 2 for the shard's labs; returns their merged report.</summary>
     Task<LabReport> Research(int tick, LabInputs inputs);
 
-    /// <summary>The lab's state after <paramref name="ticks"/> ticks.</summary>
-    Task<EntityState> Inspect(int ticks);
+    /// <summary>Lab <paramref name="lab"/>'s state after <paramref name="ticks"/> ticks.</summary>
+    Task<EntityState> Inspect(int lab, int ticks);
 
-    /// <summary>Releases the lab.</summary>
+    /// <summary>Releases the shard.</summary>
     Task Release();
 }
 

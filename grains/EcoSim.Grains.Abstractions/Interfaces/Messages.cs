@@ -3,13 +3,19 @@ using EcoSim.Model.Phases;
 
 namespace EcoSim.Grains.Abstractions;
 
-/// <summary>How a run is laid out over grains.</summary>
-/// <param name="FirmsPerShard">Firms per shard grain (1 = one activation per firm).</param>
+/// <summary>How a run is laid out over grains. Results do not depend on it.</summary>
+/// <param name="FirmsPerShard">Firms per firm-shard grain (1 = one activation per firm).</param>
+/// <param name="LabsPerShard">Labs per lab grain, all of one cluster (1 = one activation per lab).</param>
 [GenerateSerializer, Immutable]
-public sealed record RunLayout([property: Id(0)] int FirmsPerShard)
+public sealed record RunLayout([property: Id(0)] int FirmsPerShard, [property: Id(1)] int LabsPerShard = RunLayout.DefaultLabsPerShard)
 {
-    /// <summary>Default shard size.</summary>
+    /// <summary>Default firm shard size.</summary>
     public const int DefaultFirmsPerShard = 4096;
+    /// <summary>
+    /// Default lab shard size: more than any cluster has, so a cluster's labs answer in one call; a
+    /// lab's work is a few hundred nanoseconds, far less than a grain call.
+    /// </summary>
+    public const int DefaultLabsPerShard = 256;
 }
 
 /// <summary>What a cluster reports at the end of a tick.</summary>
