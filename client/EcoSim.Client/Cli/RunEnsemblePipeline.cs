@@ -3,6 +3,7 @@ using EcoSim.Client.Cli.Progress;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Ensembles;
 using EcoSim.Client.Output;
+using EcoSim.Client.Report;
 
 namespace EcoSim.Client.Cli;
 
@@ -48,12 +49,13 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
                 }, cancellation);
 
             EnsembleSummaryCsv.Write(folder.PathFor(EnsembleSummaryCsv.FileName), summary.Points());
-            if (settings.Plots)
-                EnsemblePlots.WriteAll(summary, folder.PathFor("plots"), scenario.Name, $"scenario {scenario.Name} · {seeds.Count} seeds from {seeds[0]} · {started:yyyy-MM-dd}");
+            var plots = settings.Plots
+                ? EnsemblePlots.WriteAll(summary, folder.PathFor("plots"), scenario.Name, $"scenario {scenario.Name} · {seeds.Count} seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}")
+                : [];
 
             var manifest = new EnsembleManifest
             {
-                Scenario = new ManifestScenario(scenario.Name, settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
+                Scenario = new ManifestScenario(scenario.Name, settings.RecordedScenarioPath ?? settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
                 Seeds = seeds,
                 Engine = engine.Name,
                 SiloCount = engine.SiloCount,
@@ -67,11 +69,14 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
                 CommandLine = RunEnvironment.CommandLine,
                 StartedUtc = started,
                 EndedUtc = DateTime.UtcNow,
-                Files = ContentHash.DescribeFiles(folder.WorkingPath),
+                Plots = settings.Plots,
             };
+            // The report first: the manifest then lists it with every other file (see ReproductionFacts).
+            EnsembleReport.Build(scenario, summary, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));
+            manifest = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) };
             await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), JsonSerializer.Serialize(manifest, ManifestJson.Options) + "\n", cancellation);
             folder.Commit();
-            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (summary.csv, runs/, {(settings.Plots ? "plots/, " : "")}manifest.json)");
+            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (summary.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
             output.WriteLine($"  {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), {world.Start} -> {world.PeriodOf(world.Ticks - 1)}: medians, and the 90% band at the end");
             foreach (var line in EnsembleHeadline.Describe(summary)) output.WriteLine(line);
         }

@@ -4,6 +4,7 @@ using EcoSim.Client.Cli.Progress;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Ensembles;
 using EcoSim.Client.Output;
+using EcoSim.Client.Report;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Client.Cli;
@@ -56,14 +57,16 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
                     return Task.CompletedTask;
                 }, cancellation);
 
-            SweepCsv.Write(folder.PathFor(SweepCsv.FileName), grid, summary.Results());
-            if (settings.Plots)
-                SweepPlots.WriteAll(grid, summary.AtEnd(), folder.PathFor("plots"),
-                    $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {started:yyyy-MM-dd}");
+            var results = summary.Results();
+            SweepCsv.Write(folder.PathFor(SweepCsv.FileName), grid, results);
+            var plots = settings.Plots
+                ? SweepPlots.WriteAll(grid, summary.AtEnd(), folder.PathFor("plots"),
+                    $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}")
+                : [];
 
             var manifest = new SweepManifest
             {
-                Scenario = new ManifestScenario(scenario.Name, settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
+                Scenario = new ManifestScenario(scenario.Name, settings.RecordedScenarioPath ?? settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
                 Parameters = [.. grid.Axes.Select(a => new SweepParameter(a.Parameter.Name, (double)a.From, (double)a.To, (double)a.Step, a.Values,
                     ParameterOverride.Replaced(scenario, a.Parameter).Count))],
                 Points = points.Count,
@@ -78,11 +81,14 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
                 CommandLine = RunEnvironment.CommandLine,
                 StartedUtc = started,
                 EndedUtc = DateTime.UtcNow,
-                Files = ContentHash.DescribeFiles(folder.WorkingPath),
+                Plots = settings.Plots,
             };
+            // The report first: the manifest then lists it with every other file (see ReproductionFacts).
+            SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));
+            manifest = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) };
             await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), JsonSerializer.Serialize(manifest, ManifestJson.Options) + "\n", cancellation);
             folder.Commit();
-            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}manifest.json)");
+            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
             foreach (var line in Headline(summary.AtEnd(), points.Count)) output.WriteLine(line);
         }
         return ExitCodes.Ok;

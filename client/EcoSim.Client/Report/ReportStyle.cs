@@ -24,7 +24,10 @@ internal static class ReportStyle
         th { background: #f0f0f0; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.changed { background: #fff3c4; font-weight: bold; }
+        td.swept { background: #dcebf7; }
+        tr.swept td:first-child { border-left: 4px solid #4682b4; }
         .mark { color: #b35900; }
+        td.swept .mark { color: #1f5f99; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.3em 1.2em; }
         dl.facts dt { font-weight: bold; }
         dl.facts dd { margin: 0; word-break: break-all; }
