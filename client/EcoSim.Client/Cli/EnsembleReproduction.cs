@@ -14,7 +14,7 @@ internal sealed class EnsembleReproduction(EnsembleManifest manifest) : Reproduc
         var manifest = RecordedManifest.Deserialize<EnsembleManifest>(root, 1);
         RecordedManifest.CheckCommon(manifest.Engine, manifest.FirmsPerShard, manifest.TickCount, manifest.Files);
         RecordedManifest.CheckScenario(manifest.Scenario, "scenario");
-        RecordedManifest.CheckSeeds(manifest.Seeds, "run");
+        RecordedManifest.CheckSeeds(manifest.Seeds, "ecosim run --seeds");
         return new EnsembleReproduction(manifest);
     }
 

@@ -73,13 +73,13 @@ internal static class RecordedManifest
     public static RecordedScenario Rebuild(ManifestScenario scenario, string key) =>
         RecordedScenario.Rebuild(scenario.Text, scenario.Sha256, scenario.Path ?? "", $"{key}.text", $"{key}.sha256");
 
-    /// <summary>Checks that the seeds are what <paramref name="command"/> runs: one or more consecutive seeds, at most <see cref="EnsembleOptions.MaxSeeds"/>.</summary>
+    /// <summary>Checks that the seeds are what <paramref name="command"/> (e.g. "ecosim sweep") runs: one or more consecutive seeds, at most <see cref="EnsembleOptions.MaxSeeds"/>.</summary>
     public static void CheckSeeds(IReadOnlyList<ulong>? seeds, string command)
     {
         if (seeds is null || seeds.Count == 0) throw new ManifestProblem("seeds", "lists no seeds");
         if (seeds.Count > EnsembleOptions.MaxSeeds) throw new ManifestProblem("seeds", $"lists {seeds.Count} seeds; at most {EnsembleOptions.MaxSeeds} are run");
         if (!seeds.SequenceEqual(PairedRuns.Seeds(seeds[0], seeds.Count)))
-            throw new ManifestProblem("seeds", $"are not consecutive from {seeds[0]}; {command} runs consecutive seeds");
+            throw new ManifestProblem("seeds", $"are not consecutive from {seeds[0]}, as {command} runs them");
     }
 
     /// <summary>Checks the values every kind shares.</summary>

@@ -14,7 +14,7 @@ internal sealed class SweepReproduction(SweepManifest manifest, IReadOnlyList<st
         var manifest = RecordedManifest.Deserialize<SweepManifest>(root, 1);
         RecordedManifest.CheckCommon(manifest.Engine, manifest.FirmsPerShard, manifest.TickCount, manifest.Files);
         RecordedManifest.CheckScenario(manifest.Scenario, "scenario");
-        RecordedManifest.CheckSeeds(manifest.Seeds, "sweep");
+        RecordedManifest.CheckSeeds(manifest.Seeds, "ecosim sweep");
         return new SweepReproduction(manifest, Parameters(manifest));
     }
 
