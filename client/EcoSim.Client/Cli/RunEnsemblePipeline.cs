@@ -10,8 +10,9 @@ namespace EcoSim.Client.Cli;
 /// <summary>
 /// <c>ecosim run --seeds N</c>: runs one scenario with N seeds, runs proceeding concurrently, streams
 /// each run's metrics to <c>runs/</c> as it finishes, and writes the median and 5-95% band of every
-/// metric at every tick (<c>summary.csv</c>), plots of the region's bands and a manifest listing the
-/// seeds, all moved into place at the end.
+/// metric at every tick (<c>summary.csv</c>), plots of the region's bands, <c>report.html</c> and a
+/// manifest listing the seeds, all moved into place at the end. Nothing written depends on the order in
+/// which runs finish, so <c>ecosim reproduce</c> gives the same bytes.
 /// </summary>
 /// <param name="output">Where the summary goes.</param>
 /// <param name="errors">Where errors and progress go.</param>

@@ -12,8 +12,9 @@ namespace EcoSim.Client.Cli;
 /// <summary>
 /// <c>ecosim sweep</c>: runs a scenario over a grid of one or two parameters, every grid point with the
 /// same seeds (common random numbers), runs proceeding concurrently, and writes each run's metrics, the
-/// median and 5-95% band of the key metrics at checkpoints per point (sweep.csv), response-curve plots
-/// and a manifest, all moved into place at the end.
+/// median and 5-95% band of the key metrics at checkpoints per point (sweep.csv), response-curve plots,
+/// <c>report.html</c> and a manifest, all moved into place at the end. Nothing written depends on the
+/// order in which runs finish, so <c>ecosim reproduce</c> gives the same bytes.
 /// </summary>
 /// <param name="output">Where the summary goes.</param>
 /// <param name="errors">Where errors, notes and progress go.</param>
