@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace EcoSim.Integration.Tests;
 
-/// <summary><c>ecosim reproduce</c>: identical bytes for runs and comparisons, tampering found, bad manifests refused.</summary>
+/// <summary><c>ecosim reproduce</c>: identical bytes for runs, comparisons, ensembles and sweeps, tampering found, bad manifests refused.</summary>
 public sealed class ReproduceTests
 {
     private static string SmallBaseline => Path.Combine(AppContext.BaseDirectory, "Scenarios", "small-baseline.yaml");
@@ -139,7 +139,7 @@ public sealed class ReproduceTests
         { "ticks as text", "manifest.json: tickCount: The JSON value could not be converted" },
         { "engine", "manifest.json: engine: 'quantum' is not an engine this program runs" },
         { "scenario text", "manifest.json: scenarioSha256: is not the SHA-256 of scenarioText" },
-        { "kind", "manifest.json: kind: 'sweep' cannot be reproduced by this program (it reproduces: run, compare)" },
+        { "kind", "manifest.json: kind: 'forecast' cannot be reproduced by this program (it reproduces: run, compare, ensemble, sweep)" },
         { "version", "manifest.json: formatVersion: 99 is not a manifest version this program reads" },
         { "files", "manifest.json: files: '../escape.csv' is not a path inside the output folder" },
         { "ticks", "manifest.json: tickCount: 400 is more than the 8 ticks of the recorded scenario" },
@@ -162,7 +162,7 @@ public sealed class ReproduceTests
             case "ticks as text": Edit(manifest, j => j["tickCount"] = "eight"); break;
             case "engine": Edit(manifest, j => j["engine"] = "quantum"); break;
             case "scenario text": Edit(manifest, j => j["scenarioText"] = (string?)j["scenarioText"] + "\n# edited\n"); break;
-            case "kind": Edit(manifest, j => j["kind"] = "sweep"); break;
+            case "kind": Edit(manifest, j => j["kind"] = "forecast"); break;
             case "version": Edit(manifest, j => j["formatVersion"] = 99); break;
             case "files": Edit(manifest, j => j["files"]![0]!["path"] = "../escape.csv"); break;
             case "ticks": Edit(manifest, j => j["tickCount"] = 400); break;
@@ -177,6 +177,147 @@ public sealed class ReproduceTests
         Assert.Empty(output);
         Assert.False(Directory.Exists(again));
         Assert.Equal(["run"], Directory.GetFileSystemEntries(root).Select(Path.GetFileName));
+    }
+
+    private static async Task<string> ShortEnsemble(string root, params string[] extra)
+    {
+        string dir = Path.Combine(root, "ens");
+        var (code, _, errors) = await Ecosim(["run", TestFiles.SmallScenario, "--seeds", "3", "--engine", "reference", "--ticks", "8", "--out", dir, .. extra]);
+        Assert.True(code == 0, errors);
+        return dir;
+    }
+
+    private static async Task<string> ShortSweep(string root, params string[] extra)
+    {
+        string dir = Path.Combine(root, "sweep");
+        var (code, _, errors) = await Ecosim(["sweep", SmallBaseline, "--param", "basicShare=0.1:0.3:0.1", "--seeds", "2", "--engine", "reference", "--ticks", "8", "--out", dir, .. extra]);
+        Assert.True(code == 0, errors);
+        return dir;
+    }
+
+    [Fact]
+    public async Task An_ensemble_is_reproduced_byte_for_byte_though_its_runs_finish_in_another_order()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortEnsemble(root, "--parallel", "1"); // one at a time; the reproduction runs several at once
+
+        var (code, output, errors) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"));
+
+        Assert.True(code == 0, errors + output);
+        Assert.Contains("reproducing ", errors);
+        Assert.Contains("ensemble of small, 3 seeds from 7, 8 ticks, engine reference", errors);
+        Assert.Contains("identical summary.csv", output);
+        Assert.Contains("identical runs/small-seed9.csv", output);
+        Assert.Contains("reproduced: all 4 data files are byte-identical", output); // 3 runs and summary.csv
+        string again = Path.Combine(root, "ens-reproduced");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "summary.csv")), File.ReadAllBytes(Path.Combine(again, "summary.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "plots", "firms.png")), File.ReadAllBytes(Path.Combine(again, "plots", "firms.png"))); // redrawn with the original date
+        Assert.True(File.Exists(Path.Combine(again, "report.html")));
+    }
+
+    [Fact]
+    public async Task A_sweep_is_reproduced_byte_for_byte_with_its_grid_seeds_and_options()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortSweep(root, "--parallel", "1", "--no-plots", "--seed", "30");
+
+        var (code, output, errors) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
+
+        Assert.True(code == 0, errors + output);
+        Assert.Contains("sweep of small-baseline over basicShare=0.1:0.3:0.1, 3 points x 2 seeds from 30, 8 ticks, engine reference", errors);
+        Assert.Contains("identical sweep.csv", output);
+        Assert.Contains("identical runs/basicShare=0.2-seed31.csv", output);
+        Assert.Contains("reproduced: all 7 data files are byte-identical", output); // 6 runs and sweep.csv
+        Assert.False(Directory.Exists(Path.Combine(root, "again", "plots"))); // --no-plots is recorded and kept
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "sweep.csv")), File.ReadAllBytes(Path.Combine(root, "again", "sweep.csv")));
+    }
+
+    [Fact]
+    public async Task A_changed_summary_csv_beside_an_ensemble_manifest_is_found()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortEnsemble(root, "--no-plots");
+        string summary = Path.Combine(dir, "summary.csv");
+        File.WriteAllText(summary, File.ReadAllText(summary).Replace("2025Q4,", "2025Q3,", StringComparison.Ordinal));
+
+        var (code, output, _) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
+
+        Assert.Equal(3, code);
+        Assert.Contains("CHANGED   summary.csv", output);
+        Assert.Contains("identical runs/small-seed7.csv", output);
+        Assert.Contains("NOT reproduced: 1 of 4 data files differ", output);
+    }
+
+    [Fact]
+    public async Task A_changed_sweep_csv_beside_a_sweep_manifest_is_found()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortSweep(root, "--no-plots");
+        string sweep = Path.Combine(dir, "sweep.csv");
+        var lines = File.ReadAllLines(sweep);
+        lines[1] = lines[1] + "1"; // one more digit in the first row's p95
+        File.WriteAllText(sweep, string.Join("\n", lines) + "\n");
+
+        var (code, output, _) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
+
+        Assert.Equal(3, code);
+        Assert.Contains("CHANGED   sweep.csv", output);
+        Assert.Contains("NOT reproduced: 1 of 7 data files differ", output);
+    }
+
+    public static TheoryData<string, string, string> BadEnsembleAndSweepManifests => new()
+    {
+        { "ensemble", "seeds", "seeds: are not consecutive from 7, as ecosim run --seeds runs them" },
+        { "ensemble", "no seeds", "seeds: lists no seeds" },
+        { "ensemble", "scenario text", "scenario.sha256: is not the SHA-256 of scenario.text" },
+        { "ensemble", "no scenario", "missing required properties including: 'scenario'" },
+        { "ensemble", "engine", "engine: 'quantum' is not an engine this program runs" },
+        { "ensemble", "ticks", "tickCount: 400 is more than the 8 ticks of the recorded scenario" },
+        { "ensemble", "plots", "plots: The JSON value could not be converted" },
+        { "sweep", "seeds", "seeds: are not consecutive from 7, as ecosim sweep runs them" },
+        { "sweep", "unknown parameter", "parameters: do not make a grid: --param bogus=0.1:0.3:0.1: unknown parameter 'bogus'" },
+        { "sweep", "step", "parameters: do not make a grid: --param basicShare=0.1:0.3:0.07: STEP 0.07 does not divide" },
+        { "sweep", "values", "parameters[0].values: are not the values of basicShare=0.1:0.3:0.1 (0.1, 0.2, 0.3)" },
+        { "sweep", "no parameters", "parameters: lists no swept parameter" },
+        { "sweep", "points", "points: 4 is not the 3 points of the grid basicShare=0.1:0.3:0.1" },
+        { "sweep", "scenario text", "scenario.sha256: is not the SHA-256 of scenario.text" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadEnsembleAndSweepManifests))]
+    public async Task A_bad_ensemble_or_sweep_manifest_exits_2_names_the_key_and_writes_nothing(string kind, string fault, string expected)
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = kind == "ensemble" ? await ShortEnsemble(root, "--no-plots") : await ShortSweep(root, "--no-plots");
+        string manifest = Path.Combine(dir, "manifest.json");
+        Edit(manifest, j =>
+        {
+            switch (fault)
+            {
+                case "seeds": j["seeds"]![1] = 99; break;
+                case "no seeds": j["seeds"] = new JsonArray(); break;
+                case "scenario text": j["scenario"]!["text"] = (string?)j["scenario"]!["text"] + "\n# edited\n"; break;
+                case "no scenario": j.AsObject().Remove("scenario"); break;
+                case "engine": j["engine"] = "quantum"; break;
+                case "ticks": j["tickCount"] = 400; break;
+                case "plots": j["plots"] = "yes"; break;
+                case "unknown parameter": j["parameters"]![0]!["name"] = "bogus"; break;
+                case "step": j["parameters"]![0]!["step"] = 0.07; break;
+                case "values": j["parameters"]![0]!["values"]![2] = 0.35; break;
+                case "no parameters": j["parameters"] = new JsonArray(); break;
+                case "points": j["points"] = 4; break;
+                default: throw new ArgumentException(fault, nameof(fault));
+            }
+        });
+        string again = Path.Combine(root, "again");
+
+        var (code, output, errors) = await Ecosim("reproduce", manifest, "--out", again);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"error: {manifest}: ", errors);
+        Assert.Contains(expected, errors);
+        Assert.Empty(output);
+        Assert.False(Directory.Exists(again));
     }
 
     private static void Edit(string manifest, Action<JsonNode> change)

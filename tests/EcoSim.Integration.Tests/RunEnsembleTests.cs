@@ -3,6 +3,7 @@ using System.Text.Json;
 using EcoSim.Client.Cli;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Output;
+using EcoSim.Client.Report;
 
 namespace EcoSim.Integration.Tests;
 
@@ -23,7 +24,7 @@ public sealed class RunEnsembleTests
         Assert.Contains("wrote", output);
         Assert.Contains("90% band", output);
 
-        Assert.Equal(["manifest.json", "plots", "runs", "summary.csv"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
+        Assert.Equal(["manifest.json", "plots", "report.html", "runs", "summary.csv"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
         Assert.Equal(["small-seed20.csv", "small-seed21.csv", "small-seed22.csv"], Directory.GetFiles(Path.Combine(dir, "runs")).Select(Path.GetFileName).Order());
         Assert.True(File.Exists(Path.Combine(dir, "plots", "knowledge_stock.png")));
         Assert.Equal([Path.Combine(root, "ens")], Directory.GetFileSystemEntries(root));
@@ -32,7 +33,35 @@ public sealed class RunEnsembleTests
         Assert.Equal("ensemble", manifest.RootElement.GetProperty("kind").GetString());
         Assert.Equal([20UL, 21UL, 22UL], manifest.RootElement.GetProperty("seeds").EnumerateArray().Select(s => s.GetUInt64()));
         Assert.Contains(manifest.RootElement.GetProperty("files").EnumerateArray(), f => f.GetProperty("path").GetString() == "runs/small-seed21.csv");
+        Assert.True(manifest.RootElement.GetProperty("plots").GetBoolean());
+        var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("sha256").GetString());
+        Assert.Equal(ContentHash.OfFile(Path.Combine(dir, "report.html")), files["report.html"]);
         Assert.True(RunOutputFolder.IsEcoSimOutput(dir));
+    }
+
+    [Fact]
+    public async Task An_ensemble_report_gives_the_seeds_medians_and_bands_in_words_the_band_plots_and_how_to_reproduce()
+    {
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "ens");
+        var (code, output, errors) = await Ecosim("run", TestFiles.SmallScenario, "--seeds", "3", "--engine", "reference", "--out", dir);
+        Assert.True(code == 0, errors);
+        Assert.Contains("report.html", output);
+
+        var report = new ReportFile(dir);
+        report.AssertSelfContained();
+        Assert.Equal(["findings", "plots", "scenarios", "parameters", "reproduction"], report.SectionIds);
+        // The words carry summary.csv's numbers: the region's basic-knowledge stock at the last quarter.
+        var knowledge = File.ReadLines(Path.Combine(dir, "summary.csv")).Select(l => l.Split(',')).Single(f => f[0] == "2025Q4" && f[2] == "-1" && f[4] == "knowledge_stock");
+        // The unit ("index, 2023 region = 100") is quoted and holds a comma: the bands are the last three fields.
+        string band = $"{HtmlReport.Number(Number(knowledge[^2]))} (90% band {HtmlReport.Number(Number(knowledge[^3]))} to {HtmlReport.Number(Number(knowledge[^1]))}) in 2025Q4";
+        Assert.Contains($"Basic-knowledge stock: median 100 in 2024Q1; {band} (median ", report.Section("findings"));
+        Assert.Contains("Over 3 seeds, from 2024Q1 to 2025Q4", report.Section("findings"));
+        Assert.Equal(Directory.GetFiles(Path.Combine(dir, "plots"), "*.png").Length, report.Images.Count);
+        Assert.All(report.Images, src => Assert.StartsWith("data:image/svg+xml;base64,", src));
+        Assert.Contains("name: small", report.Section("scenarios"));
+        Assert.Contains("from 2024Q4: 0.3333", report.Section("parameters"));
+        Assert.Contains("3 (7 to 9), one run each", report.Section("reproduction"));
+        Assert.Contains("2024Q1 to 2025Q4 (8 quarters)", report.Section("reproduction")); // the command line is the test host's here
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using EcoSim.Client.Cli;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Ensembles;
 using EcoSim.Client.Output;
+using EcoSim.Client.Report;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Parameters;
 
@@ -27,7 +28,7 @@ public sealed class SweepTests
         Assert.Contains("  done: 6 runs, 48 ticks in ", errors);
         Assert.Contains("basicShare=0.2: knowledge_stock ", output);
 
-        Assert.Equal(["manifest.json", "plots", "runs", "sweep.csv"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
+        Assert.Equal(["manifest.json", "plots", "report.html", "runs", "sweep.csv"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
         Assert.Equal(["basicShare=0.1-seed7.csv", "basicShare=0.1-seed8.csv", "basicShare=0.2-seed7.csv", "basicShare=0.2-seed8.csv", "basicShare=0.3-seed7.csv", "basicShare=0.3-seed8.csv"],
             Directory.GetFiles(Path.Combine(dir, "runs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(Findings.KeyMetrics.Length, Directory.GetFiles(Path.Combine(dir, "plots"), "*.png").Length);
@@ -44,7 +45,36 @@ public sealed class SweepTests
         Assert.Equal("basicShare", parameter.GetProperty("name").GetString());
         Assert.Equal([0.1, 0.2, 0.3], parameter.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
         Assert.Equal([7UL, 8UL], manifest.RootElement.GetProperty("seeds").EnumerateArray().Select(s => s.GetUInt64()));
+        Assert.True(manifest.RootElement.GetProperty("plots").GetBoolean());
+        Assert.Contains(manifest.RootElement.GetProperty("files").EnumerateArray(), f => f.GetProperty("path").GetString() == "report.html");
         Assert.True(RunOutputFolder.IsEcoSimOutput(dir));
+    }
+
+    [Fact]
+    public async Task A_sweep_report_says_in_words_with_sweep_csv_s_numbers_what_the_parameter_changes()
+    {
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "sweep");
+        var (code, output, errors) = await Ecosim("sweep", TestFiles.SmallScenario, "--param", "basicShare=0.1:0.3:0.1", "--seeds", "2", "--engine", "reference", "--out", dir);
+        Assert.True(code == 0, errors);
+        Assert.Contains("report.html", output);
+
+        var report = new ReportFile(dir);
+        report.AssertSelfContained();
+        Assert.Equal(["findings", "plots", "scenarios", "parameters", "reproduction"], report.SectionIds);
+        var rows = File.ReadLines(Path.Combine(dir, "sweep.csv")).Skip(1).Select(l => l.Split(',')).Where(f => f[2] == "2025Q4" && f[3] == "total_rd").ToDictionary(f => f[1]);
+        string Banded(string share) =>
+            $"{HtmlReport.Number(Number(rows[share][6]))} (90% band {HtmlReport.Number(Number(rows[share][5]))} to {HtmlReport.Number(Number(rows[share][7]))})";
+        string findings = report.Section("findings");
+        Assert.Matches(@"Total R&D in 2025Q4: It (rises|falls) from ", findings);
+        Assert.Contains($" from {Banded("0.1")} at basicShare=0.1 to {Banded("0.3")} at 0.3 (", findings);
+        Assert.Matches(@"the 90% bands at the lowest and highest values (overlap|do not overlap)", findings);
+        Assert.Contains("At 2025Q4, from basicShare=0.1 to 0.3", findings);
+        Assert.Contains("from 2024Q4: 0.3333", report.Section("parameters")); // the scenario's own change of another parameter stays
+        Assert.Equal(Directory.GetFiles(Path.Combine(dir, "plots"), "*.png").Length, report.Images.Count);
+        Assert.Contains("swept: 0.1 to 0.3", report.Section("parameters"));
+        Assert.Contains("Swept (marked ◆): basicShare.", report.Section("parameters"));
+        Assert.Contains("0.1 to 0.3 in steps of 0.1: 0.1, 0.2, 0.3", report.Section("reproduction"));
+        Assert.Contains("3 points x 2 seeds = 6 runs", report.Section("reproduction"));
     }
 
     [Fact]

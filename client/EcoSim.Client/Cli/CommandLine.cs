@@ -138,10 +138,10 @@ internal static class CommandLine
 
     private static Command Reproduce(TextWriter output, TextWriter errors)
     {
-        var manifest = new Argument<string>("manifest") { Description = "manifest.json of a run or compare output folder" };
+        var manifest = new Argument<string>("manifest") { Description = "manifest.json of a run, ensemble (run --seeds), compare or sweep output folder" };
         var outPath = new Option<string?>("--out", "-o") { Description = "Folder for the reproduction [default: <the manifest's folder>-reproduced]" };
         var shared = new SharedOptions("", "the scenario");
-        var command = new Command("reproduce", "Run again what a run or compare manifest describes, into a new folder, and compare every data file (csv, parquet) byte for byte with the SHA-256s the manifest lists; exit 0 if all are identical, 3 if any differs, 2 for a bad manifest")
+        var command = new Command("reproduce", "Run again what a run, ensemble, compare or sweep manifest describes, into a new folder, and compare every data file (csv, parquet) byte for byte with the SHA-256s the manifest lists; exit 0 if all are identical, 3 if any differs, 2 for a bad manifest")
         {
             manifest, outPath, shared.Cluster,
         };

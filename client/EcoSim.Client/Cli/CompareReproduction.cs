@@ -46,8 +46,7 @@ internal sealed class CompareReproduction(ComparisonManifest manifest) : Reprodu
 
     private static RecordedScenario Rebuild(ManifestScenario scenario, string key)
     {
-        if (scenario.Text is null) throw new ManifestProblem($"{key}.text", "is missing");
-        if (scenario.Sha256 is null) throw new ManifestProblem($"{key}.sha256", "is missing");
-        return RecordedScenario.Rebuild(scenario.Text, scenario.Sha256, scenario.Path ?? "", $"{key}.text", $"{key}.sha256");
+        RecordedManifest.CheckScenario(scenario, key);
+        return RecordedManifest.Rebuild(scenario, key);
     }
 }

@@ -14,4 +14,11 @@ namespace EcoSim.Client.Cli;
 /// <param name="Plots">Whether to draw plots.</param>
 /// <param name="Parallel">Runs in progress at once.</param>
 internal sealed record EnsembleSettings(string ScenarioPath, string? OutputPath, ulong? FirstSeed, int Seeds, string Engine, int FirmsPerShard, int? Ticks,
-    EcoSimClusterOptions? Cluster, bool Plots, int Parallel);
+    EcoSimClusterOptions? Cluster, bool Plots, int Parallel)
+{
+    /// <summary>The scenario path to record in the manifest when it differs from <see cref="ScenarioPath"/> (a reproduction reads a copy).</summary>
+    public string? RecordedScenarioPath { get; init; }
+
+    /// <summary>The date the plots' captions show, or null for today (a reproduction shows the original's).</summary>
+    public DateTime? PlotDate { get; init; }
+}

@@ -1,12 +1,13 @@
 using System.Text.Json;
+using EcoSim.Client.Ensembles;
 using EcoSim.Client.Output;
 
 namespace EcoSim.Client.Cli;
 
 /// <summary>
-/// Reads a manifest for <c>ecosim reproduce</c> and picks what reproduces it by its <c>kind</c>. A new
-/// kind of output (for example several seeds of one scenario, or a sweep) is supported by adding a case
-/// to <see cref="Kinds"/>.
+/// Reads a manifest for <c>ecosim reproduce</c> and picks what reproduces it by its <c>kind</c> (a run, a
+/// comparison, an ensemble of seeds or a sweep). A new kind of output is supported by adding a case to
+/// <see cref="Kinds"/>.
 /// </summary>
 internal static class RecordedManifest
 {
@@ -15,6 +16,8 @@ internal static class RecordedManifest
     {
         ["run"] = RunReproduction.From,
         ["compare"] = CompareReproduction.From,
+        ["ensemble"] = EnsembleReproduction.From,
+        ["sweep"] = SweepReproduction.From,
     };
 
     /// <summary>The reproduction the manifest at <paramref name="path"/> describes.</summary>
@@ -55,6 +58,28 @@ internal static class RecordedManifest
             string message = e.Message.Split(" Path:", 2)[0];
             throw new ManifestProblem(key, message);
         }
+    }
+
+    /// <summary>Checks that a recorded scenario has its name, text and hash; <paramref name="key"/> names it in errors.</summary>
+    public static void CheckScenario(ManifestScenario? scenario, string key)
+    {
+        if (scenario is null) throw new ManifestProblem(key, "is missing");
+        if (scenario.Name is null) throw new ManifestProblem($"{key}.name", "is missing");
+        if (scenario.Text is null) throw new ManifestProblem($"{key}.text", "is missing");
+        if (scenario.Sha256 is null) throw new ManifestProblem($"{key}.sha256", "is missing");
+    }
+
+    /// <summary>Rebuilds a recorded scenario (checked by <see cref="CheckScenario"/>) from its text, checking its hash.</summary>
+    public static RecordedScenario Rebuild(ManifestScenario scenario, string key) =>
+        RecordedScenario.Rebuild(scenario.Text, scenario.Sha256, scenario.Path ?? "", $"{key}.text", $"{key}.sha256");
+
+    /// <summary>Checks that the seeds are what <paramref name="command"/> (e.g. "ecosim sweep") runs: one or more consecutive seeds, at most <see cref="EnsembleOptions.MaxSeeds"/>.</summary>
+    public static void CheckSeeds(IReadOnlyList<ulong>? seeds, string command)
+    {
+        if (seeds is null || seeds.Count == 0) throw new ManifestProblem("seeds", "lists no seeds");
+        if (seeds.Count > EnsembleOptions.MaxSeeds) throw new ManifestProblem("seeds", $"lists {seeds.Count} seeds; at most {EnsembleOptions.MaxSeeds} are run");
+        if (!seeds.SequenceEqual(PairedRuns.Seeds(seeds[0], seeds.Count)))
+            throw new ManifestProblem("seeds", $"are not consecutive from {seeds[0]}, as {command} runs them");
     }
 
     /// <summary>Checks the values every kind shares.</summary>

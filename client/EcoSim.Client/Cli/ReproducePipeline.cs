@@ -3,7 +3,7 @@ using EcoSim.Client.Output;
 namespace EcoSim.Client.Cli;
 
 /// <summary>
-/// <c>ecosim reproduce</c>: reads a <c>run</c> or <c>compare</c> manifest, runs what it describes again
+/// <c>ecosim reproduce</c>: reads a <c>run</c>, <c>compare</c>, <c>ensemble</c> or <c>sweep</c> manifest, runs what it describes again
 /// into a new folder (the scenario text comes from the manifest, checked against its SHA-256), and
 /// compares every file with the hashes the manifest lists, file by file.
 /// </summary>

@@ -3,14 +3,16 @@ using EcoSim.Client.Cli.Progress;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Ensembles;
 using EcoSim.Client.Output;
+using EcoSim.Client.Report;
 
 namespace EcoSim.Client.Cli;
 
 /// <summary>
 /// <c>ecosim run --seeds N</c>: runs one scenario with N seeds, runs proceeding concurrently, streams
 /// each run's metrics to <c>runs/</c> as it finishes, and writes the median and 5-95% band of every
-/// metric at every tick (<c>summary.csv</c>), plots of the region's bands and a manifest listing the
-/// seeds, all moved into place at the end.
+/// metric at every tick (<c>summary.csv</c>), plots of the region's bands, <c>report.html</c> and a
+/// manifest listing the seeds, all moved into place at the end. Nothing written depends on the order in
+/// which runs finish, so <c>ecosim reproduce</c> gives the same bytes.
 /// </summary>
 /// <param name="output">Where the summary goes.</param>
 /// <param name="errors">Where errors and progress go.</param>
@@ -48,12 +50,13 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
                 }, cancellation);
 
             EnsembleSummaryCsv.Write(folder.PathFor(EnsembleSummaryCsv.FileName), summary.Points());
-            if (settings.Plots)
-                EnsemblePlots.WriteAll(summary, folder.PathFor("plots"), scenario.Name, $"scenario {scenario.Name} · {seeds.Count} seeds from {seeds[0]} · {started:yyyy-MM-dd}");
+            var plots = settings.Plots
+                ? EnsemblePlots.WriteAll(summary, folder.PathFor("plots"), scenario.Name, $"scenario {scenario.Name} · {seeds.Count} seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}")
+                : [];
 
             var manifest = new EnsembleManifest
             {
-                Scenario = new ManifestScenario(scenario.Name, settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
+                Scenario = new ManifestScenario(scenario.Name, settings.RecordedScenarioPath ?? settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
                 Seeds = seeds,
                 Engine = engine.Name,
                 SiloCount = engine.SiloCount,
@@ -67,11 +70,14 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
                 CommandLine = RunEnvironment.CommandLine,
                 StartedUtc = started,
                 EndedUtc = DateTime.UtcNow,
-                Files = ContentHash.DescribeFiles(folder.WorkingPath),
+                Plots = settings.Plots,
             };
+            // The report first: the manifest then lists it with every other file (see ReproductionFacts).
+            EnsembleReport.Build(scenario, summary, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));
+            manifest = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) };
             await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), JsonSerializer.Serialize(manifest, ManifestJson.Options) + "\n", cancellation);
             folder.Commit();
-            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (summary.csv, runs/, {(settings.Plots ? "plots/, " : "")}manifest.json)");
+            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (summary.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
             output.WriteLine($"  {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), {world.Start} -> {world.PeriodOf(world.Ticks - 1)}: medians, and the 90% band at the end");
             foreach (var line in EnsembleHeadline.Describe(summary)) output.WriteLine(line);
         }

@@ -4,6 +4,7 @@ using EcoSim.Client.Cli.Progress;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Ensembles;
 using EcoSim.Client.Output;
+using EcoSim.Client.Report;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Client.Cli;
@@ -11,8 +12,9 @@ namespace EcoSim.Client.Cli;
 /// <summary>
 /// <c>ecosim sweep</c>: runs a scenario over a grid of one or two parameters, every grid point with the
 /// same seeds (common random numbers), runs proceeding concurrently, and writes each run's metrics, the
-/// median and 5-95% band of the key metrics at checkpoints per point (sweep.csv), response-curve plots
-/// and a manifest, all moved into place at the end.
+/// median and 5-95% band of the key metrics at checkpoints per point (sweep.csv), response-curve plots,
+/// <c>report.html</c> and a manifest, all moved into place at the end. Nothing written depends on the
+/// order in which runs finish, so <c>ecosim reproduce</c> gives the same bytes.
 /// </summary>
 /// <param name="output">Where the summary goes.</param>
 /// <param name="errors">Where errors, notes and progress go.</param>
@@ -56,14 +58,16 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
                     return Task.CompletedTask;
                 }, cancellation);
 
-            SweepCsv.Write(folder.PathFor(SweepCsv.FileName), grid, summary.Results());
-            if (settings.Plots)
-                SweepPlots.WriteAll(grid, summary.AtEnd(), folder.PathFor("plots"),
-                    $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {started:yyyy-MM-dd}");
+            var results = summary.Results();
+            SweepCsv.Write(folder.PathFor(SweepCsv.FileName), grid, results);
+            var plots = settings.Plots
+                ? SweepPlots.WriteAll(grid, summary.AtEnd(), folder.PathFor("plots"),
+                    $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}")
+                : [];
 
             var manifest = new SweepManifest
             {
-                Scenario = new ManifestScenario(scenario.Name, settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
+                Scenario = new ManifestScenario(scenario.Name, settings.RecordedScenarioPath ?? settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
                 Parameters = [.. grid.Axes.Select(a => new SweepParameter(a.Parameter.Name, (double)a.From, (double)a.To, (double)a.Step, a.Values,
                     ParameterOverride.Replaced(scenario, a.Parameter).Count))],
                 Points = points.Count,
@@ -78,11 +82,14 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
                 CommandLine = RunEnvironment.CommandLine,
                 StartedUtc = started,
                 EndedUtc = DateTime.UtcNow,
-                Files = ContentHash.DescribeFiles(folder.WorkingPath),
+                Plots = settings.Plots,
             };
+            // The report first: the manifest then lists it with every other file (see ReproductionFacts).
+            SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));
+            manifest = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) };
             await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), JsonSerializer.Serialize(manifest, ManifestJson.Options) + "\n", cancellation);
             folder.Commit();
-            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}manifest.json)");
+            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
             foreach (var line in Headline(summary.AtEnd(), points.Count)) output.WriteLine(line);
         }
         return ExitCodes.Ok;

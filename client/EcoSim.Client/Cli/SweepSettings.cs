@@ -15,4 +15,11 @@ namespace EcoSim.Client.Cli;
 /// <param name="Plots">Whether to draw plots.</param>
 /// <param name="Parallel">Runs in progress at once.</param>
 internal sealed record SweepSettings(string ScenarioPath, IReadOnlyList<string> Parameters, int Seeds, ulong? FirstSeed, string? OutputPath, string Engine,
-    int FirmsPerShard, int? Ticks, EcoSimClusterOptions? Cluster, bool Plots, int Parallel);
+    int FirmsPerShard, int? Ticks, EcoSimClusterOptions? Cluster, bool Plots, int Parallel)
+{
+    /// <summary>The scenario path to record in the manifest when it differs from <see cref="ScenarioPath"/> (a reproduction reads a copy).</summary>
+    public string? RecordedScenarioPath { get; init; }
+
+    /// <summary>The date the plots' captions show, or null for today (a reproduction shows the original's).</summary>
+    public DateTime? PlotDate { get; init; }
+}

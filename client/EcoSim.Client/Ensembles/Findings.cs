@@ -32,7 +32,10 @@ internal static class Findings
     private const int HeadlineEffects = 3;
 
     /// <summary>Checkpoint ticks: the last quarter of each of <see cref="HorizonYears"/> in range, and the last tick.</summary>
-    public static IReadOnlyList<int> Checkpoints(IReadOnlyList<MetricsRow> periods) =>
+    public static IReadOnlyList<int> Checkpoints(IReadOnlyList<MetricsRow> periods) => Checkpoints([.. periods.Select(p => p.Period)]);
+
+    /// <summary>Checkpoint ticks of a run whose ticks have the calendar labels <paramref name="periods"/> (e.g. "2030Q4").</summary>
+    public static IReadOnlyList<int> Checkpoints(IReadOnlyList<string> periods) =>
         [.. HorizonYears.Select(y => IndexOf(periods, $"{y}Q4")).Where(t => t >= 0).Append(periods.Count - 1).Distinct().Order()];
 
     /// <summary>The findings of a comparison.</summary>
@@ -128,9 +131,9 @@ internal static class Findings
         return unclear.Count == 0 ? main : $"{main} Not distinguishable from zero at that point: {string.Join(", ", unclear)}.";
     }
 
-    private static int IndexOf(IReadOnlyList<MetricsRow> periods, string period)
+    private static int IndexOf(IReadOnlyList<string> periods, string period)
     {
-        for (int t = 0; t < periods.Count; t++) if (periods[t].Period == period) return t;
+        for (int t = 0; t < periods.Count; t++) if (periods[t] == period) return t;
         return -1;
     }
 

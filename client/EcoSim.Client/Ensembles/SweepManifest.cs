@@ -52,6 +52,8 @@ public sealed record SweepManifest
     public required DateTime StartedUtc { get; init; }
     /// <summary>End, UTC.</summary>
     public required DateTime EndedUtc { get; init; }
+    /// <summary>Whether plots were drawn (null in manifests written before this was recorded: then the files under <c>plots/</c> tell).</summary>
+    public bool? Plots { get; init; }
     /// <summary>Files written, with their hashes.</summary>
     public IReadOnlyList<ManifestFile> Files { get; init; } = [];
 }

@@ -19,9 +19,14 @@ internal sealed record ParameterTableSection(ParameterValuesTable Table) : IRepo
     public void RenderBody(StringBuilder html)
     {
         var changed = Table.Rows.Where(r => r.AnyChanged).ToList();
+        var swept = Table.Rows.Where(r => r.IsSwept).Select(r => r.Spec.Name).ToList();
         html.Append("<p>").Append(Html.Escape(
             $"Values in force at the first quarter, with scheduled changes after it. Highlighted cells (marked ●) differ from the model's default. " +
             $"{changed.Count} of the {Table.Rows.Count} parameters {(changed.Count == 1 ? "differs from its default" : "differ from their defaults")} in at least one scenario.")).Append("</p>\n");
+        if (swept.Count > 0)
+            html.Append("<p>").Append(Html.Escape(
+                $"Swept (marked ◆): {string.Join(" and ", swept)}. Each grid point holds its value from the first quarter to the last, " +
+                "in place of the scenario's value and its scheduled changes of that parameter.")).Append("</p>\n");
         if (changed.Count > 0)
         {
             html.Append("<h3>Changed from the default</h3>\n");
@@ -40,13 +45,14 @@ internal sealed record ParameterTableSection(ParameterValuesTable Table) : IRepo
         foreach (var row in rows)
         {
             var spec = row.Spec;
-            html.Append("<tr><td><code>").Append(Html.Escape(spec.Name)).Append("</code></td><td>").Append(Html.Escape(spec.Description))
+            html.Append(row.IsSwept ? "<tr class=\"swept\"><td><code>" : "<tr><td><code>").Append(Html.Escape(spec.Name)).Append("</code></td><td>").Append(Html.Escape(spec.Description))
                 .Append("</td><td>").Append(Html.Escape(spec.Unit))
                 .Append("</td><td class=\"num\">").Append(Html.Escape($"{ParameterValuesTable.Number(spec.Min)} to {ParameterValuesTable.Number(spec.Max)}"))
                 .Append("</td><td class=\"num\">").Append(Html.Escape(ParameterValuesTable.Number(spec.Default))).Append("</td>");
             foreach (var cell in row.Cells)
             {
-                html.Append(cell.Changed ? "<td class=\"num changed\"><span class=\"mark\">● </span>" : "<td class=\"num\">")
+                if (cell.Swept is not null) html.Append("<td class=\"num changed swept\"><span class=\"mark\">◆ </span>").Append(Html.Escape(cell.Swept));
+                else html.Append(cell.Changed ? "<td class=\"num changed\"><span class=\"mark\">● </span>" : "<td class=\"num\">")
                     .Append(Html.Escape(ParameterValuesTable.Number(cell.Start)));
                 foreach (var change in cell.Schedule) html.Append("<br />").Append(Html.Escape(change));
                 html.Append("</td>");

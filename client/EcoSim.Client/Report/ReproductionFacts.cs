@@ -43,12 +43,42 @@ internal static class ReproductionFacts
         .. Program(manifest.CodeVersion, manifest.RuntimeVersion, manifest.OsDescription, manifest.StartedUtc),
     ], ManifestNote);
 
+    /// <summary>The facts of an ensemble (one scenario over many seeds).</summary>
+    public static FactsSection Section(EnsembleManifest manifest) => new(
+    [
+        new("command", Command(manifest.CommandLine)),
+        new("scenario", $"{manifest.Scenario.Name} ({manifest.Scenario.Path})"),
+        new("scenario SHA-256", manifest.Scenario.Sha256),
+        new("seeds", $"{Seeds(manifest.Seeds)}, one run each"),
+        new("periods", $"{manifest.FirstPeriod} to {manifest.LastPeriod} ({manifest.TickCount} quarters)"),
+        .. Engine(manifest.Engine, manifest.SiloCount, manifest.FirmsPerShard),
+        .. Program(manifest.CodeVersion, manifest.RuntimeVersion, manifest.OsDescription, manifest.StartedUtc),
+    ], ManifestNote);
+
+    /// <summary>The facts of a sweep, the grid included.</summary>
+    public static FactsSection Section(SweepManifest manifest) => new(
+    [
+        new("command", Command(manifest.CommandLine)),
+        new("scenario", $"{manifest.Scenario.Name} ({manifest.Scenario.Path})"),
+        new("scenario SHA-256", manifest.Scenario.Sha256),
+        .. manifest.Parameters.Select(p => new ReportFact($"swept {p.Name}",
+            $"{SweepAxis.Text(p.From)} to {SweepAxis.Text(p.To)} in steps of {SweepAxis.Text(p.Step)}: {string.Join(", ", p.Values.Select(SweepAxis.Text))}" +
+            (p.ReplacedChanges == 0 ? "" : $" (replacing {p.ReplacedChanges} scheduled change{(p.ReplacedChanges == 1 ? "" : "s")} of the scenario)"))),
+        new("grid", $"{manifest.Points} point{(manifest.Points == 1 ? "" : "s")} x {manifest.Seeds.Count} seed{(manifest.Seeds.Count == 1 ? "" : "s")} = {manifest.Points * manifest.Seeds.Count} runs"),
+        new("seeds", $"{Seeds(manifest.Seeds)}, the same at every grid point"),
+        new("quarters", manifest.TickCount.ToString(CultureInfo.InvariantCulture)),
+        .. Engine(manifest.Engine, manifest.SiloCount, manifest.FirmsPerShard),
+        .. Program(manifest.CodeVersion, manifest.RuntimeVersion, manifest.OsDescription, manifest.StartedUtc),
+    ], ManifestNote);
+
     /// <summary>The command as typed: the program as <c>ecosim</c>, arguments quoted where they need it.</summary>
     public static string Command(IReadOnlyList<string> commandLine) =>
         string.Join(" ", commandLine.Skip(1).Select(Quote).Prepend("ecosim"));
 
     private static string Quote(string argument) =>
         argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=+,@".Contains(c)) ? argument : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    private static string Seeds(IReadOnlyList<ulong> seeds) => seeds.Count == 0 ? "none" : $"{seeds.Count} ({seeds[0]} to {seeds[^1]})";
 
     private static IEnumerable<ReportFact> Engine(string engine, int silos, int firmsPerShard) =>
         engine == RunManifest.OrleansEngine
