@@ -1,0 +1,66 @@
+using BenchmarkDotNet.Attributes;
+using EcoSim.Grains.Abstractions;
+
+namespace EcoSim.Bench;
+
+/// <summary>A population and a shard size for one case of <see cref="OrleansTickBenchmarks"/>.</summary>
+/// <param name="Firms">Firms at the start of the world.</param>
+/// <param name="FirmsPerShard">Firms per shard grain (1 = one activation per firm).</param>
+public sealed record OrleansLayout(int Firms, int FirmsPerShard) : IFirmCount
+{
+    /// <summary>How the case is shown in the summary table.</summary>
+    public override string ToString() => $"{Firms} firms, {FirmsPerShard}/shard";
+}
+
+/// <summary>
+/// Ticks of the Orleans engine on a silo in this process: the run grain driving every phase over the
+/// run's grains, as a client's call to Step sees it. Each iteration starts a fresh run (activation not
+/// timed), warms it up for two ticks and times the next four. One activation per firm (1/shard) and 64
+/// firms per shard only at 10,000 firms: at 100,000 firms they would hold 100,000 or 1,600 activations
+/// and an iteration would take minutes; 256 firms per shard runs up to 100,000 firms.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(PerFirmConfig))]
+[InvocationCount(1, 1)]
+public class OrleansTickBenchmarks
+{
+    public const int WarmUpTicks = 2;
+    public const int TimedTicks = 4;
+    private InProcessSilo _silo = null!;
+    private IRunGrain _run = null!;
+
+    [ParamsSource(nameof(Layouts))]
+    public OrleansLayout Layout { get; set; } = null!;
+
+    public static IEnumerable<OrleansLayout> Layouts =>
+    [
+        new(10_000, 1), new(10_000, 64), new(10_000, 256), new(10_000, 1024), new(10_000, 4096),
+        new(100_000, 256), new(100_000, 1024), new(100_000, 4096),
+        new(1_000_000, 1024), new(1_000_000, 4096),
+    ];
+
+    [GlobalSetup]
+    public void StartSilo() => _silo = InProcessSilo.StartAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void StopSilo() => _silo.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [IterationSetup]
+    public void StartRun()
+    {
+        _run = _silo.Grains.GetGrain<IRunGrain>($"bench-{Guid.NewGuid():N}");
+        _run.Start(BenchWorlds.Baseline(Layout.Firms, WarmUpTicks + TimedTicks), new RunLayout(Layout.FirmsPerShard)).GetAwaiter().GetResult();
+        for (int t = 0; t < WarmUpTicks; t++) _run.Step().GetAwaiter().GetResult();
+    }
+
+    [IterationCleanup]
+    public void StopRun() => _run.Stop().GetAwaiter().GetResult();
+
+    [Benchmark(OperationsPerInvoke = TimedTicks)]
+    public async Task<int> Tick()
+    {
+        int rows = 0;
+        for (int t = 0; t < TimedTicks; t++) rows += (await _run.Step()).Rows.Count;
+        return rows;
+    }
+}
