@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ticks=() seeds=4 compare_ticks=40
-if [ "${1:-}" = --quick ]; then ticks=(--ticks 4); seeds=1; compare_ticks=4; shift; fi
+ticks=() horizon="full baseline" seeds=4 compare_ticks=40
+if [ "${1:-}" = --quick ]; then ticks=(--ticks 4); horizon="baseline, first 4 ticks"; seeds=1; compare_ticks=4; shift; fi
 out=${1:-bench/results/whole-runs.txt}
 mkdir -p "$(dirname "$out")"
 work=$(mktemp -d)
@@ -30,8 +30,8 @@ timed() {
 }
 
 : > "$out"
-timed "run, reference engine, full baseline" dotnet "$ecosim" run "$base" "${ticks[@]}" --engine reference --no-plots --out "$work/r"
-timed "run, Orleans engine (embedded silo), full baseline" dotnet "$ecosim" run "$base" "${ticks[@]}" --no-plots --out "$work/o"
+timed "run, reference engine, $horizon" dotnet "$ecosim" run "$base" "${ticks[@]}" --engine reference --no-plots --out "$work/r"
+timed "run, Orleans engine (embedded silo), $horizon" dotnet "$ecosim" run "$base" "${ticks[@]}" --no-plots --out "$work/o"
 cmp "$work/r/metrics.csv" "$work/o/metrics.csv" || { echo "the engines wrote different metrics.csv" >&2; exit 1; }
 for engine in reference orleans; do
   for parallel in 1 2; do

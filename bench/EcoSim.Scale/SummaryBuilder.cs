@@ -66,7 +66,7 @@ internal static class SummaryBuilder
             var start = results.SpreadOf("activation", "orleans", firms, plan.DefaultShard);
             var build = results.SpreadOf("activation", "reference", firms, 0);
             results.Add(new SummaryRow($"time to activate a run (Start until tick 0), {firms:N0} firms, {plan.DefaultShard:N0}/shard",
-                $"{start.Describe("F2")} s (reference engine builds it in {build.Median.ToString("F2", inv)} s)", "none set", null));
+                $"{start.Describe("F3")} s (reference engine builds it in {build.Median.ToString("F3", inv)} s)", "none set", null));
         }
 
         foreach (string engine in new[] { "reference", "orleans" })
