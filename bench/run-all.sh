@@ -5,7 +5,7 @@
 # About 15 minutes on a quiet 2-core machine. Run it on a quiet machine: nothing else building.
 #
 #   bench/run-all.sh           the full run (tables in bench/results/, plots in docs/images/)
-#   bench/run-all.sh --quick   a smoke test of the same pipeline in about 3 minutes (numbers meaningless,
+#   bench/run-all.sh --quick   a smoke test of the same pipeline in about 5 minutes (numbers meaningless,
 #                              plots stay in bench/results/quick/)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -17,7 +17,7 @@ internal static class EnsemblePeakProbe
     public static async Task RunAsync(HarnessPlan plan, IGrainFactory grains, HarnessResults results, TextWriter log)
     {
         var scenario = Worlds.BaselineScenario();
-        scenario = scenario with { World = scenario.World with { Firms = plan.EnsembleFirms, Ticks = plan.EnsembleTicks } };
+        scenario = scenario with { World = scenario.World with { Firms = plan.EnsembleFirms, Ticks = plan.PeakTicks } };
         int parallel = Math.Max(2, Environment.ProcessorCount);
         var members = PairedRuns.Seeds(1, plan.PeakRuns).Select(seed => new EnsembleMember("baseline", scenario.WithSeed(seed))).ToList();
         string folder = Directory.CreateTempSubdirectory("ecosim-ensemble-").FullName;
@@ -38,10 +38,10 @@ internal static class EnsemblePeakProbe
             }, CancellationToken.None);
             double seconds = clock.Elapsed.TotalSeconds;
             double peakMiB = PeakResidentMemory.Read() / (1024.0 * 1024), beforeMiB = before / (1024.0 * 1024);
-            results.Add(new Sample("ensemble-peak", "orleans", plan.EnsembleFirms, parallel, plan.EnsembleTicks, 1, peakMiB, "MiB"));
-            results.Add(new Sample("ensemble-peak-before", "orleans", plan.EnsembleFirms, parallel, plan.EnsembleTicks, 1, beforeMiB, "MiB"));
+            results.Add(new Sample("ensemble-peak", "orleans", plan.EnsembleFirms, parallel, plan.PeakTicks, 1, peakMiB, "MiB"));
+            results.Add(new Sample("ensemble-peak-before", "orleans", plan.EnsembleFirms, parallel, plan.PeakTicks, 1, beforeMiB, "MiB"));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ensemble peak: {plan.PeakRuns} runs of {plan.EnsembleFirms:N0} firms x {plan.EnsembleTicks} ticks, {parallel} at a time, in {seconds:F1} s: " +
+                $"ensemble peak: {plan.PeakRuns} runs of {plan.EnsembleFirms:N0} firms x {plan.PeakTicks} ticks, {parallel} at a time, in {seconds:F1} s: " +
                 $"peak resident {peakMiB:F0} MiB (resident before {beforeMiB:F0} MiB{(reset ? "" : "; peak since process start")})"));
         }
         finally
