@@ -26,7 +26,7 @@ dotnet build bench/EcoSim.Scale -c Release --nologo -v quiet
 
 if [ "$mode" = full ]; then
   bdn="$results/bdn"
-  dotnet run -c Release --no-build --project bench/EcoSim.Bench -- --filter '*' --job short --artifacts "$bdn"
+  dotnet run -c Release --no-build --project bench/EcoSim.Bench -- --filter '*' --job short --iterationCount 10 --artifacts "$bdn"
 else
   bdn="$results/bdn-quick"
   dotnet run -c Release --no-build --project bench/EcoSim.Bench -- --filter '*Kernel*' '*Serialization*' --job dry --artifacts "$bdn"

@@ -6,8 +6,14 @@ namespace EcoSim.Bench;
 /// <summary>A population and a shard size for one case of <see cref="OrleansTickBenchmarks"/>.</summary>
 /// <param name="Firms">Firms at the start of the world.</param>
 /// <param name="FirmsPerShard">Firms per shard grain (1 = one activation per firm).</param>
-public sealed record OrleansLayout(int Firms, int FirmsPerShard) : IFirmCount
+public sealed record OrleansLayout(int Firms, int FirmsPerShard) : IFirmCount, IComparable<OrleansLayout>, IComparable
 {
+    /// <summary>By firms, then by shard size, so the summary table lists the cases in numeric order.</summary>
+    public int CompareTo(OrleansLayout? other) => other is null ? 1 : (Firms, FirmsPerShard).CompareTo((other.Firms, other.FirmsPerShard));
+
+    /// <inheritdoc/>
+    public int CompareTo(object? obj) => CompareTo(obj as OrleansLayout);
+
     /// <summary>How the case is shown in the summary table: N firms, S firms per shard (BenchmarkDotNet cuts longer values).</summary>
     public override string ToString() => $"N={Firms} S={FirmsPerShard}";
 }

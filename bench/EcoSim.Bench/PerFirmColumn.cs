@@ -43,9 +43,9 @@ public sealed class PerFirmColumn : IColumn
     {
         var statistics = summary[benchmarkCase]?.ResultStatistics;
         if (statistics is null) return "NA";
-        return FirmsOf(benchmarkCase) is int firms and > 0
-            ? (statistics.Mean / firms).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)
-            : "-";
+        if (FirmsOf(benchmarkCase) is not int firms || firms <= 0) return "-";
+        double perFirm = statistics.Mean / firms;
+        return perFirm.ToString(perFirm < 10 ? "F2" : "F1", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc/>

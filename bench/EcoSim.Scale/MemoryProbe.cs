@@ -1,57 +1,42 @@
 using System.Diagnostics;
-using System.Runtime;
-using EcoSim.Client.Engines;
-using EcoSim.Model.Engine;
+using System.Globalization;
 
 namespace EcoSim.Scale;
 
 /// <summary>
-/// Memory per firm at tick 0: the managed heap and the working set of the process after a full,
-/// compacting collection, before and after building a world on each engine, divided by its firms.
-/// The silo is first left to release the grains of earlier runs. The working set keeps memory the
-/// collector has not returned to the system, so its delta is rough.
+/// Memory per firm at tick 0, each case in a fresh child process of this program (see
+/// <see cref="MemoryChild"/>): in the harness's own process the memory of earlier measures, freed but
+/// still committed, would be reused by the new world and hide it from the working set.
 /// </summary>
 internal static class MemoryProbe
 {
-    public static async Task RunAsync(HarnessPlan plan, IGrainFactory grains, HarnessResults results, TextWriter log)
+    public static async Task RunAsync(HarnessPlan plan, HarnessResults results, TextWriter log)
     {
         foreach (int firms in plan.MemoryFirms)
-        {
-            var world = Worlds.Baseline(firms, 1);
-            await SiloSettling.WaitAsync(grains, TimeSpan.FromSeconds(30));
-            var before = Measure();
-            var engine = new ReferenceEngine(world);
-            var after = Measure();
-            GC.KeepAlive(engine);
-            Record(results, log, "reference", firms, before, after);
-            engine = null;
-
-            await SiloSettling.WaitAsync(grains, TimeSpan.FromSeconds(30));
-            before = Measure();
-            var run = new RunAttempt(grains);
-            await run.StartAsync(world, plan.DefaultShard);
-            after = Measure();
-            Record(results, log, "orleans", firms, before, after);
-            await run.StopAsync();
-        }
-        Measure();
+            foreach (string engine in new[] { "reference", "orleans" })
+            {
+                var (managed, working) = await MeasureInChildAsync(engine, firms, plan.DefaultShard);
+                results.Add(new Sample("memory-managed", engine, firms, 0, 0, 1, managed / firms, "bytes/firm"));
+                results.Add(new Sample("memory-working-set", engine, firms, 0, 0, 1, working / firms, "bytes/firm"));
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"memory: {engine,-9} {firms,9:N0} firms: managed heap {managed / firms,6:F0} B/firm, working set {working / firms,6:F0} B/firm"));
+            }
     }
 
-    private static (long Managed, long WorkingSet) Measure()
+    private static async Task<(double Managed, double WorkingSet)> MeasureInChildAsync(string engine, int firms, int firmsPerShard)
     {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        long managed = GC.GetTotalMemory(forceFullCollection: true);
-        using var process = Process.GetCurrentProcess();
-        return (managed, process.WorkingSet64);
-    }
-
-    private static void Record(HarnessResults results, TextWriter log, string engine, int firms, (long Managed, long WorkingSet) before, (long Managed, long WorkingSet) after)
-    {
-        double managed = (double)(after.Managed - before.Managed) / firms, working = (double)(after.WorkingSet - before.WorkingSet) / firms;
-        results.Add(new Sample("memory-managed", engine, firms, 0, 0, 1, managed, "bytes/firm"));
-        results.Add(new Sample("memory-working-set", engine, firms, 0, 0, 1, working, "bytes/firm"));
-        log.WriteLine($"memory: {engine,-9} {firms,9:N0} firms: managed heap {managed,6:F0} B/firm, working set {working,6:F0} B/firm");
+        string host = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this program is unknown");
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(MemoryProbe).Assembly.Location);
+        foreach (string arg in new[] { MemoryChild.Argument, engine, firms.ToString(CultureInfo.InvariantCulture), firmsPerShard.ToString(CultureInfo.InvariantCulture) })
+            start.ArgumentList.Add(arg);
+        using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host}");
+        string output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var line = output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith(MemoryChild.Prefix, StringComparison.Ordinal));
+        if (child.ExitCode != 0 || line is null)
+            throw new InvalidOperationException($"the memory measure of {engine} at {firms} firms failed (exit code {child.ExitCode}): {output}");
+        var fields = line[MemoryChild.Prefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (double.Parse(fields[0], CultureInfo.InvariantCulture), double.Parse(fields[1], CultureInfo.InvariantCulture));
     }
 }

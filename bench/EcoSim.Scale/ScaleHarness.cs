@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using EcoSim.Client.Engines;
@@ -16,6 +17,8 @@ internal static class ScaleHarness
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length == 4 && args[0] == MemoryChild.Argument)
+            return await MemoryChild.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
         string repository = Worlds.Repository();
         if (HarnessOptions.Parse(args, repository, Console.Error) is not { } options) return 2;
         if (options.PlotsFrom is { } samplesFile)
@@ -42,7 +45,7 @@ internal static class ScaleHarness
         var results = new HarnessResults();
         await EnsemblePeakProbe.RunAsync(plan, grains, results, log);
         await ThroughputSweep.RunAsync(plan, grains, results, log);
-        await MemoryProbe.RunAsync(plan, grains, results, log);
+        await MemoryProbe.RunAsync(plan, results, log);
         await EnsembleProbe.RunAsync(plan, grains, results, log);
 
         SummaryBuilder.Build(plan, results);
