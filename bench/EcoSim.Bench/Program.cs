@@ -1,5 +1,11 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
-// Run all suites:      dotnet run -c Release --project bench/EcoSim.Bench -- --filter '*'
-// Run one suite:       dotnet run -c Release --project bench/EcoSim.Bench -- --filter '*ReferenceTick*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Every suite, as bench/run-all.sh runs them:
+//     dotnet run -c Release --project bench/EcoSim.Bench -- --filter '*' --job short
+// One suite:   dotnet run -c Release --project bench/EcoSim.Bench -- --filter '*OrleansTick*' --job short
+// Smoke test:  dotnet run -c Release --project bench/EcoSim.Bench -- --filter '*' --job dry
+// Median, minimum and maximum are shown beside the mean: the spread matters on a shared machine.
+var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

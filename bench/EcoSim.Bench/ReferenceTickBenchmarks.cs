@@ -9,16 +9,17 @@ namespace EcoSim.Bench;
 /// <summary>
 /// Ticks of the reference engine on the baseline at several populations. Each iteration starts from a
 /// fresh world warmed up for four ticks and times the next eight, so the population does not drift
-/// over thousands of invocations. The mean is per tick; divide by the firms for ns per firm per tick.
+/// over thousands of invocations. The mean is per tick; "ns/firm/tick" divides it by the firms.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PerFirmConfig))]
 [InvocationCount(1, 1)]
 public class ReferenceTickBenchmarks
 {
     public const int TimedTicks = 8;
     private ReferenceEngine _engine = null!;
 
-    [Params(10_000, 100_000)]
+    [Params(10_000, 100_000, 1_000_000)]
     public int Firms { get; set; }
 
     [IterationSetup]
@@ -42,6 +43,7 @@ public class ReferenceTickBenchmarks
 /// talent. Signals are rebuilt from each tick's report, as the cluster would.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PerFirmConfig))]
 [InvocationCount(1, 1)]
 public class FirmPhaseBenchmarks
 {

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using EcoSim.Client.Engines;
+using EcoSim.Client.Ensembles;
+using EcoSim.Client.Output;
+
+namespace EcoSim.Scale;
+
+/// <summary>
+/// The peak resident memory of an ensemble of baseline runs that stream their results as
+/// <c>ecosim compare</c> does: the CLI's ensemble runner on the Orleans engine (the CLI's default),
+/// as many runs at a time as the CLI's default, each finished run written to a metrics file and added
+/// to the comparison summary, nothing else kept. Runs first, so the process is small when it starts.
+/// </summary>
+internal static class EnsemblePeakProbe
+{
+    public static async Task RunAsync(HarnessPlan plan, IGrainFactory grains, HarnessResults results, TextWriter log)
+    {
+        var scenario = Worlds.BaselineScenario();
+        scenario = scenario with { World = scenario.World with { Firms = plan.EnsembleFirms, Ticks = plan.PeakTicks } };
+        int parallel = Math.Max(2, Environment.ProcessorCount);
+        var members = PairedRuns.Seeds(1, plan.PeakRuns).Select(seed => new EnsembleMember("baseline", scenario.WithSeed(seed))).ToList();
+        string folder = Directory.CreateTempSubdirectory("ecosim-ensemble-").FullName;
+        try
+        {
+            await SiloSettling.WaitAsync(grains, TimeSpan.FromSeconds(30));
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            long before = PeakResidentMemory.Current();
+            bool reset = PeakResidentMemory.Reset();
+            var summary = new ComparisonSummary();
+            await using var engine = new OrleansSimulation(OrleansConnections.Borrow(grains, 1), plan.DefaultShard);
+            var clock = Stopwatch.StartNew();
+            await new PairedRuns(engine, parallel, TextWriter.Null).RunAsync(members, (member, rows) =>
+            {
+                MetricsCsvWriter.WriteFile(Path.Combine(folder, member.FileName), rows);
+                lock (summary) summary.Add(member.Role, member.Seed, rows);
+                return Task.CompletedTask;
+            }, CancellationToken.None);
+            double seconds = clock.Elapsed.TotalSeconds;
+            double peakMiB = PeakResidentMemory.Read() / (1024.0 * 1024), beforeMiB = before / (1024.0 * 1024);
+            results.Add(new Sample("ensemble-peak", "orleans", plan.EnsembleFirms, parallel, plan.PeakTicks, 1, peakMiB, "MiB"));
+            results.Add(new Sample("ensemble-peak-before", "orleans", plan.EnsembleFirms, parallel, plan.PeakTicks, 1, beforeMiB, "MiB"));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ensemble peak: {plan.PeakRuns} runs of {plan.EnsembleFirms:N0} firms x {plan.PeakTicks} ticks, {parallel} at a time, in {seconds:F1} s: " +
+                $"peak resident {peakMiB:F0} MiB (resident before {beforeMiB:F0} MiB{(reset ? "" : "; peak since process start")})"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
