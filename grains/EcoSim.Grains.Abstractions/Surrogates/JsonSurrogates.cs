@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.World;
 
@@ -13,6 +14,13 @@ internal static class ModelJson
 {
     public static readonly JsonSerializerOptions Options = new() { IncludeFields = false };
 }
+
+/// <summary>
+/// Compiled (source-generated) JSON for the model types that cross the wire every tick: several times
+/// faster than reflection, with the same round-trip text.
+/// </summary>
+[JsonSerializable(typeof(MetricsRow))]
+internal sealed partial class TickJson : JsonSerializerContext;
 
 /// <summary>Wire form of a <see cref="WorldSpec"/>.</summary>
 [GenerateSerializer, Immutable]
@@ -39,7 +47,7 @@ public sealed class MetricsRowConverter : IConverter<MetricsRow, MetricsRowSurro
 {
     /// <inheritdoc/>
     public MetricsRow ConvertFromSurrogate(in MetricsRowSurrogate surrogate) =>
-        JsonSerializer.Deserialize<MetricsRow>(surrogate.Json, ModelJson.Options) ?? throw new InvalidOperationException("empty metrics row on the wire");
+        JsonSerializer.Deserialize(surrogate.Json, TickJson.Default.MetricsRow) ?? throw new InvalidOperationException("empty metrics row on the wire");
     /// <inheritdoc/>
-    public MetricsRowSurrogate ConvertToSurrogate(in MetricsRow value) => new(JsonSerializer.Serialize(value, ModelJson.Options));
+    public MetricsRowSurrogate ConvertToSurrogate(in MetricsRow value) => new(JsonSerializer.Serialize(value, TickJson.Default.MetricsRow));
 }
