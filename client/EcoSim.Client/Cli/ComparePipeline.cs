@@ -71,11 +71,9 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
                 EndedUtc = DateTime.UtcNow,
                 Plots = settings.Plots,
             };
-            // The report first: the manifest then lists it with every other file (see ReproductionFacts).
-            ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));
-            manifest = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) };
-            await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), JsonSerializer.Serialize(manifest, ManifestJson.Options), cancellation);
-            folder.Commit();
+            // A comparison's manifest has always been written without the final newline of the other kinds.
+            await OutputCompletion.CommitAsync(folder, manifest, m => ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, m),
+                m => JsonSerializer.Serialize(m, ManifestJson.Options), cancellation);
             output.WriteLine(findings.ToMarkdown());
             output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (findings.md, report.html, summary.csv, runs/, plots/, manifest.json)");
         }

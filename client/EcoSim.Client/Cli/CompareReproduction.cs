@@ -12,7 +12,7 @@ internal sealed class CompareReproduction(ComparisonManifest manifest) : Reprodu
     public static Reproduction From(JsonElement root)
     {
         var manifest = RecordedManifest.Deserialize<ComparisonManifest>(root, 1);
-        RecordedManifest.CheckCommon(manifest.Engine, manifest.FirmsPerShard, manifest.TickCount, manifest.Files);
+        RecordedManifest.CheckCommon(manifest);
         if (manifest.Baseline is null) throw new ManifestProblem("baseline", "is missing");
         if (manifest.Policy is null) throw new ManifestProblem("policy", "is missing");
         var seeds = manifest.Seeds;

@@ -12,7 +12,7 @@ internal sealed class EnsembleReproduction(EnsembleManifest manifest) : Reproduc
     public static Reproduction From(JsonElement root)
     {
         var manifest = RecordedManifest.Deserialize<EnsembleManifest>(root, 1);
-        RecordedManifest.CheckCommon(manifest.Engine, manifest.FirmsPerShard, manifest.TickCount, manifest.Files);
+        RecordedManifest.CheckCommon(manifest);
         RecordedManifest.CheckScenario(manifest.Scenario, "scenario");
         RecordedManifest.CheckSeeds(manifest.Seeds, "ecosim run --seeds");
         return new EnsembleReproduction(manifest);

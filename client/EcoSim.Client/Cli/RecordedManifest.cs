@@ -83,8 +83,9 @@ internal static class RecordedManifest
     }
 
     /// <summary>Checks the values every kind shares.</summary>
-    public static void CheckCommon(string engine, int firmsPerShard, int tickCount, IReadOnlyList<ManifestFile> files)
+    public static void CheckCommon(OutputManifest manifest)
     {
+        var (engine, firmsPerShard, tickCount, files) = (manifest.Engine, manifest.FirmsPerShard, manifest.TickCount, manifest.Files);
         if (engine is not (RunManifest.OrleansEngine or RunManifest.ReferenceEngine))
             throw new ManifestProblem("engine", $"'{engine}' is not an engine this program runs ({RunManifest.OrleansEngine}, {RunManifest.ReferenceEngine})");
         if (firmsPerShard < 0 || (engine == RunManifest.OrleansEngine && firmsPerShard < 1))

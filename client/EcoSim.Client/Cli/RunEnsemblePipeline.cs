@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EcoSim.Client.Cli.Progress;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Ensembles;
@@ -72,11 +71,8 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
                 EndedUtc = DateTime.UtcNow,
                 Plots = settings.Plots,
             };
-            // The report first: the manifest then lists it with every other file (see ReproductionFacts).
-            EnsembleReport.Build(scenario, summary, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));
-            manifest = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) };
-            await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), JsonSerializer.Serialize(manifest, ManifestJson.Options) + "\n", cancellation);
-            folder.Commit();
+            await OutputCompletion.CommitAsync(folder, manifest, m => EnsembleReport.Build(scenario, summary, plots, folder.WorkingPath, m),
+                ManifestJson.Text, cancellation);
             output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (summary.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
             output.WriteLine($"  {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), {world.Start} -> {world.PeriodOf(world.Ticks - 1)}: medians, and the 90% band at the end");
             foreach (var line in EnsembleHeadline.Describe(summary)) output.WriteLine(line);

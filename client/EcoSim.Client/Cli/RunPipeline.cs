@@ -84,11 +84,8 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                 Plots = settings.Plots,
                 FirmPanelEvery = settings.FirmPanelEvery,
             };
-            // The report first: the manifest then lists it with every other file (see ReproductionFacts).
-            RunReport.Build(scenario, region, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));
-            ManifestWriter.Write(folder.PathFor(RunOutputFolder.ManifestFileName),
-                manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) });
-            folder.Commit();
+            await OutputCompletion.CommitAsync(folder, manifest, m => RunReport.Build(scenario, region, plots, folder.WorkingPath, m),
+                ManifestWriter.Serialize, cancellation);
             output.WriteLine(Summary(finalPath, region, settings.Plots, settings.FirmPanelEvery is not null));
         }
         return ExitCodes.Ok;

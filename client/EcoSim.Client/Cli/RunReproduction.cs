@@ -11,7 +11,7 @@ internal sealed class RunReproduction(RunManifest manifest) : Reproduction
     public static Reproduction From(JsonElement root)
     {
         var manifest = RecordedManifest.Deserialize<RunManifest>(root, RunManifest.CurrentFormatVersion);
-        RecordedManifest.CheckCommon(manifest.Engine, manifest.FirmsPerShard, manifest.TickCount, manifest.Files);
+        RecordedManifest.CheckCommon(manifest);
         if (manifest.FirmPanelEvery is < 1) throw new ManifestProblem("firmPanelEvery", $"{manifest.FirmPanelEvery} is not a number of ticks");
         return new RunReproduction(manifest);
     }

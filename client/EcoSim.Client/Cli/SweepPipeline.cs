@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using EcoSim.Client.Cli.Progress;
 using EcoSim.Client.Engines;
 using EcoSim.Client.Ensembles;
@@ -84,11 +83,8 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
                 EndedUtc = DateTime.UtcNow,
                 Plots = settings.Plots,
             };
-            // The report first: the manifest then lists it with every other file (see ReproductionFacts).
-            SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, manifest).Write(folder.PathFor(HtmlReport.FileName));
-            manifest = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) };
-            await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), JsonSerializer.Serialize(manifest, ManifestJson.Options) + "\n", cancellation);
-            folder.Commit();
+            await OutputCompletion.CommitAsync(folder, manifest, m => SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, m),
+                ManifestJson.Text, cancellation);
             output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
             foreach (var line in Headline(summary.AtEnd(), points.Count)) output.WriteLine(line);
         }

@@ -12,7 +12,7 @@ internal sealed class SweepReproduction(SweepManifest manifest, IReadOnlyList<st
     public static Reproduction From(JsonElement root)
     {
         var manifest = RecordedManifest.Deserialize<SweepManifest>(root, 1);
-        RecordedManifest.CheckCommon(manifest.Engine, manifest.FirmsPerShard, manifest.TickCount, manifest.Files);
+        RecordedManifest.CheckCommon(manifest);
         RecordedManifest.CheckScenario(manifest.Scenario, "scenario");
         RecordedManifest.CheckSeeds(manifest.Seeds, "ecosim sweep");
         return new SweepReproduction(manifest, Parameters(manifest));

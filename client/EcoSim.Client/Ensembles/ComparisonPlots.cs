@@ -43,7 +43,7 @@ internal static class ComparisonPlots
         var panels = clusters.Select(cluster =>
         {
             var panel = SmallMultiples.Panel(cluster.ClusterId);
-            AddBand(panel, [.. cluster.Times], [.. cluster.RelativeEffect.Select(b => new Band(b.P05 * 100, b.Median * 100, b.P95 * 100))], EffectColor, "");
+            BandPlot.Add(panel, [.. cluster.Times], [.. cluster.RelativeEffect.Select(b => new Band(b.P05 * 100, b.Median * 100, b.P95 * 100))], EffectColor, "");
             var zero = panel.Add.HorizontalLine(0);
             zero.LineColor = Colors.Gray;
             zero.LinePattern = LinePattern.Dotted;
@@ -59,10 +59,10 @@ internal static class ComparisonPlots
         var column = series[0].Column;
         var plot = PlotCanvas.Create($"{column.Title}: {policyName} vs {baselineName}");
         double[] xs = [.. series.Select(p => p.Time)];
-        AddBand(plot, xs, series.Select(p => p.Baseline).ToList(), BaselineColor, $"{baselineName} (median, 5-95% band)");
-        AddBand(plot, xs, series.Select(p => p.Policy).ToList(), PolicyColor, $"{policyName} (median, 5-95% band)");
+        BandPlot.Add(plot, xs, series.Select(p => p.Baseline).ToList(), BaselineColor, $"{baselineName} (median, 5-95% band)");
+        BandPlot.Add(plot, xs, series.Select(p => p.Policy).ToList(), PolicyColor, $"{policyName} (median, 5-95% band)");
         plot.YLabel($"{column.Title} ({column.Unit})", size: 14);
-        Legend(plot);
+        BandPlot.LegendBelow(plot);
         return PlotCanvas.Save(plot, caption, directory, $"{column.Name}.png");
     }
 
@@ -72,35 +72,12 @@ internal static class ComparisonPlots
         var plot = PlotCanvas.Create($"Effect of the policy on {column.Title.ToLowerInvariant()}");
         double[] xs = [.. series.Select(p => p.Time)];
         var bands = series.Select(p => new Band(p.RelativeEffect.P05 * 100, p.RelativeEffect.Median * 100, p.RelativeEffect.P95 * 100)).ToList();
-        AddBand(plot, xs, bands, EffectColor, "policy vs baseline, paired seeds (median, 5-95% band)");
+        BandPlot.Add(plot, xs, bands, EffectColor, "policy vs baseline, paired seeds (median, 5-95% band)");
         var zero = plot.Add.HorizontalLine(0);
         zero.LineColor = Colors.Gray;
         zero.LinePattern = LinePattern.Dotted;
         plot.YLabel("difference from baseline (%)", size: 14);
-        Legend(plot);
+        BandPlot.LegendBelow(plot);
         return PlotCanvas.Save(plot, caption, directory, $"{column.Name}-effect.png");
-    }
-
-    private static void AddBand(Plot plot, double[] xs, IReadOnlyList<Band> bands, Color color, string legend)
-    {
-        double[] low = [.. bands.Select(b => Finite(b.P05))];
-        double[] high = [.. bands.Select(b => Finite(b.P95))];
-        double[] median = [.. bands.Select(b => Finite(b.Median))];
-        var fill = plot.Add.FillY(xs, low, high);
-        fill.FillColor = color.WithAlpha(0.25);
-        fill.LineWidth = 0;
-        var line = plot.Add.ScatterLine(xs, median);
-        line.Color = color;
-        line.LineWidth = 2;
-        line.MarkerSize = xs.Length == 1 ? 6 : 0;
-        line.LegendText = legend;
-    }
-
-    private static double Finite(double value) => double.IsFinite(value) ? value : 0;
-
-    private static void Legend(Plot plot)
-    {
-        plot.ShowLegend(Edge.Bottom);
-        plot.Legend.Orientation = Orientation.Horizontal;
     }
 }

@@ -25,8 +25,8 @@ internal static class ReproductionFacts
         new("scenario SHA-256", manifest.ScenarioSha256),
         new("seed", manifest.Seed.ToString(CultureInfo.InvariantCulture)),
         new("periods", $"{manifest.FirstPeriod} to {manifest.LastPeriod} ({manifest.TickCount} quarters)"),
-        .. Engine(manifest.Engine, manifest.SiloCount, manifest.FirmsPerShard),
-        .. Program(manifest.CodeVersion, manifest.RuntimeVersion, manifest.OsDescription, manifest.StartedUtc),
+        .. Engine(manifest),
+        .. Program(manifest),
     ], ManifestNote);
 
     /// <summary>The facts of a comparison.</summary>
@@ -39,8 +39,8 @@ internal static class ReproductionFacts
         new("policy SHA-256", manifest.Policy.Sha256),
         new("paired seeds", manifest.Seeds.Count == 0 ? "none" : $"{manifest.Seeds.Count} ({manifest.Seeds[0]} to {manifest.Seeds[^1]}), each run with both scenarios"),
         new("quarters", manifest.TickCount.ToString(CultureInfo.InvariantCulture)),
-        .. Engine(manifest.Engine, manifest.SiloCount, manifest.FirmsPerShard),
-        .. Program(manifest.CodeVersion, manifest.RuntimeVersion, manifest.OsDescription, manifest.StartedUtc),
+        .. Engine(manifest),
+        .. Program(manifest),
     ], ManifestNote);
 
     /// <summary>The facts of an ensemble (one scenario over many seeds).</summary>
@@ -51,8 +51,8 @@ internal static class ReproductionFacts
         new("scenario SHA-256", manifest.Scenario.Sha256),
         new("seeds", $"{Seeds(manifest.Seeds)}, one run each"),
         new("periods", $"{manifest.FirstPeriod} to {manifest.LastPeriod} ({manifest.TickCount} quarters)"),
-        .. Engine(manifest.Engine, manifest.SiloCount, manifest.FirmsPerShard),
-        .. Program(manifest.CodeVersion, manifest.RuntimeVersion, manifest.OsDescription, manifest.StartedUtc),
+        .. Engine(manifest),
+        .. Program(manifest),
     ], ManifestNote);
 
     /// <summary>The facts of a sweep, the grid included.</summary>
@@ -67,8 +67,8 @@ internal static class ReproductionFacts
         new("grid", $"{manifest.Points} point{(manifest.Points == 1 ? "" : "s")} x {manifest.Seeds.Count} seed{(manifest.Seeds.Count == 1 ? "" : "s")} = {manifest.Points * manifest.Seeds.Count} runs"),
         new("seeds", $"{Seeds(manifest.Seeds)}, the same at every grid point"),
         new("quarters", manifest.TickCount.ToString(CultureInfo.InvariantCulture)),
-        .. Engine(manifest.Engine, manifest.SiloCount, manifest.FirmsPerShard),
-        .. Program(manifest.CodeVersion, manifest.RuntimeVersion, manifest.OsDescription, manifest.StartedUtc),
+        .. Engine(manifest),
+        .. Program(manifest),
     ], ManifestNote);
 
     /// <summary>The command as typed: the program as <c>ecosim</c>, arguments quoted where they need it.</summary>
@@ -80,15 +80,15 @@ internal static class ReproductionFacts
 
     private static string Seeds(IReadOnlyList<ulong> seeds) => seeds.Count == 0 ? "none" : $"{seeds.Count} ({seeds[0]} to {seeds[^1]})";
 
-    private static IEnumerable<ReportFact> Engine(string engine, int silos, int firmsPerShard) =>
-        engine == RunManifest.OrleansEngine
-            ? [new("engine", $"{engine}, {silos} silo{(silos == 1 ? "" : "s")}, {firmsPerShard} firms per shard")]
-            : [new("engine", engine)];
+    private static IEnumerable<ReportFact> Engine(OutputManifest manifest) =>
+        manifest.Engine == RunManifest.OrleansEngine
+            ? [new("engine", $"{manifest.Engine}, {manifest.SiloCount} silo{(manifest.SiloCount == 1 ? "" : "s")}, {manifest.FirmsPerShard} firms per shard")]
+            : [new("engine", manifest.Engine)];
 
-    private static IEnumerable<ReportFact> Program(string codeVersion, string runtime, string os, DateTime started) =>
+    private static IEnumerable<ReportFact> Program(OutputManifest manifest) =>
     [
-        new("code version", codeVersion),
-        new("runtime", $"{runtime} on {os}"),
-        new("started", started.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)),
+        new("code version", manifest.CodeVersion),
+        new("runtime", $"{manifest.RuntimeVersion} on {manifest.OsDescription}"),
+        new("started", manifest.StartedUtc.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)),
     ];
 }

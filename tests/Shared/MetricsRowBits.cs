@@ -1,6 +1,6 @@
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Tests;
+namespace EcoSim.Tests.Shared;
 
 /// <summary>Compares metrics rows field by field, doubles by their bits (so NaN, -0 and the last ulp count).</summary>
 internal static class MetricsRowBits

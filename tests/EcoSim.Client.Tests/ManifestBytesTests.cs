@@ -1,0 +1,251 @@
+using System.Text.Json;
+using EcoSim.Client.Ensembles;
+using EcoSim.Client.Output;
+
+namespace EcoSim.Client.Tests;
+
+/// <summary>
+/// The JSON of every kind of manifest, to the byte: key names, key order, layout and final newline are
+/// what earlier versions wrote, and text written then reads back to the same manifest.
+/// </summary>
+public sealed class ManifestBytesTests
+{
+    private const string RunJson =
+        """
+        {
+          "format": "ecosim-run",
+          "formatVersion": 1,
+          "scenarioName": "small",
+          "scenarioPath": "scenarios/small.yaml",
+          "scenarioText": "name: small\nseed: 7\n# 广东 & “quoted”\n",
+          "scenarioSha256": "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc",
+          "seed": 18446744073709551615,
+          "engine": "orleans",
+          "siloCount": 3,
+          "firmsPerShard": 500,
+          "tickCount": 8,
+          "firstPeriod": "2024Q1",
+          "lastPeriod": "2025Q4",
+          "codeVersion": "1.0.0+0123456789abcdef",
+          "runtimeVersion": ".NET 10.0.0",
+          "osDescription": "Linux 6.1",
+          "commandLine": [
+            "ecosim",
+            "run",
+            "scenarios/small.yaml",
+            "-o",
+            "runs/a b"
+          ],
+          "startedUtc": "2025-01-02T03:04:05.678Z",
+          "endedUtc": "2025-01-02T04:00:00Z",
+          "plots": true,
+          "firmPanelEvery": 4,
+          "files": [
+            {
+              "path": "metrics.csv",
+              "bytes": 12,
+              "sha256": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            },
+            {
+              "path": "report.html",
+              "bytes": 34,
+              "sha256": "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+            }
+          ]
+        }
+        """;
+
+    private const string ComparisonJson =
+        """
+        {
+          "format": "ecosim-run",
+          "formatVersion": 1,
+          "kind": "compare",
+          "baseline": {
+            "name": "small",
+            "path": "scenarios/small.yaml",
+            "text": "name: small\nseed: 7\n# 广东 & “quoted”\n",
+            "sha256": "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
+          },
+          "policy": {
+            "name": "policy",
+            "path": "scenarios/policy.yaml",
+            "text": "name: small\nseed: 7\n# 广东 & “quoted”\n",
+            "sha256": "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
+          },
+          "seeds": [
+            7,
+            8
+          ],
+          "engine": "reference",
+          "siloCount": 0,
+          "firmsPerShard": 0,
+          "tickCount": 8,
+          "codeVersion": "1.0.0+0123456789abcdef",
+          "runtimeVersion": ".NET 10.0.0",
+          "osDescription": "Linux 6.1",
+          "commandLine": [
+            "ecosim",
+            "compare",
+            "a.yaml",
+            "b.yaml"
+          ],
+          "startedUtc": "2025-01-02T03:04:05.678Z",
+          "endedUtc": "2025-01-02T04:00:00Z",
+          "plots": false,
+          "files": [
+            {
+              "path": "metrics.csv",
+              "bytes": 12,
+              "sha256": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            },
+            {
+              "path": "report.html",
+              "bytes": 34,
+              "sha256": "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+            }
+          ]
+        }
+        """;
+
+    private const string EnsembleJson =
+        """
+        {
+          "format": "ecosim-run",
+          "formatVersion": 1,
+          "kind": "ensemble",
+          "scenario": {
+            "name": "small",
+            "path": "scenarios/small.yaml",
+            "text": "name: small\nseed: 7\n# 广东 & “quoted”\n",
+            "sha256": "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
+          },
+          "seeds": [
+            7,
+            8,
+            9
+          ],
+          "engine": "reference",
+          "siloCount": 0,
+          "firmsPerShard": 0,
+          "tickCount": 8,
+          "firstPeriod": "2024Q1",
+          "lastPeriod": "2025Q4",
+          "codeVersion": "1.0.0+0123456789abcdef",
+          "runtimeVersion": ".NET 10.0.0",
+          "osDescription": "Linux 6.1",
+          "commandLine": [
+            "ecosim",
+            "run",
+            "small.yaml",
+            "--seeds",
+            "3"
+          ],
+          "startedUtc": "2025-01-02T03:04:05.678Z",
+          "endedUtc": "2025-01-02T04:00:00Z",
+          "plots": true,
+          "files": [
+            {
+              "path": "metrics.csv",
+              "bytes": 12,
+              "sha256": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            },
+            {
+              "path": "report.html",
+              "bytes": 34,
+              "sha256": "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+            }
+          ]
+        }
+        """;
+
+    private const string SweepJson =
+        """
+        {
+          "format": "ecosim-run",
+          "formatVersion": 1,
+          "kind": "sweep",
+          "scenario": {
+            "name": "small",
+            "path": "scenarios/small.yaml",
+            "text": "name: small\nseed: 7\n# 广东 & “quoted”\n",
+            "sha256": "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
+          },
+          "parameters": [
+            {
+              "name": "rd_subsidy",
+              "from": 0,
+              "to": 0.5,
+              "step": 0.5,
+              "values": [
+                0,
+                0.5
+              ],
+              "replacedChanges": 1
+            }
+          ],
+          "points": 2,
+          "seeds": [
+            7,
+            8
+          ],
+          "engine": "orleans",
+          "siloCount": 1,
+          "firmsPerShard": 250,
+          "tickCount": 8,
+          "codeVersion": "1.0.0+0123456789abcdef",
+          "runtimeVersion": ".NET 10.0.0",
+          "osDescription": "Linux 6.1",
+          "commandLine": [
+            "ecosim",
+            "sweep",
+            "small.yaml",
+            "--param",
+            "rd_subsidy=0:0.5:0.5"
+          ],
+          "startedUtc": "2025-01-02T03:04:05.678Z",
+          "endedUtc": "2025-01-02T04:00:00Z",
+          "plots": null,
+          "files": [
+            {
+              "path": "metrics.csv",
+              "bytes": 12,
+              "sha256": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            },
+            {
+              "path": "report.html",
+              "bytes": 34,
+              "sha256": "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+            }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Run_manifest_json_is_unchanged() =>
+        Assert.Equal(RunJson + "\n", ManifestWriter.Serialize(ManifestSamples.Run()));
+
+    [Fact]
+    public void Comparison_manifest_json_is_unchanged() =>
+        Assert.Equal(ComparisonJson, JsonSerializer.Serialize(ManifestSamples.Comparison(), ManifestJson.Options));
+
+    [Fact]
+    public void Ensemble_manifest_json_is_unchanged() =>
+        Assert.Equal(EnsembleJson, JsonSerializer.Serialize(ManifestSamples.Ensemble(), ManifestJson.Options));
+
+    [Fact]
+    public void Sweep_manifest_json_is_unchanged() =>
+        Assert.Equal(SweepJson, JsonSerializer.Serialize(ManifestSamples.Sweep(), ManifestJson.Options));
+
+    [Fact]
+    public void Earlier_json_reads_back_to_the_same_manifest()
+    {
+        Assert.Equal(RunJson + "\n", ManifestWriter.Serialize(ManifestReader.Deserialize(RunJson)));
+        Assert.Equal(ComparisonJson, RoundTrip<ComparisonManifest>(ComparisonJson));
+        Assert.Equal(EnsembleJson, RoundTrip<EnsembleManifest>(EnsembleJson));
+        Assert.Equal(SweepJson, RoundTrip<SweepManifest>(SweepJson));
+    }
+
+    private static string RoundTrip<T>(string json) =>
+        JsonSerializer.Serialize(JsonSerializer.Deserialize<T>(json, ManifestJson.Options), ManifestJson.Options);
+}
