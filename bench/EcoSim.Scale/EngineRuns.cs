@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EcoSim.Client.Engines;
+using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.World;
@@ -40,7 +41,7 @@ internal static class EngineRuns
     {
         var run = new RunAttempt(grains);
         var clock = Stopwatch.StartNew();
-        await run.StartAsync(world, firmsPerShard);
+        await run.StartAsync(world, new RunLayout(firmsPerShard));
         double start = clock.Elapsed.TotalSeconds;
         var rows = new List<MetricsRow>();
         double updates = 0;

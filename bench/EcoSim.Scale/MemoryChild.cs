@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using EcoSim.Client.Engines;
+using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
 
 namespace EcoSim.Scale;
@@ -36,7 +37,7 @@ internal static class MemoryChild
             await SiloSettling.WaitAsync(connection.Grains, TimeSpan.FromSeconds(30));
             before = Measure();
             var run = new RunAttempt(connection.Grains);
-            await run.StartAsync(world, firmsPerShard);
+            await run.StartAsync(world, new RunLayout(firmsPerShard));
             after = Measure();
             await run.StopAsync();
         }
