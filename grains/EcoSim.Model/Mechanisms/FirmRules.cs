@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EcoSim.Model.Parameters;
 
 namespace EcoSim.Model.Mechanisms;
@@ -24,6 +25,7 @@ public static class FirmRules
         productivity + catchUp * Math.Max(0, target - productivity);
 
     /// <summary>Absorptive capacity in [0, 1): x / (x + h), x the R&amp;D stock in years of sales.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public static double AbsorptiveCapacity(double rdStock, double revenue, double halfSaturation)
     {
         if (revenue <= 0) return 0;
@@ -60,6 +62,7 @@ public static class FirmRules
     /// values as <see cref="ShockVolatility"/>, <see cref="SizeDrag"/> and <see cref="ExitHazard"/> compute
     /// one at a time, up to rounding).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public static (double Volatility, double Drag, double ExitFactor) SizeEffects(ModelParameters p, double relativeSize, double dt)
     {
         double log = LogSize(relativeSize);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace EcoSim.Model.Numerics;
@@ -30,6 +31,7 @@ public readonly struct ExactSum : IEquatable<ExactSum>
     /// value is the same either way, since the rounded double is a whole number held exactly.
     /// </summary>
     /// <exception cref="ArithmeticException">The term is NaN, infinite or too large.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public static Int128 RawOf(double term)
     {
         double scaled = Math.Round(Math.ScaleB(term, FractionBits), MidpointRounding.ToEven);

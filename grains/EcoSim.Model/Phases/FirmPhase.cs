@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EcoSim.Model.Mechanisms;
 using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
@@ -21,6 +22,7 @@ public static class FirmPhase
     /// normal), 2 innovation, 3 imitation, 4 adoption, 5 exit. The size of a successful innovation comes
     /// from a second stream. Size effects use the firm's size at the start of the tick.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public static FirmReport Step(FirmShard shard, in ClusterSignals s, WorldSpec spec)
     {
         var p = spec.ParametersAt(s.Tick);
@@ -150,6 +152,7 @@ public static class FirmPhase
     /// <summary>exp(sigma z - sigma^2 / 2): a lognormal draw with mean one.</summary>
     public static double LogNormalMeanOne(ref RandomStream draws, double sigma) => Math.Exp(sigma * draws.StandardNormal() - 0.5 * sigma * sigma);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     private static void Check(int tick, ulong firm, double productivity, double weight, double cash, double rdStock)
     {
         if (double.IsFinite(productivity) && productivity > 0 && double.IsFinite(weight) && weight >= 0 && double.IsFinite(cash) && double.IsFinite(rdStock)) return;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EcoSim.Model.Numerics;
 
 namespace EcoSim.Model.Phases;
@@ -13,6 +14,7 @@ internal struct FirmTotals
     private Int128 _revenue, _rd, _weight, _weightedProductivity, _log, _logSquared, _wanted, _researchers;
 
     /// <summary>Adds one live firm.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public void Add(double productivity, double weight, double revenue, double rd, double wanted, double researchers)
     {
         double log = Math.Log(productivity);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace EcoSim.Model.Randomness;
 
 /// <summary>
@@ -27,6 +28,7 @@ public struct RandomStream
     }
 
     /// <summary>The next 64 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public ulong NextUInt64()
     {
         if (_left == 0)
@@ -54,6 +56,7 @@ public struct RandomStream
     public bool Bernoulli(double p) => NextDouble() < p;
 
     /// <summary>A standard normal draw (Box-Muller, one value per two uniforms).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public double StandardNormal()
     {
         double u1 = NextDoubleOpenZero();
@@ -68,6 +71,7 @@ public struct RandomStream
     /// A Gamma(shape, 1) draw by Marsaglia and Tsang's method (ACM TOMS 2000); shapes below one use the
     /// boost Gamma(a) = Gamma(a+1) * U^(1/a).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public double Gamma(double shape)
     {
         if (!(shape > 0)) throw new ArgumentOutOfRangeException(nameof(shape), shape, "gamma shape must be > 0");
@@ -100,6 +104,7 @@ public struct RandomStream
     /// A Poisson draw: exact inversion for means below 30, otherwise the rounded normal approximation
     /// (relative error of the variance below 2% there), which keeps the cost of a draw bounded.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public int Poisson(double mean)
     {
         if (!(mean >= 0) || double.IsInfinity(mean)) throw new ArgumentOutOfRangeException(nameof(mean), mean, "Poisson mean must be finite and >= 0");
