@@ -2,7 +2,7 @@
 # Reproduces every figure of docs/PERFORMANCE.md in one go: the BenchmarkDotNet suites, the scale
 # harness (which also draws docs/images/performance-shards.png and performance-firms.png), and whole
 # CLI runs timed from outside (bench/whole-runs.sh).
-# About 15 minutes on a quiet 2-core machine. Run it on a quiet machine: nothing else building.
+# About 8 minutes on a quiet 2-core machine. Run it on a quiet machine: nothing else building.
 #
 #   bench/run-all.sh           the full run (tables in bench/results/, plots in docs/images/)
 #   bench/run-all.sh --quick   a smoke test of the same pipeline in about 5 minutes (numbers meaningless,
