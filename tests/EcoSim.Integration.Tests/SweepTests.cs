@@ -106,17 +106,35 @@ public sealed class SweepTests
     }
 
     [Fact]
-    public async Task A_swept_value_holds_from_the_first_tick_replacing_the_scenario_s_change()
+    public async Task A_swept_value_holds_from_the_second_quarter_replacing_the_scenario_s_change()
     {
         string dir = Path.Combine(TestFiles.NewTempFolder(), "sweep");
         var (code, _, errors) = await Ecosim("sweep", TestFiles.SmallScenario, "--param", "minBasicShare=0.5:0.5:1", "--seeds", "1", "--engine", "reference", "--out", dir, "--no-plots");
         Assert.True(code == 0, errors);
-        Assert.Contains("note: the scenario changes minBasicShare at 2024Q4; the sweep drops that change", errors);
+        Assert.Contains("note: the scenario changes minBasicShare at 2024Q4; the sweep drops that change so each swept value holds from 2024Q2 to the end", errors);
         var region = MetricsCsvReader.ReadFile(Path.Combine(dir, "runs", "minBasicShare=0.5-seed7.csv")).Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
         Assert.Equal(8, region.Count);
-        Assert.All(region, r => Assert.Equal(0.5, r.BasicShare, 12));
+        // The first quarter is the scenario's calibrated start (basic share 0.2, no floor yet); the lever acts from the second.
+        Assert.Equal(0.2, region[0].BasicShare, 12);
+        Assert.All(region.Skip(1), r => Assert.Equal(0.5, r.BasicShare, 12));
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
         Assert.Equal(1, manifest.RootElement.GetProperty("parameters")[0].GetProperty("replacedChanges").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_lever_moves_a_world_that_starts_where_the_scenario_calibrates_it()
+    {
+        // Set from tick 0, the basic share would also set the labs' starting knowledge (in balance with
+        // their funding), and every point would start from its own calibration. Set as a policy from the
+        // second quarter, every point starts from the same state: same first quarter, then more basic
+        // money means more basic knowledge.
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "sweep");
+        var (code, _, errors) = await Ecosim("sweep", SmallBaseline, "--param", "basicShare=0.1:0.5:0.4", "--seeds", "1", "--engine", "reference", "--out", dir, "--no-plots");
+        Assert.True(code == 0, errors);
+        var low = MetricsCsvReader.ReadFile(Path.Combine(dir, "runs", "basicShare=0.1-seed7.csv")).Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
+        var high = MetricsCsvReader.ReadFile(Path.Combine(dir, "runs", "basicShare=0.5-seed7.csv")).Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
+        Assert.Equal(low[0], high[0]);
+        Assert.True(high[^1].KnowledgeStock > low[^1].KnowledgeStock * 1.01, $"knowledge {high[^1].KnowledgeStock} at basicShare 0.5 against {low[^1].KnowledgeStock} at 0.1");
     }
 
     [Fact]

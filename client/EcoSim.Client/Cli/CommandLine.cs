@@ -71,7 +71,7 @@ internal static class CommandLine
         var parameters = new Option<string[]>("--param", "-p")
         {
             Description = $"A parameter to sweep, as in the scenario's 'parameters:' ({SweepGrid.Form}); give it once for a line, twice for a grid. " +
-                          "Each value holds from the first tick to the last, replacing the scenario's scheduled changes of that parameter",
+                          "Each value holds from the second quarter to the last, as a policy would, the first quarter being the scenario's calibrated start (a parameter that only sets up the start is set there), and replaces the scenario's scheduled changes of that parameter",
             Required = true,
         };
         var seeds = EnsembleOptions.Seeds(5, "Seeds per grid point, the same at every point (common random numbers)");

@@ -99,7 +99,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
             var replaced = ParameterOverride.Replaced(scenario, axis.Parameter);
             if (replaced.Count == 0) continue;
             string when = string.Join(", ", replaced.Select(c => scenario.World.PeriodOf(c.StartTick).ToString()));
-            errors.WriteLine($"note: the scenario changes {axis.Parameter.Name} at {when}; the sweep drops {(replaced.Count == 1 ? "that change" : "those changes")} so each swept value holds from the first tick to the last");
+            errors.WriteLine($"note: the scenario changes {axis.Parameter.Name} at {when}; the sweep drops {(replaced.Count == 1 ? "that change" : "those changes")} so each swept value holds {ParameterOverride.Holds(axis.Parameter, scenario.World)}");
         }
     }
 

@@ -11,7 +11,7 @@ internal sealed record SweepPoint(int Index, IReadOnlyList<(ParameterSpec Parame
     /// <summary>e.g. <c>basicShare=0.3</c> or <c>basicShare=0.3_publicBudget=120</c>; names the point's run files.</summary>
     public string Label => string.Join("_", Settings.Select(s => $"{s.Parameter.Name}={SweepAxis.Text(s.Value)}"));
 
-    /// <summary>The scenario with this point's values in force from tick 0 to the end (see <see cref="ParameterOverride"/>).</summary>
+    /// <summary>The scenario with this point's values in force (from the second quarter, or from the start for parameters that set it up; see <see cref="ParameterOverride"/>).</summary>
     public Scenario Apply(Scenario scenario) =>
         Settings.Aggregate(scenario, (s, setting) => ParameterOverride.Apply(s, setting.Parameter, setting.Value));
 }

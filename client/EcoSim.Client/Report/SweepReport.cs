@@ -1,4 +1,5 @@
 using EcoSim.Client.Ensembles;
+using EcoSim.Model.Parameters;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Client.Report;
@@ -40,10 +41,13 @@ internal static class SweepReport
         var replaced = manifest.Parameters.Where(p => p.ReplacedChanges > 0).Select(p => $"{p.Name} ({p.ReplacedChanges})").ToList();
         return $"{manifest.Points} grid point{(manifest.Points == 1 ? "" : "s")}, {axes}, each run with the same {seeds.Count} seed{(seeds.Count == 1 ? "" : "s")} " +
                $"({seeds[0]} to {seeds[^1]}: common random numbers, so points differ by the parameters, not by luck), {world.Start} to {world.PeriodOf(world.Ticks - 1)}, engine {manifest.Engine}. " +
-               "Each swept value holds from the first quarter to the last" +
+               $"Each swept value holds {string.Join("; ", manifest.Parameters.Select(p => $"{p.Name} " + ParameterOverride.Holds(Spec(p.Name), world)))}" +
                (replaced.Count > 0 ? $", in place of the scenario's own scheduled changes of {string.Join(" and ", replaced)}" : "") + ". " +
                $"Each figure is the median over the seeds in {periods[^1]} with the 5-95% band (a 90% band); counts per quarter are summed over the year to that quarter." +
                (seeds.Count < 10 ? $" With only {seeds.Count} seed{(seeds.Count == 1 ? "" : "s")} per point the bands are close to the range of the runs." : "") +
                (periods.Count > 1 ? $" sweep.csv has the same numbers in {string.Join(" and ", periods)}." : "");
     }
+
+    private static ParameterSpec Spec(string name) =>
+        ParameterCatalog.TryGet(name, out var spec) ? spec : throw new InvalidOperationException($"the sweep's parameter '{name}' is not in the catalogue");
 }
