@@ -19,7 +19,7 @@ internal static class CommandLine
         var seeds = EnsembleOptions.Seeds(1, "Runs, one per seed; more than 1 makes an ensemble: runs/<name>-seed<S>.csv per run, summary.csv with the median and 5-95% band of every metric, plots of the bands");
         var parallel = EnsembleOptions.Parallel();
         var shared = new SharedOptions("runs/<scenario name>", "the scenario");
-        var command = new Command("run", "Run a scenario and write metrics.csv, manifest.json and plots/*.png to the output folder; with --seeds N, an ensemble of N seeds") { scenario, seed, seeds, parallel };
+        var command = new Command("run", "Run a scenario and write metrics.csv and metrics.parquet, report.html, plots/ (PNG and SVG) and manifest.json to the output folder; with --seeds N, an ensemble of N seeds") { scenario, seed, seeds, parallel };
         shared.AddTo(command);
         var firmPanel = SharedOptions.FirmPanel();
         command.Options.Add(firmPanel.Panel);
@@ -49,7 +49,7 @@ internal static class CommandLine
         var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the baseline's seed]; the others follow it" };
         var parallel = EnsembleOptions.Parallel();
         var shared = new SharedOptions("runs/<policy>-vs-<baseline>", "the scenarios");
-        var command = new Command("compare", "Run a baseline and a policy scenario over paired seeds and report the policy's effect with 5-95% bands: findings.md, summary.csv, plots/, runs/, manifest.json")
+        var command = new Command("compare", "Run a baseline and a policy scenario over paired seeds and report the policy's effect with 5-95% bands: report.html, findings.md, summary.csv, plots/, runs/, manifest.json")
         {
             baseline, policy, seeds, seed, parallel,
         };
@@ -79,7 +79,7 @@ internal static class CommandLine
         var parallel = EnsembleOptions.Parallel();
         var shared = new SharedOptions("runs/<scenario>-sweep-<parameters>", "the scenario");
         var command = new Command("sweep", "Run a scenario over a grid of one or two parameters and write, per grid point, the median and 5-95% band of key metrics " +
-                                           "at the middle and the end of the horizon: sweep.csv, plots/ (response curves), runs/, manifest.json")
+                                           "at the middle and the end of the horizon: sweep.csv, report.html, plots/ (response curves), runs/, manifest.json")
         {
             scenario, parameters, seeds, seed, parallel,
         };
