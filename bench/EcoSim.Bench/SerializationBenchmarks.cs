@@ -64,7 +64,7 @@ public class SerializationBenchmarks
     [Benchmark(Description = "LabReport (sum vector)")]
     public LabReport LabReport() => RoundTrip(_labReportCodec, _labReport);
 
-    [Benchmark(Description = "TickRows: 21 MetricsRow rows (JSON surrogate)")]
+    [Benchmark(Description = "TickRows: 21 MetricsRow rows")]
     public TickRows MetricsRows() => RoundTrip(_rowsCodec, _rows);
 
     [Benchmark(Description = "FirmRecord[256] batch of entrants")]
