@@ -18,23 +18,8 @@ internal sealed class RegionAtTick
     {
         Spec = spec;
         Constants = WorldConstants.Derive(spec);
-        int n = spec.ClusterCount;
-        Firms = new FirmShard[n];
-        Clusters = new ClusterState[n];
-        Talent = new TalentPoolState[n];
-        var labDemand = InitialRegion.LabDemand(spec, Constants);
-        for (int c = 0; c < n; c++)
-        {
-            int count = Constants.FirmsPerCluster[c];
-            Firms[c] = new FirmShard(c, 0, count);
-            FirmPhase.Initialize(Firms[c], spec, Constants, 0, count);
-            var summary = FirmPhase.Summarize(Firms[c], 0);
-            Clusters[c] = ClusterPhase.Initial(spec, Constants, c, summary);
-            Talent[c] = TalentPhase.Initial(spec, Constants, c, summary.Sums[FirmSums.ResearcherDemand] + labDemand[c]);
-        }
-        Labs = (LabState[])Constants.Labs.Clone();
-        Snapshot = InitialRegion.Snapshot(spec, Constants, Clusters, Talent);
-        Funds = [.. Enumerable.Range(0, Constants.FundKinds.Length).Select(f => FinancePhase.Initial(spec, Constants, f, Snapshot))];
+        var start = RegionStart.Of(spec, Constants);
+        (Firms, Clusters, Talent, Labs, Funds, Snapshot) = (start.Firms, start.Clusters, start.Talent, start.Labs, start.Funds, start.Snapshot);
     }
 
     public WorldSpec Spec { get; }

@@ -27,23 +27,8 @@ public sealed class ReferenceEngine
     {
         _spec = spec;
         _constants = WorldConstants.Derive(spec);
-        int n = spec.ClusterCount;
-        _firms = new FirmShard[n];
-        _clusters = new ClusterState[n];
-        _talent = new TalentPoolState[n];
-        var labDemand = InitialRegion.LabDemand(spec, _constants);
-        for (int c = 0; c < n; c++)
-        {
-            int count = _constants.FirmsPerCluster[c];
-            _firms[c] = new FirmShard(c, 0, count);
-            FirmPhase.Initialize(_firms[c], spec, _constants, 0, count);
-            var summary = FirmPhase.Summarize(_firms[c], 0);
-            _clusters[c] = ClusterPhase.Initial(spec, _constants, c, summary);
-            _talent[c] = TalentPhase.Initial(spec, _constants, c, summary.Sums[FirmSums.ResearcherDemand] + labDemand[c]);
-        }
-        _labs = (LabState[])_constants.Labs.Clone();
-        _snapshot = InitialRegion.Snapshot(spec, _constants, _clusters, _talent);
-        _funds = [.. Enumerable.Range(0, _constants.FundKinds.Length).Select(f => FinancePhase.Initial(spec, _constants, f, _snapshot))];
+        var start = RegionStart.Of(spec, _constants);
+        (_firms, _clusters, _talent, _labs, _funds, _snapshot) = (start.Firms, start.Clusters, start.Talent, start.Labs, start.Funds, start.Snapshot);
     }
 
     /// <summary>The next tick to run.</summary>

@@ -1,0 +1,41 @@
+using EcoSim.Model.Phases;
+using EcoSim.Model.State;
+using EcoSim.Model.World;
+
+namespace EcoSim.Model.Engine;
+
+/// <summary>
+/// The whole region at tick 0, held in one process: every cluster's firms in one shard, the clusters,
+/// talent pools, labs, funds and the snapshot tick 0 reads as "previous". The reference engine starts
+/// from it, and so can anything else that steps the region phase by phase (the benchmarks).
+/// </summary>
+/// <param name="Firms">Each cluster's firms.</param>
+/// <param name="Clusters">Each cluster's state.</param>
+/// <param name="Talent">Each cluster's researcher market.</param>
+/// <param name="Labs">Every lab, by global index.</param>
+/// <param name="Funds">Every fund, by global index.</param>
+/// <param name="Snapshot">What tick 0 reads as the previous tick.</param>
+public sealed record RegionStart(FirmShard[] Firms, ClusterState[] Clusters, TalentPoolState[] Talent, LabState[] Labs, FundState[] Funds, RegionSnapshot Snapshot)
+{
+    /// <summary>Builds the tick-0 region of <paramref name="spec"/>.</summary>
+    public static RegionStart Of(WorldSpec spec, WorldConstants constants)
+    {
+        int n = spec.ClusterCount;
+        var firms = new FirmShard[n];
+        var clusters = new ClusterState[n];
+        var talent = new TalentPoolState[n];
+        var labDemand = InitialRegion.LabDemand(spec, constants);
+        for (int c = 0; c < n; c++)
+        {
+            int count = constants.FirmsPerCluster[c];
+            firms[c] = new FirmShard(c, 0, count);
+            FirmPhase.Initialize(firms[c], spec, constants, 0, count);
+            var summary = FirmPhase.Summarize(firms[c], 0);
+            clusters[c] = ClusterPhase.Initial(spec, constants, c, summary);
+            talent[c] = TalentPhase.Initial(spec, constants, c, summary.Sums[FirmSums.ResearcherDemand] + labDemand[c]);
+        }
+        var snapshot = InitialRegion.Snapshot(spec, constants, clusters, talent);
+        FundState[] funds = [.. Enumerable.Range(0, constants.FundKinds.Length).Select(f => FinancePhase.Initial(spec, constants, f, snapshot))];
+        return new RegionStart(firms, clusters, talent, (LabState[])constants.Labs.Clone(), funds, snapshot);
+    }
+}
