@@ -4,8 +4,9 @@ namespace EcoSim.Scenarios;
 /// Loads a scenario file and whatever it extends, checks it whole, and either returns a runnable
 /// <see cref="Scenario"/> or throws a <see cref="ScenarioException"/> listing every problem of every
 /// file with its file, line, column and key, in file order. Loading is safe: a size limit, no anchors
-/// or aliases (no alias bombs), a depth limit checked before any tree is built, and no file read
-/// outside the scenario's folder.
+/// or aliases (no alias bombs), a depth limit checked before any tree is built, and no file read through
+/// <c>extends</c> outside the scenario's folder (or the extra root the caller names), judged on real paths
+/// with every link followed, so a link inside the folder cannot lead out of it.
 /// </summary>
 public static class ScenarioLoader
 {
@@ -19,31 +20,41 @@ public static class ScenarioLoader
     public const int MaxYears = 200;
 
     /// <summary>Loads and checks the scenario at <paramref name="path"/>.</summary>
+    /// <param name="path">The scenario file.</param>
+    /// <param name="extraRoot">A folder whose files <c>extends</c> may also name (relatively or by an absolute path), besides
+    /// those in or below the scenario's own folder; null for none.</param>
     /// <exception cref="ScenarioException">The file is missing, unreadable, malformed or invalid, or so is a file it extends.</exception>
-    public static Scenario Load(string path)
+    public static Scenario Load(string path, string? extraRoot = null)
     {
-        string root = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
         var sources = new List<ScenarioSource>();
         var errors = new ScenarioErrors();
-        var part = LoadChain(path, System.IO.Path.GetFullPath(path), root, sources, errors, []);
+        var roots = new List<string> { RealPath.Of(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".") };
+        if (extraRoot is not null)
+        {
+            if (!Directory.Exists(extraRoot)) errors.For(extraRoot).File_("is not a folder (named as the scenario root, a folder that 'extends' may reach)");
+            else roots.Add(RealPath.Of(extraRoot));
+        }
+        var part = LoadChain(path, System.IO.Path.GetFullPath(path), roots, sources, errors, []);
         errors.ThrowIfAny();
         var world = ScenarioBuilder.Build(part!, errors);
         return new Scenario(part!.Name!, part.Description ?? "", path, sources, world);
     }
 
     /// <summary>Checks a scenario; returns the errors (none when it is valid).</summary>
-    public static IReadOnlyList<ScenarioError> Validate(string path)
+    /// <param name="path">The scenario file.</param>
+    /// <param name="extraRoot">As for <see cref="Load"/>.</param>
+    public static IReadOnlyList<ScenarioError> Validate(string path, string? extraRoot = null)
     {
-        try { Load(path); return []; }
+        try { Load(path, extraRoot); return []; }
         catch (ScenarioException e) { return e.Errors; }
     }
 
     /// <summary>
     /// Reads the file at <paramref name="full"/> (shown as <paramref name="shownPath"/>) and what it
-    /// extends, merged; null when it could not be read. Errors go to the file's own sink; a file with
+    /// extends (if its real path lies under one of the real paths <paramref name="roots"/>), merged; null when it could not be read. Errors go to the file's own sink; a file with
     /// errors still has its parent read, so that every file's errors are reported at once.
     /// </summary>
-    private static ScenarioPart? LoadChain(string shownPath, string full, string root, List<ScenarioSource> sources, ScenarioErrors errors, List<string> chain)
+    private static ScenarioPart? LoadChain(string shownPath, string full, IReadOnlyList<string> roots, List<ScenarioSource> sources, ScenarioErrors errors, List<string> chain)
     {
         var sink = errors.For(shownPath);
         if (chain.Count >= MaxExtendsChain) { sink.File_($"'extends' chain is longer than {MaxExtendsChain} files"); return null; }
@@ -55,16 +66,21 @@ public static class ScenarioLoader
         var part = ScenarioParser.Parse(sink, node);
         if (part.Extends is not { } extends) return part;
 
-        string parentPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, extends.Value));
         string parentShown = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(shownPath) ?? "", extends.Value);
-        List<string> nextChain = [.. chain, full];
-        if (!parentPath.StartsWith(root + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            extends.Error($"'{extends.Value}' is outside the scenario's folder; only files in or below {root} may be extended");
+        string named = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, extends.Value);
+        string parentPath;
+        try { parentPath = RealPath.Of(named); }
+        catch (IOException e) { extends.Error(e.Message); return part; }
+        List<string> nextChain = [.. chain, RealPath.Of(full)];
+        if (!roots.Any(root => RealPath.IsUnder(parentPath, root)))
+            extends.Error($"'{extends.Value}' is outside the scenario's folder {roots[0]}" + (roots.Count > 1 ? $" and the scenario root {roots[1]}" : "") +
+                          $" (it is {parentPath}, with every link followed); 'extends' may name files in or below the scenario's folder, " +
+                          "or under a folder named with --scenario-root");
         else if (nextChain.Contains(parentPath, StringComparer.Ordinal))
             extends.Error($"'extends' makes a cycle: {string.Join(" -> ", nextChain.Append(parentPath).Select(System.IO.Path.GetFileName))}");
         else if (!File.Exists(parentPath) && !Directory.Exists(parentPath))
             extends.Error($"file not found: {parentShown}");
-        else if (LoadChain(parentShown, parentPath, root, sources, errors, nextChain) is { } parent)
+        else if (LoadChain(parentShown, System.IO.Path.GetFullPath(named), roots, sources, errors, nextChain) is { } parent)
             return part.Over(parent);
         return part;
     }

@@ -17,6 +17,8 @@ internal static class ScenarioParser
         var map = YamlMap.Of(errors, "", root);
         if (map is null) return part;
         part.Name = map.String("name", false);
+        if (part.Name is { } name && !ScenarioName.IsValid(name))
+            errors.At(map.Find("name"), "name", $"'{name}' cannot be used: {ScenarioName.Rule} (it names the output folder)");
         part.Description = map.String("description", false);
         if (map.String("extends", false) is { } extends) part.Extends = new(extends, errors, map.Find("extends")!, "extends");
         part.Start = PeriodAt(map, "start");
