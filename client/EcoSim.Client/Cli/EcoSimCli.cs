@@ -9,9 +9,13 @@ internal static class EcoSimCli
     /// <summary>Longest wait, after Ctrl-C, for runs to stop and the hidden output folder to be removed.</summary>
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs the command line <paramref name="args"/>; <paramref name="cancellation"/> acts like Ctrl-C.</summary>
+    /// <summary>
+    /// Runs the command line <paramref name="args"/>; <paramref name="cancellation"/> acts like Ctrl-C. Everything
+    /// printed goes through <see cref="TerminalText"/>, since much of it (names, paths, messages) comes from files.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellation = default)
     {
+        (output, errors) = (TerminalText.Guard(output), TerminalText.Guard(errors));
         var root = CommandLine.Build(output, errors);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)

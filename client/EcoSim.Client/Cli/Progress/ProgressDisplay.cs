@@ -19,7 +19,7 @@ internal static class ProgressDisplay
 
     /// <summary>Whether <paramref name="errors"/> is this process's standard error and that is a terminal a person watches.</summary>
     private static bool IsInteractiveTerminal(TextWriter errors) =>
-        ReferenceEquals(errors, Console.Error)
+        ReferenceEquals(TerminalText.Unwrap(errors), Console.Error)
         && !Console.IsErrorRedirected
         && Environment.GetEnvironmentVariable("CI") is null
         && Environment.GetEnvironmentVariable("TERM") is not "dumb"
