@@ -96,12 +96,12 @@ public sealed class RunOutputFolderTests
         string final = temp.Combine("out");
         using (RunOutputFolder first = RunOutputFolder.Begin(final))
         {
+            File.WriteAllText(first.PathFor("only-in-old.txt"), "stale"); // listed in the old manifest, so EcoSim's to delete
             WriteOutput(first, "old");
-            File.WriteAllText(first.PathFor("only-in-old.txt"), "stale");
             first.Commit();
         }
 
-        using (RunOutputFolder second = RunOutputFolder.Begin(final))
+        using (RunOutputFolder second = RunOutputFolder.Begin(final, OutputMode.Overwrite))
         {
             WriteOutput(second, "new");
             Assert.Equal("old", File.ReadAllText(Path.Combine(final, "metrics.csv")));
@@ -124,7 +124,7 @@ public sealed class RunOutputFolderTests
             first.Commit();
         }
 
-        using (RunOutputFolder second = RunOutputFolder.Begin(final))
+        using (RunOutputFolder second = RunOutputFolder.Begin(final, OutputMode.Overwrite))
             WriteOutput(second, "half-written"); // the run fails before Commit
 
         Assert.Equal("old", File.ReadAllText(Path.Combine(final, "metrics.csv")));
@@ -166,11 +166,20 @@ public sealed class RunOutputFolderTests
         Assert.Equal(temp.Path, Path.GetDirectoryName(folder.WorkingPath));
     }
 
-    private static void WriteOutput(RunOutputFolder folder, string content)
+    /// <summary>Writes a small output and its manifest, listing the files with their real hashes, as a command does.</summary>
+    internal static void WriteOutput(RunOutputFolder folder, string content)
     {
         File.WriteAllText(folder.PathFor("metrics.csv"), content);
         Directory.CreateDirectory(folder.PathFor("plots"));
         File.WriteAllText(folder.PathFor("plots/rd.png"), content);
-        ManifestWriter.Write(folder.PathFor(RunOutputFolder.ManifestFileName), ManifestTests.Sample());
+        ManifestWriter.Write(folder.PathFor(RunOutputFolder.ManifestFileName), ManifestTests.Sample() with { Files = ContentHash.DescribeFiles(folder.WorkingPath) });
+    }
+
+    /// <summary>Writes an output at <paramref name="final"/> as a finished command leaves it.</summary>
+    internal static void Committed(string final, string content = "old")
+    {
+        using var folder = RunOutputFolder.Begin(final, OutputMode.Overwrite);
+        WriteOutput(folder, content);
+        folder.Commit();
     }
 }

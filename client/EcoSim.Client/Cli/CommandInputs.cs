@@ -6,10 +6,10 @@ namespace EcoSim.Client.Cli;
 /// <summary>The checks every command makes before it runs anything, each reporting its errors as "error: ..." lines.</summary>
 internal static class CommandInputs
 {
-    /// <summary>Loads a scenario; on failure writes every error and returns null.</summary>
-    public static Scenario? LoadScenario(string path, TextWriter errors)
+    /// <summary>Loads a scenario (whose <c>extends</c> may also reach files under <paramref name="scenarioRoot"/>); on failure writes every error and returns null.</summary>
+    public static Scenario? LoadScenario(string path, TextWriter errors, string? scenarioRoot = null)
     {
-        try { return ScenarioLoader.Load(path); }
+        try { return ScenarioLoader.Load(path, scenarioRoot); }
         catch (ScenarioException e)
         {
             foreach (var error in e.Errors) errors.WriteLine($"error: {error}");
@@ -27,10 +27,14 @@ internal static class CommandInputs
         return null;
     }
 
-    /// <summary>Starts an output folder; on failure writes why and returns null, having touched nothing.</summary>
-    public static RunOutputFolder? BeginOutput(string path, TextWriter errors)
+    /// <summary>
+    /// Starts the output folder <paramref name="asked"/> (<c>--out</c>), or <paramref name="defaultPath"/> (or its first
+    /// free alternative) when none was asked; on failure writes why and returns null, having touched nothing.
+    /// </summary>
+    public static RunOutputFolder? BeginOutput(string? asked, string defaultPath, bool overwrite, TextWriter errors)
     {
-        try { return RunOutputFolder.Begin(path); }
+        var mode = asked is null ? OutputMode.Fresh : overwrite ? OutputMode.Overwrite : OutputMode.Explicit;
+        try { return RunOutputFolder.Begin(asked ?? defaultPath, mode, errors); }
         catch (OutputFolderException e)
         {
             errors.WriteLine($"error: {e.Message}");

@@ -30,12 +30,13 @@ internal static class CommandLine
             if (result.GetValue(seeds) > 1)
             {
                 var ensemble = new EnsembleSettings(result.GetValue(scenario)!, result.GetValue(shared.Out), result.GetValue(seed), result.GetValue(seeds), result.GetValue(shared.Engine)!,
-                    result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots), result.GetValue(parallel));
+                    result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots), result.GetValue(parallel))
+                { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot) };
                 return await Guarded(errors, cancellation, () => new RunEnsemblePipeline(output, errors).ExecuteAsync(ensemble, cancellation));
             }
             var settings = new RunSettings(result.GetValue(scenario)!, result.GetValue(shared.Out), result.GetValue(seed), result.GetValue(shared.Engine)!,
                 result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots))
-            { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel) };
+            { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel), Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot) };
             return await Guarded(errors, cancellation, () => new RunPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
@@ -59,7 +60,8 @@ internal static class CommandLine
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
             var settings = new CompareSettings(result.GetValue(baseline)!, result.GetValue(policy)!, result.GetValue(seeds), result.GetValue(seed),
                 result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
-                !result.GetValue(shared.NoPlots), result.GetValue(parallel));
+                !result.GetValue(shared.NoPlots), result.GetValue(parallel))
+            { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot) };
             return await Guarded(errors, cancellation, () => new ComparePipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
@@ -89,7 +91,8 @@ internal static class CommandLine
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
             var settings = new SweepSettings(result.GetValue(scenario)!, result.GetValue(parameters) ?? [], result.GetValue(seeds), result.GetValue(seed),
                 result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
-                !result.GetValue(shared.NoPlots), result.GetValue(parallel));
+                !result.GetValue(shared.NoPlots), result.GetValue(parallel))
+            { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot) };
             return await Guarded(errors, cancellation, () => new SweepPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
@@ -98,13 +101,14 @@ internal static class CommandLine
     private static Command Validate(TextWriter output, TextWriter errors)
     {
         var files = new Argument<string[]>("scenarios") { Description = "Scenario files (YAML) to check", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", "Check scenario files whole, as 'run' would before tick 0, and list every error; writes nothing (exit code 2 if any file is invalid)") { files };
+        var root = SharedOptions.ScenarioRootOption();
+        var command = new Command("validate", "Check scenario files whole, as 'run' would before tick 0, and list every error; writes nothing (exit code 2 if any file is invalid)") { files, root };
         command.SetAction(result =>
         {
             int code = ExitCodes.Ok;
             foreach (var file in result.GetValue(files)!)
             {
-                if (CommandInputs.LoadScenario(file, errors) is not { } scenario) { code = ExitCodes.BadInput; continue; }
+                if (CommandInputs.LoadScenario(file, errors, result.GetValue(root)) is not { } scenario) { code = ExitCodes.BadInput; continue; }
                 var world = scenario.World;
                 output.WriteLine($"ok: {file}: {scenario.Name}, {world.Start}..{world.PeriodOf(world.Ticks - 1)} ({world.Ticks} ticks), " +
                                  $"{world.ClusterCount} clusters, {world.Firms:N0} firms, {world.Timeline.Count} parameter changes, {world.Facilities.Count} facilities");
@@ -124,13 +128,14 @@ internal static class CommandLine
         var shared = new SharedOptions("-", "the scenario");
         var command = new Command("inspect", "Run a scenario to a tick, pause it, and print one firm's, lab's, fund's or talent pool's state (writes no files)")
         {
-            scenario, entity, tick, seed, shared.Engine, shared.FirmsPerShard, shared.Cluster, json,
+            scenario, entity, tick, seed, shared.Engine, shared.FirmsPerShard, shared.Cluster, shared.ScenarioRoot, json,
         };
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
             var settings = new InspectSettings(result.GetValue(scenario)!, result.GetValue(entity)!, result.GetValue(tick), result.GetValue(seed),
-                result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), cluster, result.GetValue(json));
+                result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), cluster, result.GetValue(json))
+            { ScenarioRoot = result.GetValue(shared.ScenarioRoot) };
             return await Guarded(errors, cancellation, () => new InspectPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
@@ -139,16 +144,16 @@ internal static class CommandLine
     private static Command Reproduce(TextWriter output, TextWriter errors)
     {
         var manifest = new Argument<string>("manifest") { Description = "manifest.json of a run, ensemble (run --seeds), compare or sweep output folder" };
-        var outPath = new Option<string?>("--out", "-o") { Description = "Folder for the reproduction [default: <the manifest's folder>-reproduced]" };
+        var outPath = new Option<string?>("--out", "-o") { Description = "Folder for the reproduction [default: <the manifest's folder>-reproduced, or -reproduced-2, -3, ... when that exists]" };
         var shared = new SharedOptions("", "the scenario");
         var command = new Command("reproduce", "Run again what a run, ensemble, compare or sweep manifest describes, into a new folder, and compare every data file (csv, parquet) byte for byte with the SHA-256s the manifest lists; exit 0 if all are identical, 3 if any differs, 2 for a bad manifest")
         {
-            manifest, outPath, shared.Cluster,
+            manifest, outPath, shared.Overwrite, shared.Cluster,
         };
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
-            var settings = new ReproduceSettings(result.GetValue(manifest)!, result.GetValue(outPath), cluster);
+            var settings = new ReproduceSettings(result.GetValue(manifest)!, result.GetValue(outPath), cluster) { Overwrite = result.GetValue(shared.Overwrite) };
             return await Guarded(errors, cancellation, () => new ReproducePipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;

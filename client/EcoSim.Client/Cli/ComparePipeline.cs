@@ -21,8 +21,8 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
         if (loaded is null) return ExitCodes.BadInput;
         var (baseline, policy) = loaded.Value;
 
-        string finalPath = settings.OutputPath ?? Path.Combine("runs", $"{policy.Name}-vs-{baseline.Name}");
-        if (CommandInputs.BeginOutput(finalPath, errors) is not { } folder) return ExitCodes.BadInput;
+        if (CommandInputs.BeginOutput(settings.OutputPath, Path.Combine("runs", $"{policy.Name}-vs-{baseline.Name}"), settings.Overwrite, errors) is not { } folder)
+            return ExitCodes.BadInput;
 
         using (folder)
         {
@@ -75,15 +75,15 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
             await OutputCompletion.CommitAsync(folder, manifest, m => ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, m),
                 m => JsonSerializer.Serialize(m, ManifestJson.Options), cancellation);
             output.WriteLine(findings.ToMarkdown());
-            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (findings.md, report.html, summary.csv, runs/, plots/, manifest.json)");
+            output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (findings.md, report.html, summary.csv, runs/, plots/, manifest.json)");
         }
         return ExitCodes.Ok;
     }
 
     private (Scenario Baseline, Scenario Policy)? Load(CompareSettings settings)
     {
-        var first = CommandInputs.LoadScenario(settings.BaselinePath, errors);
-        var second = CommandInputs.LoadScenario(settings.PolicyPath, errors);
+        var first = CommandInputs.LoadScenario(settings.BaselinePath, errors, settings.ScenarioRoot);
+        var second = CommandInputs.LoadScenario(settings.PolicyPath, errors, settings.ScenarioRoot);
         if (first is null || second is null) return null;
         var (baseline, policy) = (first, second);
         if (baseline.World.Start != policy.World.Start || baseline.World.Ticks != policy.World.Ticks)

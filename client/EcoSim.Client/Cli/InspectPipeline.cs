@@ -15,7 +15,11 @@ namespace EcoSim.Client.Cli;
 /// <param name="Cluster">A running cluster, or null for an embedded silo.</param>
 /// <param name="Json">Write JSON instead of a table.</param>
 internal sealed record InspectSettings(string ScenarioPath, string Entity, int? Tick, ulong? Seed, string Engine, int FirmsPerShard,
-    Hosting.EcoSimClusterOptions? Cluster, bool Json);
+    Hosting.EcoSimClusterOptions? Cluster, bool Json)
+{
+    /// <summary>A folder (<c>--scenario-root</c>) whose files <c>extends</c> may also reach, or null.</summary>
+    public string? ScenarioRoot { get; init; }
+}
 
 /// <summary>
 /// <c>ecosim inspect</c>: runs a scenario to a tick, pauses it there, and prints one firm's, lab's,
@@ -30,7 +34,7 @@ internal sealed class InspectPipeline(TextWriter output, TextWriter errors)
             errors.WriteLine($"error: entity '{settings.Entity}' is not {EntityRef.Forms}, e.g. firm:3:1200 or lab:17");
             return ExitCodes.BadInput;
         }
-        var scenario = CommandInputs.LoadScenario(settings.ScenarioPath, errors);
+        var scenario = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot);
         if (scenario is null) return ExitCodes.BadInput;
         if (settings.Seed is ulong seed) scenario = scenario.WithSeed(seed);
         var world = scenario.World;

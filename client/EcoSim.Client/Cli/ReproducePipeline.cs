@@ -16,7 +16,16 @@ internal sealed class ReproducePipeline(TextWriter output, TextWriter errors)
         catch (ManifestProblem problem) { return Refuse(problem); }
 
         string originalFolder = Path.GetDirectoryName(Path.GetFullPath(settings.ManifestPath))!;
-        string outputPath = settings.OutputPath ?? $"{Path.TrimEndingDirectorySeparator(originalFolder)}-reproduced";
+        string defaultPath = $"{Path.TrimEndingDirectorySeparator(originalFolder)}-reproduced";
+        string outputPath;
+        try { outputPath = settings.OutputPath ?? RunOutputFolder.FreeAlternative(defaultPath); }
+        catch (OutputFolderException e)
+        {
+            errors.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        if (settings.OutputPath is null && outputPath != defaultPath)
+            errors.WriteLine($"note: {defaultPath} already exists; writing {outputPath} instead (give --out {defaultPath} --overwrite to replace it)");
         if (Path.GetFullPath(outputPath) == originalFolder)
         {
             errors.WriteLine($"error: --out {outputPath} is the folder of the manifest; a reproduction goes to a new folder");
@@ -24,7 +33,7 @@ internal sealed class ReproducePipeline(TextWriter output, TextWriter errors)
         }
         errors.WriteLine($"reproducing {settings.ManifestPath}: {reproduction.Description}");
         int code;
-        try { code = await reproduction.RunAsync(outputPath, new ReproductionContext(output, errors, settings.Cluster), cancellation); }
+        try { code = await reproduction.RunAsync(outputPath, new ReproductionContext(output, errors, settings.Cluster, settings.Overwrite), cancellation); }
         catch (ManifestProblem problem) { return Refuse(problem); }
         if (code != ExitCodes.Ok) return code;
 

@@ -7,7 +7,8 @@ namespace EcoSim.Client.Cli;
 /// <param name="Output">Summaries.</param>
 /// <param name="Errors">Errors and progress.</param>
 /// <param name="Cluster">A running cluster for Orleans runs, or null for an embedded silo.</param>
-internal sealed record ReproductionContext(TextWriter Output, TextWriter Errors, EcoSimClusterOptions? Cluster);
+/// <param name="Overwrite">Whether an earlier output at the output path may be replaced (<c>--overwrite</c>).</param>
+internal sealed record ReproductionContext(TextWriter Output, TextWriter Errors, EcoSimClusterOptions? Cluster, bool Overwrite);
 
 /// <summary>What a manifest asks to be run again, and the files it says came out.</summary>
 internal abstract class Reproduction

@@ -20,11 +20,10 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
 {
     public async Task<int> ExecuteAsync(EnsembleSettings settings, CancellationToken cancellation)
     {
-        if (CommandInputs.LoadScenario(settings.ScenarioPath, errors) is not { } loaded) return ExitCodes.BadInput;
+        if (CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot) is not { } loaded) return ExitCodes.BadInput;
         if (CommandInputs.FirstTicks(loaded, settings.Ticks, errors) is not { } scenario) return ExitCodes.BadInput;
 
-        string finalPath = settings.OutputPath ?? Path.Combine("runs", scenario.Name);
-        if (CommandInputs.BeginOutput(finalPath, errors) is not { } folder) return ExitCodes.BadInput;
+        if (CommandInputs.BeginOutput(settings.OutputPath, Path.Combine("runs", scenario.Name), settings.Overwrite, errors) is not { } folder) return ExitCodes.BadInput;
 
         using (folder)
         {
@@ -73,7 +72,7 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
             };
             await OutputCompletion.CommitAsync(folder, manifest, m => EnsembleReport.Build(scenario, summary, plots, folder.WorkingPath, m),
                 ManifestJson.Text, cancellation);
-            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (summary.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
+            output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (summary.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
             output.WriteLine($"  {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), {world.Start} -> {world.PeriodOf(world.Ticks - 1)}: medians, and the 90% band at the end");
             foreach (var line in EnsembleHeadline.Describe(summary)) output.WriteLine(line);
         }

@@ -20,13 +20,12 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
 {
     public async Task<int> ExecuteAsync(RunSettings settings, CancellationToken cancellation)
     {
-        var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors);
+        var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot);
         if (loaded is null) return ExitCodes.BadInput;
         if (settings.Seed is ulong seed) loaded = loaded.WithSeed(seed);
         if (CommandInputs.FirstTicks(loaded, settings.Ticks, errors) is not { } scenario) return ExitCodes.BadInput;
 
-        string finalPath = settings.OutputPath ?? Path.Combine("runs", scenario.Name);
-        if (CommandInputs.BeginOutput(finalPath, errors) is not { } folder) return ExitCodes.BadInput;
+        if (CommandInputs.BeginOutput(settings.OutputPath, Path.Combine("runs", scenario.Name), settings.Overwrite, errors) is not { } folder) return ExitCodes.BadInput;
 
         using (folder)
         {
@@ -86,7 +85,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
             };
             await OutputCompletion.CommitAsync(folder, manifest, m => RunReport.Build(scenario, region, plots, folder.WorkingPath, m),
                 ManifestWriter.Serialize, cancellation);
-            output.WriteLine(Summary(finalPath, region, settings.Plots, settings.FirmPanelEvery is not null));
+            output.WriteLine(Summary(folder.ShownPath, region, settings.Plots, settings.FirmPanelEvery is not null));
         }
         return ExitCodes.Ok;
     }

@@ -4,12 +4,14 @@ using EcoSim.Hosting;
 
 namespace EcoSim.Client.Cli;
 
-/// <summary>The options that <c>run</c> and <c>compare</c> share: where to run, what to write, how far.</summary>
+/// <summary>The options that <c>run</c>, <c>compare</c> and <c>sweep</c> share: what to read, where to run, what to write, how far.</summary>
 internal sealed class SharedOptions
 {
     public SharedOptions(string defaultOutput, string what)
     {
-        Out = new Option<string?>("--out", "-o") { Description = $"Output folder [default: {defaultOutput}]. Written whole at the end; an earlier EcoSim output there is replaced, any other folder is left alone" };
+        Out = new Option<string?>("--out", "-o") { Description = $"Output folder [default: {defaultOutput}, or {defaultOutput}-2, -3, ... when that exists]. Written whole at the end; a folder that is not empty is never replaced without --overwrite" };
+        Overwrite = OverwriteOption();
+        ScenarioRoot = ScenarioRootOption();
         Engine = new Option<string>("--engine") { Description = "orleans: virtual actors on an embedded silo or --cluster; reference: the single-threaded reference engine", DefaultValueFactory = _ => "orleans" };
         Engine.AcceptOnlyFromAmong("orleans", "reference");
         FirmsPerShard = new Option<int>("--firms-per-shard") { Description = "Firms per shard grain (1 = one grain per firm); results do not depend on it", DefaultValueFactory = _ => RunLayout.DefaultFirmsPerShard };
@@ -33,7 +35,17 @@ internal sealed class SharedOptions
     public static int? FirmPanelEvery(ParseResult result, (Option<bool> Panel, Option<int?> Every) options) =>
         result.GetValue(options.Every) ?? (result.GetValue(options.Panel) ? Model.World.WorldSpec.TicksPerYear : null);
 
+    /// <summary>The <c>--overwrite</c> option: replace an earlier EcoSim output at <c>--out</c>, only if it is exactly as EcoSim wrote it.</summary>
+    public static Option<bool> OverwriteOption() =>
+        new("--overwrite") { Description = "Replace the earlier EcoSim output at --out; refused if any file in it was added or changed since EcoSim wrote it (the manifest's SHA-256s tell)" };
+
+    /// <summary>The <c>--scenario-root</c> option: a folder <c>extends</c> may reach besides the scenario's own.</summary>
+    public static Option<string?> ScenarioRootOption() =>
+        new("--scenario-root") { Description = "A folder whose files the scenario's 'extends' may also name (by a relative or absolute path), besides those in or below the scenario's own folder; links are followed before the check" };
+
     public Option<string?> Out { get; }
+    public Option<bool> Overwrite { get; }
+    public Option<string?> ScenarioRoot { get; }
     public Option<string> Engine { get; }
     public Option<int> FirmsPerShard { get; }
     public Option<int?> Ticks { get; }
@@ -43,7 +55,7 @@ internal sealed class SharedOptions
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Out, Engine, FirmsPerShard, Ticks, Cluster, NoPlots }) command.Options.Add(option);
+        foreach (Option option in new Option[] { Out, Overwrite, ScenarioRoot, Engine, FirmsPerShard, Ticks, Cluster, NoPlots }) command.Options.Add(option);
     }
 
     /// <summary>The cluster named by --cluster (null: embedded); false with a message when it cannot be read.</summary>

@@ -25,14 +25,14 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
 
     public async Task<int> ExecuteAsync(SweepSettings settings, CancellationToken cancellation)
     {
-        var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors);
+        var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot);
         var grid = SweepGrid.TryParse(settings.Parameters, settings.Seeds, out var problems);
         foreach (var problem in problems) errors.WriteLine($"error: {problem}");
         if (loaded is null || grid is null) return ExitCodes.BadInput;
         if (CommandInputs.FirstTicks(loaded, settings.Ticks, errors) is not { } scenario) return ExitCodes.BadInput;
 
-        string finalPath = settings.OutputPath ?? Path.Combine("runs", $"{scenario.Name}-sweep-{string.Join("-", grid.Axes.Select(a => a.Parameter.Name))}");
-        if (CommandInputs.BeginOutput(finalPath, errors) is not { } folder) return ExitCodes.BadInput;
+        string defaultPath = Path.Combine("runs", $"{scenario.Name}-sweep-{string.Join("-", grid.Axes.Select(a => a.Parameter.Name))}");
+        if (CommandInputs.BeginOutput(settings.OutputPath, defaultPath, settings.Overwrite, errors) is not { } folder) return ExitCodes.BadInput;
 
         using (folder)
         {
@@ -85,7 +85,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
             };
             await OutputCompletion.CommitAsync(folder, manifest, m => SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, m),
                 ManifestJson.Text, cancellation);
-            output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
+            output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
             foreach (var line in Headline(summary.AtEnd(), points.Count)) output.WriteLine(line);
         }
         return ExitCodes.Ok;

@@ -22,4 +22,10 @@ internal sealed record SweepSettings(string ScenarioPath, IReadOnlyList<string> 
 
     /// <summary>The date the plots' captions show, or null for today (a reproduction shows the original's).</summary>
     public DateTime? PlotDate { get; init; }
+
+    /// <summary>Whether <c>--overwrite</c> allows replacing an earlier output at the explicit output path, if it is exactly as EcoSim wrote it.</summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>A folder (<c>--scenario-root</c>) whose files <c>extends</c> may reach besides those in or below the scenario's own folder, or null.</summary>
+    public string? ScenarioRoot { get; init; }
 }
