@@ -56,12 +56,36 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task Rerunning_into_an_earlier_output_replaces_it()
+    public async Task Rerunning_into_an_earlier_output_replaces_it_only_with_overwrite()
     {
         string dir = Path.Combine(TestFiles.NewTempFolder(), "again");
         Assert.Equal(0, (await Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--no-plots", "--ticks", "2")).Code);
-        Assert.Equal(0, (await Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--no-plots", "--ticks", "3")).Code);
+        Assert.Equal(2, (await Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--no-plots", "--ticks", "3")).Code);
+        Assert.Equal(2 * 5 + 1, File.ReadAllLines(Path.Combine(dir, "metrics.csv")).Length);
+        Assert.Equal(0, (await Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--no-plots", "--ticks", "3", "--overwrite")).Code);
         Assert.Equal(3 * 5 + 1, File.ReadAllLines(Path.Combine(dir, "metrics.csv")).Length);
+    }
+
+    [Fact]
+    public async Task Scenario_root_lets_a_scenario_extend_a_file_kept_elsewhere()
+    {
+        string root = TestFiles.NewTempFolder();
+        string shared = Path.Combine(root, "shared");
+        Directory.CreateDirectory(shared);
+        File.Copy(Path.Combine(Path.GetDirectoryName(TestFiles.SmallScenario)!, "small-baseline.yaml"), Path.Combine(shared, "small-baseline.yaml"));
+        string project = Path.Combine(root, "project");
+        Directory.CreateDirectory(project);
+        string child = Path.Combine(project, "small.yaml");
+        File.WriteAllText(child, File.ReadAllText(TestFiles.SmallScenario).Replace("extends: small-baseline.yaml", "extends: ../shared/small-baseline.yaml"));
+
+        var refused = await Ecosim("validate", child);
+        var allowed = await Ecosim("validate", child, "--scenario-root", shared);
+
+        Assert.Equal(2, refused.Code);
+        Assert.Contains($"{child}:4:10: extends: '../shared/small-baseline.yaml' is outside the scenario's folder", refused.Errors);
+        Assert.Contains("--scenario-root", refused.Errors);
+        Assert.True(allowed.Code == 0, allowed.Errors);
+        Assert.Contains($"ok: {child}: small", allowed.Output);
     }
 
     public static TheoryData<string, string> MalformedScenarios => new()
