@@ -9,7 +9,7 @@ public class ScenarioNameTests
     public static TheoryData<string> Refused => new()
     {
         "\"../../../elsewhere/x\"",
-        "/tmp/x",
+        "/srv/elsewhere/x",
         "runs/x",
         "\"back\\\\slash\"",
         ".hidden",
