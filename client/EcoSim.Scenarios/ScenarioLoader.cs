@@ -19,22 +19,26 @@ public static class ScenarioLoader
     public const int MaxYears = 200;
 
     /// <summary>Loads and checks the scenario at <paramref name="path"/>.</summary>
+    /// <param name="path">The scenario file.</param>
+    /// <param name="limits">How large a run it may describe; <see cref="ScenarioLimits.Default"/> when null.</param>
     /// <exception cref="ScenarioException">The file is missing, unreadable, malformed or invalid, or so is a file it extends.</exception>
-    public static Scenario Load(string path)
+    public static Scenario Load(string path, ScenarioLimits? limits = null)
     {
         string root = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
         var sources = new List<ScenarioSource>();
         var errors = new ScenarioErrors();
         var part = LoadChain(path, System.IO.Path.GetFullPath(path), root, sources, errors, []);
         errors.ThrowIfAny();
-        var world = ScenarioBuilder.Build(part!, errors);
+        var world = ScenarioBuilder.Build(part!, errors, limits ?? ScenarioLimits.Default);
         return new Scenario(part!.Name!, part.Description ?? "", path, sources, world);
     }
 
     /// <summary>Checks a scenario; returns the errors (none when it is valid).</summary>
-    public static IReadOnlyList<ScenarioError> Validate(string path)
+    /// <param name="path">The scenario file.</param>
+    /// <param name="limits">How large a run it may describe; <see cref="ScenarioLimits.Default"/> when null.</param>
+    public static IReadOnlyList<ScenarioError> Validate(string path, ScenarioLimits? limits = null)
     {
-        try { Load(path); return []; }
+        try { Load(path, limits); return []; }
         catch (ScenarioException e) { return e.Errors; }
     }
 
