@@ -48,7 +48,7 @@ internal sealed record HarnessPlan
         PeakTicks = 2,
     };
 
-    /// <summary>The published figures: about five minutes on two cores.</summary>
+    /// <summary>The published figures: about a minute and a half on two cores (1 min 25 s in the last full run, docs/PERFORMANCE.md).</summary>
     public static HarnessPlan Full => new()
     {
         Name = "full",

@@ -6,14 +6,14 @@ namespace EcoSim.Scenarios;
 
 /// <summary>
 /// Checks a scenario merged from all its files as a whole (required keys, horizon, cluster ids,
-/// relatedness pairs, event dates) and turns it into the model's <see cref="WorldSpec"/>. Each error
+/// relatedness pairs, event dates, and the bounds on its size in <see cref="ScenarioBounds"/>) and turns it into the model's <see cref="WorldSpec"/>. Each error
 /// goes to the sink of the file its value came from.
 /// </summary>
 internal static class ScenarioBuilder
 {
     /// <summary>The world <paramref name="part"/> describes.</summary>
     /// <exception cref="ScenarioException">Any file of the scenario has an error, found here or before.</exception>
-    public static WorldSpec Build(ScenarioPart part, ScenarioErrors errors)
+    public static WorldSpec Build(ScenarioPart part, ScenarioErrors errors, ScenarioLimits limits)
     {
         var sink = part.Sink!;
         var root = part.Root!;
@@ -40,6 +40,9 @@ internal static class ScenarioBuilder
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var c in clusters)
             if (!ids.TryAdd(c.Value.Id, ids.Count)) c.Error($"cluster id '{c.Value.Id}' is used twice");
+        bool clustersOk = ScenarioBounds.ClustersWithinLimit(part);
+        ScenarioBounds.Check(part, ticks, clustersOk, limits);
+        if (!clustersOk) errors.ThrowIfAny(); // the relatedness matrix would be too large to build
         var relatedness = BuildRelatedness(part.Relatedness, ids);
 
         var parameters = new ModelParameters();

@@ -21,10 +21,11 @@ public static class ScenarioLoader
 
     /// <summary>Loads and checks the scenario at <paramref name="path"/>.</summary>
     /// <param name="path">The scenario file.</param>
+    /// <param name="limits">How large a run it may describe; <see cref="ScenarioLimits.Default"/> when null.</param>
     /// <param name="extraRoot">A folder whose files <c>extends</c> may also name (relatively or by an absolute path), besides
     /// those in or below the scenario's own folder; null for none.</param>
     /// <exception cref="ScenarioException">The file is missing, unreadable, malformed or invalid, or so is a file it extends.</exception>
-    public static Scenario Load(string path, string? extraRoot = null)
+    public static Scenario Load(string path, ScenarioLimits? limits = null, string? extraRoot = null)
     {
         var sources = new List<ScenarioSource>();
         var errors = new ScenarioErrors();
@@ -36,16 +37,17 @@ public static class ScenarioLoader
         }
         var part = LoadChain(path, System.IO.Path.GetFullPath(path), roots, sources, errors, []);
         errors.ThrowIfAny();
-        var world = ScenarioBuilder.Build(part!, errors);
+        var world = ScenarioBuilder.Build(part!, errors, limits ?? ScenarioLimits.Default);
         return new Scenario(part!.Name!, part.Description ?? "", path, sources, world);
     }
 
     /// <summary>Checks a scenario; returns the errors (none when it is valid).</summary>
     /// <param name="path">The scenario file.</param>
+    /// <param name="limits">How large a run it may describe; <see cref="ScenarioLimits.Default"/> when null.</param>
     /// <param name="extraRoot">As for <see cref="Load"/>.</param>
-    public static IReadOnlyList<ScenarioError> Validate(string path, string? extraRoot = null)
+    public static IReadOnlyList<ScenarioError> Validate(string path, ScenarioLimits? limits = null, string? extraRoot = null)
     {
-        try { Load(path, extraRoot); return []; }
+        try { Load(path, limits, extraRoot); return []; }
         catch (ScenarioException e) { return e.Errors; }
     }
 

@@ -4,7 +4,7 @@ using EcoSim.Hosting;
 
 namespace EcoSim.Client.Cli;
 
-/// <summary>The options that <c>run</c>, <c>compare</c> and <c>sweep</c> share: what to read, where to run, what to write, how far.</summary>
+/// <summary>The options that <c>run</c>, <c>compare</c> and <c>sweep</c> share (and <c>inspect</c>, <c>validate</c> and <c>reproduce</c> take some of): what to read, where to run, what to write, how far.</summary>
 internal sealed class SharedOptions
 {
     public SharedOptions(string defaultOutput, string what)

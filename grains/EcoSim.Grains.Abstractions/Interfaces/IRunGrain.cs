@@ -5,8 +5,10 @@ using EcoSim.Model.World;
 namespace EcoSim.Grains.Abstractions;
 
 /// <summary>
-/// Drives one run (key: the run id): sets up every entity at tick 0, then runs one tick per call,
-/// phase by phase with a barrier between phases, and returns the tick's metrics. Each call is short
+/// Drives one run (key: the run id): sets up every entity at tick 0, then runs one tick per call and
+/// returns the tick's metrics. Within a tick each cluster runs its research, gathering, firms and
+/// talent market as soon as its own inputs are there, the funds invest beside them, and entry waits
+/// for all of them (a barrier only where a phase reads what another wrote). Each call is short
 /// (one tick), so no call nears the response timeout; the client drives and shows progress.
 /// </summary>
 public interface IRunGrain : IGrainWithStringKey

@@ -7,8 +7,10 @@ namespace EcoSim.Grains.Abstractions.Telemetry;
 /// EcoSim's own traces and metrics, through the runtime's <see cref="ActivitySource"/> and
 /// <see cref="Meter"/>: free when nobody listens, exported when telemetry is configured (see
 /// EcoSim.Hosting's <c>EcoSimTelemetry</c>). Spans: <c>run</c> (client) contains <c>tick</c>
-/// (run grain or reference engine), which contains one span per phase; Orleans' own spans for the
-/// grain calls nest inside them through activity propagation.
+/// (run grain or reference engine); on the Orleans engine a tick contains <c>policy</c>,
+/// <c>clusters</c> (each cluster's <c>research</c>, <c>gather</c> and <c>firms</c>), <c>finance</c>
+/// and <c>entry</c>, and Orleans' own spans for the grain calls nest inside them through activity
+/// propagation.
 /// </summary>
 public static class EcoSimInstruments
 {

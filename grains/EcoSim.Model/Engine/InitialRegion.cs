@@ -5,7 +5,11 @@ using EcoSim.Model.World;
 
 namespace EcoSim.Model.Engine;
 
-/// <summary>Steps of a run's start that need the whole region: talent pools and the tick-0 snapshot.</summary>
+/// <summary>
+/// Values over the whole region: the labs' researcher demand at the start (with the firms' it sizes
+/// the talent pools), the snapshot tick 0 reads as "previous", and the snapshot each later tick reads
+/// (the Orleans run grain assembles the same snapshots from its grains' reports).
+/// </summary>
 public static class InitialRegion
 {
     /// <summary>Researchers the labs of each cluster want at tick 0.</summary>

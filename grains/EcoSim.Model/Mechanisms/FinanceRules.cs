@@ -20,8 +20,9 @@ public static class FinanceRules
         regionGrowth <= 0 ? 0 : p.ExitMultiple * Math.Pow(Math.Max(clusterGrowth, 0) / regionGrowth, p.ExitMultipleElasticity);
 
     /// <summary>
-    /// Size of a deal: the start-year size grown with the region's nominal demand, so that deals keep
-    /// their weight in the economy as funds' capital compounds.
+    /// Size of a deal: the start-year size grown with nominal demand (the region's when funds invest,
+    /// the cluster's for the cash a funded start-up enters with), so that deals keep their weight in
+    /// the economy as funds' capital compounds.
     /// </summary>
     public static double DealSize(ModelParameters p, double demand, double startDemand) =>
         startDemand > 0 ? p.DealSize * demand / startDemand : p.DealSize;

@@ -74,9 +74,9 @@ public class ExtendsBoundaryTests
         string absolute = f.Write("project/scenarios/absolute.yaml", $"extends: {shared}\nname: absolute\n");
 
         TinyScenario.AssertSingleError(relative, 1, 10, "extends", "--scenario-root");
-        Assert.Equal("child", ScenarioLoader.Load(relative, Path.Combine(f.Path, "shared")).Name);
-        Assert.Equal("absolute", ScenarioLoader.Load(absolute, Path.Combine(f.Path, "shared")).Name);
-        var elsewhere = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(relative, Path.Combine(f.Path, "project")));
+        Assert.Equal("child", ScenarioLoader.Load(relative, extraRoot: Path.Combine(f.Path, "shared")).Name);
+        Assert.Equal("absolute", ScenarioLoader.Load(absolute, extraRoot: Path.Combine(f.Path, "shared")).Name);
+        var elsewhere = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(relative, extraRoot: Path.Combine(f.Path, "project")));
         Assert.Contains("and the scenario root", Assert.Single(elsewhere.Errors).Message);
     }
 
@@ -89,7 +89,7 @@ public class ExtendsBoundaryTests
         Directory.CreateDirectory(Path.Combine(f.Path, "shared"));
         Directory.CreateSymbolicLink(Path.Combine(f.Path, "shared", "trap"), Path.Combine(f.Path, "private"));
 
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(child, Path.Combine(f.Path, "shared")));
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(child, extraRoot: Path.Combine(f.Path, "shared")));
 
         Assert.Contains("is outside the scenario's folder", Assert.Single(e.Errors).Message);
     }
@@ -101,7 +101,7 @@ public class ExtendsBoundaryTests
         string path = f.Write("child.yaml", TinyScenario.Text);
         string missing = Path.Combine(f.Path, "nowhere");
 
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path, missing));
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path, extraRoot: missing));
 
         Assert.Equal(missing, Assert.Single(e.Errors).File);
         Assert.Contains("is not a folder", e.Errors[0].Message);
