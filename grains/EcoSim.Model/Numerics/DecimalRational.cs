@@ -7,7 +7,7 @@ namespace EcoSim.Model.Numerics;
 /// An exact fraction of two big integers, for the few sums and products whose inputs are decimal
 /// figures from a scenario (budget levels, growth rates, shares, weights). Doing that arithmetic in
 /// doubles rounds at every step: 100 grown by 1.06 a year drifts away from the decimal 100 × 1.06^y
-/// by a few units in the last place within a decade, and shares renormalised in doubles do not keep
+/// by a unit or more in the last place from the fifth year on, and shares renormalised in doubles do not keep
 /// a constant share constant. Here every intermediate is exact and <see cref="ToDouble"/> rounds once,
 /// to the double nearest the exact value.
 /// </summary>

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using EcoSim.Model.Mechanisms;
 using EcoSim.Model.Numerics;
+using EcoSim.Model.Parameters;
 using EcoSim.Model.World;
 
 namespace EcoSim.Model.Phases;
@@ -25,12 +27,39 @@ public static class PolicyPhase
     /// The region's budget at <paramref name="tick"/> and its split over links. The level is set
     /// yearly (every four ticks from the start) by <see cref="BudgetRules.NextAnnualBudget"/>; the
     /// split follows the parameters in force at the tick. Level, shares and their products are
-    /// computed exactly and rounded once each.
+    /// computed exactly and rounded once each. The exact arithmetic costs far more than a double
+    /// product, so the levels of a run are computed once, in one pass over its ticks, and kept with
+    /// the world (every caller of a tick gets the same record).
     /// </summary>
     public static BudgetLevel Level(WorldSpec spec, int tick)
     {
-        var budget = ExactAnnualBudget(spec, tick / WorldSpec.TicksPerYear);
-        var shares = BudgetRules.ExactLinkShares(spec.ParametersAt(tick));
+        if (tick < 0 || tick >= spec.Ticks) return Compute(ExactAnnualBudget(spec, tick / WorldSpec.TicksPerYear), spec.ParametersAt(tick));
+        return Levels.GetValue(spec, AllLevels)[tick];
+    }
+
+    private static readonly ConditionalWeakTable<WorldSpec, BudgetLevel[]> Levels = new();
+
+    private static BudgetLevel[] AllLevels(WorldSpec spec)
+    {
+        var levels = new BudgetLevel[spec.Ticks];
+        var previous = spec.ParametersAt(0);
+        var budget = DecimalRational.FromDecimal(previous.PublicBudget);
+        for (int tick = 0; tick < spec.Ticks; tick++)
+        {
+            var current = spec.ParametersAt(tick);
+            if (tick > 0 && tick % WorldSpec.TicksPerYear == 0)
+            {
+                budget = BudgetRules.NextAnnualBudget(budget, previous, current);
+                previous = current;
+            }
+            levels[tick] = Compute(budget, current);
+        }
+        return levels;
+    }
+
+    private static BudgetLevel Compute(DecimalRational budget, ModelParameters p)
+    {
+        var shares = BudgetRules.ExactLinkShares(p);
         return new BudgetLevel(budget.ToDouble(), [.. shares.Select(s => s.ToDouble())], [.. shares.Select(s => (budget * s).ToDouble())]);
     }
 

@@ -25,7 +25,7 @@ public class BudgetRulesTests
     /// <summary>
     /// Compounding is exact on the decimal figures: year y's budget is the double nearest to
     /// 100 * 1.06^y, computed here in System.Decimal (exact for these 27 years) and read back through
-    /// its text. Compounding in doubles was off in the last digits from the fourth year on.
+    /// its text. Compounding in doubles was off in the last digits from year 5 on.
     /// </summary>
     [Fact]
     public void Compounded_budget_is_the_double_nearest_the_exact_decimal_path()
