@@ -136,10 +136,11 @@ public static class FirmPhase
         var p = spec.ParametersAt(0);
         var cluster = spec.Clusters[shard.Cluster];
         int firms = constants.FirmsPerCluster[shard.Cluster];
+        double sizeMean = SplitLogNormalMean(p.InitialSmallSizeDispersion, p.InitialSizeDispersion);
         for (long index = first; index < first + count; index++)
         {
             var draws = new RandomStream(spec.Seed, EntityIds.Firm(shard.Cluster, index), 0, RandomPurpose.FirmInit);
-            double weight = LogNormalMeanOne(ref draws, p.InitialSizeDispersion);
+            double weight = SplitLogNormalMeanOne(ref draws, p.InitialSmallSizeDispersion, p.InitialSizeDispersion, sizeMean);
             double productivity = LogNormalMeanOne(ref draws, p.InitialProductivityDispersion);
             double intensity = cluster.RdIntensity * LogNormalMeanOne(ref draws, p.RdIntensityDispersion);
             double revenue = cluster.Revenue * weight / firms;
@@ -147,6 +148,34 @@ public static class FirmPhase
             shard.Append(new FirmRecord(productivity, weight, revenue, intensity, p.InitialRdStockYears * intensity * revenue,
                 p.InitialCashYears * revenue, researchers, (int)(draws.NextDouble() * p.InitialMaxAgeYears * WorldSpec.TicksPerYear), 0, true));
         }
+    }
+
+    /// <summary>
+    /// exp(sigma z) / mean with sigma = <paramref name="sigmaLow"/> for z below 0 and
+    /// <paramref name="sigmaHigh"/> above: a lognormal whose two halves (around the median) have their
+    /// own dispersion, scaled to mean one by <paramref name="mean"/> (<see cref="SplitLogNormalMean"/>).
+    /// </summary>
+    public static double SplitLogNormalMeanOne(ref RandomStream draws, double sigmaLow, double sigmaHigh, double mean)
+    {
+        double z = draws.StandardNormal();
+        return Math.Exp((z < 0 ? sigmaLow : sigmaHigh) * z) / mean;
+    }
+
+    /// <summary>E[exp(sigma z)] of the split lognormal: exp(lo^2/2) Phi(-lo) + exp(hi^2/2) Phi(hi).</summary>
+    public static double SplitLogNormalMean(double sigmaLow, double sigmaHigh) =>
+        Math.Exp(0.5 * sigmaLow * sigmaLow) * NormalCdf(-sigmaLow) + Math.Exp(0.5 * sigmaHigh * sigmaHigh) * NormalCdf(sigmaHigh);
+
+    /// <summary>
+    /// The standard normal distribution function, through the complementary error function of
+    /// Numerical Recipes (erfcc: relative error below 1.2e-7), which is plain arithmetic and so gives
+    /// the same bits everywhere.
+    /// </summary>
+    public static double NormalCdf(double x)
+    {
+        double u = -x / Math.Sqrt(2), a = Math.Abs(u), t = 1 / (1 + 0.5 * a);
+        double erfc = t * Math.Exp(-a * a - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+                      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+        return 0.5 * (u >= 0 ? erfc : 2 - erfc);
     }
 
     /// <summary>exp(sigma z - sigma^2 / 2): a lognormal draw with mean one.</summary>

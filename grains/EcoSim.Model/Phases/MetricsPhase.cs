@@ -24,7 +24,7 @@ public sealed record ClusterOutcome(MetricsRow Row, SumVector FirmSums);
 /// <summary>The last step of a tick: metrics rows for every cluster and for the region.</summary>
 public static class MetricsPhase
 {
-    /// <summary>The row of one cluster.</summary>
+    /// <summary>The row of one cluster; its budget is the region's level times the cluster's key, and its basic share the rule's.</summary>
     public static ClusterOutcome ClusterRow(WorldSpec spec, WorldConstants constants, int tick, ClusterTick t)
     {
         var p = spec.ParametersAt(tick);
@@ -33,8 +33,8 @@ public static class MetricsPhase
         var firmSums = new SumVector(FirmSums.Count);
         firmSums.Merge(t.Firms.Sums);
         firmSums.Merge(t.Entrants.Sums);
-        double budget = 0;
-        for (int l = 0; l < BudgetAllocation.Links; l++) budget += t.Budget.For(c, (Link)l);
+        var level = PolicyPhase.Level(spec, tick);
+        double budget = level.Total * constants.ClusterKeys[c];
         double firms = firmSums[FirmSums.Alive];
         double meanLog = firms > 0 ? firmSums[FirmSums.LogProductivity] / firms : 0;
         double facilities = FacilityRules.ConstructionSpending(spec, c, tick, t.Budget.For(c, Link.Basic));
@@ -51,7 +51,7 @@ public static class MetricsPhase
             BudgetTransformation = t.Budget.For(c, Link.Transformation),
             BudgetFinance = t.Budget.For(c, Link.Finance),
             BudgetTalent = t.Budget.For(c, Link.Talent),
-            BasicShare = budget > 0 ? t.Budget.For(c, Link.Basic) / budget : 0,
+            BasicShare = budget > 0 ? level.Shares[(int)Link.Basic] : 0,
             FirmRd = t.Firms.Sums[FirmSums.Rd],
             TotalRd = t.Firms.Sums[FirmSums.Rd] + t.Labs.Sums[LabSums.Spending] + facilities,
             FacilitySpending = facilities,
@@ -78,7 +78,11 @@ public static class MetricsPhase
         return new ClusterOutcome(row, firmSums);
     }
 
-    /// <summary>The region row: totals of the clusters, wages weighted by researchers, productivity by value added.</summary>
+    /// <summary>
+    /// The region row: totals of the clusters, wages weighted by researchers, productivity by value
+    /// added, and the budget columns from the policy rule itself (<see cref="PolicyPhase.Level"/>),
+    /// not summed from the clusters' amounts.
+    /// </summary>
     public static MetricsRow RegionRow(WorldSpec spec, int tick, IReadOnlyList<ClusterOutcome> clusters)
     {
         var period = spec.PeriodOf(tick);
@@ -95,7 +99,8 @@ public static class MetricsPhase
         double Total(string name) => totals[Index(name)];
         double firms = pooled[FirmSums.Alive];
         double meanLog = firms > 0 ? pooled[FirmSums.LogProductivity] / firms : 0;
-        double budget = Total("public_budget"), researchers = Total("researchers"), valueAdded = Total("value_added");
+        var level = PolicyPhase.Level(spec, tick);
+        double budget = level.Total, researchers = Total("researchers"), valueAdded = Total("value_added");
         return new MetricsRow
         {
             Tick = tick,
@@ -104,12 +109,12 @@ public static class MetricsPhase
             Cluster = MetricsRow.RegionIndex,
             ClusterId = "region",
             PublicBudget = budget,
-            BudgetBasic = Total("budget_basic"),
-            BudgetApplied = Total("budget_applied"),
-            BudgetTransformation = Total("budget_transformation"),
-            BudgetFinance = Total("budget_finance"),
-            BudgetTalent = Total("budget_talent"),
-            BasicShare = budget > 0 ? Total("budget_basic") / budget : 0,
+            BudgetBasic = level.ByLink[(int)Link.Basic],
+            BudgetApplied = level.ByLink[(int)Link.Applied],
+            BudgetTransformation = level.ByLink[(int)Link.Transformation],
+            BudgetFinance = level.ByLink[(int)Link.Finance],
+            BudgetTalent = level.ByLink[(int)Link.Talent],
+            BasicShare = budget > 0 ? level.Shares[(int)Link.Basic] : 0,
             FirmRd = Total("firm_rd"),
             TotalRd = Total("total_rd"),
             FacilitySpending = Total("facility_spending"),

@@ -1,6 +1,10 @@
+using System.Globalization;
 using EcoSim.Model.Mechanisms;
+using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
 using EcoSim.Model.Phases;
+using EcoSim.Model.Tests.Support;
+using EcoSim.Model.World;
 
 namespace EcoSim.Model.Tests.Mechanisms;
 
@@ -12,9 +16,27 @@ public class BudgetRulesTests
     public void Next_annual_budget_grows_by_this_years_rate_unless_the_level_was_reset()
     {
         var p = new ModelParameters(); // B0 = 100, g = 6%
-        Assert.Equal(106, BudgetRules.NextAnnualBudget(100, p, p), Tol);                              // 100 * 1.06
-        Assert.Equal(108, BudgetRules.NextAnnualBudget(100, p, p with { PublicBudgetGrowth = 0.08 }), Tol); // this year's rate
-        Assert.Equal(150, BudgetRules.NextAnnualBudget(112.36, p, p with { PublicBudget = 150 }), Tol);   // level reset
+        var hundred = DecimalRational.FromDecimal(100);
+        Assert.Equal(106, BudgetRules.NextAnnualBudget(hundred, p, p).ToDouble());                                     // 100 * 1.06
+        Assert.Equal(108, BudgetRules.NextAnnualBudget(hundred, p, p with { PublicBudgetGrowth = 0.08 }).ToDouble());  // this year's rate
+        Assert.Equal(150, BudgetRules.NextAnnualBudget(DecimalRational.FromDecimal(112.36), p, p with { PublicBudget = 150 }).ToDouble()); // level reset
+    }
+
+    /// <summary>
+    /// Compounding is exact on the decimal figures: year y's budget is the double nearest to
+    /// 100 * 1.06^y, computed here in System.Decimal (exact for these 27 years) and read back through
+    /// its text. Compounding in doubles was off in the last digits from year 5 on.
+    /// </summary>
+    [Fact]
+    public void Compounded_budget_is_the_double_nearest_the_exact_decimal_path()
+    {
+        var spec = TestWorlds.Small(ticks: 27 * WorldSpec.TicksPerYear);
+        decimal exact = 100m;
+        for (int year = 0; year < 27; year++)
+        {
+            Assert.Equal(double.Parse(exact.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), PolicyPhase.AnnualBudget(spec, year));
+            exact *= 1.06m;
+        }
     }
 
     [Fact]
@@ -26,6 +48,17 @@ public class BudgetRulesTests
         Assert.Equal(BudgetAllocation.Links, shares.Length);
         Assert.Equal([0.20, 0.36, 0.16, 0.12, 0.16], shares, (a, b) => Math.Abs(a - b) < Tol);
         Assert.Equal(1, shares.Sum(), Tol);
+    }
+
+    /// <summary>
+    /// Each share is the double nearest its exact value, so the default split reads as its decimal
+    /// figures to the last bit (in doubles, 0.8 * 0.45 / 1 is 0.36000000000000004).
+    /// </summary>
+    [Fact]
+    public void Link_shares_are_exact_to_the_last_bit()
+    {
+        Assert.Equal([0.20, 0.36, 0.16, 0.12, 0.16], BudgetRules.LinkShares(new ModelParameters()));
+        Assert.Equal([0.4, 0.45, 0.15, 0, 0], BudgetRules.LinkShares(new ModelParameters { BasicShare = 0.4, AppliedWeight = 3, TransformationWeight = 1, FinanceWeight = 0, TalentWeight = 0 }));
     }
 
     [Fact]
