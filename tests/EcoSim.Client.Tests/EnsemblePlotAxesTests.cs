@@ -84,7 +84,8 @@ public sealed class EnsemblePlotAxesTests
             firms.GetPlottables().OfType<Scatter>().Select(s => s.LegendText));
         Assert.Equal("basicShare (share)", firms.Axes.Bottom.Label.Text);
         AxisLimits limits = firms.Axes.GetLimits();
-        Assert.Equal((0.1, 0.3), (limits.Left, limits.Right));
+        Assert.Equal(0.1 - SweepPlots.MarkerRoom * 0.2, limits.Left, 9);
+        Assert.Equal(0.3 + SweepPlots.MarkerRoom * 0.2, limits.Right, 9);
     }
 
     [Fact]

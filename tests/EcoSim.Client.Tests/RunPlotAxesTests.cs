@@ -57,7 +57,7 @@ public sealed class RunPlotAxesTests
         var (top, under) = order.IndexOf(transformation) > order.IndexOf(talent) ? (transformation, talent) : (talent, transformation);
         Assert.Equal(LinePattern.Solid, under.LinePattern);
         Assert.NotEqual(LinePattern.Solid, top.LinePattern);
-        Assert.Contains($"= {under.LegendText}, coincides", top.LegendText);
+        Assert.Equal($"{(top == talent ? "Budget: talent support (= results transformation" : "Budget: results transformation (= talent support")}, coincides)", top.LegendText);
         Assert.DoesNotContain("coincides", Line(plot, "Budget: basic research").LegendText);
         Assert.DoesNotContain("coincides", Line(plot, "Budget: technology breakthroughs").LegendText);
     }

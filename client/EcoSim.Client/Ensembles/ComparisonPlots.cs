@@ -60,7 +60,7 @@ internal static class ComparisonPlots
         }).ToList();
         var legend = new List<LegendEntry> { new("policy vs baseline, paired seeds (median, 5-95% band)", EffectColor, WithBand: true) };
         if (onsetPeriod is not null)
-            legend.Add(new LegendEntry(OnsetText(onsetPeriod), OnsetColor, WithBand: false));
+            legend.Add(new LegendEntry(OnsetText(onsetPeriod), OnsetColor, WithBand: false, Dashed: true));
         var figure = new SmallMultiples($"Effect of the policy on {column.Title.ToLowerInvariant()}, by cluster", EffectLabel, legend, caption);
         return figure.Save(panels, directory, ClusterEffectFileName(column.Name));
     }
@@ -107,6 +107,9 @@ internal static class ComparisonPlots
         var line = OnsetLine(plot, series[onset].Time);
         line.LegendText = OnsetText(series[onset].Period);
         line.LabelText = series[onset].Period;
+        // At the top: at the bottom the label would cover the year ticks.
+        line.LabelOppositeAxis = true;
+        line.LabelBackgroundColor = OnsetColor;
     }
 
     private static ScottPlot.Plottables.VerticalLine OnsetLine(Plot plot, double time)

@@ -12,6 +12,9 @@ namespace EcoSim.Client.Ensembles;
 /// </summary>
 internal static class SweepPlots
 {
+    /// <summary>Space left of the first and right of the last grid value, as a fraction of the range.</summary>
+    public const double MarkerRoom = 0.03;
+
     public static IReadOnlyList<string> WriteAll(SweepGrid grid, IReadOnlyList<SweepResult> atEnd, string directory, string caption)
     {
         Directory.CreateDirectory(directory);
@@ -40,7 +43,11 @@ internal static class SweepPlots
         }
         plot.YLabel($"{column.Title} ({results[0].Unit})", size: 14);
         BandPlot.LegendBelow(plot);
-        return PlotCanvas.Finish(plot, new Dictionary<IYAxis, double> { [plot.Axes.Left] = AxisRules.MinimumSpan(results[0].Unit) });
+        PlotCanvas.Finish(plot, new Dictionary<IYAxis, double> { [plot.Axes.Left] = AxisRules.MinimumSpan(results[0].Unit) });
+        // A little room either side, so the markers at the ends of the grid are drawn whole.
+        var x = plot.Axes.GetLimits();
+        plot.Axes.SetLimitsX(x.Left - MarkerRoom * x.HorizontalSpan, x.Right + MarkerRoom * x.HorizontalSpan);
+        return plot;
     }
 
     /// <summary>

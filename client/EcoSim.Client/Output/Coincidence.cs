@@ -10,8 +10,8 @@ namespace EcoSim.Client.Output;
 /// </summary>
 internal static class Coincidence
 {
-    /// <summary>How close two lines must stay, as a fraction of the y axis span, to be drawn as one (about two pixels).</summary>
-    public const double Tolerance = 0.005;
+    /// <summary>How close two lines must stay, as a fraction of the y axis span, to be drawn as one (about a pixel).</summary>
+    public const double Tolerance = 0.003;
 
     /// <summary>Marks every line of <paramref name="plot"/> that coincides with an earlier one; call after the axis limits are set.</summary>
     public static void Mark(Plot plot)
@@ -24,9 +24,18 @@ internal static class Coincidence
             if (under < 0) continue;
             lines[i].LinePattern = lines[under].LinePattern.Equals(LinePattern.Dashed) ? LinePattern.Dotted : LinePattern.Dashed;
             lines[i].LineWidth = Math.Max(lines[i].LineWidth, 2.5f);
-            lines[i].LegendText = $"{names[i]} (= {names[under]}, coincides)";
+            lines[i].LegendText = $"{names[i]} (= {Distinct(names[under], names[i])}, coincides)";
             plot.MoveToTop(lines[i]);
         }
+    }
+
+    /// <summary><paramref name="name"/> without the words it shares at the start with <paramref name="other"/>: "Budget: talent support" beside "Budget: results transformation" is "talent support".</summary>
+    public static string Distinct(string name, string other)
+    {
+        int common = 0;
+        for (int k = 0; k < Math.Min(name.Length, other.Length) && name[k] == other[k]; k++)
+            if (name[k] == ' ') common = k + 1;
+        return common < name.Length ? name[common..] : name;
     }
 
     /// <summary>True when <paramref name="a"/> and <paramref name="b"/> share their axes and x values and never part by more than the tolerance.</summary>

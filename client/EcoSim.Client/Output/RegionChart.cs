@@ -42,6 +42,9 @@ internal sealed record RegionChart(string FileName, string Title, string[] Left,
         if (right.Length > 0)
             plot.Axes.Right.Label.Text = PlotCanvas.AxisLabel(right);
         plot.ShowLegend(Edge.Bottom);
+        // Side by side, wrapping: one entry under another runs out of room below the plot.
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.FontSize = 11;
         return PlotCanvas.Finish(plot, new Dictionary<IYAxis, double>
         {
             [plot.Axes.Left] = left.Max(c => AxisRules.MinimumSpan(c.Unit)),
