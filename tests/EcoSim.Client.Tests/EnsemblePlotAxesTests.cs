@@ -37,11 +37,17 @@ public sealed class EnsemblePlotAxesTests
     }
 
     [Fact]
-    public void An_effect_that_is_zero_throughout_is_drawn_flat_on_an_axis_of_at_least_one_percentage_point()
+    public void An_effect_of_rounding_noise_only_is_drawn_flat_on_an_axis_of_at_least_one_percentage_point()
     {
-        var firms = SyntheticComparison.Create(onsetTick: 100).Points().Where(p => p.Column.Name == "researchers").ToList();
+        var column = MetricColumns.Get("researchers");
+        var level = new Band(80000, 80000, 80000);
+        List<EffectPoint> noise = [.. Enumerable.Range(0, PlotRows.Ticks).Select(t =>
+        {
+            double e = t % 2 == 0 ? 1.1e-15 : -1.3e-15;
+            return new EffectPoint($"{2024 + t / 4}Q{t % 4 + 1}", 2024 + t / 4.0, column, level, level, new Band(0, 0, 0), new Band(e, e, e));
+        })];
 
-        Plot plot = Saved(ComparisonPlots.Effect(firms, null));
+        Plot plot = Saved(ComparisonPlots.Effect(noise, null));
 
         AxisLimits limits = plot.Axes.GetLimits();
         Assert.True(limits.VerticalSpan >= AxisRules.PercentMinimumSpan, $"effect axis spans {limits.VerticalSpan}");
