@@ -31,7 +31,7 @@ public sealed class HtmlReportTests
         var baseline = ScenarioLoader.Load(temp.Combine("small-baseline.yaml"));
         var summary = SyntheticComparison.Create(onsetTick: 6);
         var points = summary.Points();
-        var written = plots ? ComparisonPlots.WriteAll(summary, points, temp.Combine("plots"), baseline.Name, policy.Name, "caption") : [];
+        var written = plots ? ComparisonPlots.WriteAll(summary, points, temp.Combine("plots"), baseline.Name, policy.Name, null, "caption") : [];
         var findings = Findings.Describe(summary, points, SyntheticComparison.Context(onsetTick: 6) with { Question = policy.Description });
         var report = ComparisonReport.Build(findings, baseline, policy, written, temp.Path, Manifest(baseline, policy));
         return (report.Render(), written, policy);

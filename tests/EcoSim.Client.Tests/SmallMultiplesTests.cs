@@ -39,7 +39,7 @@ public sealed class SmallMultiplesTests
     {
         using var temp = new TempFolder();
         var summary = SyntheticComparison.Create(onsetTick: 6);
-        var written = ComparisonPlots.WriteAll(summary, summary.Points(), temp.Path, "base", "policy", "caption line");
+        var written = ComparisonPlots.WriteAll(summary, summary.Points(), temp.Path, "base", "policy", null, "caption line");
 
         foreach (string metric in ComparisonSummary.ClusterMetrics)
             Assert.Contains(Path.Combine(temp.Path, ComparisonPlots.ClusterEffectFileName(metric)), written);

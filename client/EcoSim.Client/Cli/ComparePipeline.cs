@@ -49,9 +49,9 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
             var points = summary.Points();
             SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), points);
             string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}";
-            var plots = settings.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, caption) : [];
-            var findings = Findings.Describe(summary, points, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, engine.Name,
-                PolicyOnset.FirstTick(baseline.World, policy.World)));
+            int? onset = PolicyOnset.FirstTick(baseline.World, policy.World);
+            var plots = settings.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, onset, caption) : [];
+            var findings = Findings.Describe(summary, points, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, engine.Name, onset));
             await File.WriteAllTextAsync(folder.PathFor("findings.md"), findings.ToMarkdown(), cancellation);
 
             var manifest = new ComparisonManifest

@@ -5,8 +5,8 @@ namespace EcoSim.Client.Ensembles;
 /// <summary>Draws a median line with its 5-95% band as a shaded area, the picture every ensemble plot is made of.</summary>
 internal static class BandPlot
 {
-    /// <summary>Adds the band of <paramref name="bands"/> over <paramref name="xs"/> in <paramref name="color"/>, the median as a line carrying <paramref name="legend"/>.</summary>
-    public static void Add(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<Band> bands, Color color, string legend)
+    /// <summary>Adds the band of <paramref name="bands"/> over <paramref name="xs"/> in <paramref name="color"/>, the median as a line carrying <paramref name="legend"/>; returns the line.</summary>
+    public static ScottPlot.Plottables.Scatter Add(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<Band> bands, Color color, string legend)
     {
         double[] x = [.. xs];
         double[] low = [.. bands.Select(b => Finite(b.P05))];
@@ -20,6 +20,7 @@ internal static class BandPlot
         line.LineWidth = 2;
         line.MarkerSize = x.Length == 1 ? 6 : 0;
         line.LegendText = legend;
+        return line;
     }
 
     /// <summary>The legend below the plot, entries side by side.</summary>

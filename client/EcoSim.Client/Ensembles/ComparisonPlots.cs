@@ -18,8 +18,14 @@ internal static class ComparisonPlots
     /// <summary>File name of the per-cluster effect grid of <paramref name="metric"/>.</summary>
     public static string ClusterEffectFileName(string metric) => $"cluster-grid-{metric}-effect.png";
 
-    /// <summary>Draws every picture into <paramref name="directory"/>; returns the PNG paths (each has an SVG twin).</summary>
-    public static IReadOnlyList<string> WriteAll(ComparisonSummary summary, IReadOnlyList<EffectPoint> points, string directory, string baselineName, string policyName, string caption)
+    /// <summary>Label of the y axis of every effect plot.</summary>
+    public const string EffectLabel = "difference from baseline (%)";
+
+    /// <summary>
+    /// Draws every picture into <paramref name="directory"/>; returns the PNG paths (each has an SVG twin).
+    /// <paramref name="onsetTick"/> is the policy's first change (<see cref="PolicyOnset"/>), marked on every plot over time.
+    /// </summary>
+    public static IReadOnlyList<string> WriteAll(ComparisonSummary summary, IReadOnlyList<EffectPoint> points, string directory, string baselineName, string policyName, int? onsetTick, string caption)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
@@ -27,18 +33,18 @@ internal static class ComparisonPlots
         {
             var series = points.Where(p => p.Column.Name == name).ToList();
             if (series.Count == 0) continue;
-            written.Add(Levels(series, directory, baselineName, policyName, caption));
-            written.Add(Effect(series, directory, caption));
+            written.Add(PlotCanvas.Save(Levels(series, baselineName, policyName, onsetTick), caption, directory, $"{name}.png"));
+            written.Add(PlotCanvas.Save(Effect(series, onsetTick), caption, directory, $"{name}-effect.png"));
         }
         foreach (var metric in ComparisonSummary.ClusterMetrics)
         {
             var clusters = summary.ClusterEffects(metric);
-            if (clusters.Count > 0) written.Add(ClusterEffects(MetricColumns.Get(metric), clusters, directory, caption));
+            if (clusters.Count > 0) written.Add(ClusterEffects(MetricColumns.Get(metric), clusters, onsetTick, OnsetPeriod(points, onsetTick), directory, caption));
         }
         return written;
     }
 
-    private static string ClusterEffects(MetricColumn column, IReadOnlyList<ClusterEffect> clusters, string directory, string caption)
+    private static string ClusterEffects(MetricColumn column, IReadOnlyList<ClusterEffect> clusters, int? onsetTick, string? onsetPeriod, string directory, string caption)
     {
         var panels = clusters.Select(cluster =>
         {
@@ -47,26 +53,34 @@ internal static class ComparisonPlots
             var zero = panel.Add.HorizontalLine(0);
             zero.LineColor = Colors.Gray;
             zero.LinePattern = LinePattern.Dotted;
+            if (onsetTick is int onset && onset < cluster.Times.Count)
+                OnsetLine(panel, cluster.Times[onset]);
+            AxisRules.Apply(panel, new Dictionary<IYAxis, double> { [panel.Axes.Left] = AxisRules.PercentMinimumSpan });
             return panel;
         }).ToList();
-        var figure = new SmallMultiples($"Effect of the policy on {column.Title.ToLowerInvariant()}, by cluster", "difference from baseline (%)",
-            [new LegendEntry("policy vs baseline, paired seeds (median, 5-95% band)", EffectColor, WithBand: true)], caption);
+        var legend = new List<LegendEntry> { new("policy vs baseline, paired seeds (median, 5-95% band)", EffectColor, WithBand: true) };
+        if (onsetPeriod is not null)
+            legend.Add(new LegendEntry(OnsetText(onsetPeriod), OnsetColor, WithBand: false, Dashed: true));
+        var figure = new SmallMultiples($"Effect of the policy on {column.Title.ToLowerInvariant()}, by cluster", EffectLabel, legend, caption);
         return figure.Save(panels, directory, ClusterEffectFileName(column.Name));
     }
 
-    private static string Levels(IReadOnlyList<EffectPoint> series, string directory, string baselineName, string policyName, string caption)
+    /// <summary>Baseline and policy levels of one metric with their bands, the policy's first change marked.</summary>
+    public static Plot Levels(IReadOnlyList<EffectPoint> series, string baselineName, string policyName, int? onsetTick)
     {
         var column = series[0].Column;
         var plot = PlotCanvas.Create($"{column.Title}: {policyName} vs {baselineName}");
         double[] xs = [.. series.Select(p => p.Time)];
         BandPlot.Add(plot, xs, series.Select(p => p.Baseline).ToList(), BaselineColor, $"{baselineName} (median, 5-95% band)");
         BandPlot.Add(plot, xs, series.Select(p => p.Policy).ToList(), PolicyColor, $"{policyName} (median, 5-95% band)");
-        plot.YLabel($"{column.Title} ({column.Unit})", size: 14);
+        MarkOnset(plot, series, onsetTick);
+        plot.YLabel(PlotCanvas.AxisLabel([column]), size: 14);
         BandPlot.LegendBelow(plot);
-        return PlotCanvas.Save(plot, caption, directory, $"{column.Name}.png");
+        return PlotCanvas.Finish(plot, new Dictionary<IYAxis, double> { [plot.Axes.Left] = AxisRules.MinimumSpan(column.Unit) });
     }
 
-    private static string Effect(IReadOnlyList<EffectPoint> series, string directory, string caption)
+    /// <summary>The relative effect of the policy on one metric over time with its band, the policy's first change marked.</summary>
+    public static Plot Effect(IReadOnlyList<EffectPoint> series, int? onsetTick)
     {
         var column = series[0].Column;
         var plot = PlotCanvas.Create($"Effect of the policy on {column.Title.ToLowerInvariant()}");
@@ -76,8 +90,42 @@ internal static class ComparisonPlots
         var zero = plot.Add.HorizontalLine(0);
         zero.LineColor = Colors.Gray;
         zero.LinePattern = LinePattern.Dotted;
-        plot.YLabel("difference from baseline (%)", size: 14);
+        MarkOnset(plot, series, onsetTick);
+        plot.YLabel(EffectLabel, size: 14);
         BandPlot.LegendBelow(plot);
-        return PlotCanvas.Save(plot, caption, directory, $"{column.Name}-effect.png");
+        return PlotCanvas.Finish(plot, new Dictionary<IYAxis, double> { [plot.Axes.Left] = AxisRules.PercentMinimumSpan });
+    }
+
+    private static readonly Color OnsetColor = Colors.DimGray;
+
+    /// <summary>Legend and label text of the onset marker.</summary>
+    public static string OnsetText(string period) => $"policy's first change, {period}";
+
+    private static void MarkOnset(Plot plot, IReadOnlyList<EffectPoint> series, int? onsetTick)
+    {
+        if (onsetTick is not int onset || onset >= series.Count) return;
+        var line = OnsetLine(plot, series[onset].Time);
+        line.LegendText = OnsetText(series[onset].Period);
+        line.LabelText = series[onset].Period;
+        // At the top: at the bottom the label would cover the year ticks.
+        line.LabelOppositeAxis = true;
+        line.LabelBackgroundColor = OnsetColor;
+    }
+
+    private static ScottPlot.Plottables.VerticalLine OnsetLine(Plot plot, double time)
+    {
+        var line = plot.Add.VerticalLine(time);
+        line.LineColor = OnsetColor;
+        line.LineWidth = 1.5f;
+        line.LinePattern = LinePattern.DenselyDashed;
+        return line;
+    }
+
+    // The calendar label of the onset tick, from the points of one metric (one point per tick).
+    private static string? OnsetPeriod(IReadOnlyList<EffectPoint> points, int? onsetTick)
+    {
+        if (onsetTick is not int onset || points.Count == 0) return null;
+        var series = points.Where(p => p.Column == points[0].Column).ToList();
+        return onset < series.Count ? series[onset].Period : null;
     }
 }

@@ -19,12 +19,18 @@ internal static class EnsemblePlots
             var column = MetricColumns.Get(name);
             var series = summary.Region(column);
             if (series.Count == 0) continue;
-            var plot = PlotCanvas.Create($"{column.Title} (region)");
-            BandPlot.Add(plot, [.. series.Select(p => p.Time)], [.. series.Select(p => p.Band)], BandColor, $"{scenarioName}, {summary.Runs} seeds (median, 5-95% band)");
-            plot.YLabel($"{column.Title} ({column.Unit})", size: 14);
-            BandPlot.LegendBelow(plot);
-            written.Add(PlotCanvas.Save(plot, caption, directory, $"{column.Name}.png"));
+            written.Add(PlotCanvas.Save(Build(column, series, scenarioName, summary.Runs), caption, directory, $"{column.Name}.png"));
         }
         return written;
+    }
+
+    /// <summary>The band plot of one metric of the region over <paramref name="runs"/> runs, limits set, not yet saved.</summary>
+    public static Plot Build(MetricColumn column, IReadOnlyList<EnsemblePoint> series, string scenarioName, int runs)
+    {
+        var plot = PlotCanvas.Create($"{column.Title} (region)");
+        BandPlot.Add(plot, [.. series.Select(p => p.Time)], [.. series.Select(p => p.Band)], BandColor, $"{scenarioName}, {runs} seeds (median, 5-95% band)");
+        plot.YLabel(PlotCanvas.AxisLabel([column]), size: 14);
+        BandPlot.LegendBelow(plot);
+        return PlotCanvas.Finish(plot, new Dictionary<IYAxis, double> { [plot.Axes.Left] = AxisRules.MinimumSpan(column.Unit) });
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcoSim.Client.Output;
+using EcoSim.Model.Parameters;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -11,32 +12,54 @@ namespace EcoSim.Client.Ensembles;
 /// </summary>
 internal static class SweepPlots
 {
+    /// <summary>Space left of the first and right of the last grid value, as a fraction of the range.</summary>
+    public const double MarkerRoom = 0.03;
+
     public static IReadOnlyList<string> WriteAll(SweepGrid grid, IReadOnlyList<SweepResult> atEnd, string directory, string caption)
     {
         Directory.CreateDirectory(directory);
+        return [.. atEnd.GroupBy(r => r.Column).Select(byMetric =>
+            PlotCanvas.Save(Build(grid, [.. byMetric]), caption, directory, $"{byMetric.Key.Name}.png"))];
+    }
+
+    /// <summary>The response curve of one metric (all of <paramref name="results"/> are of one metric and one checkpoint), limits set, not yet saved.</summary>
+    public static Plot Build(SweepGrid grid, IReadOnlyList<SweepResult> results)
+    {
+        var column = results[0].Column;
         var first = grid.Axes[0].Parameter;
         var palette = new ScottPlot.Palettes.Category10();
-        var written = new List<string>();
-        foreach (var byMetric in atEnd.GroupBy(r => r.Column))
+        var plot = PlotCanvas.Create($"{column.Title} {When(results[0])} by {first.Name}");
+        plot.XLabel($"{first.Name} ({first.Unit})", size: 14);
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = x => x.ToString("G6", CultureInfo.InvariantCulture) };
+        var curves = results.GroupBy(r => grid.Axes.Count > 1 ? r.Point.Settings[1].Value : double.NaN).ToList();
+        for (int i = 0; i < curves.Count; i++)
         {
-            var column = byMetric.Key;
-            var results = byMetric.ToList();
-            var plot = PlotCanvas.Create($"{column.Title} in {results[0].Period} by {first.Name}");
-            plot.XLabel($"{first.Name} ({first.Unit})", size: 14);
-            plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = x => x.ToString("G6", CultureInfo.InvariantCulture) };
-            var curves = results.GroupBy(r => grid.Axes.Count > 1 ? r.Point.Settings[1].Value : double.NaN).ToList();
-            for (int i = 0; i < curves.Count; i++)
-            {
-                var curve = curves[i].OrderBy(r => r.Point.Settings[0].Value).ToList();
-                string legend = grid.Axes.Count > 1
-                    ? $"{grid.Axes[1].Parameter.Name} = {SweepAxis.Text(curves[i].Key)}"
-                    : "median over seeds, 5-95% band";
-                BandPlot.Add(plot, [.. curve.Select(r => r.Point.Settings[0].Value)], [.. curve.Select(r => r.Band)], palette.GetColor(i), legend);
-            }
-            plot.YLabel($"{column.Title} ({results[0].Unit})", size: 14);
-            BandPlot.LegendBelow(plot);
-            written.Add(PlotCanvas.Save(plot, caption, directory, $"{column.Name}.png"));
+            var curve = curves[i].OrderBy(r => r.Point.Settings[0].Value).ToList();
+            string legend = grid.Axes.Count > 1
+                ? Setting(grid.Axes[1].Parameter, curves[i].Key)
+                : "median over seeds, 5-95% band";
+            // A marker at each grid value: the curve is only known there, the line between is drawn straight.
+            BandPlot.Add(plot, [.. curve.Select(r => r.Point.Settings[0].Value)], [.. curve.Select(r => r.Band)], palette.GetColor(i), legend).MarkerSize = 7;
         }
-        return written;
+        plot.YLabel($"{column.Title} ({results[0].Unit})", size: 14);
+        BandPlot.LegendBelow(plot);
+        PlotCanvas.Finish(plot, new Dictionary<IYAxis, double> { [plot.Axes.Left] = AxisRules.MinimumSpan(results[0].Unit) });
+        // A little room either side, so the markers at the ends of the grid are drawn whole.
+        var x = plot.Axes.GetLimits();
+        plot.Axes.SetLimitsX(x.Left - MarkerRoom * x.HorizontalSpan, x.Right + MarkerRoom * x.HorizontalSpan);
+        return plot;
     }
+
+    /// <summary>
+    /// What the value is (see <see cref="SweepSummary"/>): a count per tick is summed over the year to
+    /// the checkpoint ("summed over 2050" when that is a calendar year), anything else is the level at it.
+    /// </summary>
+    public static string When(SweepResult result) =>
+        result.Unit == result.Column.Unit ? $"at {result.Period}"
+        : result.Period.EndsWith("Q4", StringComparison.Ordinal) ? $"summed over {result.Period[..^2]}"
+        : $"summed over the four quarters to {result.Period}";
+
+    /// <summary>A parameter's value with its unit, e.g. <c>publicBudget = 80 bn yuan/yr</c>.</summary>
+    public static string Setting(ParameterSpec parameter, double value) =>
+        $"{parameter.Name} = {SweepAxis.Text(value)} {parameter.Unit}";
 }

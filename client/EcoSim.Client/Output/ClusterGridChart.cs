@@ -28,6 +28,7 @@ internal static class ClusterGridChart
             line.Color = Colors.SteelBlue;
             line.LineWidth = 2;
             line.MarkerSize = series.Length == 1 ? 5 : 0;
+            AxisRules.Apply(panel, new Dictionary<IYAxis, double> { [panel.Axes.Left] = AxisRules.MinimumSpan(column.Unit) });
             panels.Add(panel);
         }
         var figure = new SmallMultiples($"{column.Title} by cluster", PlotCanvas.AxisLabel([column]),

@@ -9,7 +9,11 @@ internal static class ClusterValueAddedChart
     public const string FileName = "clusters-value-added.png";
 
     /// <summary>Draws the chart from the cluster rows and saves it into <paramref name="directory"/>.</summary>
-    public static string Write(IReadOnlyList<MetricsRow> rows, string directory, string caption)
+    public static string Write(IReadOnlyList<MetricsRow> rows, string directory, string caption) =>
+        PlotCanvas.Save(Build(rows), caption, directory, FileName);
+
+    /// <summary>The chart of the cluster rows, limits set, not yet saved.</summary>
+    public static Plot Build(IReadOnlyList<MetricsRow> rows)
     {
         MetricColumn column = MetricColumns.Get("value_added");
         Plot plot = PlotCanvas.Create("Value added by cluster");
@@ -27,6 +31,6 @@ internal static class ClusterValueAddedChart
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 10;
         plot.Legend.SymbolWidth = 14;
-        return PlotCanvas.Save(plot, caption, directory, FileName);
+        return PlotCanvas.Finish(plot);
     }
 }

@@ -48,8 +48,23 @@ internal static class PlotCanvas
     /// </summary>
     public static string AxisLabel(IReadOnlyList<MetricColumn> columns) =>
         columns.Count == 1
-            ? $"{columns[0].Title} ({columns[0].Unit})"
-            : string.Join("; ", columns.Select(c => c.Unit).Distinct());
+            ? $"{columns[0].Title} ({Unit(columns[0].Unit)})"
+            : string.Join("; ", columns.Select(c => Unit(c.Unit)).Distinct());
+
+    /// <summary>A unit as a reader sees it: a tick is a quarter, so "count per tick" reads "count per quarter".</summary>
+    public static string Unit(string unit) => unit.Replace("per tick", "per quarter", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Sets the axis limits by <see cref="AxisRules"/> (with <paramref name="minimumSpan"/> for axes
+    /// that need a wider one) and keeps coinciding lines visible (<see cref="Coincidence"/>). Call
+    /// when every line is added.
+    /// </summary>
+    public static Plot Finish(Plot plot, IReadOnlyDictionary<IYAxis, double>? minimumSpan = null)
+    {
+        AxisRules.Apply(plot, minimumSpan);
+        Coincidence.Mark(plot);
+        return plot;
+    }
 
     /// <summary>
     /// Adds <paramref name="caption"/> as the bottom-most line, applies the bundled font to every label

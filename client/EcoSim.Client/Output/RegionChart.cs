@@ -17,14 +17,19 @@ internal sealed record RegionChart(string FileName, string Title, string[] Left,
         new("budget.png", "Public S&T budget by link",
             ["budget_basic", "budget_applied", "budget_transformation", "budget_finance", "budget_talent"], ["basic_share"]),
         new("knowledge.png", "Basic knowledge", ["knowledge_stock", "available_knowledge"], []),
-        new("innovation.png", "Breakthroughs, innovations and adoptions", ["breakthroughs", "innovations", "adoptions"], []),
+        // Breakthroughs are a few dozen a quarter against thousands of firm innovations: their own axis.
+        new("innovation.png", "Firm innovations and technology adoptions; breakthroughs", ["innovations", "adoptions"], ["breakthroughs"]),
         new("firms.png", "Firms, births and deaths", ["firms"], ["births", "deaths"]),
         new("talent.png", "Researchers and wage", ["researchers"], ["wage"]),
         new("output.png", "Value added and productivity", ["value_added"], ["productivity"]),
     ];
 
     /// <summary>Draws this chart for the region rows (ordered by tick) and saves it into <paramref name="directory"/>.</summary>
-    public string Write(IReadOnlyList<MetricsRow> regionRows, string directory, string caption)
+    public string Write(IReadOnlyList<MetricsRow> regionRows, string directory, string caption) =>
+        PlotCanvas.Save(Build(regionRows), caption, directory, FileName);
+
+    /// <summary>The chart for the region rows (ordered by tick), limits set, not yet saved.</summary>
+    public Plot Build(IReadOnlyList<MetricsRow> regionRows)
     {
         Plot plot = PlotCanvas.Create($"{Title} (region)");
         MetricColumn[] left = [.. Left.Select(MetricColumns.Get)];
@@ -37,6 +42,13 @@ internal sealed record RegionChart(string FileName, string Title, string[] Left,
         if (right.Length > 0)
             plot.Axes.Right.Label.Text = PlotCanvas.AxisLabel(right);
         plot.ShowLegend(Edge.Bottom);
-        return PlotCanvas.Save(plot, caption, directory, FileName);
+        // Side by side, wrapping: one entry under another runs out of room below the plot.
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.FontSize = 11;
+        return PlotCanvas.Finish(plot, new Dictionary<IYAxis, double>
+        {
+            [plot.Axes.Left] = left.Max(c => AxisRules.MinimumSpan(c.Unit)),
+            [plot.Axes.Right] = right.Length > 0 ? right.Max(c => AxisRules.MinimumSpan(c.Unit)) : 0,
+        });
     }
 }

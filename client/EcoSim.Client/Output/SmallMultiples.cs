@@ -10,7 +10,8 @@ namespace EcoSim.Client.Output;
 /// <param name="Text">What the entry stands for.</param>
 /// <param name="Color">The line's colour (the band is the same colour, light).</param>
 /// <param name="WithBand">True to draw the shaded band behind the line.</param>
-internal sealed record LegendEntry(string Text, Color Color, bool WithBand);
+/// <param name="Dashed">True for a dashed line, as the panels draw a marker line.</param>
+internal sealed record LegendEntry(string Text, Color Color, bool WithBand, bool Dashed = false);
 
 /// <summary>
 /// A grid of small plots sharing one title, one x label, one y label (with its unit), one legend and
@@ -141,7 +142,8 @@ internal sealed class SmallMultiples(string title, string yLabel, IReadOnlyList<
                 using var band = new SKPaint { Color = color.WithAlpha(64), Style = SKPaintStyle.Fill };
                 canvas.DrawRect(x, middle - 7, Swatch, 14, band);
             }
-            using var line = new SKPaint { Color = color, StrokeWidth = 2, Style = SKPaintStyle.Stroke, IsAntialias = true };
+            using var dashes = entry.Dashed ? SKPathEffect.CreateDash([5, 3], 0) : null;
+            using var line = new SKPaint { Color = color, StrokeWidth = 2, Style = SKPaintStyle.Stroke, IsAntialias = true, PathEffect = dashes };
             canvas.DrawLine(x, middle, x + Swatch, middle, line);
             canvas.DrawText(entry.Text, x + Swatch + Gap, baseline, SKTextAlign.Left, font, ink);
             x += Swatch + Gap + font.MeasureText(entry.Text) + Spacing;

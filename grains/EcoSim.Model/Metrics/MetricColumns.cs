@@ -30,7 +30,7 @@ public static class MetricColumns
         new("approvals", "Approvals", "count per tick", r => r.Approvals),
         new("innovations", "Firm innovations", "count per tick", r => r.Innovations),
         new("imitations", "Firm imitations", "count per tick", r => r.Imitations),
-        new("adoptions", "Adoptions of breakthroughs", "count per tick", r => r.Adoptions),
+        new("adoptions", "Firm adoptions of the newest technology", "count per tick", r => r.Adoptions),
         new("adoption_share", "Firms on newest technology", "share", r => r.AdoptionShare),
         new("spin_offs", "Spin-offs", "count per tick", r => r.SpinOffs),
         new("firms", "Firms", "count", r => r.Firms),

@@ -55,7 +55,7 @@ public sealed record MetricsRow
     public double Innovations { get; init; }
     /// <summary>Successful imitations of the cluster's mean practice this tick, count.</summary>
     public double Imitations { get; init; }
-    /// <summary>Adoptions of breakthroughs by firms this tick, count.</summary>
+    /// <summary>Firms that moved up to their cluster's newest technology generation this tick, count.</summary>
     public double Adoptions { get; init; }
     /// <summary>Share of live firms using the cluster's newest technology generation, 0..1.</summary>
     public double AdoptionShare { get; init; }
