@@ -117,7 +117,7 @@ internal static class CommandLine
     private static Command Inspect(TextWriter output, TextWriter errors)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml" };
-        var entity = new Argument<string>("entity") { Description = $"The agent: {Model.Inspection.EntityRef.Forms}" };
+        var entity = new Argument<string>("entity") { Description = $"The agent: {InspectTarget.Forms}" };
         var tick = new Option<int?>("--tick") { Description = "Pause the run after this many ticks (quarters) and read the state then [default: the whole scenario]" }.Within(1);
         var seed = new Option<ulong?>("--seed") { Description = "Random seed, overriding the scenario's (0 to 2^64-1)" }.Seed();
         var json = new Option<bool>("--json") { Description = "Write the state as JSON" };
