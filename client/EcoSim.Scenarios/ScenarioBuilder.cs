@@ -67,7 +67,7 @@ internal static class ScenarioBuilder
             if (part.Start is null || part.End is null) break;
             int at = f.Value.At.QuartersSince(part.Start.Value);
             if (at < 0 || at >= ticks) { f.Error($"facility date {f.Value.At} is outside the horizon {part.Start.Value}..{part.End.Value}"); continue; }
-            if (!ids.TryGetValue(f.Value.ClusterId, out int cluster)) { f.Error($"unknown cluster '{f.Value.ClusterId}'; known: {string.Join(", ", ids.Keys)}"); continue; }
+            if (!ids.TryGetValue(f.Value.ClusterId, out int cluster)) { f.Error(UnknownCluster(f.Value.ClusterId, ids.Keys)); continue; }
             facilities.Add(new FacilitySpec(f.Value.Name, cluster, at, f.Value.BuildYears, f.Value.OperationYears, f.Value.CostPerYear, f.Value.KnowledgeBoost));
         }
 
@@ -80,7 +80,7 @@ internal static class ScenarioBuilder
             if (at < 0 || at >= ticks) { sh.Error($"event date {sh.Value.At} is outside the horizon {part.Start.Value}..{part.End.Value}"); continue; }
             if (until > ticks) { sh.Error($"'until' {sh.Value.Until} is after the horizon's end {part.End.Value}"); continue; }
             int cluster = 0;
-            if (sh.Value.ClusterId is { } id && !ids.TryGetValue(id, out cluster)) { sh.Error($"unknown cluster '{id}'; known: {string.Join(", ", ids.Keys)}"); continue; }
+            if (sh.Value.ClusterId is { } id && !ids.TryGetValue(id, out cluster)) { sh.Error(UnknownCluster(id, ids.Keys)); continue; }
             shocks.Add(new ClusterShock(sh.Value.Kind, cluster, at, sh.Value.Kind == ShockKind.GuidanceInjection ? at + 1 : until, sh.Value.Value));
         }
 
@@ -122,11 +122,17 @@ internal static class ScenarioBuilder
         {
             var (a, b, value) = pair.Value;
             bool okA = ids.TryGetValue(a, out int i), okB = ids.TryGetValue(b, out int j);
-            if (!okA || !okB) { pair.Error($"unknown cluster '{(okA ? b : a)}'; known: {string.Join(", ", ids.Keys)}"); continue; }
+            if (!okA || !okB) { pair.Error(UnknownCluster(okA ? b : a, ids.Keys)); continue; }
             if (i == j) { pair.Error("a cluster's relatedness to itself is always 1"); continue; }
             matrix[i * n + j] = value;
             matrix[j * n + i] = value;
         }
         return matrix;
     }
+
+    /// <summary>The error for a cluster id the scenario does not define: the nearest id if one is close, and every id.</summary>
+    private static string UnknownCluster(string id, IEnumerable<string> known) =>
+        DidYouMean.Closest(id, known) is { } close
+            ? $"unknown cluster '{id}'; did you mean '{close}'? (known: {string.Join(", ", known)})"
+            : $"unknown cluster '{id}'; known: {string.Join(", ", known)}";
 }

@@ -20,9 +20,13 @@ internal static class ScenarioFileReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Reject(sink, $"cannot read the file: {e.Message}"); }
         if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')) return Reject(sink, "file is empty");
         if (Array.IndexOf(bytes, (byte)0) >= 0) return Reject(sink, "is not a text file (it contains NUL bytes)");
-        try { return new UTF8Encoding(false, true).GetString(bytes); }
+        // A byte-order mark (written by some Windows editors) is not part of the text.
+        int start = bytes.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        try { return new UTF8Encoding(false, true).GetString(bytes, start, bytes.Length - start); }
         catch (DecoderFallbackException) { return Reject(sink, "is not valid UTF-8 text"); }
     }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static string? Reject(ErrorSink sink, string message)
     {

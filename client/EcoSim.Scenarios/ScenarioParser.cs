@@ -97,7 +97,8 @@ internal static class ScenarioParser
         var text = map.String(key, true);
         if (text is null) return null;
         if (names.TryGetValue(text, out var value)) return value;
-        map.Errors.At(map.Find(key), map.Child(key), $"'{text}' is not one of: {string.Join(", ", names.Keys)}");
+        string hint = DidYouMean.Closest(text, names.Keys) is { } close ? $"; did you mean '{close}'?" : "";
+        map.Errors.At(map.Find(key), map.Child(key), $"'{text}' is not one of: {string.Join(", ", names.Keys)}{hint}");
         return null;
     }
 

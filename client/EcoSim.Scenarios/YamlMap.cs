@@ -1,4 +1,5 @@
 using System.Globalization;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace EcoSim.Scenarios;
@@ -61,6 +62,7 @@ internal sealed class YamlMap
             errors.At(node, path, $"expected a number, found {Describe(node)}");
             return null;
         }
+        if (IsQuoted(node)) { errors.At(node, path, QuotedNumber("a number", text)); return null; }
         if (!double.IsFinite(value) || value < min || value > max)
         {
             string range = string.Create(CultureInfo.InvariantCulture, $"[{min}, {max}]");
@@ -75,7 +77,7 @@ internal sealed class YamlMap
         var node = Find(key);
         if (node is null) return null;
         // YAML 1.2's core schema: true, True, TRUE, false, False, FALSE.
-        if (node is YamlScalarNode { Value: "true" or "True" or "TRUE" or "false" or "False" or "FALSE" } scalar) return scalar.Value[0] is 't' or 'T';
+        if (node is YamlScalarNode { Value: "true" or "True" or "TRUE" or "false" or "False" or "FALSE" } scalar && !IsQuoted(scalar)) return scalar.Value[0] is 't' or 'T';
         Errors.At(node, Child(key), $"expected true or false, found {Describe(node)}");
         return null;
     }
@@ -89,6 +91,7 @@ internal sealed class YamlMap
             Errors.At(node, Child(key), $"expected a whole number, found {Describe(node)}");
             return null;
         }
+        if (IsQuoted(node)) { Errors.At(node, Child(key), QuotedNumber("a whole number", text)); return null; }
         if (value < min || value > max) { Errors.At(node, Child(key), $"value {text} is outside the allowed range [{min}, {max}]"); return null; }
         return value;
     }
@@ -119,10 +122,19 @@ internal sealed class YamlMap
     /// <summary>The allowed key nearest to <paramref name="name"/> within the hint distance; ties go to the earlier key.</summary>
     private static string? Closest(string name, string[] known) => DidYouMean.Closest(name, known);
 
+    /// <summary>
+    /// Whether a scalar was written in quotes: YAML makes <c>"2000"</c> text, not a number, so a quoted
+    /// value where a number is expected is refused rather than guessed at.
+    /// </summary>
+    private static bool IsQuoted(YamlNode node) => node is YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted };
+
+    private static string QuotedNumber(string expected, string text) => $"expected {expected}, found the quoted text '{Truncate(text)}'; write it without quotes";
+
     public static string Describe(YamlNode? node) => node switch
     {
         null => "nothing",
         YamlScalarNode { Value: null or "" } => "an empty value",
+        YamlScalarNode s when IsQuoted(s) => $"the quoted text '{Truncate(s.Value!)}'",
         YamlScalarNode s => $"'{Truncate(s.Value!)}'",
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",

@@ -74,7 +74,8 @@ public sealed class HtmlReportTests
         Assert.Contains("from 2024Q4: 0.3333", cells[6].Value);
 
         string reproduction = ReportChecks.SectionText(document, "reproduction");
-        Assert.Contains("ecosim compare 'a b.yaml' policy.yaml", reproduction);
+        // The sample's command line starts with the dll's path, as manifests did before they recorded the program's words.
+        Assert.Contains("dotnet ecosim.dll compare 'a b.yaml' policy.yaml", reproduction);
         Assert.Contains("3 (1 to 3)", reproduction);
         Assert.Contains("1.2.3+abc", reproduction);
         Assert.Contains("2025-01-02 03:04:05 UTC", reproduction);

@@ -140,11 +140,18 @@ public sealed class CliTests
     }
 
     [Theory]
-    [InlineData("--engine", "quantum", "quantum")]
-    [InlineData("--seed", "abc", "abc")]
-    [InlineData("--ticks", "0", "--ticks must be at least 1")]
+    [InlineData("--engine", "quantum", "--engine: expected orleans or reference, found 'quantum'")]
+    [InlineData("--engine", "refernce", "found 'refernce'; did you mean 'reference'?")]
+    [InlineData("--seed", "abc", "--seed: expected a whole number between 0 and 18446744073709551615 (2^64-1), found 'abc'")]
+    [InlineData("--seed", "-1", "--seed: expected a whole number between 0 and 18446744073709551615 (2^64-1), found '-1'")]
+    [InlineData("--ticks", "0", "--ticks: expected a whole number of at least 1, found '0'")]
+    [InlineData("--ticks", "many", "--ticks: expected a whole number of at least 1, found 'many'")]
     [InlineData("--ticks", "999", "more than the 8 ticks of small")]
-    [InlineData("--firms-per-shard", "0", "--firms-per-shard must be between 1 and 10000000")]
+    [InlineData("--firms-per-shard", "0", "--firms-per-shard: expected a whole number between 1 and 10000000, found '0'")]
+    [InlineData("--firms-per-shard", "1e3", "--firms-per-shard: expected a whole number between 1 and 10000000, found '1e3'")]
+    [InlineData("--seeds", "x", "--seeds: expected a whole number between 1 and 10000, found 'x'")]
+    [InlineData("--parallel", "257", "--parallel: expected a whole number between 1 and 256, found '257'")]
+    [InlineData("--firm-panel-every", "0", "--firm-panel-every: expected a whole number of at least 1, found '0'")]
     [InlineData("--cluster", "nowhere", "--cluster 'nowhere' is not host:port")]
     public async Task Bad_options_exit_2_and_write_nothing(string option, string value, string expected)
     {
@@ -184,5 +191,77 @@ public sealed class CliTests
         Assert.Contains($"{bad}:4:3: parameters.basicShar: unknown parameter; did you mean 'basicShare'?", errors);
         Assert.Contains("ok: ", output); // the good file is still checked
         Assert.Equal([bad], Directory.GetFileSystemEntries(root));
+    }
+
+    /// <summary>Every option that takes a value, on every command, with a value it must refuse.</summary>
+    public static TheoryData<string, string, string> EveryValueOption => new()
+    {
+        { "run", "--seed", "x" }, { "run", "--seeds", "x" }, { "run", "--parallel", "x" }, { "run", "--engine", "x" },
+        { "run", "--firms-per-shard", "x" }, { "run", "--ticks", "x" }, { "run", "--firm-panel-every", "x" },
+        { "compare", "--seed", "x" }, { "compare", "--seeds", "x" }, { "compare", "--parallel", "x" }, { "compare", "--engine", "x" },
+        { "compare", "--firms-per-shard", "x" }, { "compare", "--ticks", "x" },
+        { "sweep", "--seed", "x" }, { "sweep", "--seeds", "x" }, { "sweep", "--parallel", "x" }, { "sweep", "--engine", "x" },
+        { "sweep", "--firms-per-shard", "x" }, { "sweep", "--ticks", "x" },
+        { "inspect", "--seed", "x" }, { "inspect", "--tick", "x" }, { "inspect", "--engine", "x" }, { "inspect", "--firms-per-shard", "x" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryValueOption))]
+    public async Task A_bad_option_value_is_refused_in_words_naming_the_command_typed(string command, string option, string value)
+    {
+        string[] arguments = command switch
+        {
+            "compare" => [TestFiles.SmallScenario, TestFiles.SmallScenario],
+            "sweep" => [TestFiles.SmallScenario, "--param", "basicShare=0.1:0.2:0.1"],
+            "inspect" => [TestFiles.SmallScenario, "lab:0"],
+            _ => [TestFiles.SmallScenario],
+        };
+        var (code, output, errors) = await Ecosim([command, .. arguments, option, value]);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains($"error: {option}: expected ", errors);
+        Assert.Contains("found 'x'", errors);
+        Assert.DoesNotContain("System.", errors);
+        Assert.EndsWith($"see 'ecosim {command} --help'{Environment.NewLine}", errors);
+    }
+
+    [Theory]
+    [InlineData("compare", "a.yaml")]
+    [InlineData("sweep", "a.yaml")]
+    [InlineData("validate")]
+    [InlineData("inspect", "a.yaml")]
+    [InlineData("reproduce")]
+    [InlineData("run")]
+    public async Task A_usage_error_points_to_the_help_of_the_command_typed(params string[] args)
+    {
+        var (code, _, errors) = await Ecosim(args);
+        Assert.Equal(2, code);
+        Assert.EndsWith($"see 'ecosim {args[0]} --help'{Environment.NewLine}", errors);
+    }
+
+    [Theory]
+    [InlineData(new[] { "comapre", "a.yaml", "b.yaml" }, "error: unknown command 'comapre' for 'ecosim'; did you mean 'compare'?", "see 'ecosim --help'")]
+    [InlineData(new[] { "valdate", "a.yaml" }, "did you mean 'validate'?", "see 'ecosim --help'")]
+    [InlineData(new[] { "run", "a.yaml", "--sed", "3" }, "error: unknown option '--sed' for 'ecosim run'; did you mean '--seed'?", "see 'ecosim run --help'")]
+    [InlineData(new[] { "compare", "a.yaml", "b.yaml", "--seeds", "3", "--paralel", "2" }, "unknown option '--paralel' for 'ecosim compare'; did you mean '--parallel'?", "see 'ecosim compare --help'")]
+    [InlineData(new[] { "sweep", "a.yaml", "--param", "basicShare=0.1:0.2:0.1", "--engin", "reference" }, "unknown option '--engin' for 'ecosim sweep'; did you mean '--engine'?", "see 'ecosim sweep --help'")]
+    [InlineData(new[] { "inspect", "a.yaml", "lab:1", "--jsn" }, "unknown option '--jsn' for 'ecosim inspect'; did you mean '--json'?", "see 'ecosim inspect --help'")]
+    [InlineData(new[] { "run", "a.yaml", "--no-plot" }, "did you mean '--no-plots'?", "see 'ecosim run --help'")]
+    public async Task A_misspelt_command_or_option_gets_a_suggestion(string[] args, string expected, string hint)
+    {
+        var (code, output, errors) = await Ecosim(args);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains(expected, errors);
+        Assert.EndsWith(hint + Environment.NewLine, errors);
+        Assert.Equal(2, errors.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Length); // one error and the hint: no echo of the option's value or of the parser's own message
+    }
+
+    [Fact]
+    public async Task An_unknown_word_far_from_every_command_lists_the_commands()
+    {
+        var (code, _, errors) = await Ecosim("simulate", "a.yaml");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown command 'simulate' for 'ecosim'; the commands are run, compare, sweep, validate, inspect, reproduce", errors);
     }
 }

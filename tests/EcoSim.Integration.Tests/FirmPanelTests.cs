@@ -67,7 +67,7 @@ public sealed class FirmPanelTests
 
         var (code, _, errors) = await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--out", Path.Combine(root, "bad"), "--firm-panel-every", "0");
         Assert.Equal(2, code);
-        Assert.Contains("--firm-panel-every must be at least 1", errors);
+        Assert.Contains("--firm-panel-every: expected a whole number of at least 1, found '0'", errors);
         Assert.False(Directory.Exists(Path.Combine(root, "bad")));
 
         var help = await CliRunner.Ecosim("run", "--help");

@@ -135,8 +135,15 @@ public sealed class ReproduceTests
         { "missing", "manifest.json: file not found" },
         { "not json", "manifest.json: not valid JSON" },
         { "format", "manifest.json: format: is not \"ecosim-run\"" },
-        { "no seed", "manifest.json: JSON deserialization for type 'EcoSim.Client.Output.RunManifest' was missing required properties including: 'seed'" },
-        { "ticks as text", "manifest.json: tickCount: The JSON value could not be converted" },
+        { "no seed", "manifest.json: seed: is missing" },
+        { "no seed and no engine", "manifest.json: seed: is missing; so is engine" },
+        { "no files", "manifest.json: files: is missing" },
+        { "no format", "manifest.json: format: is missing (\"ecosim-run\" in an EcoSim manifest)" },
+        { "ticks as text", "manifest.json: tickCount: expected a whole number, found the text \"eight\"" },
+        { "seed as a fraction", "manifest.json: seed: expected a whole number between 0 and 18446744073709551615, found the number 7.5" },
+        { "files as an object", "manifest.json: files: expected a list, found an object" },
+        { "duplicate key", "manifest.json: seed: appears twice; a manifest gives each key once" },
+        { "duplicate nested key", "manifest.json: files[0].path: appears twice; a manifest gives each key once" },
         { "engine", "manifest.json: engine: 'quantum' is not an engine this program runs" },
         { "scenario text", "manifest.json: scenarioSha256: is not the SHA-256 of scenarioText" },
         { "kind", "manifest.json: kind: 'forecast' cannot be reproduced by this program (it reproduces: run, compare, ensemble, sweep)" },
@@ -159,7 +166,15 @@ public sealed class ReproduceTests
             case "not json": File.WriteAllText(manifest, "{ \"format\": \"ecosim-run\", "); break;
             case "format": Edit(manifest, j => j["format"] = "something-else"); break;
             case "no seed": Edit(manifest, j => j.AsObject().Remove("seed")); break;
+            case "no seed and no engine": Edit(manifest, j => { j.AsObject().Remove("seed"); j.AsObject().Remove("engine"); }); break;
+            case "no files": Edit(manifest, j => j.AsObject().Remove("files")); break;
+            case "no format": Edit(manifest, j => j.AsObject().Remove("format")); break;
             case "ticks as text": Edit(manifest, j => j["tickCount"] = "eight"); break;
+            case "seed as a fraction": Edit(manifest, j => j["seed"] = 7.5); break;
+            case "files as an object": Edit(manifest, j => j["files"] = new JsonObject()); break;
+            // JSON readers keep the last of two equal keys silently; a manifest that gives one twice is refused instead.
+            case "duplicate key": File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"engine\":", "\"seed\": 8,\n  \"engine\":", StringComparison.Ordinal)); break;
+            case "duplicate nested key": File.WriteAllText(manifest, ReplaceFirst(File.ReadAllText(manifest), "\"path\":", "\"path\": \"other.csv\", \"path\":")); break;
             case "engine": Edit(manifest, j => j["engine"] = "quantum"); break;
             case "scenario text": Edit(manifest, j => j["scenarioText"] = (string?)j["scenarioText"] + "\n# edited\n"); break;
             case "kind": Edit(manifest, j => j["kind"] = "forecast"); break;
@@ -270,10 +285,10 @@ public sealed class ReproduceTests
         { "ensemble", "seeds", "seeds: are not consecutive from 7, as ecosim run --seeds runs them" },
         { "ensemble", "no seeds", "seeds: lists no seeds" },
         { "ensemble", "scenario text", "scenario.sha256: is not the SHA-256 of scenario.text" },
-        { "ensemble", "no scenario", "missing required properties including: 'scenario'" },
+        { "ensemble", "no scenario", "scenario: is missing" },
         { "ensemble", "engine", "engine: 'quantum' is not an engine this program runs" },
         { "ensemble", "ticks", "tickCount: 400 is more than the 8 ticks of the recorded scenario" },
-        { "ensemble", "plots", "plots: The JSON value could not be converted" },
+        { "ensemble", "plots", "plots: expected true or false, found the text \"yes\"" },
         { "sweep", "seeds", "seeds: are not consecutive from 7, as ecosim sweep runs them" },
         { "sweep", "unknown parameter", "parameters: do not make a grid: --param bogus=0.1:0.3:0.1: unknown parameter 'bogus'" },
         { "sweep", "step", "parameters: do not make a grid: --param basicShare=0.1:0.3:0.07: STEP 0.07 does not divide" },
@@ -325,5 +340,11 @@ public sealed class ReproduceTests
         var json = JsonNode.Parse(File.ReadAllText(manifest))!;
         change(json);
         File.WriteAllText(manifest, json.ToJsonString());
+    }
+
+    private static string ReplaceFirst(string text, string what, string with)
+    {
+        int at = text.IndexOf(what, StringComparison.Ordinal);
+        return text[..at] + with + text[(at + what.Length)..];
     }
 }

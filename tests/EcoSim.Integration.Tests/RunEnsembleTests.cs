@@ -98,12 +98,12 @@ public sealed class RunEnsembleTests
     }
 
     [Theory]
-    [InlineData("--seeds", "0", "--seeds must be between 1 and 10000")]
-    [InlineData("--seeds", "10001", "--seeds must be between 1 and 10000")]
+    [InlineData("--seeds", "0", "--seeds: expected a whole number between 1 and 10000, found '0'")]
+    [InlineData("--seeds", "10001", "--seeds: expected a whole number between 1 and 10000, found '10001'")]
     [InlineData("--seeds", "many", "many")]
-    [InlineData("--parallel", "0", "--parallel must be between 1 and 256")]
-    [InlineData("--parallel", "all", "Cannot parse argument 'all' for option '--parallel'")]
-    [InlineData("--ticks", "abc", "Cannot parse argument 'abc' for option '--ticks'")]
+    [InlineData("--parallel", "0", "--parallel: expected a whole number between 1 and 256, found '0'")]
+    [InlineData("--parallel", "all", "--parallel: expected a whole number between 1 and 256, found 'all'")]
+    [InlineData("--ticks", "abc", "--ticks: expected a whole number of at least 1, found 'abc'")]
     public async Task Bad_ensemble_options_exit_2_and_write_nothing(string option, string value, string expected)
     {
         string root = TestFiles.NewTempFolder();

@@ -15,7 +15,7 @@ internal static class CommandLine
     private static Command Run(TextWriter output, TextWriter errors)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml" };
-        var seed = new Option<ulong?>("--seed") { Description = "Random seed, overriding the scenario's (0 to 2^64-1); with --seeds N, the first of N consecutive seeds" };
+        var seed = new Option<ulong?>("--seed") { Description = "Random seed, overriding the scenario's (0 to 2^64-1); with --seeds N, the first of N consecutive seeds" }.Seed();
         var seeds = EnsembleOptions.Seeds(1, "Runs, one per seed; more than 1 makes an ensemble: runs/<name>-seed<S>.csv per run, summary.csv with the median and 5-95% band of every metric, plots of the bands");
         var parallel = EnsembleOptions.Parallel();
         var shared = new SharedOptions("runs/<scenario name>", "the scenario");
@@ -47,7 +47,7 @@ internal static class CommandLine
         var baseline = new Argument<string>("baseline") { Description = "Baseline scenario file, e.g. scenarios/guangdong-baseline.yaml" };
         var policy = new Argument<string>("policy") { Description = "Policy scenario file with the same horizon, e.g. scenarios/one-third-basic-research.yaml" };
         var seeds = EnsembleOptions.Seeds(10, "Paired seeds: each seed runs both scenarios (common random numbers)");
-        var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the baseline's seed]; the others follow it" };
+        var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the baseline's seed]; the others follow it" }.Seed();
         var parallel = EnsembleOptions.Parallel();
         var shared = new SharedOptions("runs/<policy>-vs-<baseline>", "the scenarios");
         var command = new Command("compare", "Run a baseline and a policy scenario over paired seeds and report the policy's effect with 5-95% bands: report.html, findings.md, summary.csv, plots/, runs/, manifest.json")
@@ -77,7 +77,7 @@ internal static class CommandLine
             Required = true,
         };
         var seeds = EnsembleOptions.Seeds(5, "Seeds per grid point, the same at every point (common random numbers)");
-        var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the scenario's]; the others follow it" };
+        var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the scenario's]; the others follow it" }.Seed();
         var parallel = EnsembleOptions.Parallel();
         var shared = new SharedOptions("runs/<scenario>-sweep-<parameters>", "the scenario");
         var command = new Command("sweep", "Run a scenario over a grid of one or two parameters and write, per grid point, the median and 5-95% band of key metrics " +
@@ -121,9 +121,9 @@ internal static class CommandLine
     private static Command Inspect(TextWriter output, TextWriter errors)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml" };
-        var entity = new Argument<string>("entity") { Description = $"The agent: {Model.Inspection.EntityRef.Forms}" };
-        var tick = new Option<int?>("--tick") { Description = "Pause the run after this many ticks (quarters) and read the state then [default: the whole scenario]" };
-        var seed = new Option<ulong?>("--seed") { Description = "Random seed, overriding the scenario's (0 to 2^64-1)" };
+        var entity = new Argument<string>("entity") { Description = $"The agent: {InspectTarget.Forms}" };
+        var tick = new Option<int?>("--tick") { Description = "Pause the run after this many ticks (quarters) and read the state then [default: the whole scenario]" }.Within(1);
+        var seed = new Option<ulong?>("--seed") { Description = "Random seed, overriding the scenario's (0 to 2^64-1)" }.Seed();
         var json = new Option<bool>("--json") { Description = "Write the state as JSON" };
         var shared = new SharedOptions("-", "the scenario");
         var command = new Command("inspect", "Run a scenario to a tick, pause it, and print one firm's, lab's, fund's or talent pool's state (writes no files)")

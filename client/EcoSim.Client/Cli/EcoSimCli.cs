@@ -20,8 +20,7 @@ internal static class EcoSimCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
         {
-            foreach (var error in parsed.Errors) errors.WriteLine($"error: {error.Message}");
-            errors.WriteLine("see 'ecosim --help' or 'ecosim run --help'");
+            UsageErrors.Write(parsed, errors);
             return ExitCodes.BadInput;
         }
         parsed.InvocationConfiguration.Output = output;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EcoSim.Client.Engines;
 using EcoSim.Model.Inspection;
 
@@ -29,15 +30,15 @@ internal sealed class InspectPipeline(TextWriter output, TextWriter errors)
 {
     public async Task<int> ExecuteAsync(InspectSettings settings, CancellationToken cancellation)
     {
-        if (!EntityRef.TryParse(settings.Entity, out var entity))
-        {
-            errors.WriteLine($"error: entity '{settings.Entity}' is not {EntityRef.Forms}, e.g. firm:3:1200 or lab:17");
-            return ExitCodes.BadInput;
-        }
         var scenario = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot);
         if (scenario is null) return ExitCodes.BadInput;
         if (settings.Seed is ulong seed) scenario = scenario.WithSeed(seed);
         var world = scenario.World;
+        if (!InspectTarget.TryResolve(settings.Entity, world, out var entity, out string problem))
+        {
+            errors.WriteLine($"error: {problem}");
+            return ExitCodes.BadInput;
+        }
         int ticks = settings.Tick ?? world.Ticks;
         if (ticks < 1 || ticks > world.Ticks)
         {
@@ -55,22 +56,60 @@ internal sealed class InspectPipeline(TextWriter output, TextWriter errors)
         }
 
         string period = world.PeriodOf(ticks - 1).ToString();
+        string? exited = Exited(entity, state, world);
         if (settings.Json)
-            output.WriteLine(JsonSerializer.Serialize(new
-            {
-                entity = entity.ToString(), description = state.Description, scenario = scenario.Name, seed = world.Seed,
-                ticks = state.Ticks, period, engine = engine.Name,
-                fields = state.Fields.Select(f => new { name = f.Name, value = f.Value, unit = f.Unit }),
-            }, new JsonSerializerOptions { WriteIndented = true }));
+            output.WriteLine(Json(entity, state, scenario.Name, world, period, engine.Name, exited).ToJsonString(JsonOptions));
         else
+        {
+            string cluster = entity.Kind is EntityKind.Firm or EntityKind.TalentPool ? $" ({world.Clusters[entity.Cluster].Id})" : "";
             WriteTable(state, string.Create(CultureInfo.InvariantCulture,
-                $"{entity}: {state.Description}, at the end of {period} (after {state.Ticks} ticks) of {scenario.Name}, seed {world.Seed}, engine {engine.Name}"));
+                $"{entity}{cluster}: {state.Description}, at the end of {period} (after {state.Ticks} ticks) of {scenario.Name}, seed {world.Seed}, engine {engine.Name}"), exited);
+        }
         return ExitCodes.Ok;
     }
 
-    private void WriteTable(EntityState state, string title)
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>For a firm that has left the market, when it left, in words; null for anything else.</summary>
+    private static string? Exited(EntityRef entity, EntityState state, Model.World.WorldSpec world)
+    {
+        if (entity.Kind != EntityKind.Firm || state.Fields.FirstOrDefault(f => f.Name == "alive")?.Value != "false") return null;
+        int age = int.Parse(state.Fields.First(f => f.Name == "age").Value, CultureInfo.InvariantCulture);
+        return FirmExit.Tick(entity, age, world) is int tick
+            ? $"this firm has exited: it left the market in {world.PeriodOf(tick)} (tick {tick}); the values are its state when it left"
+            : "this firm has exited: it entered after the start and left before this quarter; the values are its state when it left";
+    }
+
+    /// <summary>The state as JSON: numbers as JSON numbers (exactly as computed), true/false as booleans, units apart.</summary>
+    private static JsonObject Json(EntityRef entity, EntityState state, string scenario, Model.World.WorldSpec world, string period, string engine, string? exited)
+    {
+        var json = new JsonObject { ["entity"] = entity.ToString() };
+        if (entity.Kind is EntityKind.Firm or EntityKind.TalentPool) json["clusterId"] = world.Clusters[entity.Cluster].Id;
+        json["description"] = state.Description;
+        json["scenario"] = scenario;
+        json["seed"] = world.Seed;
+        json["ticks"] = state.Ticks;
+        json["period"] = period;
+        json["engine"] = engine;
+        if (exited is not null) json["exited"] = exited;
+        json["fields"] = new JsonArray([.. state.Fields.Select(f => new JsonObject { ["name"] = f.Name, ["value"] = Value(f.Value), ["unit"] = f.Unit })]);
+        return json;
+    }
+
+    /// <summary>A field's text as the JSON value it stands for; the model writes doubles in round-trip form, so they parse back exactly.</summary>
+    private static JsonNode? Value(string text) =>
+        text switch
+        {
+            "true" => JsonValue.Create(true),
+            "false" => JsonValue.Create(false),
+            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && double.IsFinite(number) => JsonValue.Create(number),
+            _ => JsonValue.Create(text),
+        };
+
+    private void WriteTable(EntityState state, string title, string? exited)
     {
         output.WriteLine(title);
+        if (exited is not null) output.WriteLine($"  ({exited})");
         int name = state.Fields.Max(f => f.Name.Length), value = state.Fields.Max(f => f.Value.Length);
         foreach (var field in state.Fields) output.WriteLine($"  {field.Name.PadRight(name)}  {field.Value.PadLeft(value)}  {field.Unit}");
     }

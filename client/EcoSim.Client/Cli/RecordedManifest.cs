@@ -21,7 +21,7 @@ internal static class RecordedManifest
     };
 
     /// <summary>The reproduction the manifest at <paramref name="path"/> describes.</summary>
-    /// <exception cref="ManifestProblem">The file is missing, unreadable, not JSON, not an EcoSim manifest, of an unknown kind or newer version, or a key is missing or bad.</exception>
+    /// <exception cref="ManifestProblem">The file is missing, unreadable, not JSON, not an EcoSim manifest, of an unknown kind or newer version, or a key is missing, bad or given twice.</exception>
     public static Reproduction Read(string path)
     {
         byte[] bytes;
@@ -35,13 +35,17 @@ internal static class RecordedManifest
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new ManifestProblem(null, "not an EcoSim manifest (expected a JSON object)");
-            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != RunManifest.FormatMarker)
+            if (!root.TryGetProperty("format", out var format)) throw new ManifestProblem("format", $"is missing (\"{RunManifest.FormatMarker}\" in an EcoSim manifest)");
+            if (format.ValueKind != JsonValueKind.String || format.GetString() != RunManifest.FormatMarker)
                 throw new ManifestProblem("format", $"is not \"{RunManifest.FormatMarker}\": not an EcoSim manifest");
+            ManifestStrictness.RefuseDuplicateKeys(root);
             string kind = "run";
             if (root.TryGetProperty("kind", out var kindValue))
                 kind = kindValue.ValueKind == JsonValueKind.String ? kindValue.GetString()! : throw new ManifestProblem("kind", "must be a string");
             if (!Kinds.TryGetValue(kind, out var reproduction))
                 throw new ManifestProblem("kind", $"'{kind}' cannot be reproduced by this program (it reproduces: {string.Join(", ", Kinds.Keys)})");
+            // Every kind lists its files; without the key there would be nothing to compare, and no way to tell a forgotten list from an empty one.
+            if (!root.TryGetProperty("files", out _)) throw new ManifestProblem("files", "is missing");
             return reproduction(root);
         }
     }
@@ -52,12 +56,7 @@ internal static class RecordedManifest
         if (root.TryGetProperty("formatVersion", out var version) && (!version.TryGetInt32(out int v) || v > newestVersion))
             throw new ManifestProblem("formatVersion", $"{version} is not a manifest version this program reads (1 to {newestVersion})");
         try { return root.Deserialize<T>(ManifestJson.Options) ?? throw new ManifestProblem(null, "is null"); }
-        catch (JsonException e)
-        {
-            string? key = e.Path is { Length: > 2 } p ? p.TrimStart('$', '.') : null;
-            string message = e.Message.Split(" Path:", 2)[0];
-            throw new ManifestProblem(key, message);
-        }
+        catch (JsonException e) { throw ManifestStrictness.Describe(e, root); }
     }
 
     /// <summary>Checks that a recorded scenario has its name, text and hash; <paramref name="key"/> names it in errors.</summary>

@@ -12,12 +12,9 @@ internal sealed class SharedOptions
         Out = new Option<string?>("--out", "-o") { Description = $"Output folder [default: {defaultOutput}, or {defaultOutput}-2, -3, ... when that exists]. Written whole at the end; a folder that is not empty is never replaced without --overwrite" };
         Overwrite = OverwriteOption();
         ScenarioRoot = ScenarioRootOption();
-        Engine = new Option<string>("--engine") { Description = "orleans: virtual actors on an embedded silo or --cluster; reference: the single-threaded reference engine", DefaultValueFactory = _ => "orleans" };
-        Engine.AcceptOnlyFromAmong("orleans", "reference");
-        FirmsPerShard = new Option<int>("--firms-per-shard") { Description = "Firms per shard grain (1 = one grain per firm); results do not depend on it", DefaultValueFactory = _ => RunLayout.DefaultFirmsPerShard };
-        FirmsPerShard.Validators.Add(r => EnsembleOptions.WithinRange(r, "--firms-per-shard", 1, 10_000_000));
-        Ticks = new Option<int?>("--ticks") { Description = $"Run only the first N ticks (quarters) of {what}" };
-        Ticks.Validators.Add(r => { if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[^1].Value, out int ticks) && ticks < 1) r.AddError("--ticks must be at least 1"); });
+        Engine = new Option<string>("--engine") { Description = "orleans: virtual actors on an embedded silo or --cluster; reference: the single-threaded reference engine", DefaultValueFactory = _ => "orleans" }.OneOf("orleans", "reference");
+        FirmsPerShard = new Option<int>("--firms-per-shard") { Description = "Firms per shard grain (1 = one grain per firm); results do not depend on it", DefaultValueFactory = _ => RunLayout.DefaultFirmsPerShard }.Within(1, 10_000_000);
+        Ticks = new Option<int?>("--ticks") { Description = $"Run only the first N ticks (quarters) of {what}" }.Within(1);
         Cluster = new Option<string?>("--cluster") { Description = "A running cluster: the gateway host:port of one silo (e.g. 127.0.0.1:30000, a silo started with 'dotnet run --project silo/EcoSim.Silo'), or redis://host:port[/cluster-id] to find every gateway through the Redis membership table (e.g. what scripts/cluster.sh prints); default: start an embedded silo in this process" };
         NoPlots = new Option<bool>("--no-plots") { Description = "Skip drawing plots" };
     }
@@ -26,8 +23,7 @@ internal sealed class SharedOptions
     public static (Option<bool> Panel, Option<int?> Every) FirmPanel()
     {
         var panel = new Option<bool>("--firm-panel") { Description = $"Also write {Output.FirmPanelFormat.FileName}: every firm's state (tick, period, cluster, firm index and every field of the firm) at the end of each year (see --firm-panel-every) and at the last tick" };
-        var every = new Option<int?>("--firm-panel-every") { Description = "Ticks between the panel's snapshots [default: 4, yearly]; implies --firm-panel" };
-        every.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--firm-panel-every must be at least 1"); });
+        var every = new Option<int?>("--firm-panel-every") { Description = "Ticks between the panel's snapshots [default: 4, yearly]; implies --firm-panel" }.Within(1);
         return (panel, every);
     }
 

@@ -20,6 +20,9 @@ public static class RunEnvironment
     /// <summary>The operating system description.</summary>
     public static string OsDescription => RuntimeInformation.OSDescription;
 
-    /// <summary>The process's command line, one argument per element.</summary>
-    public static IReadOnlyList<string> CommandLine => Environment.GetCommandLineArgs();
+    /// <summary>
+    /// The command as it can be typed again, one word per element: the program as <see cref="ProgramInvocation"/>
+    /// finds it (e.g. <c>ecosim</c>, or <c>dotnet</c> and the dll), then the arguments.
+    /// </summary>
+    public static IReadOnlyList<string> CommandLine => [.. ProgramInvocation.Current(), .. Environment.GetCommandLineArgs().Skip(1)];
 }

@@ -71,9 +71,14 @@ internal static class ReproductionFacts
         .. Program(manifest),
     ], ManifestNote);
 
-    /// <summary>The command as typed: the program as <c>ecosim</c>, arguments quoted where they need it.</summary>
+    /// <summary>
+    /// The command as it can be typed, arguments quoted where they need it. Manifests record the program's
+    /// own words first (<see cref="RunEnvironment.CommandLine"/>); older ones began with the full path of
+    /// the program's dll, which runs as <c>dotnet</c> and that dll, shown by its name only.
+    /// </summary>
     public static string Command(IReadOnlyList<string> commandLine) =>
-        string.Join(" ", commandLine.Skip(1).Select(Quote).Prepend("ecosim"));
+        string.Join(" ", (commandLine.Count > 0 && commandLine[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? commandLine.Skip(1).Prepend(Path.GetFileName(commandLine[0])).Prepend("dotnet") : commandLine).Select(Quote));
 
     private static string Quote(string argument) =>
         argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=+,@".Contains(c)) ? argument : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";

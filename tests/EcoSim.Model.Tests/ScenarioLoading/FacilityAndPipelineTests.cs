@@ -33,7 +33,7 @@ public class FacilityAndPipelineTests
         var error = Assert.Single(TinyScenario.Fails(path).Errors);
         Assert.Equal("events[1].facility.cluster", error.Key);
         Assert.Equal(28, error.Line);
-        Assert.Contains("unknown cluster 'delta'; known: alpha, beta, gamma", error.Message);
+        Assert.Contains("unknown cluster 'delta'; did you mean 'beta'? (known: alpha, beta, gamma)", error.Message);
     }
 
     [Theory]

@@ -35,6 +35,25 @@ public class FileLevelErrorTests
     }
 
     [Fact]
+    public void A_byte_order_mark_is_accepted_and_not_part_of_the_text()
+    {
+        using var f = new TempFolder();
+        string path = f.WriteBytes("bom.yaml", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("# a comment first, as editors that write a BOM often have\n" + TinyScenario.Text)]);
+        var scenario = ScenarioLoader.Load(path);
+        Assert.Equal("tiny", scenario.Name);
+        Assert.StartsWith("# a comment", scenario.Sources[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_does_not_hide_errors_or_shift_their_columns()
+    {
+        using var f = new TempFolder();
+        string path = f.WriteBytes("bom-bad.yaml", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(TinyScenario.WithLine(1, "nam: tiny"))]);
+        var e = TinyScenario.Fails(path);
+        TinyScenario.AssertError(e.Errors.Single(x => x.Key == "nam"), path, 1, 1, "nam", "unknown key; did you mean 'name'?");
+    }
+
+    [Fact]
     public void Missing_file() { using var f = new TempFolder(); AssertWholeFileError(Path.Combine(f.Path, "nothere.yaml"), "file not found"); }
 
     [Fact]

@@ -55,6 +55,15 @@ public class MalformedValueTests
         { "list where a mapping is expected", 22, "parameters: [basicShare, 0.2]\n# was basicShare", 22, 13, "parameters", "expected a mapping of keys to values, found a list" },
         { "mapping where a list is expected", 20, "  pairs: { alpha: beta }\n#", 20, 10, "relatedness.pairs", "expected a list, found a mapping" },
         { "scalar where a list item mapping is expected", 9, "    - university", 9, 7, "population.labs[0]", "expected a mapping of keys to values, found 'university'" },
+        // ---- quoted values: YAML makes them text, so they are refused where a number is expected ----
+        //   "  firms: \"300\"": the quoted value starts at column 10.
+        { "quoted whole number", 7, "  firms: \"300\"", 7, 10, "population.firms", "expected a whole number, found the quoted text '300'; write it without quotes" },
+        { "single-quoted seed", 5, "seed: '7'", 5, 7, "seed", "expected a whole number, found the quoted text '7'" },
+        { "quoted number", 23, "  basicShare: \"0.2\"", 23, 15, "parameters.basicShare", "expected a number, found the quoted text '0.2'; write it without quotes" },
+        //   "    set: { minBasicShare: '0.3333' }": column 27.
+        { "quoted event value", 26, "    set: { minBasicShare: '0.3333' }", 26, 27, "events[0].set.minBasicShare", "found the quoted text '0.3333'" },
+        //   "  - { id: alpha, kind: pillar, revenue: 1000, rdIntensity: 0.03, pipeline: \"true\" }": pipeline's value at column 76.
+        { "quoted boolean", 15, "  - { id: alpha, kind: pillar, revenue: 1000, rdIntensity: 0.03, pipeline: \"true\" }", 15, 76, "clusters[0].pipeline", "expected true or false, found the quoted text 'true'" },
         { "malformed relatedness pair", 21, "    - [alpha, beta]", 21, 7, "relatedness.pairs[0]", "expected [cluster-id, cluster-id, value]" },
 
         // ---- periods and the horizon ----
@@ -87,7 +96,9 @@ public class MalformedValueTests
 
         // ---- clusters and kinds ----
         //   "    - [alpha, delta, 0.6]": the pair starts at column 7.
-        { "unknown cluster in relatedness pair", 21, "    - [alpha, delta, 0.6]", 21, 7, "relatedness.pairs[0]", "unknown cluster 'delta'; known: alpha, beta, gamma" },
+        { "unknown cluster in relatedness pair", 21, "    - [alpha, delta, 0.6]", 21, 7, "relatedness.pairs[0]", "unknown cluster 'delta'; did you mean 'beta'? (known: alpha, beta, gamma)" },
+        { "unknown cluster far from every id", 21, "    - [alpha, omega, 0.6]", 21, 7, "relatedness.pairs[0]", "unknown cluster 'omega'; known: alpha, beta, gamma" },
+        { "misspelt cluster in relatedness pair", 21, "    - [alpha, gama, 0.6]", 21, 7, "relatedness.pairs[0]", "unknown cluster 'gama'; did you mean 'gamma'? (known: alpha, beta, gamma)" },
         { "relatedness of a cluster to itself", 21, "    - [beta, beta, 0.6]", 21, 7, "relatedness.pairs[0]", "a cluster's relatedness to itself is always 1" },
         //   The third cluster's mapping starts at column 5.
         { "duplicate cluster id", 17, "  - { id: alpha, kind: pillar, revenue: 600, rdIntensity: 0.01 }", 17, 5, "clusters[2]", "cluster id 'alpha' is used twice" },
@@ -95,6 +106,7 @@ public class MalformedValueTests
         { "unknown cluster kind", 15, "  - { id: alpha, kind: core, revenue: 1000, rdIntensity: 0.03 }", 15, 24, "clusters[0].kind", "'core' is not one of: pillar, emerging" },
         //   "    - { kind: college, ...": kind's value at column 15.
         { "unknown lab kind", 9, "    - { kind: college, count: 4, basicWeight: 1.0, appliedWeight: 0.4 }", 9, 15, "population.labs[0].kind", "'college' is not one of: university, provincial-lab, national-lab, rd-institute" },
+        { "misspelt lab kind", 9, "    - { kind: univercity, count: 4, basicWeight: 1.0, appliedWeight: 0.4 }", 9, 15, "population.labs[0].kind", "rd-institute; did you mean 'university'?" },
         { "unknown fund kind", 12, "    - { kind: angel, count: 2, capital: 10 }", 12, 15, "population.funds[0].kind", "'angel' is not one of: venture, guidance, bank" },
         { "missing cluster key", 15, "  - { id: alpha, kind: pillar, revenue: 1000 }", 15, 5, "clusters[0].rdIntensity", "is required" },
         { "missing lab key", 10, "    - { kind: rd-institute, basicWeight: 0.3, appliedWeight: 1.5 }", 10, 7, "population.labs[1].count", "is required" },
