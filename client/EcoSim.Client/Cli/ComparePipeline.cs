@@ -50,7 +50,7 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
             SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), points);
             string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}";
             var plots = settings.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, caption) : [];
-            var findings = Findings.Describe(summary, points, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, engine.Name,
+            var findings = Findings.Describe(summary, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, engine.Name,
                 PolicyOnset.FirstTick(baseline.World, policy.World)));
             await File.WriteAllTextAsync(folder.PathFor("findings.md"), findings.ToMarkdown(), cancellation);
 

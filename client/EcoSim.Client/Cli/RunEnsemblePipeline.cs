@@ -74,7 +74,7 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
             await OutputCompletion.CommitAsync(folder, manifest, m => EnsembleReport.Build(scenario, summary, plots, folder.WorkingPath, m),
                 ManifestJson.Text, cancellation);
             output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (summary.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
-            output.WriteLine($"  {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), {world.Start} -> {world.PeriodOf(world.Ticks - 1)}: medians, and the 90% band at the end");
+            output.WriteLine($"  {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), {world.Start} -> {world.PeriodOf(world.Ticks - 1)}");
             foreach (var line in EnsembleHeadline.Describe(summary)) output.WriteLine(line);
         }
         return ExitCodes.Ok;

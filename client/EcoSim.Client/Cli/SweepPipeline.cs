@@ -86,7 +86,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
             await OutputCompletion.CommitAsync(folder, manifest, m => SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, m),
                 ManifestJson.Text, cancellation);
             output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
-            foreach (var line in Headline(summary.AtEnd(), points.Count)) output.WriteLine(line);
+            foreach (var line in Headline(summary.AtEnd(), points.Count, seeds.Count)) output.WriteLine(line);
         }
         return ExitCodes.Ok;
     }
@@ -103,16 +103,20 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
         }
     }
 
-    /// <summary>Per grid point, the medians (with 90% bands) of three headline metrics at the last tick.</summary>
-    private static IEnumerable<string> Headline(IReadOnlyList<SweepResult> atEnd, int points)
+    /// <summary>Per grid point, the medians of three headline metrics at the last tick, with their 90% bands (or spreads, with too few seeds for a band).</summary>
+    private static IEnumerable<string> Headline(IReadOnlyList<SweepResult> atEnd, int points, int seeds)
     {
         if (atEnd.Count == 0) yield break;
         string[] metrics = ["knowledge_stock", "value_added", "firms"];
-        yield return $"  at {atEnd[0].Period}, median (90% band) over the seeds:";
+        yield return seeds == 1 ? $"  at {atEnd[0].Period}, one run per point (no bands):"
+            : SeedEvidence.HasBand(seeds) ? $"  at {atEnd[0].Period}, median (90% band) over the seeds:"
+            : $"  at {atEnd[0].Period}, median ({SeedEvidence.BandName(seeds, "runs")}: too few for a 90% band, at least {SeedEvidence.MinimumSeeds}) over the seeds:";
         foreach (var point in atEnd.GroupBy(r => r.Point.Index).Take(PointsListed))
         {
             var parts = metrics.Select(m => point.Single(r => r.Column.Name == m))
-                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Column.Name} {r.Band.Median:N1} ({r.Band.P05:N1} to {r.Band.P95:N1})"));
+                .Select(r => seeds == 1
+                    ? string.Create(CultureInfo.InvariantCulture, $"{r.Column.Name} {r.Band.Median:N1}")
+                    : string.Create(CultureInfo.InvariantCulture, $"{r.Column.Name} {r.Band.Median:N1} ({r.Band.P05:N1} to {r.Band.P95:N1})"));
             yield return $"  {point.First().Point.Label}: {string.Join("; ", parts)}";
         }
         if (points > PointsListed) yield return $"  ... and {points - PointsListed} more points in sweep.csv";
