@@ -123,6 +123,8 @@ public sealed class HtmlReportTests
         Assert.Contains("Basic-knowledge stock: 100 in 2024Q1; ", findings);
         Assert.Contains(" in 2030Q4; ", findings);
         Assert.Contains("over the run)", findings);
+        Assert.Contains("One run with one seed has no uncertainty band", findings);
+        Assert.Contains("Left out: parameter uncertainty, since ", findings);
         Assert.Equal(RunPlots.FileNames.Count, ReportChecks.ImageSources(document).Count);
         Assert.Equal(6, document.Descendants("section").Single(s => (string?)s.Attribute("id") == "clusters").Descendants("img").Count());
         Assert.Contains("seed", ReportChecks.SectionText(document, "reproduction"));
