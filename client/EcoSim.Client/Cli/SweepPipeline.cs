@@ -29,6 +29,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
         var grid = SweepGrid.TryParse(settings.Parameters, settings.Seeds, out var problems);
         foreach (var problem in problems) errors.WriteLine($"error: {problem}");
         if (loaded is null || grid is null) return ExitCodes.BadInput;
+        if (settings.RecordedScenarioPath is { } recordedPath) loaded = loaded with { Path = recordedPath };
         if (CommandInputs.FirstTicks(loaded, settings.Ticks, errors) is not { } scenario) return ExitCodes.BadInput;
 
         string finalPath = settings.OutputPath ?? Path.Combine("runs", $"{scenario.Name}-sweep-{string.Join("-", grid.Axes.Select(a => a.Parameter.Name))}");
@@ -61,12 +62,12 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
             SweepCsv.Write(folder.PathFor(SweepCsv.FileName), grid, results);
             var plots = settings.Plots
                 ? SweepPlots.WriteAll(grid, summary.AtEnd(), folder.PathFor("plots"),
-                    $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}")
+                    $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {RecordedOrigin.PlotDate(settings.Origin, started):yyyy-MM-dd}")
                 : [];
 
             var manifest = new SweepManifest
             {
-                Scenario = new ManifestScenario(scenario.Name, settings.RecordedScenarioPath ?? settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
+                Scenario = new ManifestScenario(scenario.Name, scenario.Path, scenario.CombinedText, scenario.Sha256),
                 Parameters = [.. grid.Axes.Select(a => new SweepParameter(a.Parameter.Name, (double)a.From, (double)a.To, (double)a.Step, a.Values,
                     ParameterOverride.Replaced(scenario, a.Parameter).Count))],
                 Points = points.Count,
@@ -83,7 +84,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
                 EndedUtc = DateTime.UtcNow,
                 Plots = settings.Plots,
             };
-            await OutputCompletion.CommitAsync(folder, manifest, m => SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, m),
+            await OutputCompletion.CommitAsync(folder, manifest, m => SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, RecordedOrigin.Shown(settings.Origin, m)),
                 ManifestJson.Text, cancellation);
             output.WriteLine($"wrote {finalPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
             foreach (var line in Headline(summary.AtEnd(), points.Count, seeds.Count)) output.WriteLine(line);
