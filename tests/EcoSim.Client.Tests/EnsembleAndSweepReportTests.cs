@@ -40,7 +40,7 @@ public sealed class EnsembleAndSweepReportTests
         // 100 + tick + {0, 1, 2}: at 2030Q4 (tick 27) 127..129, at 2033Q4 (tick 39) 139..141; type-7 5% and 95% quantiles 0.1 inside the ends.
         // Three seeds are fewer than a band needs: the 5th and 95th percentiles are named for what they are.
         Assert.Contains("Basic-knowledge stock: median 101 in 2024Q1; 128 (5-95% of 3 runs 127.1 to 128.9) in 2030Q4; 140 (5-95% of 3 runs 139.1 to 140.9) in 2033Q4 (median +38.6% over the run); index", findings);
-        Assert.Contains("Over 3 seeds, from 2024Q1 to 2033Q4 (medians, with the 5-95% of 3 runs at the end)", findings);
+        Assert.Contains("Over 3 seeds, from 2024Q1 to 2033Q4 (medians, with the 5th and 95th percentiles of the 3 runs at the end)", findings);
         Assert.Contains("basic-knowledge index 101 → 140 (5-95% of 3 runs 139.1 to 140.9)", findings);
         Assert.Contains($"With 3 runs, fewer than the {SeedEvidence.MinimumSeeds} that a 90% band needs", findings);
         Assert.DoesNotContain("(90% band", findings);
@@ -116,6 +116,7 @@ public sealed class EnsembleAndSweepReportTests
         Assert.Contains("With basicShare=0.1, it rises from 122 (5-95% of 3 runs 121.1 to 122.9) at publicBudget=4 to 124 (5-95% of 3 runs 123.1 to 124.9) at 6 (+1.6%); the 5-95% spreads of the 3 runs at the lowest and highest values do not overlap, but 3 seeds are too few", findings);
         Assert.Contains("With basicShare=0.3, it rises from 142", findings);
         Assert.Contains("Firms in 2025Q4: With publicBudget=4, it hardly changes: 2,000 (5-95% of 3 runs 2,000 to 2,000) at basicShare=0.1 and 2,000 (5-95% of 3 runs 2,000 to 2,000) at 0.3", findings);
+        Assert.Contains("at basicShare=0.1 and 2,000 (5-95% of 3 runs 2,000 to 2,000) at 0.3. ", findings); // a flat line says nothing of its bands overlapping
         Assert.Contains("(with publicBudget=4)", findings);
         Assert.Equal(2 * 2, document.Descendants("tr").Count(r => (string?)r.Attribute("class") == "swept")); // both, in "changed" and in the whole catalogue
     }

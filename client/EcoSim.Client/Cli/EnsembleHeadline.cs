@@ -21,7 +21,9 @@ internal static class EnsembleHeadline
     public static IEnumerable<string> Describe(EnsembleSummary summary)
     {
         string band = SeedEvidence.BandName(summary.Runs, "runs");
-        yield return $"  medians, and the {band} at the end{(SeedEvidence.HasBand(summary.Runs) ? "" : $" (too few runs for a 90% band: at least {SeedEvidence.MinimumSeeds})")}:";
+        yield return SeedEvidence.HasBand(summary.Runs)
+            ? "  medians, and the 90% band at the end:"
+            : $"  medians, and the 5th and 95th percentiles of the {summary.Runs} runs at the end (too few runs for a 90% band, which needs {SeedEvidence.MinimumSeeds}):";
         foreach (var (label, metric) in Lines)
         {
             var series = summary.Region(MetricColumns.Get(metric));

@@ -111,7 +111,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
         string[] metrics = ["knowledge_stock", "value_added", "firms"];
         yield return seeds == 1 ? $"  at {atEnd[0].Period}, one run per point (no bands):"
             : SeedEvidence.HasBand(seeds) ? $"  at {atEnd[0].Period}, median (90% band) over the seeds:"
-            : $"  at {atEnd[0].Period}, median ({SeedEvidence.BandName(seeds, "runs")}: too few for a 90% band, at least {SeedEvidence.MinimumSeeds}) over the seeds:";
+            : $"  at {atEnd[0].Period}, median (5th to 95th percentile of the {seeds} runs; too few for a 90% band, which needs {SeedEvidence.MinimumSeeds}) over the seeds:";
         foreach (var point in atEnd.GroupBy(r => r.Point.Index).Take(PointsListed))
         {
             var parts = metrics.Select(m => point.Single(r => r.Column.Name == m))

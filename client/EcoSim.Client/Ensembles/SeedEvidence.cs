@@ -51,6 +51,6 @@ internal static class SeedEvidence
         >= MinimumSeeds => "",
         1 => $"With one {one} there is no band at all: every figure is a single value, and nothing can be said about chance; run at least {MinimumSeeds} seeds for a 90% band.",
         _ => $"With {seeds} {what}, fewer than the {MinimumSeeds} that a 90% band needs, the low and high figures are the 5th and 95th percentiles of a handful of values, close to their range: " +
-             $"a hint of the spread, not a band, and no direction is called settled. Run at least {MinimumSeeds} seeds for a 90% band.",
+             $"a hint of the spread, not a band, so nothing is called settled. Run at least {MinimumSeeds} seeds for a 90% band.",
     };
 }

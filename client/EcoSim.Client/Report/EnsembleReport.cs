@@ -44,7 +44,7 @@ internal static class EnsembleReport
             return $"{label} {HtmlReport.Number(series[0].Band.Median)} → {Banded(series[^1].Band, n, "runs")}";
         }
         var periods = summary.Region(MetricColumns.Get("firms"));
-        string headline = $"Over {n} seed{(n == 1 ? "" : "s")}, from {periods[0].Period} to {periods[^1].Period} (medians, with the {(n == 1 ? "single run" : SeedEvidence.BandName(n, "runs"))} at the end): " +
+        string headline = $"Over {n} seed{(n == 1 ? "" : "s")}, from {periods[0].Period} to {periods[^1].Period} (medians, with the {(n == 1 ? "single run" : SeedEvidence.HasBand(n) ? "90% band" : $"5th and 95th percentiles of the {n} runs")} at the end): " +
                           $"{Headline("total_rd", "total R&D")} bn yuan/yr, {Headline("knowledge_stock", "basic-knowledge index")}, " +
                           $"{Headline("firms", "firms")}, {Headline("value_added", "value added")} bn yuan/yr.";
         string tooFew = SeedEvidence.TooFew(n, "runs", "run");

@@ -84,7 +84,8 @@ internal static class SweepResponses
         string response = flat
             ? $"{held}hardly changes: {Banded(low.Band)} at {name}={Value(low)} and {Banded(high.Band)} at {Value(high)}"
             : $"{held}{verb} from {Banded(low.Band)} at {name}={Value(low)} to {Banded(high.Band)} at {Value(high)}{change}";
-        string overlap = (seeds, line.BandsOverlap) switch
+        // A change under 0.05% is "hardly" one, whether or not the bands at its ends touch.
+        string overlap = flat ? "" : (seeds, line.BandsOverlap) switch
         {
             (1, _) => "; with one seed per point these are single runs with no band, so whether the change is larger than chance is unknown",
             (_, true) when SeedEvidence.HasBand(seeds) => "; the 90% bands at the lowest and highest values overlap, so over these seeds the change is not clearly larger than chance",
