@@ -32,7 +32,7 @@ public sealed class HtmlReportTests
         var summary = SyntheticComparison.Create(onsetTick: 6);
         var points = summary.Points();
         var written = plots ? ComparisonPlots.WriteAll(summary, points, temp.Combine("plots"), baseline.Name, policy.Name, null, "caption") : [];
-        var findings = Findings.Describe(summary, points, SyntheticComparison.Context(onsetTick: 6) with { Question = policy.Description });
+        var findings = Findings.Describe(summary, SyntheticComparison.Context(onsetTick: 6) with { Question = policy.Description });
         var report = ComparisonReport.Build(findings, baseline, policy, written, temp.Path, Manifest(baseline, policy));
         return (report.Render(), written, policy);
     }
@@ -49,7 +49,7 @@ public sealed class HtmlReportTests
             document.Descendants("section").Select(s => (string?)s.Attribute("id")));
 
         string findings = ReportChecks.SectionText(document, "findings");
-        Assert.Contains("+11.0% by 2033Q4 (90% band +10.1% to +11.9%)", findings);
+        Assert.Contains("+11.0% by 2033Q4 (5-95% of 3 pairs +10.1% to +11.9%)", findings);
         Assert.Contains("first excludes zero in 2025Q3", findings);
         Assert.Contains("3 paired seeds", findings);
         Assert.Contains("identical up to 2025Q2 and diverge from 2025Q3", findings);
@@ -124,6 +124,8 @@ public sealed class HtmlReportTests
         Assert.Contains("Basic-knowledge stock: 100 in 2024Q1; ", findings);
         Assert.Contains(" in 2030Q4; ", findings);
         Assert.Contains("over the run)", findings);
+        Assert.Contains("One run with one seed has no uncertainty band", findings);
+        Assert.Contains("Left out: parameter uncertainty, since ", findings);
         Assert.Equal(RunPlots.FileNames.Count, ReportChecks.ImageSources(document).Count);
         Assert.Equal(6, document.Descendants("section").Single(s => (string?)s.Attribute("id") == "clusters").Descendants("img").Count());
         Assert.Contains("seed", ReportChecks.SectionText(document, "reproduction"));

@@ -52,6 +52,27 @@ public sealed class PlotSvgTests
     }
 
     [Fact]
+    public void A_plot_drawn_again_in_the_same_process_has_the_same_svg_bytes()
+    {
+        using var temp = new TempFolder();
+        string caption = RunPlots.Caption("baseline", 42, new DateTime(2025, 1, 1));
+        var rows = SampleRows.Create();
+        var first = RunPlots.WriteAll(rows, temp.Combine("first"), caption);
+        var second = RunPlots.WriteAll(rows, temp.Combine("second"), caption);
+
+        foreach (var (a, b) in first.Zip(second))
+            Assert.Equal(File.ReadAllBytes(PlotFiles.SvgTwin(a)), File.ReadAllBytes(PlotFiles.SvgTwin(b)));
+        Assert.Contains("clip-path=\"url(#cl_0)\"", File.ReadAllText(PlotFiles.SvgTwin(second[0])));
+    }
+
+    [Fact]
+    public void Clip_path_ids_are_numbered_from_zero_in_order_of_first_use()
+    {
+        Assert.Equal("<clipPath id=\"cl_0\"/><g clip-path=\"url(#cl_0)\"/><clipPath id=\"cl_1\"/><g clip-path=\"url(#cl_1)\"/><text>cl_9</text>",
+            SvgFile.WithStableIds("<clipPath id=\"cl_14b\"/><g clip-path=\"url(#cl_14b)\"/><clipPath id=\"cl_a\"/><g clip-path=\"url(#cl_a)\"/><text>cl_9</text>"));
+    }
+
+    [Fact]
     public void Portable_fonts_leave_families_that_already_fall_back_alone()
     {
         Assert.Equal("<text font-family=\"Arial, sans-serif\">", SvgFile.WithPortableFonts("<text font-family=\"Arial, sans-serif\">"));

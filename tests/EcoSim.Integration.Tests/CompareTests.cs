@@ -25,7 +25,7 @@ public sealed class CompareTests
         string findings = File.ReadAllText(Path.Combine(dir, "findings.md"));
         Assert.Contains("3 paired seeds (7 to 9)", findings);
         Assert.Contains("Basic-knowledge stock: +", findings);
-        Assert.Contains("90% band", findings);
+        Assert.Contains("(5-95% of 3 pairs ", findings); // three pairs are too few for a 90% band
         Assert.Contains("first excludes zero in 2024Q4 (the quarter of the policy's first change)", findings);
         Assert.Contains("diverge from 2024Q4, the quarter of the policy's first change", findings);
         var effectPlots = Directory.GetFiles(Path.Combine(dir, "plots"), "*-effect.png");
@@ -56,7 +56,7 @@ public sealed class CompareTests
         // The same sentences as findings.md.
         string knowledgeLine = findings.Split('\n').Single(l => l.StartsWith("- Basic-knowledge stock: ", StringComparison.Ordinal))["- ".Length..];
         Assert.Contains(knowledgeLine, Section("findings"));
-        Assert.Matches(@"[+-]\d+\.\d% by 2025Q4 \(90% band [+-]\d+\.\d% to [+-]\d+\.\d%\)", Section("findings"));
+        Assert.Matches(@"[+-]\d+\.\d% by 2025Q4 \(5-95% of 2 pairs [+-]\d+\.\d% to [+-]\d+\.\d%\)", Section("findings"));
         int pngs = Directory.GetFiles(Path.Combine(dir, "plots"), "*.png").Length;
         Assert.Equal(pngs, document.Descendants("img").Count(i => ((string)i.Attribute("src")!).StartsWith("data:image/svg+xml;base64,", StringComparison.Ordinal)));
         Assert.All(document.Descendants().Attributes().Where(a => a.Name.LocalName is "src" or "href"),

@@ -29,9 +29,32 @@ public sealed class ReproduceTests
         Assert.True(code == 0, errors + output);
         Assert.Contains("identical metrics.csv", output);
         Assert.Contains("identical metrics.parquet", output);
-        Assert.Contains("reproduced: all 2 data files are byte-identical", output);
-        foreach (string file in new[] { "metrics.csv", "metrics.parquet", "plots/rd.png" })
+        Assert.Contains("identical report.html (presentation, not counted)", output);
+        Assert.Matches(@"reproduced: all 2 data files are byte-identical to the manifest's, and so are all \d+ other files \(report.html and \d+ plot files\): everything the run determines is identical", output);
+        Assert.DoesNotContain("differs", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("not identical", output);
+        // The report shows the recorded command, start time and scenario path, so it is the original's byte for byte.
+        foreach (string file in new[] { "metrics.csv", "metrics.parquet", "plots/rd.png", "report.html" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(dir, file)), File.ReadAllBytes(Path.Combine(again, file)));
+        AssertNoTemporaryPath(output + errors + File.ReadAllText(Path.Combine(again, "report.html")) + File.ReadAllText(Path.Combine(again, "manifest.json")));
+    }
+
+    [Fact]
+    public async Task Plots_whose_pixels_differ_are_named_but_do_not_count()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortRun(root);
+        // As on a machine whose font rasteriser draws other pixels: the manifest records another plot.
+        Edit(Path.Combine(dir, "manifest.json"), json => json["files"]!.AsArray().Single(f => (string?)f!["path"] == "plots/rd.png")!["sha256"] = new string('0', 64));
+        File.Delete(Path.Combine(dir, "plots", "rd.png"));
+
+        var (code, output, errors) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
+
+        Assert.True(code == 0, errors + output);
+        Assert.Contains("differs   plots/rd.png (presentation, not counted: recorded 000000000000, reproduced ", output);
+        Assert.Contains($"reproduced: all 2 data files are byte-identical to the manifest's{Environment.NewLine}", output);
+        Assert.Matches(@"\n1 of the \d+ other files \(presentation, not counted\) is not identical: plots/rd.png; a plot's pixels come from the platform's font rasteriser", output);
+        Assert.DoesNotContain("everything the run determines is identical", output);
     }
 
     [Fact]
@@ -60,7 +83,10 @@ public sealed class ReproduceTests
 
         Assert.True(code == 0, errors + output);
         Assert.Contains("reproduced: all 6 data files are byte-identical", output); // 4 runs, their parquet, summary.csv
+        Assert.Contains("and so are all 2 other files (findings.md and report.html): everything the run determines is identical", output);
         string again = Path.Combine(root, "cmp-reproduced");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "report.html")), File.ReadAllBytes(Path.Combine(again, "report.html")));
+        AssertNoTemporaryPath(output + errors + File.ReadAllText(Path.Combine(again, "report.html")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "runs", "metrics.parquet")), File.ReadAllBytes(Path.Combine(again, "runs", "metrics.parquet")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "summary.csv")), File.ReadAllBytes(Path.Combine(again, "summary.csv")));
     }
@@ -94,9 +120,10 @@ public sealed class ReproduceTests
         var (code, output, _) = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
 
         Assert.Equal(3, code);
-        Assert.Contains("CHANGED   metrics.csv", output);
+        Assert.Contains("CHANGED   metrics.csv: the reproduction matches the manifest, but the copy beside the manifest (", output);
         Assert.Contains("identical metrics.parquet", output);
-        Assert.Contains("NOT reproduced: 1 of 2 data files differ", output);
+        Assert.Contains("NOT reproduced: metrics.csv beside the manifest is not what the manifest records (changed after it was written; the reproduction matches the manifest)", output);
+        Assert.Contains("the other file (report.html; presentation, not counted) is byte-identical", output);
     }
 
     [Fact]
@@ -115,6 +142,9 @@ public sealed class ReproduceTests
 
         Assert.Equal(3, code);
         Assert.Contains("DIFFERS   metrics.parquet: recorded 000000000000, reproduced ", output);
+        Assert.Contains("identical metrics.csv", output);
+        Assert.Contains($"NOT reproduced: 1 of 2 data files differ from the manifest's: metrics.parquet{Environment.NewLine}", output);
+        Assert.DoesNotContain("everything the run determines is identical", output);
     }
 
     [Fact]
@@ -227,7 +257,8 @@ public sealed class ReproduceTests
         string again = Path.Combine(root, "ens-reproduced");
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "summary.csv")), File.ReadAllBytes(Path.Combine(again, "summary.csv")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "plots", "firms.png")), File.ReadAllBytes(Path.Combine(again, "plots", "firms.png"))); // redrawn with the original date
-        Assert.True(File.Exists(Path.Combine(again, "report.html")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "report.html")), File.ReadAllBytes(Path.Combine(again, "report.html")));
+        Assert.Contains("everything the run determines is identical", output);
     }
 
     [Fact]
@@ -245,6 +276,8 @@ public sealed class ReproduceTests
         Assert.Contains("reproduced: all 7 data files are byte-identical", output); // 6 runs and sweep.csv
         Assert.False(Directory.Exists(Path.Combine(root, "again", "plots"))); // --no-plots is recorded and kept
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "sweep.csv")), File.ReadAllBytes(Path.Combine(root, "again", "sweep.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "report.html")), File.ReadAllBytes(Path.Combine(root, "again", "report.html")));
+        Assert.Contains("and so is the other file (report.html): everything the run determines is identical", output);
     }
 
     [Fact]
@@ -260,7 +293,7 @@ public sealed class ReproduceTests
         Assert.Equal(3, code);
         Assert.Contains("CHANGED   summary.csv", output);
         Assert.Contains("identical runs/small-seed7.csv", output);
-        Assert.Contains("NOT reproduced: 1 of 4 data files differ", output);
+        Assert.Contains("NOT reproduced: summary.csv beside the manifest is not what the manifest records", output);
     }
 
     [Fact]
@@ -277,7 +310,7 @@ public sealed class ReproduceTests
 
         Assert.Equal(3, code);
         Assert.Contains("CHANGED   sweep.csv", output);
-        Assert.Contains("NOT reproduced: 1 of 7 data files differ", output);
+        Assert.Contains("NOT reproduced: sweep.csv beside the manifest is not what the manifest records", output);
     }
 
     public static TheoryData<string, string, string> BadEnsembleAndSweepManifests => new()
@@ -334,6 +367,9 @@ public sealed class ReproduceTests
         Assert.Empty(output);
         Assert.False(Directory.Exists(again));
     }
+
+    /// <summary>A reproduction rebuilds the scenario files in a temporary folder; no output may name it.</summary>
+    private static void AssertNoTemporaryPath(string text) => Assert.DoesNotContain("ecosim-reproduce-", text);
 
     private static void Edit(string manifest, Action<JsonNode> change)
     {

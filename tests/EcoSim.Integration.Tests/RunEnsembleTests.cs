@@ -22,7 +22,7 @@ public sealed class RunEnsembleTests
         Assert.Contains("running small with 3 seeds (20..22)", errors);
         Assert.Contains("  done: 3 runs, 24 ticks in ", errors);
         Assert.Contains("wrote", output);
-        Assert.Contains("90% band", output);
+        Assert.Contains("(5-95% of 3 runs ", output); // three runs are too few for a 90% band
 
         Assert.Equal(["manifest.json", "plots", "report.html", "runs", "summary.csv"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
         Assert.Equal(["small-seed20.csv", "small-seed21.csv", "small-seed22.csv"], Directory.GetFiles(Path.Combine(dir, "runs")).Select(Path.GetFileName).Order());
@@ -53,7 +53,7 @@ public sealed class RunEnsembleTests
         // The words carry summary.csv's numbers: the region's basic-knowledge stock at the last quarter.
         var knowledge = File.ReadLines(Path.Combine(dir, "summary.csv")).Select(l => l.Split(',')).Single(f => f[0] == "2025Q4" && f[2] == "-1" && f[4] == "knowledge_stock");
         // The unit ("index, 2023 region = 100") is quoted and holds a comma: the bands are the last three fields.
-        string band = $"{HtmlReport.Number(Number(knowledge[^2]))} (90% band {HtmlReport.Number(Number(knowledge[^3]))} to {HtmlReport.Number(Number(knowledge[^1]))}) in 2025Q4";
+        string band = $"{HtmlReport.Number(Number(knowledge[^2]))} (5-95% of 3 runs {HtmlReport.Number(Number(knowledge[^3]))} to {HtmlReport.Number(Number(knowledge[^1]))}) in 2025Q4";
         Assert.Contains($"Basic-knowledge stock: median 100 in 2024Q1; {band} (median ", report.Section("findings"));
         Assert.Contains("Over 3 seeds, from 2024Q1 to 2025Q4", report.Section("findings"));
         Assert.Equal(Directory.GetFiles(Path.Combine(dir, "plots"), "*.png").Length, report.Images.Count);

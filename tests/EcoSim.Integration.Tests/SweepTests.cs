@@ -63,11 +63,11 @@ public sealed class SweepTests
         Assert.Equal(["findings", "plots", "scenarios", "parameters", "reproduction"], report.SectionIds);
         var rows = File.ReadLines(Path.Combine(dir, "sweep.csv")).Skip(1).Select(l => l.Split(',')).Where(f => f[2] == "2025Q4" && f[3] == "total_rd").ToDictionary(f => f[1]);
         string Banded(string share) =>
-            $"{HtmlReport.Number(Number(rows[share][6]))} (90% band {HtmlReport.Number(Number(rows[share][5]))} to {HtmlReport.Number(Number(rows[share][7]))})";
+            $"{HtmlReport.Number(Number(rows[share][6]))} (5-95% of 2 runs {HtmlReport.Number(Number(rows[share][5]))} to {HtmlReport.Number(Number(rows[share][7]))})";
         string findings = report.Section("findings");
         Assert.Matches(@"Total R&D in 2025Q4: It (rises|falls) from ", findings);
         Assert.Contains($" from {Banded("0.1")} at basicShare=0.1 to {Banded("0.3")} at 0.3 (", findings);
-        Assert.Matches(@"the 90% bands at the lowest and highest values (overlap|do not overlap)", findings);
+        Assert.Matches(@"the 5-95% spreads of the 2 runs at the lowest and highest values (overlap|do not overlap)", findings);
         Assert.Contains("At 2025Q4, from basicShare=0.1 to 0.3", findings);
         Assert.Contains("from 2024Q4: 0.3333", report.Section("parameters")); // the scenario's own change of another parameter stays
         Assert.Equal(Directory.GetFiles(Path.Combine(dir, "plots"), "*.png").Length, report.Images.Count);

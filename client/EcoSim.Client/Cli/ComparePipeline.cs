@@ -48,16 +48,16 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
 
             var points = summary.Points();
             SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), points);
-            string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}";
+            string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {RecordedOrigin.PlotDate(settings.Origin, started):yyyy-MM-dd}";
             int? onset = PolicyOnset.FirstTick(baseline.World, policy.World);
             var plots = settings.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, onset, caption) : [];
-            var findings = Findings.Describe(summary, points, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, engine.Name, onset));
+            var findings = Findings.Describe(summary, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, engine.Name, onset));
             await File.WriteAllTextAsync(folder.PathFor("findings.md"), findings.ToMarkdown(), cancellation);
 
             var manifest = new ComparisonManifest
             {
-                Baseline = Describe(baseline, settings.RecordedBaselinePath ?? settings.BaselinePath),
-                Policy = Describe(policy, settings.RecordedPolicyPath ?? settings.PolicyPath),
+                Baseline = Describe(baseline),
+                Policy = Describe(policy),
                 Seeds = seeds,
                 Engine = engine.Name,
                 SiloCount = engine.SiloCount,
@@ -72,7 +72,7 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
                 Plots = settings.Plots,
             };
             // A comparison's manifest has always been written without the final newline of the other kinds.
-            await OutputCompletion.CommitAsync(folder, manifest, m => ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, m),
+            await OutputCompletion.CommitAsync(folder, manifest, m => ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, RecordedOrigin.Shown(settings.Origin, m)),
                 m => JsonSerializer.Serialize(m, ManifestJson.Options), cancellation);
             output.WriteLine(findings.ToMarkdown());
             output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (findings.md, report.html, summary.csv, runs/, plots/, manifest.json)");
@@ -85,7 +85,7 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
         var first = CommandInputs.LoadScenario(settings.BaselinePath, errors, settings.ScenarioRoot);
         var second = CommandInputs.LoadScenario(settings.PolicyPath, errors, settings.ScenarioRoot);
         if (first is null || second is null) return null;
-        var (baseline, policy) = (first, second);
+        var (baseline, policy) = (first with { Path = settings.RecordedBaselinePath ?? first.Path }, second with { Path = settings.RecordedPolicyPath ?? second.Path });
         if (baseline.World.Start != policy.World.Start || baseline.World.Ticks != policy.World.Ticks)
         {
             errors.WriteLine($"error: {settings.PolicyPath} covers {Horizon(policy)} but {settings.BaselinePath} covers {Horizon(baseline)}; a comparison needs the same horizon");
@@ -98,5 +98,5 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
 
     private static string Horizon(Scenario s) => $"{s.World.Start}..{s.World.PeriodOf(s.World.Ticks - 1)}";
 
-    private static ManifestScenario Describe(Scenario s, string path) => new(s.Name, path, s.CombinedText, s.Sha256);
+    private static ManifestScenario Describe(Scenario s) => new(s.Name, s.Path, s.CombinedText, s.Sha256);
 }

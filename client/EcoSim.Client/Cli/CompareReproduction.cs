@@ -37,9 +37,9 @@ internal sealed class CompareReproduction(ComparisonManifest manifest) : Reprodu
         var settings = new CompareSettings(baseline.Path, policy.Path, manifest.Seeds.Count, manifest.Seeds[0], outputPath, manifest.Engine,
             Math.Max(1, manifest.FirmsPerShard), manifest.TickCount, context.Cluster, PlotsDrawn(manifest.Plots, manifest.Files), Math.Max(2, Environment.ProcessorCount))
         {
-            RecordedBaselinePath = manifest.Baseline.Path,
-            RecordedPolicyPath = manifest.Policy.Path,
-            PlotDate = manifest.StartedUtc,
+            RecordedBaselinePath = manifest.Baseline.Path ?? "",
+            RecordedPolicyPath = manifest.Policy.Path ?? "",
+            Origin = RecordedOrigin.Of(manifest),
             Overwrite = context.Overwrite,
         };
         return await new ComparePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);

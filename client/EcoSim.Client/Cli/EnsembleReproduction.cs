@@ -32,8 +32,8 @@ internal sealed class EnsembleReproduction(EnsembleManifest manifest) : Reproduc
         var settings = new EnsembleSettings(scenario.Path, outputPath, manifest.Seeds[0], manifest.Seeds.Count, manifest.Engine, Math.Max(1, manifest.FirmsPerShard),
             manifest.TickCount, context.Cluster, PlotsDrawn(manifest.Plots, manifest.Files), Math.Max(2, Environment.ProcessorCount))
         {
-            RecordedScenarioPath = manifest.Scenario.Path,
-            PlotDate = manifest.StartedUtc,
+            RecordedScenarioPath = manifest.Scenario.Path ?? "",
+            Origin = RecordedOrigin.Of(manifest),
             Overwrite = context.Overwrite,
         };
         return await new RunEnsemblePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);

@@ -16,11 +16,11 @@ namespace EcoSim.Client.Cli;
 internal sealed record EnsembleSettings(string ScenarioPath, string? OutputPath, ulong? FirstSeed, int Seeds, string Engine, int FirmsPerShard, int? Ticks,
     EcoSimClusterOptions? Cluster, bool Plots, int Parallel)
 {
-    /// <summary>The scenario path to record in the manifest when it differs from <see cref="ScenarioPath"/> (a reproduction reads a copy).</summary>
+    /// <summary>The scenario path to record in the manifest and show in the report when it differs from <see cref="ScenarioPath"/> (a reproduction reads a temporary copy, whose path no output may show).</summary>
     public string? RecordedScenarioPath { get; init; }
 
-    /// <summary>The date the plots' captions show, or null for today (a reproduction shows the original's).</summary>
-    public DateTime? PlotDate { get; init; }
+    /// <summary>The command and start time of the output being reproduced, which the plots and the report show; null for a new output.</summary>
+    public RecordedOrigin? Origin { get; init; }
 
     /// <summary>Whether <c>--overwrite</c> allows replacing an earlier output at the explicit output path, if it is exactly as EcoSim wrote it.</summary>
     public bool Overwrite { get; init; }

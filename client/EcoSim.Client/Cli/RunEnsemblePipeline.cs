@@ -21,6 +21,7 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
     public async Task<int> ExecuteAsync(EnsembleSettings settings, CancellationToken cancellation)
     {
         if (CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot) is not { } loaded) return ExitCodes.BadInput;
+        if (settings.RecordedScenarioPath is { } recordedPath) loaded = loaded with { Path = recordedPath };
         if (CommandInputs.FirstTicks(loaded, settings.Ticks, errors) is not { } scenario) return ExitCodes.BadInput;
 
         if (CommandInputs.BeginOutput(settings.OutputPath, Path.Combine("runs", scenario.Name), settings.Overwrite, errors) is not { } folder) return ExitCodes.BadInput;
@@ -49,12 +50,12 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
 
             EnsembleSummaryCsv.Write(folder.PathFor(EnsembleSummaryCsv.FileName), summary.Points());
             var plots = settings.Plots
-                ? EnsemblePlots.WriteAll(summary, folder.PathFor("plots"), scenario.Name, $"scenario {scenario.Name} · {seeds.Count} seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}")
+                ? EnsemblePlots.WriteAll(summary, folder.PathFor("plots"), scenario.Name, $"scenario {scenario.Name} · {seeds.Count} seeds from {seeds[0]} · {RecordedOrigin.PlotDate(settings.Origin, started):yyyy-MM-dd}")
                 : [];
 
             var manifest = new EnsembleManifest
             {
-                Scenario = new ManifestScenario(scenario.Name, settings.RecordedScenarioPath ?? settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
+                Scenario = new ManifestScenario(scenario.Name, scenario.Path, scenario.CombinedText, scenario.Sha256),
                 Seeds = seeds,
                 Engine = engine.Name,
                 SiloCount = engine.SiloCount,
@@ -70,10 +71,10 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
                 EndedUtc = DateTime.UtcNow,
                 Plots = settings.Plots,
             };
-            await OutputCompletion.CommitAsync(folder, manifest, m => EnsembleReport.Build(scenario, summary, plots, folder.WorkingPath, m),
+            await OutputCompletion.CommitAsync(folder, manifest, m => EnsembleReport.Build(scenario, summary, plots, folder.WorkingPath, RecordedOrigin.Shown(settings.Origin, m)),
                 ManifestJson.Text, cancellation);
             output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (summary.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
-            output.WriteLine($"  {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), {world.Start} -> {world.PeriodOf(world.Ticks - 1)}: medians, and the 90% band at the end");
+            output.WriteLine($"  {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), {world.Start} -> {world.PeriodOf(world.Ticks - 1)}");
             foreach (var line in EnsembleHeadline.Describe(summary)) output.WriteLine(line);
         }
         return ExitCodes.Ok;

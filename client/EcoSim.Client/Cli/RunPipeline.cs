@@ -22,6 +22,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
     {
         var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot);
         if (loaded is null) return ExitCodes.BadInput;
+        if (settings.RecordedScenarioPath is { } recordedPath) loaded = loaded with { Path = recordedPath };
         if (settings.Seed is ulong seed) loaded = loaded.WithSeed(seed);
         if (CommandInputs.FirstTicks(loaded, settings.Ticks, errors) is not { } scenario) return ExitCodes.BadInput;
 
@@ -54,7 +55,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                 await firms.CompleteAsync();
                 if (settings.Plots)
                 {
-                    string caption = RunPlots.Caption(scenario.Name, world.Seed, settings.PlotDate ?? started);
+                    string caption = RunPlots.Caption(scenario.Name, world.Seed, RecordedOrigin.PlotDate(settings.Origin, started));
                     plots.AddRange(RunPlots.WriteAll(rows, folder.PathFor("plots"), caption));
                     plots.AddRange(FirmSizeChart.Write(firms.SizeDistributions, folder.PathFor("plots"), caption).Where(p => p.EndsWith(".png", StringComparison.Ordinal)));
                 }
@@ -64,7 +65,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
             var manifest = new RunManifest
             {
                 ScenarioName = scenario.Name,
-                ScenarioPath = settings.RecordedScenarioPath ?? settings.ScenarioPath,
+                ScenarioPath = scenario.Path,
                 ScenarioText = scenario.CombinedText,
                 ScenarioSha256 = scenario.Sha256,
                 Seed = world.Seed,
@@ -83,7 +84,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                 Plots = settings.Plots,
                 FirmPanelEvery = settings.FirmPanelEvery,
             };
-            await OutputCompletion.CommitAsync(folder, manifest, m => RunReport.Build(scenario, region, plots, folder.WorkingPath, m),
+            await OutputCompletion.CommitAsync(folder, manifest, m => RunReport.Build(scenario, region, plots, folder.WorkingPath, RecordedOrigin.Shown(settings.Origin, m)),
                 ManifestWriter.Serialize, cancellation);
             output.WriteLine(Summary(folder.ShownPath, region, settings.Plots, settings.FirmPanelEvery is not null));
         }

@@ -31,8 +31,8 @@ internal sealed class RunReproduction(RunManifest manifest) : Reproduction
         var settings = new RunSettings(scenario.Path, outputPath, manifest.Seed, manifest.Engine, Math.Max(1, manifest.FirmsPerShard), manifest.TickCount,
             context.Cluster, PlotsDrawn(manifest.Plots, manifest.Files))
         {
-            RecordedScenarioPath = manifest.ScenarioPath,
-            PlotDate = manifest.StartedUtc,
+            RecordedScenarioPath = manifest.ScenarioPath ?? "",
+            Origin = RecordedOrigin.Of(manifest),
             Overwrite = context.Overwrite,
             FirmPanelEvery = manifest.FirmPanelEvery,
         };

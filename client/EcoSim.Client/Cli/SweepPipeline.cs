@@ -29,6 +29,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
         var grid = SweepGrid.TryParse(settings.Parameters, settings.Seeds, out var problems);
         foreach (var problem in problems) errors.WriteLine($"error: {problem}");
         if (loaded is null || grid is null) return ExitCodes.BadInput;
+        if (settings.RecordedScenarioPath is { } recordedPath) loaded = loaded with { Path = recordedPath };
         if (CommandInputs.FirstTicks(loaded, settings.Ticks, errors) is not { } scenario) return ExitCodes.BadInput;
 
         string defaultPath = Path.Combine("runs", $"{scenario.Name}-sweep-{string.Join("-", grid.Axes.Select(a => a.Parameter.Name))}");
@@ -61,12 +62,12 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
             SweepCsv.Write(folder.PathFor(SweepCsv.FileName), grid, results);
             var plots = settings.Plots
                 ? SweepPlots.WriteAll(grid, summary.AtEnd(), folder.PathFor("plots"),
-                    $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}")
+                    $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {RecordedOrigin.PlotDate(settings.Origin, started):yyyy-MM-dd}")
                 : [];
 
             var manifest = new SweepManifest
             {
-                Scenario = new ManifestScenario(scenario.Name, settings.RecordedScenarioPath ?? settings.ScenarioPath, scenario.CombinedText, scenario.Sha256),
+                Scenario = new ManifestScenario(scenario.Name, scenario.Path, scenario.CombinedText, scenario.Sha256),
                 Parameters = [.. grid.Axes.Select(a => new SweepParameter(a.Parameter.Name, (double)a.From, (double)a.To, (double)a.Step, a.Values,
                     ParameterOverride.Replaced(scenario, a.Parameter).Count))],
                 Points = points.Count,
@@ -83,10 +84,10 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
                 EndedUtc = DateTime.UtcNow,
                 Plots = settings.Plots,
             };
-            await OutputCompletion.CommitAsync(folder, manifest, m => SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, m),
+            await OutputCompletion.CommitAsync(folder, manifest, m => SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, RecordedOrigin.Shown(settings.Origin, m)),
                 ManifestJson.Text, cancellation);
             output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
-            foreach (var line in Headline(summary.AtEnd(), points.Count)) output.WriteLine(line);
+            foreach (var line in Headline(summary.AtEnd(), points.Count, seeds.Count)) output.WriteLine(line);
         }
         return ExitCodes.Ok;
     }
@@ -103,16 +104,20 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
         }
     }
 
-    /// <summary>Per grid point, the medians (with 90% bands) of three headline metrics at the last tick.</summary>
-    private static IEnumerable<string> Headline(IReadOnlyList<SweepResult> atEnd, int points)
+    /// <summary>Per grid point, the medians of three headline metrics at the last tick, with their 90% bands (or spreads, with too few seeds for a band).</summary>
+    private static IEnumerable<string> Headline(IReadOnlyList<SweepResult> atEnd, int points, int seeds)
     {
         if (atEnd.Count == 0) yield break;
         string[] metrics = ["knowledge_stock", "value_added", "firms"];
-        yield return $"  at {atEnd[0].Period}, median (90% band) over the seeds:";
+        yield return seeds == 1 ? $"  at {atEnd[0].Period}, one run per point (no bands):"
+            : SeedEvidence.HasBand(seeds) ? $"  at {atEnd[0].Period}, median (90% band) over the seeds:"
+            : $"  at {atEnd[0].Period}, median (5th to 95th percentile of the {seeds} runs; too few for a 90% band, which needs {SeedEvidence.MinimumSeeds}) over the seeds:";
         foreach (var point in atEnd.GroupBy(r => r.Point.Index).Take(PointsListed))
         {
             var parts = metrics.Select(m => point.Single(r => r.Column.Name == m))
-                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Column.Name} {r.Band.Median:N1} ({r.Band.P05:N1} to {r.Band.P95:N1})"));
+                .Select(r => seeds == 1
+                    ? string.Create(CultureInfo.InvariantCulture, $"{r.Column.Name} {r.Band.Median:N1}")
+                    : string.Create(CultureInfo.InvariantCulture, $"{r.Column.Name} {r.Band.Median:N1} ({r.Band.P05:N1} to {r.Band.P95:N1})"));
             yield return $"  {point.First().Point.Label}: {string.Join("; ", parts)}";
         }
         if (points > PointsListed) yield return $"  ... and {points - PointsListed} more points in sweep.csv";

@@ -32,8 +32,8 @@ internal sealed class SweepReproduction(SweepManifest manifest, IReadOnlyList<st
         var settings = new SweepSettings(scenario.Path, parameters, manifest.Seeds.Count, manifest.Seeds[0], outputPath, manifest.Engine, Math.Max(1, manifest.FirmsPerShard),
             manifest.TickCount, context.Cluster, PlotsDrawn(manifest.Plots, manifest.Files), Math.Max(2, Environment.ProcessorCount))
         {
-            RecordedScenarioPath = manifest.Scenario.Path,
-            PlotDate = manifest.StartedUtc,
+            RecordedScenarioPath = manifest.Scenario.Path ?? "",
+            Origin = RecordedOrigin.Of(manifest),
             Overwrite = context.Overwrite,
         };
         return await new SweepPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);

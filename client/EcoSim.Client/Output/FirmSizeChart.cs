@@ -41,9 +41,7 @@ internal static class FirmSizeChart
         plot.Legend.FontSize = 12;
 
         string png = PlotCanvas.Save(plot, caption, directory, FileName);
-        string svg = Path.Combine(directory, SvgFileName);
-        plot.SaveSvg(svg, PlotCanvas.Width, PlotCanvas.Height);
-        return [png, svg];
+        return [png, PlotFiles.SvgTwin(png)]; // PlotCanvas.Save wrote the twin, SvgFileName
     }
 
     private static NumericAutomatic LogTicks(Func<double, string> label) => new()

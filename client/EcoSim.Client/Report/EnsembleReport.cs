@@ -6,7 +6,7 @@ namespace EcoSim.Client.Report;
 
 /// <summary>
 /// report.html of <c>ecosim run --seeds N</c>: the key metrics in words (median and 5-95% band over the
-/// seeds at the horizon years and at the end), the band plots, the scenario, parameters and reproduction facts.
+/// seeds at the horizon years and at the end, named a band only with enough seeds, <see cref="SeedEvidence"/>), the band plots, the scenario, parameters and reproduction facts.
 /// </summary>
 internal static class EnsembleReport
 {
@@ -24,15 +24,16 @@ internal static class EnsembleReport
             .Add(new ParameterTableSection(ParameterValuesTable.For([scenario])))
             .Add(ReproductionFacts.Section(manifest));
 
-    /// <summary>Each key metric of the region: the median at the start, then the median and 90% band at the horizon years in range and at the end.</summary>
+    /// <summary>Each key metric of the region: the median at the start, then the median and its band at the horizon years in range and at the end.</summary>
     public static FindingsSection KeyNumbers(EnsembleSummary summary, IReadOnlyList<ulong> seeds)
     {
+        int n = seeds.Count;
         var items = Findings.KeyMetrics.Select(MetricColumns.Get).Select(column =>
         {
             var series = summary.Region(column);
             var checkpoints = Findings.Checkpoints([.. series.Select(p => p.Period)]);
             var (first, last) = (series[0], series[^1]);
-            var values = checkpoints.Select(t => $"{Banded(series[t].Band)} in {series[t].Period}");
+            var values = checkpoints.Select(t => $"{Banded(series[t].Band, n, "runs")} in {series[t].Period}");
             string change = first.Band.Median != 0 ? $" (median {Findings.Percent(last.Band.Median / first.Band.Median - 1)} over the run)" : "";
             return new FindingItem(column.Title, $"median {HtmlReport.Number(first.Band.Median)} in {first.Period}; {string.Join("; ", values)}{change}; {UnitOf(column)}.");
         }).ToList();
@@ -40,22 +41,28 @@ internal static class EnsembleReport
         string Headline(string metric, string label)
         {
             var series = summary.Region(MetricColumns.Get(metric));
-            return $"{label} {HtmlReport.Number(series[0].Band.Median)} → {Banded(series[^1].Band)}";
+            return $"{label} {HtmlReport.Number(series[0].Band.Median)} → {Banded(series[^1].Band, n, "runs")}";
         }
         var periods = summary.Region(MetricColumns.Get("firms"));
-        string headline = $"Over {seeds.Count} seeds, from {periods[0].Period} to {periods[^1].Period} (medians, with the 90% band at the end): " +
+        string headline = $"Over {n} seed{(n == 1 ? "" : "s")}, from {periods[0].Period} to {periods[^1].Period} (medians, with the {(n == 1 ? "single run" : SeedEvidence.HasBand(n) ? "90% band" : $"5th and 95th percentiles of the {n} runs")} at the end): " +
                           $"{Headline("total_rd", "total R&D")} bn yuan/yr, {Headline("knowledge_stock", "basic-knowledge index")}, " +
                           $"{Headline("firms", "firms")}, {Headline("value_added", "value added")} bn yuan/yr.";
-        string design = $"{seeds.Count} runs of the same scenario, seeds {seeds[0]} to {seeds[^1]}. Each figure is the median over the runs; " +
-                        "the band runs from the 5th to the 95th percentile of the runs (a 90% band) and shows how much chance alone moves the outcome in this scenario." +
-                        (seeds.Count < 10 ? $" With only {seeds.Count} seeds the band is close to the range of the runs; more seeds give a firmer band." : "") +
-                        " To measure a policy's effect, ecosim compare runs paired seeds.";
+        string tooFew = SeedEvidence.TooFew(n, "runs", "run");
+        string design = $"{n} run{(n == 1 ? "" : "s")} of the same scenario, seed{(n == 1 ? $" {seeds[0]}" : $"s {seeds[0]} to {seeds[^1]}")}. Each figure is the median over the runs" +
+                        (SeedEvidence.HasBand(n) ? "; the band runs from the 5th to the 95th percentile of the runs (a 90% band). " : n == 1 ? ". " : ", with the 5th and 95th percentiles of the runs beside it. ") +
+                        (tooFew.Length > 0 ? tooFew + " " : "") +
+                        "The spread covers only chance within the model: how much the seed alone moves the outcome in this scenario. " +
+                        SeedEvidence.LeftOut() + " To measure a policy's effect, ecosim compare runs paired seeds.";
         return new FindingsSection("Key numbers", headline, [design], items);
     }
 
-    /// <summary>"median (90% band low to high)".</summary>
-    public static string Banded(Band band) =>
-        $"{HtmlReport.Number(band.Median)} (90% band {HtmlReport.Number(band.P05)} to {HtmlReport.Number(band.P95)})";
+    /// <summary>
+    /// "median (90% band low to high)" over <paramref name="seeds"/> values of <paramref name="what"/> (e.g. "runs");
+    /// below <see cref="SeedEvidence.MinimumSeeds"/> the low and high figures are named for what they are, and one value has none.
+    /// </summary>
+    public static string Banded(Band band, int seeds, string what) => seeds == 1
+        ? $"{HtmlReport.Number(band.Median)} (one run)"
+        : $"{HtmlReport.Number(band.Median)} ({SeedEvidence.BandName(seeds, what)} {HtmlReport.Number(band.P05)} to {HtmlReport.Number(band.P95)})";
 
     private static string UnitOf(MetricColumn column) => column.Unit.Replace("per tick", "per quarter", StringComparison.Ordinal);
 }

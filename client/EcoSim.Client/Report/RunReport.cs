@@ -41,7 +41,8 @@ internal static class RunReport
         string headline = $"From {first.Period} to {last.Period}: total R&D {Change(first, last, r => r.TotalRd)} bn yuan/yr, basic-knowledge index {Change(first, last, r => r.KnowledgeStock)}, " +
                           $"firms {Change(first, last, r => r.Firms)}, value added {Change(first, last, r => r.ValueAdded)} bn yuan/yr.";
         return new FindingsSection("Key numbers", headline,
-            ["One run with one seed has no uncertainty band: ecosim compare (paired seeds) measures a policy's effect with 90% bands."],
+            [$"One run with one seed has no uncertainty band: ecosim run --seeds N shows how much chance moves these numbers, and ecosim compare measures a policy's effect over paired seeds, with 90% bands from {SeedEvidence.MinimumSeeds} seeds on. " +
+             SeedEvidence.LeftOut()],
             items);
     }
 

@@ -23,7 +23,7 @@ internal static class SweepReport
         var atEnd = results.Where(r => r.Period == last).ToList();
         string over = string.Join(" and ", grid.Axes.Select(a => a.Parameter.Name));
         return new HtmlReport($"{scenario.Name}: sweep over {over}", scenario.Description)
-            .Add(SweepResponses.Describe(grid, atEnd, Design(scenario, grid, results, manifest)))
+            .Add(SweepResponses.Describe(grid, atEnd, manifest.Seeds.Count, Design(scenario, grid, results, manifest)))
             .Add(FiguresSection.Of("plots", "Response curves",
                 $"For each key metric in {last}: the median over the seeds against {grid.Axes[0].Parameter.Name}, with the 5-95% band" +
                 (grid.Axes.Count > 1 ? $"; one curve per value of {grid.Axes[1].Parameter.Name}." : "."), plots, outputFolder))
@@ -43,8 +43,13 @@ internal static class SweepReport
                $"({seeds[0]} to {seeds[^1]}: common random numbers, so points differ by the parameters, not by luck), {world.Start} to {world.PeriodOf(world.Ticks - 1)}, engine {manifest.Engine}. " +
                $"Each swept value holds {string.Join("; ", manifest.Parameters.Select(p => $"{p.Name} " + ParameterOverride.Holds(Spec(p.Name), world)))}" +
                (replaced.Count > 0 ? $", in place of the scenario's own scheduled changes of {string.Join(" and ", replaced)}" : "") + ". " +
-               $"Each figure is the median over the seeds in {periods[^1]} with the 5-95% band (a 90% band); counts per quarter are summed over the year to that quarter." +
-               (seeds.Count < 10 ? $" With only {seeds.Count} seed{(seeds.Count == 1 ? "" : "s")} per point the bands are close to the range of the runs." : "") +
+               (seeds.Count == 1 ? $"Each figure is the one run's value in {periods[^1]}" :
+                SeedEvidence.HasBand(seeds.Count) ? $"Each figure is the median over the seeds in {periods[^1]} with the 5-95% band (a 90% band)"
+                : $"Each figure is the median over the seeds in {periods[^1]} with their 5th and 95th percentiles") +
+               "; counts per quarter are summed over the year to that quarter. " +
+               (SeedEvidence.TooFew(seeds.Count, "seeds per point", "seed per point") is { Length: > 0 } tooFew ? tooFew + " " : "") +
+               "The spread at a point covers only chance within the model (the seeds); the differences between points are the swept parameters' doing. " +
+               SeedEvidence.LeftOut([.. manifest.Parameters.Select(p => p.Name)]) +
                (periods.Count > 1 ? $" sweep.csv has the same numbers in {string.Join(" and ", periods)}." : "");
     }
 

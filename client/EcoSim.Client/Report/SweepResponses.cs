@@ -8,6 +8,8 @@ namespace EcoSim.Client.Report;
 /// how the median (with its 90% band) moves from the lowest to the highest value of each swept
 /// parameter, whether the bands at the two ends overlap, and whether the median moves the same way at
 /// every step. With two parameters, each line of the grid (one parameter moving, the other held) gets a sentence.
+/// A change is called clear only with enough seeds per point for 90% bands (<see cref="SeedEvidence"/>);
+/// with fewer, the spreads are named for what they are and no change is called clear.
 /// </summary>
 internal static class SweepResponses
 {
@@ -35,22 +37,23 @@ internal static class SweepResponses
     /// <summary>The findings of a sweep.</summary>
     /// <param name="grid">The grid.</param>
     /// <param name="atEnd">The key metrics at the last quarter, per grid point (<see cref="SweepSummary.AtEnd"/>).</param>
+    /// <param name="seeds">Seeds run at each grid point.</param>
     /// <param name="design">A paragraph on how the sweep was run.</param>
-    public static FindingsSection Describe(SweepGrid grid, IReadOnlyList<SweepResult> atEnd, string design)
+    public static FindingsSection Describe(SweepGrid grid, IReadOnlyList<SweepResult> atEnd, int seeds, string design)
     {
         string period = atEnd[0].Period;
         var metrics = atEnd.GroupBy(r => r.Column).ToList();
-        var items = metrics.Select(byMetric => new FindingItem($"{byMetric.Key.Title} in {period}", Sentences(grid, [.. byMetric]))).ToList();
-        return new FindingsSection("What the swept parameters change", Headline(grid, metrics, period), [design], items);
+        var items = metrics.Select(byMetric => new FindingItem($"{byMetric.Key.Title} in {period}", Sentences(grid, [.. byMetric], seeds))).ToList();
+        return new FindingsSection("What the swept parameters change", Headline(grid, metrics, period, seeds), [design], items);
     }
 
-    private static string Sentences(SweepGrid grid, IReadOnlyList<SweepResult> results)
+    private static string Sentences(SweepGrid grid, IReadOnlyList<SweepResult> results, int seeds)
     {
         var sentences = new List<string>();
         for (int axis = 0; axis < grid.Axes.Count; axis++)
         {
             var lines = Lines(grid, results, axis);
-            sentences.AddRange(lines.Take(LinesDescribed).Select(line => Sentence(grid, line)));
+            sentences.AddRange(lines.Take(LinesDescribed).Select(line => Sentence(grid, line, seeds)));
             if (lines.Count > LinesDescribed)
                 sentences.Add($"sweep.csv has the {lines.Count - LinesDescribed} other lines along {grid.Axes[axis].Parameter.Name}.");
         }
@@ -64,29 +67,37 @@ internal static class SweepResponses
             .GroupBy(r => string.Join(", ", r.Point.Settings.Where((_, i) => i != axis).Select(s => $"{s.Parameter.Name}={SweepAxis.Text(s.Value)}")))
             .Select(g => new Line(axis, g.Key, [.. g.OrderBy(r => r.Point.Settings[axis].Value)]))];
 
-    private static string Sentence(SweepGrid grid, Line line)
+    private static string Sentence(SweepGrid grid, Line line, int seeds)
     {
+        string Banded(Band band) => EnsembleReport.Banded(band, seeds, "runs");
+        string median = seeds == 1 ? "value" : "median";
         string name = grid.Axes[line.Axis].Parameter.Name;
         string held = line.Held.Length > 0 ? $"With {line.Held}, it " : "It ";
         var (low, high) = (line.Results[0], line.Results[^1]);
         string Value(SweepResult r) => SweepAxis.Text(r.Point.Settings[line.Axis].Value);
         if (line.Results.Count == 1)
-            return $"{held}is {EnsembleReport.Banded(low.Band)} at {name}={Value(low)}, the only value swept.";
+            return $"{held}is {Banded(low.Band)} at {name}={Value(low)}, the only value swept.";
 
         bool flat = Flat(line);
         string verb = flat ? "hardly changes" : high.Band.Median > low.Band.Median ? "rises" : "falls";
         string change = double.IsFinite(line.RelativeChange) ? $" ({Findings.Percent(line.RelativeChange)})" : "";
         string response = flat
-            ? $"{held}hardly changes: {EnsembleReport.Banded(low.Band)} at {name}={Value(low)} and {EnsembleReport.Banded(high.Band)} at {Value(high)}"
-            : $"{held}{verb} from {EnsembleReport.Banded(low.Band)} at {name}={Value(low)} to {EnsembleReport.Banded(high.Band)} at {Value(high)}{change}";
-        string overlap = line.BandsOverlap
-            ? "; the 90% bands at the lowest and highest values overlap, so over these seeds the change is not clearly larger than chance"
-            : "; the 90% bands at the lowest and highest values do not overlap, so the change is clear over these seeds";
+            ? $"{held}hardly changes: {Banded(low.Band)} at {name}={Value(low)} and {Banded(high.Band)} at {Value(high)}"
+            : $"{held}{verb} from {Banded(low.Band)} at {name}={Value(low)} to {Banded(high.Band)} at {Value(high)}{change}";
+        // A change under 0.05% is "hardly" one, whether or not the bands at its ends touch.
+        string overlap = flat ? "" : (seeds, line.BandsOverlap) switch
+        {
+            (1, _) => "; with one seed per point these are single runs with no band, so whether the change is larger than chance is unknown",
+            (_, true) when SeedEvidence.HasBand(seeds) => "; the 90% bands at the lowest and highest values overlap, so over these seeds the change is not clearly larger than chance",
+            (_, false) when SeedEvidence.HasBand(seeds) => "; the 90% bands at the lowest and highest values do not overlap, so the change is clear over these seeds",
+            (_, true) => $"; the 5-95% spreads of the {seeds} runs at the lowest and highest values overlap, so the change cannot be told from chance",
+            (_, false) => $"; the 5-95% spreads of the {seeds} runs at the lowest and highest values do not overlap, but {seeds} seeds are too few to call the change clear",
+        };
         string steps = line.Results.Count < 3 || flat ? ""
-            : Monotone(line) ? ", and the median moves the same way at every step"
-            : ", but the median does not move the same way at every step";
+            : Monotone(line) ? $", and the {median} moves the same way at every step"
+            : $", but the {median} does not move the same way at every step";
         string medians = line.Results.Count is >= 3 and <= MediansListed
-            ? $" Medians: {string.Join(", ", line.Results.Select(r => $"{Value(r)}: {HtmlReport.Number(r.Band.Median)}"))}."
+            ? $" {(seeds == 1 ? "Values" : seeds < SeedEvidence.MinimumSeeds ? $"Medians of {seeds} runs" : "Medians")}: {string.Join(", ", line.Results.Select(r => $"{Value(r)}: {HtmlReport.Number(r.Band.Median)}"))}."
             : "";
         return $"{response}{overlap}{steps}.{medians}";
     }
@@ -107,7 +118,7 @@ internal static class SweepResponses
     }
 
     /// <summary>Along the first parameter that takes more than one value (the others at their first line): the clearest responses, and those lost in chance.</summary>
-    private static string Headline(SweepGrid grid, IReadOnlyList<IGrouping<MetricColumn, SweepResult>> metrics, string period)
+    private static string Headline(SweepGrid grid, IReadOnlyList<IGrouping<MetricColumn, SweepResult>> metrics, string period, int seeds)
     {
         int axis = Enumerable.Range(0, grid.Axes.Count).FirstOrDefault(a => grid.Axes[a].Count > 1, -1);
         if (axis < 0) return $"The grid has a single point, so there is no response to describe; the numbers at {period} are below.";
@@ -116,15 +127,19 @@ internal static class SweepResponses
         string name = grid.Axes[axis].Parameter.Name;
         string from = $"At {period}, from {name}={SweepAxis.Text(grid.Axes[axis].Values[0])} to {SweepAxis.Text(grid.Axes[axis].Values[^1])}" +
                       (first.Held.Length > 0 ? $" (with {first.Held})" : "");
+        string Changes(IEnumerable<(MetricColumn Metric, Line Line)> changes) => string.Join(", ", changes.Take(HeadlineMetrics).Select(l =>
+            $"{InSentence(l.Metric.Title)} {HtmlReport.Number(l.Line.Low.Median)} → {HtmlReport.Number(l.Line.High.Median)}" +
+            (double.IsFinite(l.Line.RelativeChange) ? $" ({Findings.Percent(l.Line.RelativeChange)})" : "")));
+        if (!SeedEvidence.HasBand(seeds))
+            return $"{from}, {(seeds == 1 ? "one seed per point gives no bands" : $"{seeds} seeds per point are too few for 90% bands")}, so no key metric can be said to move clearly; " +
+                   $"the largest {(seeds == 1 ? "" : "median ")}changes: " +
+                   Changes(lines.OrderByDescending(l => double.IsFinite(l.Line.RelativeChange) ? Math.Abs(l.Line.RelativeChange) : 0)) + ".";
         var clear = lines.Where(l => !l.Line.BandsOverlap).OrderByDescending(l => double.IsFinite(l.Line.RelativeChange) ? Math.Abs(l.Line.RelativeChange) : 0).ToList();
         var unclear = lines.Where(l => l.Line.BandsOverlap).Select(l => InSentence(l.Metric.Title)).ToList();
         string main = clear.Count == 0
             ? $"{from}, no key metric moves clearly: the 90% bands at the two ends overlap for every one."
             : $"{from}, {clear.Count} of the {lines.Count} key metrics {(clear.Count == 1 ? "moves" : "move")} clearly (the 90% bands at the two ends do not overlap)" +
-              $"{(clear.Count == 1 ? ":" : "; the largest:")} " +
-              string.Join(", ", clear.Take(HeadlineMetrics).Select(l =>
-                  $"{InSentence(l.Metric.Title)} {HtmlReport.Number(l.Line.Low.Median)} → {HtmlReport.Number(l.Line.High.Median)}" +
-                  (double.IsFinite(l.Line.RelativeChange) ? $" ({Findings.Percent(l.Line.RelativeChange)})" : ""))) + ".";
+              $"{(clear.Count == 1 ? ":" : "; the largest:")} " + Changes(clear) + ".";
         return clear.Count == 0 || unclear.Count == 0 ? main : $"{main} Bands overlap for: {string.Join(", ", unclear)}.";
     }
 }
