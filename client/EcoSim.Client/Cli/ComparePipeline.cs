@@ -32,16 +32,21 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
             var members = seeds.SelectMany(seed => new[] { new EnsembleMember("baseline", baseline.WithSeed(seed)), new EnsembleMember("policy", policy.WithSeed(seed)) }).ToList();
             errors.WriteLine($"comparing {policy.Name} with {baseline.Name}: {seeds.Count} paired seeds ({seeds[0]}..{seeds[^1]}), {baseline.World.Ticks} ticks each, engine {engine.Name}, {settings.Parallel} runs at a time");
 
+            var provenance = new ParquetProvenance(policy.Name, policy.Sha256, seeds, engine.Name, settings.RecordedCodeVersion ?? RunEnvironment.CodeVersion)
+            {
+                Baseline = (baseline.Name, baseline.Sha256),
+            };
             var summary = new ComparisonSummary();
             Directory.CreateDirectory(folder.PathFor("runs"));
             await using (var progress = ProgressDisplay.Start(errors, members.Count, baseline.World.Ticks))
-            await using (var parquet = await EnsembleParquetWriter.CreateAsync(folder.PathFor(Path.Combine("runs", MetricsParquetFormat.FileName)), [.. members.Select(m => (m.Role, m.Seed))], cancellation))
+            await using (var parquet = await EnsembleParquetWriter.CreateAsync(folder.PathFor(Path.Combine("runs", MetricsParquetFormat.FileName)), EnsembleColumns.Comparison,
+                [.. members.Select(m => new EnsembleRun(m.Role, m.Seed, []))], provenance, cancellation))
             {
-                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, async (member, rows) =>
+                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, async (member, rows, token) =>
                 {
                     MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
                     summary.Add(member.Role, member.Seed, rows);
-                    await parquet.AddAsync(member.Role, member.Seed, rows, cancellation);
+                    await parquet.AddAsync(member.Role, member.Seed, rows, token);
                 }, cancellation);
                 await parquet.CompleteAsync();
             }

@@ -40,6 +40,7 @@ internal sealed class CompareReproduction(ComparisonManifest manifest) : Reprodu
             RecordedBaselinePath = manifest.Baseline.Path,
             RecordedPolicyPath = manifest.Policy.Path,
             PlotDate = manifest.StartedUtc,
+            RecordedCodeVersion = manifest.CodeVersion,
         };
         return await new ComparePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }

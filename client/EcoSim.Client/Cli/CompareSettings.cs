@@ -14,4 +14,7 @@ internal sealed record CompareSettings(string BaselinePath, string PolicyPath, i
 
     /// <summary>The date the plots' captions show, or null for today (a reproduction shows the original's).</summary>
     public DateTime? PlotDate { get; init; }
+
+    /// <summary>The code version the Parquet files record, or null for this program's (a reproduction records the original's, so the files compare byte for byte).</summary>
+    public string? RecordedCodeVersion { get; init; }
 }

@@ -34,6 +34,7 @@ internal sealed class EnsembleReproduction(EnsembleManifest manifest) : Reproduc
         {
             RecordedScenarioPath = manifest.Scenario.Path,
             PlotDate = manifest.StartedUtc,
+            RecordedCodeVersion = manifest.CodeVersion,
         };
         return await new RunEnsemblePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }

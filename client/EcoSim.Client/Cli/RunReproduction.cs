@@ -33,6 +33,7 @@ internal sealed class RunReproduction(RunManifest manifest) : Reproduction
         {
             RecordedScenarioPath = manifest.ScenarioPath,
             PlotDate = manifest.StartedUtc,
+            RecordedCodeVersion = manifest.CodeVersion,
             FirmPanelEvery = manifest.FirmPanelEvery,
         };
         return await new RunPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);

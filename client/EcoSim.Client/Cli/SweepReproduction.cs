@@ -34,6 +34,7 @@ internal sealed class SweepReproduction(SweepManifest manifest, IReadOnlyList<st
         {
             RecordedScenarioPath = manifest.Scenario.Path,
             PlotDate = manifest.StartedUtc,
+            RecordedCodeVersion = manifest.CodeVersion,
         };
         return await new SweepPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }

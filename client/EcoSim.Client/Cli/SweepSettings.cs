@@ -22,4 +22,7 @@ internal sealed record SweepSettings(string ScenarioPath, IReadOnlyList<string> 
 
     /// <summary>The date the plots' captions show, or null for today (a reproduction shows the original's).</summary>
     public DateTime? PlotDate { get; init; }
+
+    /// <summary>The code version the Parquet files record, or null for this program's (a reproduction records the original's, so the files compare byte for byte).</summary>
+    public string? RecordedCodeVersion { get; init; }
 }

@@ -102,7 +102,7 @@ public static class MetricsPhase
             Period = period.ToString(),
             Time = period.DecimalYear,
             Cluster = MetricsRow.RegionIndex,
-            ClusterId = "region",
+            ClusterId = MetricsRow.RegionId,
             PublicBudget = budget,
             BudgetBasic = Total("budget_basic"),
             BudgetApplied = Total("budget_applied"),
