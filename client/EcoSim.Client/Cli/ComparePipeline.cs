@@ -69,6 +69,7 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
                 FirmsPerShard = engine.FirmsPerShard,
                 TickCount = baseline.World.Ticks,
                 CodeVersion = RunEnvironment.CodeVersion,
+                UncommittedChanges = RunEnvironment.UncommittedChanges,
                 RuntimeVersion = RunEnvironment.RuntimeVersion,
                 OsDescription = RunEnvironment.OsDescription,
                 CommandLine = RunEnvironment.CommandLine,

@@ -77,6 +77,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                 FirstPeriod = region[0].Period,
                 LastPeriod = region[^1].Period,
                 CodeVersion = RunEnvironment.CodeVersion,
+                UncommittedChanges = RunEnvironment.UncommittedChanges,
                 RuntimeVersion = RunEnvironment.RuntimeVersion,
                 OsDescription = RunEnvironment.OsDescription,
                 CommandLine = RunEnvironment.CommandLine,

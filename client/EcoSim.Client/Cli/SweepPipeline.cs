@@ -83,6 +83,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
                 FirmsPerShard = engine.FirmsPerShard,
                 TickCount = world.Ticks,
                 CodeVersion = RunEnvironment.CodeVersion,
+                UncommittedChanges = RunEnvironment.UncommittedChanges,
                 RuntimeVersion = RunEnvironment.RuntimeVersion,
                 OsDescription = RunEnvironment.OsDescription,
                 CommandLine = RunEnvironment.CommandLine,
