@@ -37,6 +37,9 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
                 Baseline = (baseline.Name, baseline.Sha256),
             };
             var summary = new ComparisonSummary();
+            var bands = new ComparisonBands(EnsembleSummary.ClustersFit(members.Count, baseline.World.Ticks, baseline.World.ClusterCount));
+            if (!bands.IncludesClusters)
+                errors.WriteLine($"note: with {seeds.Count} paired seeds, summary.csv has the region's bands only (the clusters' would take more than {EnsembleSummary.ClusterBudgetBytes >> 20} MB); every run's clusters are in runs/");
             Directory.CreateDirectory(folder.PathFor("runs"));
             await using (var progress = ProgressDisplay.Start(errors, members.Count, baseline.World.Ticks))
             await using (var parquet = await EnsembleParquetWriter.CreateAsync(folder.PathFor(Path.Combine("runs", MetricsParquetFormat.FileName)), EnsembleColumns.Comparison,
@@ -46,13 +49,14 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
                 {
                     MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
                     summary.Add(member.Role, member.Seed, rows);
+                    bands.Add(member.Role, member.Seed, rows);
                     await parquet.AddAsync(member.Role, member.Seed, rows, token);
                 }, cancellation);
                 await parquet.CompleteAsync();
             }
 
             var points = summary.Points();
-            SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), points);
+            SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), bands.Points());
             string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {settings.PlotDate ?? started:yyyy-MM-dd}";
             var plots = settings.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, caption) : [];
             var findings = Findings.Describe(summary, points, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, engine.Name,
