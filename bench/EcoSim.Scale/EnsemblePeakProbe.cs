@@ -31,7 +31,7 @@ internal static class EnsemblePeakProbe
             var summary = new ComparisonSummary();
             await using var engine = new OrleansSimulation(OrleansConnections.Borrow(grains, 1), plan.DefaultShard);
             var clock = Stopwatch.StartNew();
-            await new PairedRuns(engine, parallel, new PlainProgress(TextWriter.Null, members.Count, plan.PeakTicks, TimeSpan.FromDays(1))).RunAsync(members, (member, rows) =>
+            await new PairedRuns(engine, parallel, new PlainProgress(TextWriter.Null, members.Count, plan.PeakTicks, TimeSpan.FromDays(1))).RunAsync(members, (member, rows, _) =>
             {
                 MetricsCsvWriter.WriteFile(Path.Combine(folder, member.FileName), rows);
                 lock (summary) summary.Add(member.Role, member.Seed, rows);

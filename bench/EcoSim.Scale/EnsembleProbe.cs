@@ -31,7 +31,7 @@ internal static class EnsembleProbe
                     ? new ReferenceSimulation()
                     : new OrleansSimulation(OrleansConnections.Borrow(grains, 1), plan.DefaultShard);
                 var clock = Stopwatch.StartNew();
-                await new PairedRuns(engine, parallel, new PlainProgress(TextWriter.Null, members.Count, plan.EnsembleTicks, TimeSpan.FromDays(1))).RunAsync(members, (member, rows) =>
+                await new PairedRuns(engine, parallel, new PlainProgress(TextWriter.Null, members.Count, plan.EnsembleTicks, TimeSpan.FromDays(1))).RunAsync(members, (member, rows, _) =>
                 {
                     if (engineName == "reference") referenceRows.TryAdd(member.Seed, rows);
                     else if (referenceRows.TryGetValue(member.Seed, out var expected))

@@ -6,7 +6,8 @@ namespace EcoSim.Client.Tests;
 
 /// <summary>
 /// The JSON of every kind of manifest, to the byte: key names, key order, layout and final newline are
-/// what earlier versions wrote, and text written then reads back to the same manifest.
+/// what earlier versions wrote (plus <c>uncommittedChanges</c> after the code version), and text written
+/// then reads back to the same manifest.
 /// </summary>
 public sealed class ManifestBytesTests
 {
@@ -27,6 +28,7 @@ public sealed class ManifestBytesTests
           "firstPeriod": "2024Q1",
           "lastPeriod": "2025Q4",
           "codeVersion": "1.0.0+0123456789abcdef",
+          "uncommittedChanges": false,
           "runtimeVersion": ".NET 10.0.0",
           "osDescription": "Linux 6.1",
           "commandLine": [
@@ -82,6 +84,7 @@ public sealed class ManifestBytesTests
           "firmsPerShard": 0,
           "tickCount": 8,
           "codeVersion": "1.0.0+0123456789abcdef",
+          "uncommittedChanges": true,
           "runtimeVersion": ".NET 10.0.0",
           "osDescription": "Linux 6.1",
           "commandLine": [
@@ -132,6 +135,7 @@ public sealed class ManifestBytesTests
           "firstPeriod": "2024Q1",
           "lastPeriod": "2025Q4",
           "codeVersion": "1.0.0+0123456789abcdef",
+          "uncommittedChanges": null,
           "runtimeVersion": ".NET 10.0.0",
           "osDescription": "Linux 6.1",
           "commandLine": [
@@ -194,6 +198,7 @@ public sealed class ManifestBytesTests
           "firmsPerShard": 250,
           "tickCount": 8,
           "codeVersion": "1.0.0+0123456789abcdef",
+          "uncommittedChanges": false,
           "runtimeVersion": ".NET 10.0.0",
           "osDescription": "Linux 6.1",
           "commandLine": [
@@ -245,6 +250,23 @@ public sealed class ManifestBytesTests
         Assert.Equal(EnsembleJson, RoundTrip<EnsembleManifest>(EnsembleJson));
         Assert.Equal(SweepJson, RoundTrip<SweepManifest>(SweepJson));
     }
+
+    [Fact]
+    public void A_manifest_from_before_uncommitted_changes_were_recorded_reads_them_as_unknown()
+    {
+        string older = RunJson.Replace("  \"uncommittedChanges\": false,\n", "", StringComparison.Ordinal);
+        Assert.NotEqual(RunJson, older);
+        Assert.Null(ManifestReader.Deserialize(older).UncommittedChanges);
+        Assert.False(ManifestReader.Deserialize(RunJson).UncommittedChanges);
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    [InlineData("unknown", null)]
+    [InlineData(null, null)]
+    public void The_builds_record_of_uncommitted_changes_is_read_as_true_false_or_unknown(string? recorded, bool? expected) =>
+        Assert.Equal(expected, RunEnvironment.Parse(recorded));
 
     private static string RoundTrip<T>(string json) =>
         JsonSerializer.Serialize(JsonSerializer.Deserialize<T>(json, ManifestJson.Options), ManifestJson.Options);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
 using EcoSim.Client.Output;
+using EcoSim.Model.Metrics;
 
 namespace EcoSim.Integration.Tests;
 
@@ -85,10 +86,40 @@ public sealed class CompareTests
         }
         // The effect band of a metric the policy does not touch before 2024Q4 is exactly zero there.
         var summary = File.ReadLines(Path.Combine(dir, "summary.csv")).Skip(1).Select(l => l.Split(',')).ToList();
-        var early = summary.Where(f => f[0] == "2024Q3" && f[2] == "knowledge_stock").Single();
-        Assert.Equal(0, double.Parse(early[11], CultureInfo.InvariantCulture));
-        var late = summary.Where(f => f[0] == "2025Q4" && f[2] == "knowledge_stock").Single();
-        Assert.True(double.Parse(late[14], CultureInfo.InvariantCulture) > 0, "basic knowledge should rise under the one-third rule");
+        var early = summary.Where(f => f[0] == "2024Q3" && f[2] == "-1" && f[4] == "knowledge_stock").Single();
+        Assert.Equal(0, double.Parse(early[13], CultureInfo.InvariantCulture));
+        var late = summary.Where(f => f[0] == "2025Q4" && f[2] == "-1" && f[4] == "knowledge_stock").Single();
+        Assert.True(double.Parse(late[16], CultureInfo.InvariantCulture) > 0, "basic knowledge should rise under the one-third rule");
+    }
+
+    [Fact]
+    public async Task Summary_csv_has_every_cluster_beside_the_region_in_the_ensembles_layout()
+    {
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "clusters");
+        var (code, _, errors) = await Ecosim("compare", SmallBaseline, TestFiles.SmallScenario, "--seeds", "2", "--engine", "reference", "--out", dir, "--no-plots", "--ticks", "6");
+        Assert.True(code == 0, errors);
+
+        var lines = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
+        Assert.Equal("period,time,cluster,cluster_id,metric,unit,baseline_p05,baseline_median,baseline_p95,policy_p05,policy_median,policy_p95," +
+                     "effect_p05,effect_median,effect_p95,relative_effect_p05,relative_effect_median,relative_effect_p95", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        var baseline = new[] { 7, 8 }.Select(seed => MetricsCsvReader.ReadFile(Path.Combine(dir, "runs", $"baseline-seed{seed}.csv"))).ToList();
+        var policy = new[] { 7, 8 }.Select(seed => MetricsCsvReader.ReadFile(Path.Combine(dir, "runs", $"policy-seed{seed}.csv"))).ToList();
+        var clusters = baseline[0].Where(r => r.Tick == 0).Select(r => (r.Cluster, r.ClusterId)).OrderBy(c => c.Cluster).ToList();
+        Assert.Equal(6 * clusters.Count * MetricColumns.All.Count, rows.Count); // the region and each cluster, every tick and metric
+        Assert.Equal(clusters.Select(c => $"{c.Cluster},{c.ClusterId}"), rows.Where(f => f[0] == "2024Q1" && f[4] == "firms").Select(f => $"{f[2]},{f[3]}"));
+
+        // A cluster's bands are its runs' numbers: the baseline band spans the two seeds, the effect is each pair's difference.
+        var (cluster, id) = clusters.First(c => c.Cluster >= 0);
+        var last = baseline[0].Max(r => r.Tick);
+        var row = rows.Single(f => f[2] == cluster.ToString(CultureInfo.InvariantCulture) && f[3] == id && f[4] == "value_added" && f[0] == baseline[0].First(r => r.Tick == last).Period);
+        double Value(IReadOnlyList<MetricsRow> run) => run.Single(r => r.Tick == last && r.Cluster == cluster).ValueAdded;
+        double[] values = [.. row[6..].Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
+        var baselineBand = EcoSim.Client.Ensembles.Band.Of([.. baseline.Select(Value)]);
+        var effectBand = EcoSim.Client.Ensembles.Band.Of([.. baseline.Zip(policy, (b, p) => Value(p) - Value(b))]);
+        Assert.Equal([baselineBand.P05, baselineBand.Median, baselineBand.P95], values[0..3]);
+        Assert.Equal([effectBand.P05, effectBand.Median, effectBand.P95], values[6..9]);
+        Assert.InRange(values[1], baseline.Select(Value).Min(), baseline.Select(Value).Max());
     }
 
     [Fact]

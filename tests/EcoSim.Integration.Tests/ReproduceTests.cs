@@ -253,7 +253,8 @@ public sealed class ReproduceTests
         Assert.Contains("ensemble of small, 3 seeds from 7, 8 ticks, engine reference", errors);
         Assert.Contains("identical summary.csv", output);
         Assert.Contains("identical runs/small-seed9.csv", output);
-        Assert.Contains("reproduced: all 4 data files are byte-identical", output); // 3 runs and summary.csv
+        Assert.Contains("identical runs/metrics.parquet", output);
+        Assert.Contains("reproduced: all 5 data files are byte-identical", output); // 3 runs, their parquet and summary.csv
         string again = Path.Combine(root, "ens-reproduced");
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "summary.csv")), File.ReadAllBytes(Path.Combine(again, "summary.csv")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "plots", "firms.png")), File.ReadAllBytes(Path.Combine(again, "plots", "firms.png"))); // redrawn with the original date
@@ -273,7 +274,8 @@ public sealed class ReproduceTests
         Assert.Contains("sweep of small-baseline over basicShare=0.1:0.3:0.1, 3 points x 2 seeds from 30, 8 ticks, engine reference", errors);
         Assert.Contains("identical sweep.csv", output);
         Assert.Contains("identical runs/basicShare=0.2-seed31.csv", output);
-        Assert.Contains("reproduced: all 7 data files are byte-identical", output); // 6 runs and sweep.csv
+        Assert.Contains("identical runs/metrics.parquet", output);
+        Assert.Contains("reproduced: all 8 data files are byte-identical", output); // 6 runs, their parquet and sweep.csv
         Assert.False(Directory.Exists(Path.Combine(root, "again", "plots"))); // --no-plots is recorded and kept
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "sweep.csv")), File.ReadAllBytes(Path.Combine(root, "again", "sweep.csv")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "report.html")), File.ReadAllBytes(Path.Combine(root, "again", "report.html")));

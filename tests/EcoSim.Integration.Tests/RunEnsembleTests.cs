@@ -25,7 +25,7 @@ public sealed class RunEnsembleTests
         Assert.Contains("(5-95% of 3 runs ", output); // three runs are too few for a 90% band
 
         Assert.Equal(["manifest.json", "plots", "report.html", "runs", "summary.csv"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
-        Assert.Equal(["small-seed20.csv", "small-seed21.csv", "small-seed22.csv"], Directory.GetFiles(Path.Combine(dir, "runs")).Select(Path.GetFileName).Order());
+        Assert.Equal(["metrics.parquet", "small-seed20.csv", "small-seed21.csv", "small-seed22.csv"], Directory.GetFiles(Path.Combine(dir, "runs")).Select(Path.GetFileName).Order());
         Assert.True(File.Exists(Path.Combine(dir, "plots", "knowledge_stock.png")));
         Assert.Equal([Path.Combine(root, "ens")], Directory.GetFileSystemEntries(root));
 

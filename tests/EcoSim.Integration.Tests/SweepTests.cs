@@ -29,7 +29,7 @@ public sealed class SweepTests
         Assert.Contains("basicShare=0.2: knowledge_stock ", output);
 
         Assert.Equal(["manifest.json", "plots", "report.html", "runs", "sweep.csv"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
-        Assert.Equal(["basicShare=0.1-seed7.csv", "basicShare=0.1-seed8.csv", "basicShare=0.2-seed7.csv", "basicShare=0.2-seed8.csv", "basicShare=0.3-seed7.csv", "basicShare=0.3-seed8.csv"],
+        Assert.Equal(["basicShare=0.1-seed7.csv", "basicShare=0.1-seed8.csv", "basicShare=0.2-seed7.csv", "basicShare=0.2-seed8.csv", "basicShare=0.3-seed7.csv", "basicShare=0.3-seed8.csv", "metrics.parquet"],
             Directory.GetFiles(Path.Combine(dir, "runs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(Findings.KeyMetrics.Length, Directory.GetFiles(Path.Combine(dir, "plots"), "*.png").Length);
 

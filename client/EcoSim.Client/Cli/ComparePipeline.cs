@@ -32,22 +32,31 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
             var members = seeds.SelectMany(seed => new[] { new EnsembleMember("baseline", baseline.WithSeed(seed)), new EnsembleMember("policy", policy.WithSeed(seed)) }).ToList();
             errors.WriteLine($"comparing {policy.Name} with {baseline.Name}: {seeds.Count} paired seeds ({seeds[0]}..{seeds[^1]}), {baseline.World.Ticks} ticks each, engine {engine.Name}, {settings.Parallel} runs at a time");
 
+            var provenance = new ParquetProvenance(policy.Name, policy.Sha256, seeds, engine.Name, settings.RecordedCodeVersion ?? RunEnvironment.CodeVersion)
+            {
+                Baseline = (baseline.Name, baseline.Sha256),
+            };
             var summary = new ComparisonSummary();
+            var bands = new ComparisonBands(EnsembleSummary.ClustersFit(members.Count, baseline.World.Ticks, baseline.World.ClusterCount));
+            if (!bands.IncludesClusters)
+                errors.WriteLine($"note: with {seeds.Count} paired seeds, summary.csv has the region's bands only (the clusters' would take more than {EnsembleSummary.ClusterBudgetBytes >> 20} MB); every run's clusters are in runs/");
             Directory.CreateDirectory(folder.PathFor("runs"));
             await using (var progress = ProgressDisplay.Start(errors, members.Count, baseline.World.Ticks))
-            await using (var parquet = await EnsembleParquetWriter.CreateAsync(folder.PathFor(Path.Combine("runs", MetricsParquetFormat.FileName)), [.. members.Select(m => (m.Role, m.Seed))], cancellation))
+            await using (var parquet = await EnsembleParquetWriter.CreateAsync(folder.PathFor(Path.Combine("runs", MetricsParquetFormat.FileName)), EnsembleColumns.Comparison,
+                [.. members.Select(m => new EnsembleRun(m.Role, m.Seed, []))], provenance, cancellation))
             {
-                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, async (member, rows) =>
+                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, async (member, rows, token) =>
                 {
                     MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
                     summary.Add(member.Role, member.Seed, rows);
-                    await parquet.AddAsync(member.Role, member.Seed, rows, cancellation);
+                    bands.Add(member.Role, member.Seed, rows);
+                    await parquet.AddAsync(member.Role, member.Seed, rows, token);
                 }, cancellation);
                 await parquet.CompleteAsync();
             }
 
             var points = summary.Points();
-            SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), points);
+            SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), bands.Points());
             string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {RecordedOrigin.PlotDate(settings.Origin, started):yyyy-MM-dd}";
             int? onset = PolicyOnset.FirstTick(baseline.World, policy.World);
             var plots = settings.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, onset, caption) : [];
@@ -64,6 +73,7 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
                 FirmsPerShard = engine.FirmsPerShard,
                 TickCount = baseline.World.Ticks,
                 CodeVersion = RunEnvironment.CodeVersion,
+                UncommittedChanges = RunEnvironment.UncommittedChanges,
                 RuntimeVersion = RunEnvironment.RuntimeVersion,
                 OsDescription = RunEnvironment.OsDescription,
                 CommandLine = RunEnvironment.CommandLine,

@@ -41,6 +41,7 @@ internal sealed class CompareReproduction(ComparisonManifest manifest) : Reprodu
             RecordedPolicyPath = manifest.Policy.Path ?? "",
             Origin = RecordedOrigin.Of(manifest),
             Overwrite = context.Overwrite,
+            RecordedCodeVersion = manifest.CodeVersion,
         };
         return await new ComparePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }

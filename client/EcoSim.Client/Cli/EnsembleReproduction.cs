@@ -35,6 +35,7 @@ internal sealed class EnsembleReproduction(EnsembleManifest manifest) : Reproduc
             RecordedScenarioPath = manifest.Scenario.Path ?? "",
             Origin = RecordedOrigin.Of(manifest),
             Overwrite = context.Overwrite,
+            RecordedCodeVersion = manifest.CodeVersion,
         };
         return await new RunEnsemblePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }

@@ -40,13 +40,19 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
             if (!summary.IncludesClusters)
                 errors.WriteLine($"note: with {seeds.Count} seeds, summary.csv has the region's bands only (the clusters' would take more than {EnsembleSummary.ClusterBudgetBytes >> 20} MB); every run's clusters are in runs/");
             Directory.CreateDirectory(folder.PathFor("runs"));
+            var provenance = new ParquetProvenance(scenario.Name, scenario.Sha256, seeds, engine.Name, settings.RecordedCodeVersion ?? RunEnvironment.CodeVersion);
             await using (var progress = ProgressDisplay.Start(errors, members.Count, world.Ticks))
-                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, (member, rows) =>
+            await using (var parquet = await EnsembleParquetWriter.CreateAsync(folder.PathFor(Path.Combine("runs", MetricsParquetFormat.FileName)), EnsembleColumns.Seeds,
+                [.. members.Select(m => new EnsembleRun(m.Role, m.Seed, []))], provenance, cancellation))
+            {
+                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, async (member, rows, token) =>
                 {
                     MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
                     summary.Add(rows);
-                    return Task.CompletedTask;
+                    await parquet.AddAsync(member.Role, member.Seed, rows, token);
                 }, cancellation);
+                await parquet.CompleteAsync();
+            }
 
             EnsembleSummaryCsv.Write(folder.PathFor(EnsembleSummaryCsv.FileName), summary.Points());
             var plots = settings.Plots
@@ -64,6 +70,7 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
                 FirstPeriod = world.Start.ToString(),
                 LastPeriod = world.PeriodOf(world.Ticks - 1).ToString(),
                 CodeVersion = RunEnvironment.CodeVersion,
+                UncommittedChanges = RunEnvironment.UncommittedChanges,
                 RuntimeVersion = RunEnvironment.RuntimeVersion,
                 OsDescription = RunEnvironment.OsDescription,
                 CommandLine = RunEnvironment.CommandLine,

@@ -35,12 +35,13 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
             var world = scenario.World;
             errors.WriteLine($"running {scenario.Name}: {world.Ticks} ticks from {world.Start}, {world.Firms:N0} firms, seed {world.Seed}, engine {engine.Name}" +
                              (engine.Name == "orleans" ? $" ({engine.SiloCount} silo{(engine.SiloCount == 1 ? "" : "s")}, {engine.FirmsPerShard} firms per shard)" : ""));
+            var provenance = new ParquetProvenance(scenario.Name, scenario.Sha256, [world.Seed], engine.Name, settings.RecordedCodeVersion ?? RunEnvironment.CodeVersion);
             var rows = new List<MetricsRow>();
             var plots = new List<string>();
             await using (var progress = ProgressDisplay.Start(errors, 1, world.Ticks))
             using (var csv = MetricsCsvWriter.Create(folder.PathFor(MetricsCsvFormat.FileName)))
-            await using (var parquet = await MetricsParquetWriter.CreateAsync(folder.PathFor(MetricsParquetFormat.FileName), cancellation))
-            await using (var firms = await RunFirmOutputs.CreateAsync(world, settings.FirmPanelEvery, folder.PathFor(FirmPanelFormat.FileName), settings.Plots, cancellation))
+            await using (var parquet = await MetricsParquetWriter.CreateAsync(folder.PathFor(MetricsParquetFormat.FileName), provenance, cancellation))
+            await using (var firms = await RunFirmOutputs.CreateAsync(world, settings.FirmPanelEvery, folder.PathFor(FirmPanelFormat.FileName), settings.Plots, provenance, cancellation))
             {
                 await foreach (var simulated in engine.RunAsync(world, firms.Ticks, cancellation))
                 {
@@ -76,6 +77,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
                 FirstPeriod = region[0].Period,
                 LastPeriod = region[^1].Period,
                 CodeVersion = RunEnvironment.CodeVersion,
+                UncommittedChanges = RunEnvironment.UncommittedChanges,
                 RuntimeVersion = RunEnvironment.RuntimeVersion,
                 OsDescription = RunEnvironment.OsDescription,
                 CommandLine = RunEnvironment.CommandLine,

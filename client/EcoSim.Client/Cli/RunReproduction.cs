@@ -34,6 +34,7 @@ internal sealed class RunReproduction(RunManifest manifest) : Reproduction
             RecordedScenarioPath = manifest.ScenarioPath ?? "",
             Origin = RecordedOrigin.Of(manifest),
             Overwrite = context.Overwrite,
+            RecordedCodeVersion = manifest.CodeVersion,
             FirmPanelEvery = manifest.FirmPanelEvery,
         };
         return await new RunPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);

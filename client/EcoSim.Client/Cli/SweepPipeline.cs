@@ -50,13 +50,20 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
             var members = points.SelectMany(p => seeds.Select(seed => new EnsembleMember(p.Label, p.Apply(scenario).WithSeed(seed)))).ToList();
             var summary = new SweepSummary(points, world.Ticks);
             Directory.CreateDirectory(folder.PathFor("runs"));
+            var provenance = new ParquetProvenance(scenario.Name, scenario.Sha256, seeds, engine.Name, settings.RecordedCodeVersion ?? RunEnvironment.CodeVersion);
+            var columns = new EnsembleColumns(Role: false, [.. grid.Axes.Select(a => (a.Parameter.Name, a.Parameter.Unit))]);
             await using (var progress = ProgressDisplay.Start(errors, members.Count, world.Ticks))
-                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, (member, rows) =>
+            await using (var parquet = await EnsembleParquetWriter.CreateAsync(folder.PathFor(Path.Combine("runs", MetricsParquetFormat.FileName)), columns,
+                [.. members.Select(m => new EnsembleRun(m.Role, m.Seed, [.. byLabel[m.Role].Settings.Select(s => s.Value)]))], provenance, cancellation))
+            {
+                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, async (member, rows, token) =>
                 {
                     MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
                     summary.Add(byLabel[member.Role], rows);
-                    return Task.CompletedTask;
+                    await parquet.AddAsync(member.Role, member.Seed, rows, token);
                 }, cancellation);
+                await parquet.CompleteAsync();
+            }
 
             var results = summary.Results();
             SweepCsv.Write(folder.PathFor(SweepCsv.FileName), grid, results);
@@ -77,6 +84,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
                 FirmsPerShard = engine.FirmsPerShard,
                 TickCount = world.Ticks,
                 CodeVersion = RunEnvironment.CodeVersion,
+                UncommittedChanges = RunEnvironment.UncommittedChanges,
                 RuntimeVersion = RunEnvironment.RuntimeVersion,
                 OsDescription = RunEnvironment.OsDescription,
                 CommandLine = RunEnvironment.CommandLine,

@@ -35,6 +35,7 @@ internal sealed class SweepReproduction(SweepManifest manifest, IReadOnlyList<st
             RecordedScenarioPath = manifest.Scenario.Path ?? "",
             Origin = RecordedOrigin.Of(manifest),
             Overwrite = context.Overwrite,
+            RecordedCodeVersion = manifest.CodeVersion,
         };
         return await new SweepPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }

@@ -28,4 +28,7 @@ internal sealed record SweepSettings(string ScenarioPath, IReadOnlyList<string> 
 
     /// <summary>A folder (<c>--scenario-root</c>) whose files <c>extends</c> may reach besides those in or below the scenario's own folder, or null.</summary>
     public string? ScenarioRoot { get; init; }
+
+    /// <summary>The code version the Parquet files record, or null for this program's (a reproduction records the original's, so the files compare byte for byte).</summary>
+    public string? RecordedCodeVersion { get; init; }
 }

@@ -18,10 +18,12 @@ internal sealed record EnsembleMember(string Role, Scenario Scenario)
 /// Runs ensemble members concurrently on one engine (at most <paramref name="parallelism"/> at a time:
 /// on Orleans they are separate runs side by side in the cluster), handing each finished run's rows
 /// to a callback and keeping nothing else; every tick and every finished run is reported to <paramref name="progress"/>.
+/// Members start in the order listed. The callback gets a token that is cancelled when any run fails, so
+/// that a callback waiting for an earlier run (as <see cref="Output.EnsembleParquetWriter"/> does) stops too.
 /// </summary>
 internal sealed class PairedRuns(ISimulationEngine engine, int parallelism, IProgressDisplay progress)
 {
-    public async Task RunAsync(IReadOnlyList<EnsembleMember> members, Func<EnsembleMember, IReadOnlyList<MetricsRow>, Task> finished, CancellationToken cancellation)
+    public async Task RunAsync(IReadOnlyList<EnsembleMember> members, Func<EnsembleMember, IReadOnlyList<MetricsRow>, CancellationToken, Task> finished, CancellationToken cancellation)
     {
         await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation }, async (member, token) =>
         {
@@ -31,7 +33,7 @@ internal sealed class PairedRuns(ISimulationEngine engine, int parallelism, IPro
                 rows.AddRange(tick.Rows);
                 progress.TickDone();
             }
-            await finished(member, rows);
+            await finished(member, rows, token);
             progress.RunDone();
         });
     }

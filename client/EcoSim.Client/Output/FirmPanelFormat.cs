@@ -6,7 +6,8 @@ namespace EcoSim.Client.Output;
 /// <summary>
 /// The layout of <c>firms.parquet</c>, the per-firm panel: one row per firm and collected tick, with the
 /// tick, its period, the cluster (index and id), the firm's index in its cluster, and every field of the
-/// model's firm record. Money is in bn yuan (revenue per year), age in ticks.
+/// model's firm record. Money is in bn yuan (revenue per year), age in ticks; <see cref="Units"/> has
+/// every column's unit, which each column chunk's key-value metadata carries (<c>unit</c>), and the file's with <see cref="ParquetProvenance"/>.
 /// </summary>
 public static class FirmPanelFormat
 {
@@ -30,6 +31,18 @@ public static class FirmPanelFormat
     public static DataField<int> Vintage { get; } = new("vintage", nullable: false);
     public static DataField<bool> Alive { get; } = new("alive", nullable: false);
 #pragma warning restore CS1591
+
+    /// <summary>The <c>ecosim.format</c> value of a firm panel.</summary>
+    public const string Format = "firm-panel";
+
+    /// <summary>The unit of every column that has one, in column order; written to the file's key-value metadata.</summary>
+    public static IReadOnlyList<(string Column, string Unit)> Units { get; } =
+    [
+        (Tick.Name, "quarters since the first period"), (Firm.Name, "index within the cluster"), (Productivity.Name, "index, 2023 mean = 1"),
+        (Weight.Name, "market weight (share = weight / cluster total)"), (Revenue.Name, "bn yuan/yr"), (RdIntensity.Name, "share of revenue"),
+        (RdStock.Name, "bn yuan"), (Cash.Name, "bn yuan (negative = debt)"), (Researchers.Name, "headcount"), (Age.Name, "ticks"),
+        (Vintage.Name, "technology generation"),
+    ];
 
     /// <summary>The panel's schema, in column order.</summary>
     public static ParquetSchema Schema { get; } = new(Tick, Period, Cluster, ClusterId, Firm, Productivity, Weight, Revenue, RdIntensity, RdStock, Cash, Researchers, Age, Vintage, Alive);

@@ -28,11 +28,19 @@ public sealed class FirmPanelWriter : IAsyncDisposable
     /// <summary>Rows written so far.</summary>
     public long Rows { get; private set; }
 
-    /// <summary>Creates the panel at <paramref name="path"/> for a world whose clusters have the ids <paramref name="clusterIds"/>.</summary>
-    public static async Task<FirmPanelWriter> CreateAsync(string path, IReadOnlyList<string> clusterIds, CancellationToken cancellation = default)
+    /// <summary>
+    /// Creates the panel at <paramref name="path"/> for a world whose clusters have the ids <paramref name="clusterIds"/>;
+    /// its footer will carry <paramref name="provenance"/> and the columns' units.
+    /// </summary>
+    public static async Task<FirmPanelWriter> CreateAsync(string path, IReadOnlyList<string> clusterIds, ParquetProvenance provenance, CancellationToken cancellation = default)
     {
         var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
-        try { return new FirmPanelWriter(stream, await ParquetWriter.CreateAsync(FirmPanelFormat.Schema, stream, FirmPanelFormat.Options, cancellationToken: cancellation), clusterIds); }
+        try
+        {
+            var writer = await ParquetWriter.CreateAsync(FirmPanelFormat.Schema, stream, FirmPanelFormat.Options, cancellationToken: cancellation);
+            writer.CustomMetadata = provenance.KeyValues(FirmPanelFormat.Format, FirmPanelFormat.Units);
+            return new FirmPanelWriter(stream, writer, clusterIds);
+        }
         catch { await stream.DisposeAsync(); throw; }
     }
 
@@ -49,7 +57,8 @@ public sealed class FirmPanelWriter : IAsyncDisposable
                 int at = 0;
                 for (int c = 0; c < kept.Length; c++)
                     foreach (int i in kept[c]) values[at++] = value(census.Clusters[c], i);
-                await group.WriteAsync<T>(field, values, cancellationToken: cancellation);
+                var unit = FirmPanelFormat.Units.FirstOrDefault(u => u.Column == field.Name).Unit;
+                await group.WriteAsync<T>(field, values, null, unit is null ? null : new Dictionary<string, string> { ["unit"] = unit }, cancellation);
             }
             await Column(FirmPanelFormat.Tick, (_, _) => census.Tick);
             await group.WriteAsync(FirmPanelFormat.Period, [.. Enumerable.Repeat(period, n)]);

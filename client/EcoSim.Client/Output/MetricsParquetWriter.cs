@@ -23,18 +23,18 @@ public sealed class MetricsParquetWriter : IAsyncDisposable
         _writer = writer;
     }
 
-    /// <summary>Creates the file at <paramref name="path"/> (replacing any) and starts the table.</summary>
-    public static async Task<MetricsParquetWriter> CreateAsync(string path, CancellationToken cancellation = default)
+    /// <summary>Creates the file at <paramref name="path"/> (replacing any) and starts the table; its footer will carry <paramref name="provenance"/>.</summary>
+    public static async Task<MetricsParquetWriter> CreateAsync(string path, ParquetProvenance provenance, CancellationToken cancellation = default)
     {
         var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
-        try { return new MetricsParquetWriter(stream, await ParquetWriter.CreateAsync(MetricsParquetFormat.Schema(ensemble: false), stream, MetricsParquetFormat.Options, cancellationToken: cancellation)); }
+        try { return new MetricsParquetWriter(stream, await MetricsParquetFormat.CreateWriterAsync(stream, runs: null, provenance, cancellation)); }
         catch { await stream.DisposeAsync(); throw; }
     }
 
     /// <summary>Writes every row of <paramref name="rows"/> to a new file at <paramref name="path"/>.</summary>
-    public static async Task WriteFileAsync(string path, IEnumerable<MetricsRow> rows, CancellationToken cancellation = default)
+    public static async Task WriteFileAsync(string path, IEnumerable<MetricsRow> rows, ParquetProvenance provenance, CancellationToken cancellation = default)
     {
-        await using var writer = await CreateAsync(path, cancellation);
+        await using var writer = await CreateAsync(path, provenance, cancellation);
         await writer.WriteAsync(rows, cancellation);
     }
 
@@ -62,7 +62,7 @@ public sealed class MetricsParquetWriter : IAsyncDisposable
     private async Task FlushAsync(CancellationToken cancellation)
     {
         if (_pending.Count == 0) return;
-        await MetricsParquetFormat.WriteRowGroupAsync(_writer, _pending, run: null, cancellation);
+        await MetricsParquetFormat.WriteRowGroupAsync(_writer, _pending, runs: null, run: null, cancellation);
         _pending.Clear();
     }
 }

@@ -48,6 +48,13 @@ public abstract record OutputManifest
     /// <summary>Informational version of the program (includes the git commit when built from a repository).</summary>
     [JsonPropertyOrder(ProgramOrder)]
     public required string CodeVersion { get; init; }
+    /// <summary>
+    /// Whether the git working tree of the build had uncommitted changes (<see cref="RunEnvironment.UncommittedChanges"/>):
+    /// provenance like the commit, so reproduce neither checks nor compares it. Null when unknown, and in
+    /// manifests written before it was recorded.
+    /// </summary>
+    [JsonPropertyOrder(ProgramOrder)]
+    public bool? UncommittedChanges { get; init; }
     /// <summary>.NET runtime description, e.g. <c>.NET 10.0.0</c>.</summary>
     [JsonPropertyOrder(ProgramOrder)]
     public required string RuntimeVersion { get; init; }

@@ -14,6 +14,14 @@ public static class RunEnvironment
         Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? "unknown";
 
+    /// <summary>
+    /// Whether the git working tree had uncommitted changes to tracked files when this program was built
+    /// (recorded by the build as assembly metadata), or null when it was not built from a git working tree.
+    /// With <c>true</c>, the commit in <see cref="CodeVersion"/> does not by itself say which code ran.
+    /// </summary>
+    public static bool? UncommittedChanges => Parse(typeof(RunEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "EcoSim.UncommittedChanges")?.Value);
+
     /// <summary>The .NET runtime description, e.g. <c>.NET 10.0.0</c>.</summary>
     public static string RuntimeVersion => RuntimeInformation.FrameworkDescription;
 
@@ -25,4 +33,12 @@ public static class RunEnvironment
     /// finds it (e.g. <c>ecosim</c>, or <c>dotnet</c> and the dll), then the arguments.
     /// </summary>
     public static IReadOnlyList<string> CommandLine => [.. ProgramInvocation.Current(), .. Environment.GetCommandLineArgs().Skip(1)];
+
+    /// <summary>The build's word for <see cref="UncommittedChanges"/>: "true", "false", or anything else for unknown.</summary>
+    internal static bool? Parse(string? recorded) => recorded switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => null,
+    };
 }

@@ -30,10 +30,13 @@ internal sealed class RunFirmOutputs : IAsyncDisposable
     /// <summary>The firm-size distributions collected so far (first and last tick).</summary>
     public IReadOnlyList<FirmSizeDistribution> SizeDistributions => _sizes;
 
-    /// <summary>Starts the outputs: the panel at <paramref name="panelPath"/> when <paramref name="panelEvery"/> is set, the sizes when <paramref name="sizePlot"/>.</summary>
-    public static async Task<RunFirmOutputs> CreateAsync(WorldSpec world, int? panelEvery, string panelPath, bool sizePlot, CancellationToken cancellation)
+    /// <summary>
+    /// Starts the outputs: the panel at <paramref name="panelPath"/> (its metadata from <paramref name="provenance"/>) when
+    /// <paramref name="panelEvery"/> is set, the sizes when <paramref name="sizePlot"/>.
+    /// </summary>
+    public static async Task<RunFirmOutputs> CreateAsync(WorldSpec world, int? panelEvery, string panelPath, bool sizePlot, ParquetProvenance provenance, CancellationToken cancellation)
     {
-        var panel = panelEvery is not null ? await FirmPanelWriter.CreateAsync(panelPath, [.. world.Clusters.Select(c => c.Id)], cancellation) : null;
+        var panel = panelEvery is not null ? await FirmPanelWriter.CreateAsync(panelPath, [.. world.Clusters.Select(c => c.Id)], provenance, cancellation) : null;
         IReadOnlySet<int> panelTicks = panelEvery is int every ? FirmPanelFormat.Ticks(world.Ticks, every) : new HashSet<int>();
         IReadOnlySet<int> sizeTicks = sizePlot ? new HashSet<int> { 0, world.Ticks - 1 } : new HashSet<int>();
         return new RunFirmOutputs(panel, panelTicks, sizeTicks);

@@ -10,6 +10,9 @@ public sealed record MetricsRow
     /// <summary>The <see cref="Cluster"/> value of the row that totals all clusters.</summary>
     public const int RegionIndex = -1;
 
+    /// <summary>The <see cref="ClusterId"/> of the row that totals all clusters.</summary>
+    public const string RegionId = "region";
+
     /// <summary>Tick number, 0 for the first simulated period.</summary>
     public required int Tick { get; init; }
     /// <summary>Calendar label of the tick, e.g. <c>2024Q1</c>.</summary>
@@ -18,7 +21,7 @@ public sealed record MetricsRow
     public required double Time { get; init; }
     /// <summary>Cluster index (0..19), or <see cref="RegionIndex"/> for the region.</summary>
     public required int Cluster { get; init; }
-    /// <summary>Short cluster id (e.g. <c>electronics</c>), or <c>region</c>.</summary>
+    /// <summary>Short cluster id (e.g. <c>electronics</c>), or <see cref="RegionId"/>.</summary>
     public required string ClusterId { get; init; }
 
     /// <summary>Public S&amp;T budget spent, bn yuan/yr.</summary>

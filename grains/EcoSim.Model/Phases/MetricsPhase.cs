@@ -107,7 +107,7 @@ public static class MetricsPhase
             Period = period.ToString(),
             Time = period.DecimalYear,
             Cluster = MetricsRow.RegionIndex,
-            ClusterId = "region",
+            ClusterId = MetricsRow.RegionId,
             PublicBudget = budget,
             BudgetBasic = level.ByLink[(int)Link.Basic],
             BudgetApplied = level.ByLink[(int)Link.Applied],
