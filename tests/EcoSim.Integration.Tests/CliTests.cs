@@ -175,6 +175,28 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_scenario_too_large_for_the_memory_ceiling_is_refused_until_the_ceiling_is_raised()
+    {
+        string root = TestFiles.NewTempFolder();
+        string big = Path.Combine(root, "big.yaml");
+        File.WriteAllText(big, File.ReadAllText(Path.Combine(Path.GetDirectoryName(TestFiles.SmallScenario)!, "small-baseline.yaml")).Replace("firms: 2000", "firms: 50000000"));
+        var refused = await Ecosim("validate", big);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains($"{big}:8:10: population.firms: a run of this scenario would need about ", refused.Errors);
+        Assert.Contains("over the ceiling of 8.0 GiB (--max-memory)", refused.Errors);
+        Assert.Contains("50,000,000 firms", refused.Errors);
+
+        var allowed = await Ecosim("validate", big, "--max-memory", "16GiB");
+        Assert.Equal(0, allowed.Code);
+        Assert.Contains("50,000,000 firms", allowed.Output);
+
+        var run = await Ecosim("run", big, "--out", Path.Combine(root, "out"), "--engine", "reference");
+        Assert.Equal(2, run.Code);
+        Assert.Contains("(--max-memory)", run.Errors);
+        Assert.Equal([big], Directory.GetFileSystemEntries(root));
+    }
+
+    [Fact]
     public async Task Validate_accepts_good_files_and_lists_every_error_of_bad_ones_without_writing()
     {
         string root = TestFiles.NewTempFolder();
@@ -203,6 +225,8 @@ public sealed class CliTests
         { "sweep", "--seed", "x" }, { "sweep", "--seeds", "x" }, { "sweep", "--parallel", "x" }, { "sweep", "--engine", "x" },
         { "sweep", "--firms-per-shard", "x" }, { "sweep", "--ticks", "x" },
         { "inspect", "--seed", "x" }, { "inspect", "--tick", "x" }, { "inspect", "--engine", "x" }, { "inspect", "--firms-per-shard", "x" },
+        { "run", "--max-memory", "x" }, { "run", "--max-work", "x" }, { "compare", "--max-memory", "x" }, { "sweep", "--max-work", "x" },
+        { "inspect", "--max-memory", "x" }, { "validate", "--max-memory", "x" }, { "validate", "--max-work", "x" },
     };
 
     [Theory]

@@ -7,9 +7,9 @@ namespace EcoSim.Client.Cli;
 internal static class CommandInputs
 {
     /// <summary>Loads a scenario (whose <c>extends</c> may also reach files under <paramref name="scenarioRoot"/>); on failure writes every error and returns null.</summary>
-    public static Scenario? LoadScenario(string path, TextWriter errors, string? scenarioRoot = null)
+    public static Scenario? LoadScenario(string path, TextWriter errors, string? scenarioRoot = null, ScenarioLimits? limits = null)
     {
-        try { return ScenarioLoader.Load(path, extraRoot: scenarioRoot); }
+        try { return ScenarioLoader.Load(path, limits, scenarioRoot); }
         catch (ScenarioException e)
         {
             foreach (var error in e.Errors) errors.WriteLine($"error: {error}");

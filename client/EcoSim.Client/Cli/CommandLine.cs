@@ -31,12 +31,12 @@ internal static class CommandLine
             {
                 var ensemble = new EnsembleSettings(result.GetValue(scenario)!, result.GetValue(shared.Out), result.GetValue(seed), result.GetValue(seeds), result.GetValue(shared.Engine)!,
                     result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots), result.GetValue(parallel))
-                { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot) };
+                { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot), Limits = shared.Limits.Read(result) };
                 return await Guarded(errors, cancellation, () => new RunEnsemblePipeline(output, errors).ExecuteAsync(ensemble, cancellation));
             }
             var settings = new RunSettings(result.GetValue(scenario)!, result.GetValue(shared.Out), result.GetValue(seed), result.GetValue(shared.Engine)!,
                 result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots))
-            { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel), Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot) };
+            { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel), Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot), Limits = shared.Limits.Read(result) };
             return await Guarded(errors, cancellation, () => new RunPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
@@ -61,7 +61,7 @@ internal static class CommandLine
             var settings = new CompareSettings(result.GetValue(baseline)!, result.GetValue(policy)!, result.GetValue(seeds), result.GetValue(seed),
                 result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
                 !result.GetValue(shared.NoPlots), result.GetValue(parallel))
-            { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot) };
+            { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot), Limits = shared.Limits.Read(result) };
             return await Guarded(errors, cancellation, () => new ComparePipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
@@ -92,7 +92,7 @@ internal static class CommandLine
             var settings = new SweepSettings(result.GetValue(scenario)!, result.GetValue(parameters) ?? [], result.GetValue(seeds), result.GetValue(seed),
                 result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
                 !result.GetValue(shared.NoPlots), result.GetValue(parallel))
-            { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot) };
+            { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot), Limits = shared.Limits.Read(result) };
             return await Guarded(errors, cancellation, () => new SweepPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;
@@ -102,13 +102,15 @@ internal static class CommandLine
     {
         var files = new Argument<string[]>("scenarios") { Description = "Scenario files (YAML) to check", Arity = ArgumentArity.OneOrMore };
         var root = SharedOptions.ScenarioRootOption();
+        var limits = new LimitOptions();
         var command = new Command("validate", "Check scenario files whole, as 'run' would before tick 0, and list every error; writes nothing (exit code 2 if any file is invalid)") { files, root };
+        limits.AddTo(command);
         command.SetAction(result =>
         {
             int code = ExitCodes.Ok;
             foreach (var file in result.GetValue(files)!)
             {
-                if (CommandInputs.LoadScenario(file, errors, result.GetValue(root)) is not { } scenario) { code = ExitCodes.BadInput; continue; }
+                if (CommandInputs.LoadScenario(file, errors, result.GetValue(root), limits.Read(result)) is not { } scenario) { code = ExitCodes.BadInput; continue; }
                 var world = scenario.World;
                 output.WriteLine($"ok: {file}: {scenario.Name}, {world.Start}..{world.PeriodOf(world.Ticks - 1)} ({world.Ticks} ticks), " +
                                  $"{world.ClusterCount} clusters, {world.Firms:N0} firms, {world.Timeline.Count} parameter changes, {world.Facilities.Count} facilities");
@@ -130,12 +132,13 @@ internal static class CommandLine
         {
             scenario, entity, tick, seed, shared.Engine, shared.FirmsPerShard, shared.Cluster, shared.ScenarioRoot, json,
         };
+        shared.Limits.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
             var settings = new InspectSettings(result.GetValue(scenario)!, result.GetValue(entity)!, result.GetValue(tick), result.GetValue(seed),
                 result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), cluster, result.GetValue(json))
-            { ScenarioRoot = result.GetValue(shared.ScenarioRoot) };
+            { ScenarioRoot = result.GetValue(shared.ScenarioRoot), Limits = shared.Limits.Read(result) };
             return await Guarded(errors, cancellation, () => new InspectPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });
         return command;

@@ -92,8 +92,8 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Func
 
     private (Scenario Baseline, Scenario Policy)? Load(CompareSettings settings)
     {
-        var first = CommandInputs.LoadScenario(settings.BaselinePath, errors, settings.ScenarioRoot);
-        var second = CommandInputs.LoadScenario(settings.PolicyPath, errors, settings.ScenarioRoot);
+        var first = CommandInputs.LoadScenario(settings.BaselinePath, errors, settings.ScenarioRoot, settings.Limits);
+        var second = CommandInputs.LoadScenario(settings.PolicyPath, errors, settings.ScenarioRoot, settings.Limits);
         if (first is null || second is null) return null;
         var (baseline, policy) = (first with { Path = settings.RecordedBaselinePath ?? first.Path }, second with { Path = settings.RecordedPolicyPath ?? second.Path });
         if (baseline.World.Start != policy.World.Start || baseline.World.Ticks != policy.World.Ticks)

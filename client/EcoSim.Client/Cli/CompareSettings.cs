@@ -21,6 +21,9 @@ internal sealed record CompareSettings(string BaselinePath, string PolicyPath, i
     /// <summary>A folder (<c>--scenario-root</c>) whose files <c>extends</c> may reach besides those in or below the scenario's own folder, or null.</summary>
     public string? ScenarioRoot { get; init; }
 
+    /// <summary>The ceilings on the scenario's estimated memory and work (<c>--max-memory</c>, <c>--max-work</c>); the documented defaults when null.</summary>
+    public Scenarios.ScenarioLimits? Limits { get; init; }
+
     /// <summary>The code version the Parquet files record, or null for this program's (a reproduction records the original's, so the files compare byte for byte).</summary>
     public string? RecordedCodeVersion { get; init; }
 }

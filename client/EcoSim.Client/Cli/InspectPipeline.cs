@@ -20,6 +20,9 @@ internal sealed record InspectSettings(string ScenarioPath, string Entity, int? 
 {
     /// <summary>A folder (<c>--scenario-root</c>) whose files <c>extends</c> may also reach, or null.</summary>
     public string? ScenarioRoot { get; init; }
+
+    /// <summary>The ceilings on the scenario's estimated memory and work (<c>--max-memory</c>, <c>--max-work</c>); the documented defaults when null.</summary>
+    public Scenarios.ScenarioLimits? Limits { get; init; }
 }
 
 /// <summary>
@@ -30,7 +33,7 @@ internal sealed class InspectPipeline(TextWriter output, TextWriter errors)
 {
     public async Task<int> ExecuteAsync(InspectSettings settings, CancellationToken cancellation)
     {
-        var scenario = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot);
+        var scenario = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot, settings.Limits);
         if (scenario is null) return ExitCodes.BadInput;
         if (settings.Seed is ulong seed) scenario = scenario.WithSeed(seed);
         var world = scenario.World;

@@ -20,7 +20,7 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
 {
     public async Task<int> ExecuteAsync(EnsembleSettings settings, CancellationToken cancellation)
     {
-        if (CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot) is not { } loaded) return ExitCodes.BadInput;
+        if (CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot, settings.Limits) is not { } loaded) return ExitCodes.BadInput;
         if (settings.RecordedScenarioPath is { } recordedPath) loaded = loaded with { Path = recordedPath };
         if (CommandInputs.FirstTicks(loaded, settings.Ticks, errors) is not { } scenario) return ExitCodes.BadInput;
 

@@ -20,7 +20,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
 {
     public async Task<int> ExecuteAsync(RunSettings settings, CancellationToken cancellation)
     {
-        var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot);
+        var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot, settings.Limits);
         if (loaded is null) return ExitCodes.BadInput;
         if (settings.RecordedScenarioPath is { } recordedPath) loaded = loaded with { Path = recordedPath };
         if (settings.Seed is ulong seed) loaded = loaded.WithSeed(seed);

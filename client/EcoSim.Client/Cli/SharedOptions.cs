@@ -47,11 +47,13 @@ internal sealed class SharedOptions
     public Option<int?> Ticks { get; }
     public Option<string?> Cluster { get; }
     public Option<bool> NoPlots { get; }
+    public LimitOptions Limits { get; } = new();
 
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
         foreach (Option option in new Option[] { Out, Overwrite, ScenarioRoot, Engine, FirmsPerShard, Ticks, Cluster, NoPlots }) command.Options.Add(option);
+        Limits.AddTo(command);
     }
 
     /// <summary>The cluster named by --cluster (null: embedded); false with a message when it cannot be read.</summary>

@@ -25,7 +25,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
 
     public async Task<int> ExecuteAsync(SweepSettings settings, CancellationToken cancellation)
     {
-        var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot);
+        var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot, settings.Limits);
         var grid = SweepGrid.TryParse(settings.Parameters, settings.Seeds, out var problems);
         foreach (var problem in problems) errors.WriteLine($"error: {problem}");
         if (loaded is null || grid is null) return ExitCodes.BadInput;
