@@ -24,7 +24,7 @@ public sealed class EnsemblePlotAxesTests
     {
         var series = Knowledge(onsetTick: 3);
 
-        foreach (Plot plot in new[] { Saved(ComparisonPlots.Effect(series, 3)), Saved(ComparisonPlots.Levels(series, "base", "policy", 3)) })
+        foreach (Plot plot in new[] { Saved(ComparisonPlots.Effect(series, 12, 3)), Saved(ComparisonPlots.Levels(series, 12, "base", "policy", 3)) })
         {
             VerticalLine onset = Assert.Single(plot.GetPlottables().OfType<VerticalLine>());
             Assert.Equal(2024.75, onset.X);
@@ -33,7 +33,7 @@ public sealed class EnsemblePlotAxesTests
             Assert.Equal(SyntheticComparison.Ticks, series.Count);
             Assert.Equal(series[^1].Time, plot.Axes.GetLimits().Right, 6);
         }
-        Assert.Empty(Saved(ComparisonPlots.Effect(series, null)).GetPlottables().OfType<VerticalLine>());
+        Assert.Empty(Saved(ComparisonPlots.Effect(series, 12, null)).GetPlottables().OfType<VerticalLine>());
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class EnsemblePlotAxesTests
             return new EffectPoint($"{2024 + t / 4}Q{t % 4 + 1}", 2024 + t / 4.0, column, level, level, new Band(0, 0, 0), new Band(e, e, e));
         })];
 
-        Plot plot = Saved(ComparisonPlots.Effect(noise, null));
+        Plot plot = Saved(ComparisonPlots.Effect(noise, 12, null));
 
         AxisLimits limits = plot.Axes.GetLimits();
         Assert.True(limits.VerticalSpan >= AxisRules.PercentMinimumSpan, $"effect axis spans {limits.VerticalSpan}");
@@ -80,8 +80,8 @@ public sealed class EnsemblePlotAxesTests
                 summary.Add(point, [.. SampleRows.Create(8).Select(r => r with { Firms = 2000 + seed + 100 * point.Settings[0].Value + point.Settings[1].Value })]);
         var atEnd = summary.AtEnd();
 
-        Plot breakthroughs = Saved(SweepPlots.Build(grid, [.. atEnd.Where(r => r.Column.Name == "breakthroughs")]));
-        Plot firms = Saved(SweepPlots.Build(grid, [.. atEnd.Where(r => r.Column.Name == "firms")]));
+        Plot breakthroughs = Saved(SweepPlots.Build(grid, [.. atEnd.Where(r => r.Column.Name == "breakthroughs")], 2));
+        Plot firms = Saved(SweepPlots.Build(grid, [.. atEnd.Where(r => r.Column.Name == "firms")], 2));
 
         Assert.Equal("Breakthroughs summed over 2025 by basicShare", breakthroughs.Axes.Title.Label.Text);
         Assert.Equal("Firms at 2025Q4 by basicShare", firms.Axes.Title.Label.Text);
@@ -105,5 +105,24 @@ public sealed class EnsemblePlotAxesTests
         var breakthroughs = summary.AtEnd().First(r => r.Column.Name == "breakthroughs");
 
         Assert.Equal("summed over the four quarters to 2025Q2", SweepPlots.When(breakthroughs));
+    }
+
+    [Theory]
+    [InlineData(1, "one pair, no band", "one run, no band")]
+    [InlineData(4, "median; shade: 5-95% of 4 pairs, too few for a band", "median; shade: 5-95% of 4 runs, too few for a band")]
+    [InlineData(12, "median, 5-95% band", "median, 5-95% band")]
+    public void Legends_call_a_shade_a_band_only_from_ten_seeds_on(int seeds, string effectShade, string levelShade)
+    {
+        var series = Knowledge(onsetTick: 3);
+        string[] Legends(Plot plot) => [.. plot.GetPlottables().OfType<Scatter>().Select(s => s.LegendText)];
+
+        Assert.Equal([$"policy vs baseline, {seeds} paired {(seeds == 1 ? "seed" : "seeds")} ({effectShade})"], Legends(Saved(ComparisonPlots.Effect(series, seeds, 3))));
+        Assert.Equal([$"base ({levelShade})", $"policy ({levelShade})"], Legends(Saved(ComparisonPlots.Levels(series, seeds, "base", "policy", 3))));
+
+        var summary = new EnsembleSummary();
+        for (int run = 0; run < seeds; run++)
+            summary.Add([.. SampleRows.Create(PlotRows.Ticks).Select(r => r with { Productivity = 1 + 0.01 * run })]);
+        var column = MetricColumns.Get("productivity");
+        Assert.Equal([$"small, {seeds} seeds ({levelShade})"], Legends(Saved(EnsemblePlots.Build(column, summary.Region(column), "small", summary.Runs))));
     }
 }

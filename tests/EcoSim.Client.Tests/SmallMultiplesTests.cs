@@ -47,7 +47,7 @@ public sealed class SmallMultiplesTests
         AssertTwentyDrawnPanels(knowledge, expectedLine: Colors.SeaGreen);
         var texts = XDocument.Load(PlotFiles.SvgTwin(knowledge)).Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
         Assert.Contains("difference from baseline (%)", texts);
-        Assert.Contains("policy vs baseline, paired seeds (median, 5-95% band)", texts);
+        Assert.Contains(ComparisonPlots.EffectLegend(summary.PairedSeeds.Count), texts);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<S
             var results = summary.Results();
             SweepCsv.Write(folder.PathFor(SweepCsv.FileName), grid, results);
             var plots = settings.Plots
-                ? SweepPlots.WriteAll(grid, summary.AtEnd(), folder.PathFor("plots"),
+                ? SweepPlots.WriteAll(grid, summary.AtEnd(), seeds.Count, folder.PathFor("plots"),
                     $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {RecordedOrigin.PlotDate(settings.Origin, started):yyyy-MM-dd}")
                 : [];
 

@@ -29,22 +29,23 @@ internal static class ComparisonPlots
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
+        int pairs = summary.PairedSeeds.Count;
         foreach (var name in Findings.KeyMetrics)
         {
             var series = points.Where(p => p.Column.Name == name).ToList();
             if (series.Count == 0) continue;
-            written.Add(PlotCanvas.Save(Levels(series, baselineName, policyName, onsetTick), caption, directory, $"{name}.png"));
-            written.Add(PlotCanvas.Save(Effect(series, onsetTick), caption, directory, $"{name}-effect.png"));
+            written.Add(PlotCanvas.Save(Levels(series, pairs, baselineName, policyName, onsetTick), caption, directory, $"{name}.png"));
+            written.Add(PlotCanvas.Save(Effect(series, pairs, onsetTick), caption, directory, $"{name}-effect.png"));
         }
         foreach (var metric in ComparisonSummary.ClusterMetrics)
         {
             var clusters = summary.ClusterEffects(metric);
-            if (clusters.Count > 0) written.Add(ClusterEffects(MetricColumns.Get(metric), clusters, onsetTick, OnsetPeriod(points, onsetTick), directory, caption));
+            if (clusters.Count > 0) written.Add(ClusterEffects(MetricColumns.Get(metric), clusters, pairs, onsetTick, OnsetPeriod(points, onsetTick), directory, caption));
         }
         return written;
     }
 
-    private static string ClusterEffects(MetricColumn column, IReadOnlyList<ClusterEffect> clusters, int? onsetTick, string? onsetPeriod, string directory, string caption)
+    private static string ClusterEffects(MetricColumn column, IReadOnlyList<ClusterEffect> clusters, int pairs, int? onsetTick, string? onsetPeriod, string directory, string caption)
     {
         var panels = clusters.Select(cluster =>
         {
@@ -58,7 +59,7 @@ internal static class ComparisonPlots
             AxisRules.Apply(panel, new Dictionary<IYAxis, double> { [panel.Axes.Left] = AxisRules.PercentMinimumSpan });
             return panel;
         }).ToList();
-        var legend = new List<LegendEntry> { new("policy vs baseline, paired seeds (median, 5-95% band)", EffectColor, WithBand: true) };
+        var legend = new List<LegendEntry> { new(EffectLegend(pairs), EffectColor, WithBand: true) };
         if (onsetPeriod is not null)
             legend.Add(new LegendEntry(OnsetText(onsetPeriod), OnsetColor, WithBand: false, Dashed: true));
         var figure = new SmallMultiples($"Effect of the policy on {column.Title.ToLowerInvariant()}, by cluster", EffectLabel, legend, caption);
@@ -66,13 +67,13 @@ internal static class ComparisonPlots
     }
 
     /// <summary>Baseline and policy levels of one metric with their bands, the policy's first change marked.</summary>
-    public static Plot Levels(IReadOnlyList<EffectPoint> series, string baselineName, string policyName, int? onsetTick)
+    public static Plot Levels(IReadOnlyList<EffectPoint> series, int pairs, string baselineName, string policyName, int? onsetTick)
     {
         var column = series[0].Column;
         var plot = PlotCanvas.Create($"{column.Title}: {policyName} vs {baselineName}");
         double[] xs = [.. series.Select(p => p.Time)];
-        BandPlot.Add(plot, xs, series.Select(p => p.Baseline).ToList(), BaselineColor, $"{baselineName} (median, 5-95% band)");
-        BandPlot.Add(plot, xs, series.Select(p => p.Policy).ToList(), PolicyColor, $"{policyName} (median, 5-95% band)");
+        BandPlot.Add(plot, xs, series.Select(p => p.Baseline).ToList(), BaselineColor, $"{baselineName} ({SeedEvidence.LegendBand(pairs, "runs", "run")})");
+        BandPlot.Add(plot, xs, series.Select(p => p.Policy).ToList(), PolicyColor, $"{policyName} ({SeedEvidence.LegendBand(pairs, "runs", "run")})");
         MarkOnset(plot, series, onsetTick);
         plot.YLabel(PlotCanvas.AxisLabel([column]), size: 14);
         BandPlot.LegendBelow(plot);
@@ -80,13 +81,13 @@ internal static class ComparisonPlots
     }
 
     /// <summary>The relative effect of the policy on one metric over time with its band, the policy's first change marked.</summary>
-    public static Plot Effect(IReadOnlyList<EffectPoint> series, int? onsetTick)
+    public static Plot Effect(IReadOnlyList<EffectPoint> series, int pairs, int? onsetTick)
     {
         var column = series[0].Column;
         var plot = PlotCanvas.Create($"Effect of the policy on {column.Title.ToLowerInvariant()}");
         double[] xs = [.. series.Select(p => p.Time)];
         var bands = series.Select(p => new Band(p.RelativeEffect.P05 * 100, p.RelativeEffect.Median * 100, p.RelativeEffect.P95 * 100)).ToList();
-        BandPlot.Add(plot, xs, bands, EffectColor, "policy vs baseline, paired seeds (median, 5-95% band)");
+        BandPlot.Add(plot, xs, bands, EffectColor, EffectLegend(pairs));
         var zero = plot.Add.HorizontalLine(0);
         zero.LineColor = Colors.Gray;
         zero.LinePattern = LinePattern.Dotted;
@@ -95,6 +96,10 @@ internal static class ComparisonPlots
         BandPlot.LegendBelow(plot);
         return PlotCanvas.Finish(plot, new Dictionary<IYAxis, double> { [plot.Axes.Left] = AxisRules.PercentMinimumSpan });
     }
+
+    /// <summary>Legend of an effect line over <paramref name="pairs"/> paired seeds, its shade named for what it is.</summary>
+    public static string EffectLegend(int pairs) =>
+        $"policy vs baseline, {pairs} paired {(pairs == 1 ? "seed" : "seeds")} ({SeedEvidence.LegendBand(pairs, "pairs", "pair")})";
 
     private static readonly Color OnsetColor = Colors.DimGray;
 

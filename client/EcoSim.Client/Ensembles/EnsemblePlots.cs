@@ -28,7 +28,7 @@ internal static class EnsemblePlots
     public static Plot Build(MetricColumn column, IReadOnlyList<EnsemblePoint> series, string scenarioName, int runs)
     {
         var plot = PlotCanvas.Create($"{column.Title} (region)");
-        BandPlot.Add(plot, [.. series.Select(p => p.Time)], [.. series.Select(p => p.Band)], BandColor, $"{scenarioName}, {runs} seeds (median, 5-95% band)");
+        BandPlot.Add(plot, [.. series.Select(p => p.Time)], [.. series.Select(p => p.Band)], BandColor, $"{scenarioName}, {runs} seeds ({SeedEvidence.LegendBand(runs, "runs", "run")})");
         plot.YLabel(PlotCanvas.AxisLabel([column]), size: 14);
         BandPlot.LegendBelow(plot);
         return PlotCanvas.Finish(plot, new Dictionary<IYAxis, double> { [plot.Axes.Left] = AxisRules.MinimumSpan(column.Unit) });

@@ -25,6 +25,19 @@ internal static class SeedEvidence
     /// </summary>
     public static string BandName(int seeds, string what) => HasBand(seeds) ? "90% band" : $"5-95% of {seeds} {what}";
 
+    /// <summary>
+    /// What a plot's legend says the line and its shade are, for <paramref name="seeds"/> values of
+    /// <paramref name="what"/> (plural, e.g. "pairs"; <paramref name="one"/> is the singular): a shade is
+    /// called a 5-95% band only from the minimum on, below it the legend says how few values it spans,
+    /// and with one value there is no shade to speak of.
+    /// </summary>
+    public static string LegendBand(int seeds, string what, string one) => seeds switch
+    {
+        >= MinimumSeeds => "median, 5-95% band",
+        1 => $"one {one}, no band",
+        _ => $"median; shade: 5-95% of {seeds} {what}, too few for a band",
+    };
+
     /// <summary>How many catalogue parameters have assumed defaults, and how many there are.</summary>
     public static (int Assumed, int All) AssumedParameters() =>
         (ParameterCatalog.All.Count(p => p.Source.StartsWith("assumed", StringComparison.OrdinalIgnoreCase)), ParameterCatalog.All.Count);

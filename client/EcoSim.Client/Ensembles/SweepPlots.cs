@@ -15,15 +15,16 @@ internal static class SweepPlots
     /// <summary>Space left of the first and right of the last grid value, as a fraction of the range.</summary>
     public const double MarkerRoom = 0.03;
 
-    public static IReadOnlyList<string> WriteAll(SweepGrid grid, IReadOnlyList<SweepResult> atEnd, string directory, string caption)
+    /// <summary>Draws one response curve per key metric into <paramref name="directory"/>, <paramref name="seeds"/> seeds at every grid point; returns the PNG paths.</summary>
+    public static IReadOnlyList<string> WriteAll(SweepGrid grid, IReadOnlyList<SweepResult> atEnd, int seeds, string directory, string caption)
     {
         Directory.CreateDirectory(directory);
         return [.. atEnd.GroupBy(r => r.Column).Select(byMetric =>
-            PlotCanvas.Save(Build(grid, [.. byMetric]), caption, directory, $"{byMetric.Key.Name}.png"))];
+            PlotCanvas.Save(Build(grid, [.. byMetric], seeds), caption, directory, $"{byMetric.Key.Name}.png"))];
     }
 
     /// <summary>The response curve of one metric (all of <paramref name="results"/> are of one metric and one checkpoint), limits set, not yet saved.</summary>
-    public static Plot Build(SweepGrid grid, IReadOnlyList<SweepResult> results)
+    public static Plot Build(SweepGrid grid, IReadOnlyList<SweepResult> results, int seeds)
     {
         var column = results[0].Column;
         var first = grid.Axes[0].Parameter;
@@ -37,7 +38,7 @@ internal static class SweepPlots
             var curve = curves[i].OrderBy(r => r.Point.Settings[0].Value).ToList();
             string legend = grid.Axes.Count > 1
                 ? Setting(grid.Axes[1].Parameter, curves[i].Key)
-                : "median over seeds, 5-95% band";
+                : $"{seeds} {(seeds == 1 ? "seed" : "seeds")} at each value ({SeedEvidence.LegendBand(seeds, "seeds", "seed")})";
             // A marker at each grid value: the curve is only known there, the line between is drawn straight.
             BandPlot.Add(plot, [.. curve.Select(r => r.Point.Settings[0].Value)], [.. curve.Select(r => r.Band)], palette.GetColor(i), legend).MarkerSize = 7;
         }
