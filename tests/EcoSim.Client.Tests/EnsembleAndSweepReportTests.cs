@@ -73,11 +73,14 @@ public sealed class EnsembleAndSweepReportTests
         string findings = ReportChecks.SectionText(document, "findings");
         // Knowledge at 2025Q4 (tick 7): 100 + 7 + 100 * share - 7 + {0, 1, 2}, so 111 at 0.1 and 141 at 0.4.
         // Three seeds per point are fewer than a band needs: spreads that do not overlap are a hint, not a clear change.
-        Assert.Contains("Basic-knowledge stock in 2025Q4: It rises from 111 (5-95% of 3 runs 110.1 to 111.9) at basicShare=0.1 to 141 (5-95% of 3 runs 140.1 to 141.9) at 0.4 (+27.0%); " +
+        Assert.Contains("Basic-knowledge stock at 2025Q4: It rises from 111 (5-95% of 3 runs 110.1 to 111.9) at basicShare=0.1 to 141 (5-95% of 3 runs 140.1 to 141.9) at 0.4 (+27.0%); " +
                         "the 5-95% spreads of the 3 runs at the lowest and highest values do not overlap, but 3 seeds are too few to call the change clear, and the median moves the same way at every step. " +
                         "Medians of 3 runs: 0.1: 111, 0.2: 121, 0.3: 131, 0.4: 141.", findings);
-        Assert.Contains("Firms in 2025Q4: It rises from 2,101 (5-95% of 3 runs 2,011 to 2,191) at basicShare=0.1 to 2,104 (5-95% of 3 runs 2,014 to 2,194) at 0.4 (+0.1%); " +
+        Assert.Contains("Firms at 2025Q4: It rises from 2,101 (5-95% of 3 runs 2,011 to 2,191) at basicShare=0.1 to 2,104 (5-95% of 3 runs 2,014 to 2,194) at 0.4 (+0.1%); " +
                         "the 5-95% spreads of the 3 runs at the lowest and highest values overlap, so the change cannot be told from chance", findings);
+        // A count per quarter is summed over the year at the end, and its title says so.
+        Assert.Contains("Breakthroughs summed over 2025: ", findings);
+        Assert.DoesNotContain("Breakthroughs in 2025Q4", findings);
         Assert.Contains("At 2025Q4, from basicShare=0.1 to 0.4, 3 seeds per point are too few for 90% bands, so no key metric can be said to move clearly; the largest median changes: basic-knowledge stock 111 → 141 (+27.0%)", findings);
         Assert.DoesNotContain("moves clearly", findings);
         Assert.Contains("every parameter but the swept ones is held at one value", findings);
@@ -115,7 +118,7 @@ public sealed class EnsembleAndSweepReportTests
         Assert.Contains("With publicBudget=6, it rises from 124 (5-95% of 3 runs 123.1 to 124.9) at basicShare=0.1 to 144", findings);
         Assert.Contains("With basicShare=0.1, it rises from 122 (5-95% of 3 runs 121.1 to 122.9) at publicBudget=4 to 124 (5-95% of 3 runs 123.1 to 124.9) at 6 (+1.6%); the 5-95% spreads of the 3 runs at the lowest and highest values do not overlap, but 3 seeds are too few", findings);
         Assert.Contains("With basicShare=0.3, it rises from 142", findings);
-        Assert.Contains("Firms in 2025Q4: With publicBudget=4, it hardly changes: 2,000 (5-95% of 3 runs 2,000 to 2,000) at basicShare=0.1 and 2,000 (5-95% of 3 runs 2,000 to 2,000) at 0.3", findings);
+        Assert.Contains("Firms at 2025Q4: With publicBudget=4, it hardly changes: 2,000 (5-95% of 3 runs 2,000 to 2,000) at basicShare=0.1 and 2,000 (5-95% of 3 runs 2,000 to 2,000) at 0.3", findings);
         Assert.Contains("at basicShare=0.1 and 2,000 (5-95% of 3 runs 2,000 to 2,000) at 0.3. ", findings); // a flat line says nothing of its bands overlapping
         Assert.Contains("(with publicBudget=4)", findings);
         Assert.Equal(2 * 2, document.Descendants("tr").Count(r => (string?)r.Attribute("class") == "swept")); // both, in "changed" and in the whole catalogue
@@ -176,7 +179,7 @@ public sealed class EnsembleAndSweepReportTests
         if (seedCount == 1)
         {
             // The one seed's knowledge: 100 + 7 + 100 * share - 7, so 110 at 0.1 and 140 at 0.4.
-            Assert.Contains("Basic-knowledge stock in 2025Q4: It rises from 110 (one run) at basicShare=0.1 to 140 (one run) at 0.4 (+27.3%); " +
+            Assert.Contains("Basic-knowledge stock at 2025Q4: It rises from 110 (one run) at basicShare=0.1 to 140 (one run) at 0.4 (+27.3%); " +
                             "with one seed per point these are single runs with no band, so whether the change is larger than chance is unknown, and the value moves the same way at every step. " +
                             "Values: 0.1: 110, 0.2: 120, 0.3: 130, 0.4: 140.", findings);
             Assert.Contains("At 2025Q4, from basicShare=0.1 to 0.4, one seed per point gives no bands, so no key metric can be said to move clearly; the largest changes: basic-knowledge stock 110 → 140 (+27.3%)", findings);

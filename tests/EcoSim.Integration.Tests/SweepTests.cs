@@ -65,7 +65,7 @@ public sealed class SweepTests
         string Banded(string share) =>
             $"{HtmlReport.Number(Number(rows[share][6]))} (5-95% of 2 runs {HtmlReport.Number(Number(rows[share][5]))} to {HtmlReport.Number(Number(rows[share][7]))})";
         string findings = report.Section("findings");
-        Assert.Matches(@"Total R&D in 2025Q4: It (rises|falls) from ", findings);
+        Assert.Matches(@"Total R&D at 2025Q4: It (rises|falls) from ", findings);
         Assert.Contains($" from {Banded("0.1")} at basicShare=0.1 to {Banded("0.3")} at 0.3 (", findings);
         Assert.Matches(@"the 5-95% spreads of the 2 runs at the lowest and highest values (overlap|do not overlap)", findings);
         Assert.Contains("At 2025Q4, from basicShare=0.1 to 0.3", findings);

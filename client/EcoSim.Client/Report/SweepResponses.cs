@@ -43,7 +43,7 @@ internal static class SweepResponses
     {
         string period = atEnd[0].Period;
         var metrics = atEnd.GroupBy(r => r.Column).ToList();
-        var items = metrics.Select(byMetric => new FindingItem($"{byMetric.Key.Title} in {period}", Sentences(grid, [.. byMetric], seeds))).ToList();
+        var items = metrics.Select(byMetric => new FindingItem($"{byMetric.Key.Title} {SweepPlots.When(byMetric.First())}", Sentences(grid, [.. byMetric], seeds))).ToList();
         return new FindingsSection("What the swept parameters change", Headline(grid, metrics, period, seeds), [design], items);
     }
 
