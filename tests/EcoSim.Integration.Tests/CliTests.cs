@@ -140,6 +140,18 @@ public sealed class CliTests
     }
 
     [Theory]
+    [InlineData("run", "--hlep")]
+    [InlineData("validate", "--hlep")]
+    [InlineData("reproduce", "--hlep")]
+    public async Task A_misspelt_option_in_place_of_the_file_is_named_as_an_option_with_a_suggestion(string command, string typo)
+    {
+        var (code, _, errors) = await Ecosim(command, typo);
+        Assert.Equal(2, code);
+        Assert.Contains($"unknown option '{typo}' for 'ecosim {command}'; did you mean '--help'?", errors);
+        Assert.DoesNotContain("file not found", errors);
+    }
+
+    [Theory]
     [InlineData("--engine", "quantum", "--engine: expected orleans or reference, found 'quantum'")]
     [InlineData("--engine", "refernce", "found 'refernce'; did you mean 'reference'?")]
     [InlineData("--seed", "abc", "--seed: expected a whole number between 0 and 18446744073709551615 (2^64-1), found 'abc'")]

@@ -14,7 +14,7 @@ internal static class CommandLine
 
     private static Command Run(TextWriter output, TextWriter errors)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml" };
+        var scenario = FileArgument<string>("scenario", "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml");
         var seed = new Option<ulong?>("--seed") { Description = "Random seed, overriding the scenario's (0 to 2^64-1); with --seeds N, the first of N consecutive seeds" }.Seed();
         var seeds = EnsembleOptions.Seeds(1, "Runs, one per seed; more than 1 makes an ensemble: runs/<name>-seed<S>.csv per run, summary.csv with the median and 5-95% band of every metric, plots of the bands");
         var parallel = EnsembleOptions.Parallel();
@@ -44,8 +44,8 @@ internal static class CommandLine
 
     private static Command Compare(TextWriter output, TextWriter errors)
     {
-        var baseline = new Argument<string>("baseline") { Description = "Baseline scenario file, e.g. scenarios/guangdong-baseline.yaml" };
-        var policy = new Argument<string>("policy") { Description = "Policy scenario file with the same horizon, e.g. scenarios/one-third-basic-research.yaml" };
+        var baseline = FileArgument<string>("baseline", "Baseline scenario file, e.g. scenarios/guangdong-baseline.yaml");
+        var policy = FileArgument<string>("policy", "Policy scenario file with the same horizon, e.g. scenarios/one-third-basic-research.yaml");
         var seeds = EnsembleOptions.Seeds(10, "Paired seeds: each seed runs both scenarios (common random numbers)");
         var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the baseline's seed]; the others follow it" }.Seed();
         var parallel = EnsembleOptions.Parallel();
@@ -69,7 +69,7 @@ internal static class CommandLine
 
     private static Command Sweep(TextWriter output, TextWriter errors)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml" };
+        var scenario = FileArgument<string>("scenario", "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml");
         var parameters = new Option<string[]>("--param", "-p")
         {
             Description = $"A parameter to sweep, as in the scenario's 'parameters:' ({SweepGrid.Form}); give it once for a line, twice for a grid. " +
@@ -100,7 +100,7 @@ internal static class CommandLine
 
     private static Command Validate(TextWriter output, TextWriter errors)
     {
-        var files = new Argument<string[]>("scenarios") { Description = "Scenario files (YAML) to check", Arity = ArgumentArity.OneOrMore };
+        var files = FileArgument<string[]>("scenarios", "Scenario files (YAML) to check", ArgumentArity.OneOrMore);
         var root = SharedOptions.ScenarioRootOption();
         var limits = new LimitOptions();
         var command = new Command("validate", "Check scenario files whole, as 'run' would before tick 0, and list every error; writes nothing (exit code 2 if any file is invalid)") { files, root };
@@ -122,7 +122,7 @@ internal static class CommandLine
 
     private static Command Inspect(TextWriter output, TextWriter errors)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml" };
+        var scenario = FileArgument<string>("scenario", "Scenario file (YAML), e.g. scenarios/guangdong-baseline.yaml");
         var entity = new Argument<string>("entity") { Description = $"The agent: {InspectTarget.Forms}" };
         var tick = new Option<int?>("--tick") { Description = "Pause the run after this many ticks (quarters) and read the state then [default: the whole scenario]" }.Within(1);
         var seed = new Option<ulong?>("--seed") { Description = "Random seed, overriding the scenario's (0 to 2^64-1)" }.Seed();
@@ -146,7 +146,7 @@ internal static class CommandLine
 
     private static Command Reproduce(TextWriter output, TextWriter errors)
     {
-        var manifest = new Argument<string>("manifest") { Description = "manifest.json of a run, ensemble (run --seeds), compare or sweep output folder" };
+        var manifest = FileArgument<string>("manifest", "manifest.json of a run, ensemble (run --seeds), compare or sweep output folder");
         var outPath = new Option<string?>("--out", "-o") { Description = "Folder for the reproduction [default: <the manifest's folder>-reproduced, or -reproduced-2, -3, ... when that exists]" };
         var shared = new SharedOptions("", "the scenario");
         var command = new Command("reproduce", "Run again what a run, ensemble, compare or sweep manifest describes, into a new folder, and compare every data file (csv, parquet) byte for byte with the SHA-256s the manifest lists; exit 0 if all are identical, 3 if any differs, 2 for a bad manifest")
@@ -177,5 +177,14 @@ internal static class CommandLine
             errors.WriteLine("(set ECOSIM_DEBUG=1 to see the stack trace)");
             return ExitCodes.Failed;
         }
+    }
+
+    /// <summary>An argument that names a file: a value that looks like an option and is no file is reported as an unknown option.</summary>
+    private static Argument<T> FileArgument<T>(string name, string description, ArgumentArity? arity = null)
+    {
+        var argument = new Argument<T>(name) { Description = description };
+        if (arity is { } given) argument.Arity = given;
+        UsageErrors.RefuseOptionLike(argument);
+        return argument;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Client.Cli;
@@ -28,6 +29,20 @@ internal static class UsageErrors
         errors.WriteLine($"see '{Typed(command)} --help'");
     }
 
+    /// <summary>
+    /// Makes a file argument refuse a value that looks like an option and names no file: without this,
+    /// <c>ecosim run --hlep</c> takes <c>--hlep</c> for the scenario and says only "file not found".
+    /// A file whose name starts with a dash still works when it exists (or as <c>./-name</c>).
+    /// </summary>
+    public static void RefuseOptionLike(Argument argument) =>
+        argument.Validators.Add(result =>
+        {
+            if (result.Parent is not CommandResult { Command: var command }) return;
+            foreach (var token in result.Tokens)
+                if (token.Value.StartsWith('-') && token.Value.Length > 1 && !File.Exists(token.Value))
+                    result.AddError(Unknown(command, token.Value));
+        });
+
     /// <summary>The command as typed: <c>ecosim</c> and the subcommand, if any.</summary>
     private static string Typed(Command command) => command is RootCommand ? "ecosim" : $"ecosim {command.Name}";
 
@@ -50,7 +65,7 @@ internal static class UsageErrors
     {
         bool option = token.StartsWith('-');
         IEnumerable<string> known = option
-            ? command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal))
+            ? command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Append("--help")
             : command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
         string name = option ? token.Split('=', 2)[0] : token;
         string? close = DidYouMean.Closest(name, known);
