@@ -35,6 +35,9 @@ public sealed class CliTests
         Assert.True(File.Exists(Path.Combine(dir, "metrics.csv")));
         Assert.True(File.Exists(Path.Combine(dir, "manifest.json")));
         Assert.Contains("wrote", output);
+        // The closing summary gives a count as a whole number and money with one decimal.
+        Assert.Matches(@"firms: +[\d,]+ -> [\d,]+\r?$", output.Split('\n').Single(l => l.TrimStart().StartsWith("firms:", StringComparison.Ordinal)));
+        Assert.Matches(@"total R&D, bn yuan/yr: +[\d,]+\.\d -> [\d,]+\.\d", output);
         string report = File.ReadAllText(Path.Combine(dir, "report.html"));
         Assert.Contains("name: small", report);
         Assert.Contains("Basic-knowledge stock</strong>: ", report);

@@ -100,13 +100,19 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, Func<Run
     {
         var first = region[0];
         var last = region[^1];
-        string Change(Func<MetricsRow, double> metric) => string.Create(CultureInfo.InvariantCulture, $"{metric(first):N1} -> {metric(last):N1}");
+        // A count is whole: "74,887 -> 99,139", not "74,887.0".
+        string Change(string metric)
+        {
+            var column = MetricColumns.Get(metric);
+            string format = column.Kind == MetricKind.Count ? "N0" : "N1";
+            return $"{column.Value(first).ToString(format, CultureInfo.InvariantCulture)} -> {column.Value(last).ToString(format, CultureInfo.InvariantCulture)}";
+        }
         return string.Join(Environment.NewLine,
             $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, metrics.parquet, {(panel ? "firms.parquet, " : "")}report.html, manifest.json{(plots ? ", plots/" : "")})",
             $"  {first.Period} -> {last.Period}",
-            $"  total R&D, bn yuan/yr:          {Change(r => r.TotalRd)}",
-            $"  basic-knowledge index:          {Change(r => r.KnowledgeStock)}",
-            $"  firms:                          {Change(r => r.Firms)}",
-            $"  value added, bn yuan/yr:        {Change(r => r.ValueAdded)}");
+            $"  total R&D, bn yuan/yr:          {Change("total_rd")}",
+            $"  basic-knowledge index:          {Change("knowledge_stock")}",
+            $"  firms:                          {Change("firms")}",
+            $"  value added, bn yuan/yr:        {Change("value_added")}");
     }
 }
