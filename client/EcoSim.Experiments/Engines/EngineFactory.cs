@@ -1,6 +1,6 @@
 using EcoSim.Hosting;
 
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>Opens the engine a command asked for: the reference engine, an embedded silo, or a running cluster.</summary>
 internal static class EngineFactory

@@ -2,7 +2,7 @@ using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.World;
 
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>Something that runs a world tick by tick: the reference engine or an Orleans cluster.</summary>
 internal interface ISimulationEngine : IAsyncDisposable

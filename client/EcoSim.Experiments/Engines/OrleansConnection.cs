@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>A way to reach grains: an embedded silo in this process, or a client of a running cluster.</summary>
 internal interface IOrleansConnection : IAsyncDisposable

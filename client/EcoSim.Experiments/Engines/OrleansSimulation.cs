@@ -5,7 +5,7 @@ using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.World;
 
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>
 /// Runs a world on an Orleans cluster through its run grain (see <see cref="RunAttempt"/>). The

@@ -6,7 +6,7 @@ using EcoSim.Model.Inspection;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
 
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>The single-threaded reference engine of EcoSim.Model, run in this process.</summary>
 internal sealed class ReferenceSimulation : ISimulationEngine

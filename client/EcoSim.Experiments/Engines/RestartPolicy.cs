@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>
 /// How a run on a cluster survives the loss of a silo. Grain state lives in memory, so a dead silo

@@ -3,7 +3,7 @@ using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.World;
 
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>One attempt at a run under a fresh run id: one short call to start, one call per tick, then its grains are released.</summary>
 /// <param name="grains">The cluster.</param>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using EcoSim.Grains.Abstractions.Telemetry;
 using EcoSim.Model.World;
 
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>The client's spans: one <c>run</c> span per run, the parent of its ticks wherever they are computed.</summary>
 internal static class RunSpans

@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>Counts a cluster's active silos through its management grain, never throwing and never waiting long.</summary>
 internal static class SiloCensus

@@ -1,7 +1,7 @@
 using Orleans.Networking.Shared;
 using Orleans.Runtime.Messaging;
 
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>Tells failures that mean "a silo went away" from failures of the run itself.</summary>
 internal static class SiloFailure

@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>
 /// Waits for a call of a run while watching the cluster's active silos. A call whose silo was killed

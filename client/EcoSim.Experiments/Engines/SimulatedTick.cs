@@ -1,7 +1,7 @@
 using EcoSim.Model.Engine;
 using EcoSim.Model.State;
 
-namespace EcoSim.Client.Engines;
+namespace EcoSim.Experiments.Engines;
 
 /// <summary>Every firm of a run at the end of one tick: one set of columns per cluster, clusters in index order.</summary>
 /// <param name="Tick">The tick.</param>

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>Draws a median line with its 5-95% band as a shaded area, the picture every ensemble plot is made of.</summary>
 internal static class BandPlot

@@ -1,8 +1,8 @@
 using CsvHelper;
 using CsvHelper.Configuration;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// The one layout of an ensemble's and a comparison's summary.csv: a long table with one row per tick,

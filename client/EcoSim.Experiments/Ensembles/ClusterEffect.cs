@@ -1,6 +1,6 @@
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>The relative effect of the policy on one metric of one cluster, tick by tick.</summary>
 /// <param name="ClusterId">Short cluster id.</param>

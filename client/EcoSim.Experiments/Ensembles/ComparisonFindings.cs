@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>One key metric's finding: what, when and how sure, each a sentence.</summary>
 /// <param name="Metric">Metric column name.</param>

@@ -1,8 +1,8 @@
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
 using ScottPlot;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// Pictures of a comparison: for each key metric, baseline and policy medians with their 5-95% bands,

@@ -1,6 +1,6 @@
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>One metric at one tick across an ensemble: baseline, policy, and the paired effect.</summary>
 /// <param name="Period">Calendar label.</param>

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// manifest.json of an ensemble folder (<c>ecosim run --seeds N</c>): the scenario, every seed, engine

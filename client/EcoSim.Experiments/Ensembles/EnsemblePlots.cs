@@ -1,8 +1,8 @@
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
 using ScottPlot;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>Pictures of an ensemble: for each key metric of the region, the median over the runs with its 5-95% band, over time.</summary>
 internal static class EnsemblePlots

@@ -1,6 +1,6 @@
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>One metric of one cluster (or the region) at one tick, across the runs of an ensemble.</summary>
 /// <param name="Period">Calendar label.</param>

@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// Writes an ensemble's bands as summary.csv (<see cref="BandTableCsv"/>): one row per tick, cluster

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>What a comparison is about: names, question, seeds, engine and when the policy first acts.</summary>
 /// <param name="BaselineName">Baseline scenario name.</param>

@@ -1,9 +1,9 @@
-using EcoSim.Client.Cli.Progress;
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Progress;
+using EcoSim.Experiments.Engines;
 using EcoSim.Model.Metrics;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>One run of an ensemble: which scenario (by role) and which seed.</summary>
 /// <param name="Role">"baseline" or "policy" (or the scenario's name for a plain ensemble).</param>

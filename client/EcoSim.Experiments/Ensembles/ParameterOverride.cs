@@ -2,7 +2,7 @@ using EcoSim.Model.Parameters;
 using EcoSim.Model.World;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// Holds one parameter at one value for a run, as a policy would: from the second quarter to the last

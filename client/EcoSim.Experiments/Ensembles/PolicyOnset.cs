@@ -1,6 +1,6 @@
 using EcoSim.Model.World;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// When a policy scenario first differs from its baseline: the first tick whose parameters in force

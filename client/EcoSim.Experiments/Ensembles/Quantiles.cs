@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>Order statistics of a sample, by linear interpolation between order statistics (R's type 7).</summary>
 internal static class Quantiles

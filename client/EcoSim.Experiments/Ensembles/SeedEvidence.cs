@@ -1,6 +1,6 @@
 using EcoSim.Model.Parameters;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// How much a band over seeds can say, decided in one place for the findings of every command.

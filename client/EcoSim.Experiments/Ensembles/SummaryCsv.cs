@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// Writes a comparison's bands as summary.csv, in the ensembles' layout (<see cref="BandTableCsv"/>):

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EcoSim.Model.Parameters;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// One lever of a sweep: a model parameter and the evenly spaced values it takes, from

@@ -1,9 +1,9 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// Writes sweep.csv, a long table: per grid point (its index and the value of each swept parameter),

@@ -2,7 +2,7 @@ using System.Globalization;
 using EcoSim.Model.Parameters;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// The grid of a sweep: one or two <see cref="SweepAxis"/> read from <c>--param NAME=FROM:TO:STEP</c>,

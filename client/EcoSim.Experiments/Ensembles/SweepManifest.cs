@@ -1,6 +1,6 @@
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>One swept parameter, as the manifest records it.</summary>
 /// <param name="Name">Parameter name.</param>

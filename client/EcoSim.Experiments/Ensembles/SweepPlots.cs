@@ -1,10 +1,10 @@
 using System.Globalization;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Parameters;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// Response curves of a sweep: for each key metric at the last tick, the median over the seeds against

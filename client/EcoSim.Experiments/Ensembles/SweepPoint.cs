@@ -1,7 +1,7 @@
 using EcoSim.Model.Parameters;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>One setting of a sweep's parameters, applied to every seed.</summary>
 /// <param name="Index">Position in the grid, from 0; the first parameter varies slowest.</param>

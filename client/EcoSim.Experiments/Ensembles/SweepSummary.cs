@@ -1,6 +1,6 @@
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>One key metric at one checkpoint for one grid point, across the seeds.</summary>
 /// <param name="Point">The grid point.</param>

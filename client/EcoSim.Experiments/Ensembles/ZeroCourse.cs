@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Ensembles;
+namespace EcoSim.Experiments.Ensembles;
 
 /// <summary>
 /// How a band of the paired effect stands to zero over the quarters: when it first excludes zero, how

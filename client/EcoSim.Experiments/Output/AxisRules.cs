@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// The axis limits every EcoSim plot uses instead of ScottPlot's auto-scaling, which stretches any

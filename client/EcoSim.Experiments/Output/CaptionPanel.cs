@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>A panel under the plot that draws one line of small grey text at the figure's lower left.</summary>
 internal sealed class CaptionPanel(string text) : IPanel

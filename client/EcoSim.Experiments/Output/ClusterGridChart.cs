@@ -1,7 +1,7 @@
 using EcoSim.Model.Metrics;
 using ScottPlot;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Small multiples of one run: for a key metric, one panel per cluster with its path over time

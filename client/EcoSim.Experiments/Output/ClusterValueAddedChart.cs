@@ -1,7 +1,7 @@
 using EcoSim.Model.Metrics;
 using ScottPlot;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>Value added by cluster: one line per cluster, legend outside on the right.</summary>
 internal static class ClusterValueAddedChart

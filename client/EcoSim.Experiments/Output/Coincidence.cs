@@ -1,7 +1,7 @@
 using ScottPlot;
 using ScottPlot.Plottables;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Keeps lines that lie on top of each other visible: a line drawn within <see cref="Tolerance"/> of

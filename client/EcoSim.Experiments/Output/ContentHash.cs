@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>SHA-256 digests as lower-case hex, as recorded in <see cref="RunManifest"/>.</summary>
 public static class ContentHash

@@ -1,6 +1,6 @@
 using Parquet.Schema;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// The columns that tell the runs of a file of many runs apart, before the metrics: <c>role</c> for a

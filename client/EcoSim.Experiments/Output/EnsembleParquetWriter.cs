@@ -1,7 +1,7 @@
 using EcoSim.Model.Metrics;
 using Parquet;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Streams the metrics of many runs (a comparison, an ensemble, a sweep) into one <c>metrics.parquet</c>,

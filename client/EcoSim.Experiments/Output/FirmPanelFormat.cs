@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// The layout of <c>firms.parquet</c>, the per-firm panel: one row per firm and collected tick, with the

@@ -2,7 +2,7 @@ using EcoSim.Model.State;
 using Parquet;
 using Parquet.Schema;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>One row of <c>firms.parquet</c>.</summary>
 /// <param name="Tick">The tick at whose end the firm was seen.</param>

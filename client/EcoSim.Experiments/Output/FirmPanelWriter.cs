@@ -1,8 +1,8 @@
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Engines;
 using EcoSim.Model.State;
 using Parquet;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Streams firm censuses into <c>firms.parquet</c> (<see cref="FirmPanelFormat"/>), one row group per

@@ -2,7 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// The firm-size distribution on log-log axes: for the first and the last tick, the share of firms whose

@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// The firm sizes of one tick reduced to the points of their complementary cumulative distribution:

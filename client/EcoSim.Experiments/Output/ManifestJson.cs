@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>The JSON settings shared by <see cref="ManifestWriter"/> and <see cref="ManifestReader"/>.</summary>
 internal static class ManifestJson

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>Reads manifests written by <see cref="ManifestWriter"/>.</summary>
 public static class ManifestReader

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>Writes <see cref="RunManifest"/>s as indented camelCase JSON.</summary>
 public static class ManifestWriter

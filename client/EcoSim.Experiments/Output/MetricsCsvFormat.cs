@@ -3,7 +3,7 @@ using System.Text;
 using CsvHelper.Configuration;
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>The layout shared by <see cref="MetricsCsvWriter"/> and <see cref="MetricsCsvReader"/>.</summary>
 public static class MetricsCsvFormat

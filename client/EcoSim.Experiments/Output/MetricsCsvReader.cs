@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Reads tables written by <see cref="MetricsCsvWriter"/> back into <see cref="MetricsRow"/>s, exactly.

@@ -1,7 +1,7 @@
 using CsvHelper;
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Streams <see cref="MetricsRow"/>s into a CSV file laid out as <see cref="MetricsCsvFormat.Header"/>.

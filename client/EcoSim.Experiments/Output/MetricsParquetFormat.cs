@@ -2,7 +2,7 @@ using EcoSim.Model.Metrics;
 using Parquet;
 using Parquet.Schema;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// The layout of <c>metrics.parquet</c>: the rows of <c>metrics.csv</c> with types a reader can trust.

@@ -2,7 +2,7 @@ using EcoSim.Model.Metrics;
 using Parquet;
 using Parquet.Schema;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>One row of a file of many runs: the run it belongs to and its metrics.</summary>
 /// <param name="Role">A comparison's "baseline" or "policy"; empty in an ensemble's or a sweep's file, which have no role column.</param>

@@ -1,7 +1,7 @@
 using EcoSim.Model.Metrics;
 using Parquet;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Streams one run's <see cref="MetricsRow"/>s into <c>metrics.parquet</c> (<see cref="MetricsParquetFormat"/>):

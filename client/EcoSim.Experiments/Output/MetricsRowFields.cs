@@ -1,7 +1,7 @@
 using System.Reflection;
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Sets the metric properties of a <see cref="MetricsRow"/> by CSV column name. The property for

@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// The output folder requested for a run cannot be used (for example it exists, is not empty and is

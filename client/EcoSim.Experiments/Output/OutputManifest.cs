@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// What the manifest.json of every kind of EcoSim output folder records: the format marker, the engine,

@@ -3,7 +3,7 @@ using EcoSim.Model.Metrics;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>The common frame of every run plot: size, font, title, "Year" axis, caption and saving.</summary>
 internal static class PlotCanvas

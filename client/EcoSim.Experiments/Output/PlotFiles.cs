@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>Every plot is written twice, as PNG and as SVG with the same name; this names the twins.</summary>
 public static class PlotFiles

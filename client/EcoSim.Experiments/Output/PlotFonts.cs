@@ -1,7 +1,7 @@
 using ScottPlot;
 using SkiaSharp;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Registers the DejaVu Sans font shipped in the program's <c>Fonts</c> folder with ScottPlot and makes

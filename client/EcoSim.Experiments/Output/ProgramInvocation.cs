@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// How to start this program again, as the words to type before its arguments. Manifests and reports

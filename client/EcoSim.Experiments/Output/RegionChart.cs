@@ -1,7 +1,7 @@
 using EcoSim.Model.Metrics;
 using ScottPlot;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>One region plot: which metric columns go on the left and right y axes.</summary>
 /// <param name="FileName">PNG file name.</param>

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>Facts about the running program recorded in <see cref="RunManifest"/>.</summary>
 public static class RunEnvironment

@@ -1,7 +1,7 @@
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Engines;
 using EcoSim.Model.World;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// What a run writes about single firms: the optional panel (<c>firms.parquet</c>, every

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Everything needed to identify and reproduce one run, written as <c>manifest.json</c> in its output

@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 public sealed partial class RunOutputFolder
 {

@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>How the output path was asked for, which decides what happens when something is already there.</summary>
 public enum OutputMode

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Owns the life of one run's output folder. Everything is written into a hidden temporary sibling

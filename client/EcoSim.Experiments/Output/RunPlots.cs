@@ -1,7 +1,7 @@
 using System.Globalization;
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Writes the standard plots of a run (900 x 550, bundled font, caption at the bottom) and the

@@ -4,7 +4,7 @@ using ScottPlot;
 using ScottPlot.TickGenerators;
 using SkiaSharp;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>One entry of a small-multiples legend: a line, or a line over a shaded band.</summary>
 /// <param name="Text">What the entry stands for.</param>

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace EcoSim.Client.Output;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// Writes SVG drawn by Skia so that its text renders anywhere. Skia names the typeface's own family

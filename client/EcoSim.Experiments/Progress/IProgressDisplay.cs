@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Cli.Progress;
+namespace EcoSim.Experiments.Progress;
 
 /// <summary>
 /// Shows how far a command's runs have come: runs done, ticks done, rate and time left. Every command

@@ -1,7 +1,7 @@
-using EcoSim.Client.Ensembles;
+using EcoSim.Experiments.Ensembles;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>report.html of <c>ecosim compare</c>: the findings, plots, both scenarios, parameters and reproduction facts.</summary>
 internal static class ComparisonReport

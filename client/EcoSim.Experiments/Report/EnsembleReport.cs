@@ -1,8 +1,8 @@
-using EcoSim.Client.Ensembles;
+using EcoSim.Experiments.Ensembles;
 using EcoSim.Model.Metrics;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>
 /// report.html of <c>ecosim run --seeds N</c>: the key metrics in words (median and 5-95% band over the

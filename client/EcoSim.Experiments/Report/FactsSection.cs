@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>One fact of a report's reproduction section.</summary>
 /// <param name="Label">What it is.</param>

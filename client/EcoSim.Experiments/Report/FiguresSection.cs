@@ -1,7 +1,7 @@
 using System.Text;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>One picture of a report: the PNG written to the output folder (its SVG twin is embedded when present).</summary>
 /// <param name="PngPath">Full path of the PNG.</param>

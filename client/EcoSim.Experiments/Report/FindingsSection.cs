@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>One finding in a list: a bold title and the sentences about it.</summary>
 /// <param name="Title">What it is about, e.g. a metric.</param>

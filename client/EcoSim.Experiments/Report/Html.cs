@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>HTML escaping. Every piece of text that reaches a report goes through <see cref="Escape"/>.</summary>
 internal static class Html

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>
 /// A self-contained HTML report: one file with inline CSS, images embedded as data URIs, no script and

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>One section of an <see cref="HtmlReport"/>: a heading with an anchor, and its body.</summary>
 internal interface IReportSection

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>
 /// The parameters in force: first the ones a scenario changed from the default (highlighted), then the

@@ -1,10 +1,10 @@
 using System.Globalization;
-using EcoSim.Client.Ensembles;
+using EcoSim.Experiments.Ensembles;
 using EcoSim.Model.Parameters;
 using EcoSim.Model.World;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>A parameter's value in one scenario: in force at the start, scheduled changes, and whether it differs from the default.</summary>
 /// <param name="Start">Value in force at the first tick.</param>

@@ -1,4 +1,4 @@
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>
 /// The report's inline style sheet: plain, printable, no web fonts. Code and scenario texts name the

@@ -1,8 +1,8 @@
 using System.Globalization;
-using EcoSim.Client.Ensembles;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>
 /// The reproduction facts of a manifest, for the report. The report is written before manifest.json,

@@ -1,9 +1,9 @@
-using EcoSim.Client.Ensembles;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>report.html of <c>ecosim run</c>: key numbers in words, plots, scenario, parameters, reproduction facts.</summary>
 internal static class RunReport

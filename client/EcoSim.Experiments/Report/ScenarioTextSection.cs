@@ -1,7 +1,7 @@
 using System.Text;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>The full text of each scenario (with the files it extends), as read.</summary>
 /// <param name="Scenarios">The scenarios with their roles, e.g. ("baseline", scenario).</param>

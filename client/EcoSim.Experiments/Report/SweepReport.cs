@@ -1,8 +1,8 @@
-using EcoSim.Client.Ensembles;
+using EcoSim.Experiments.Ensembles;
 using EcoSim.Model.Parameters;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>
 /// report.html of <c>ecosim sweep</c>: what the swept parameters change (in words with numbers), the

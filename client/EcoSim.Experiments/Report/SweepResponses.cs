@@ -1,7 +1,7 @@
-using EcoSim.Client.Ensembles;
+using EcoSim.Experiments.Ensembles;
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Report;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>
 /// What a sweep's parameters change, in words with numbers: for each key metric at the last quarter,
