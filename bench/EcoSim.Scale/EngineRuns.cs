@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Engines;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Metrics;

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using EcoSim.Client.Cli.Progress;
-using EcoSim.Client.Engines;
-using EcoSim.Client.Ensembles;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Progress;
+using EcoSim.Experiments.Engines;
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
 
 namespace EcoSim.Scale;
 

@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using EcoSim.Client.Cli.Progress;
-using EcoSim.Client.Engines;
-using EcoSim.Client.Ensembles;
+using EcoSim.Experiments.Progress;
+using EcoSim.Experiments.Engines;
+using EcoSim.Experiments.Ensembles;
 using EcoSim.Model.Metrics;
 
 namespace EcoSim.Scale;

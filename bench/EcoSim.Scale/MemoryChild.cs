@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Engines;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
 

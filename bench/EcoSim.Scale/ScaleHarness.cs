@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Engines;
 
 namespace EcoSim.Scale;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using ScottPlot;
 
 namespace EcoSim.Scale;

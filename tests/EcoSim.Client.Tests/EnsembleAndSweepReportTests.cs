@@ -1,6 +1,6 @@
-using EcoSim.Client.Ensembles;
-using EcoSim.Client.Output;
-using EcoSim.Client.Report;
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Report;
 using EcoSim.Model.Metrics;
 using EcoSim.Scenarios;
 

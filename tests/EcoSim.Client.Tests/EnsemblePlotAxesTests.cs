@@ -1,5 +1,5 @@
-using EcoSim.Client.Ensembles;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
 using ScottPlot;
 using ScottPlot.Plottables;

@@ -1,5 +1,5 @@
-using EcoSim.Client.Ensembles;
-using EcoSim.Client.Report;
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Report;
 
 namespace EcoSim.Client.Tests;
 

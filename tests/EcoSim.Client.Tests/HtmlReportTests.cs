@@ -1,7 +1,7 @@
 using System.Text;
-using EcoSim.Client.Ensembles;
-using EcoSim.Client.Output;
-using EcoSim.Client.Report;
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Report;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Client.Tests;

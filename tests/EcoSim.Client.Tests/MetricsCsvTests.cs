@@ -1,5 +1,5 @@
 using System.Text;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
 
 namespace EcoSim.Client.Tests;

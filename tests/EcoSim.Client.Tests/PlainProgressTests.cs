@@ -1,4 +1,5 @@
 using EcoSim.Client.Cli.Progress;
+using EcoSim.Experiments.Progress;
 
 namespace EcoSim.Client.Tests;
 

@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 
 namespace EcoSim.Client.Tests;
 

@@ -1,5 +1,5 @@
 using EcoSim.Client.Cli;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 
 namespace EcoSim.Client.Tests;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using static EcoSim.Client.Tests.RunOutputFolderTests;
 
 namespace EcoSim.Client.Tests;

@@ -1,4 +1,4 @@
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
 using SkiaSharp;
 

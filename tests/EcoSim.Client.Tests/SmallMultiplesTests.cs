@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using EcoSim.Client.Ensembles;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
 using ScottPlot;
 using SkiaSharp;
 

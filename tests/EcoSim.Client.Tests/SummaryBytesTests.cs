@@ -1,4 +1,4 @@
-using EcoSim.Client.Ensembles;
+using EcoSim.Experiments.Ensembles;
 using EcoSim.Model.Metrics;
 
 namespace EcoSim.Client.Tests;

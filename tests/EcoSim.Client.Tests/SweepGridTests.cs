@@ -1,4 +1,4 @@
-using EcoSim.Client.Ensembles;
+using EcoSim.Experiments.Ensembles;
 
 namespace EcoSim.Client.Tests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using EcoSim.Client.Cli;
-using EcoSim.Client.Engines;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Engines;
+using EcoSim.Experiments.Output;
 using Xunit.Abstractions;
 
 namespace EcoSim.Cluster.Tests;

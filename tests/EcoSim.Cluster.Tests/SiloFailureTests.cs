@@ -1,4 +1,4 @@
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Engines;
 
 namespace EcoSim.Cluster.Tests;
 

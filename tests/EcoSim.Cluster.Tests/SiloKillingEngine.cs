@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Engines;
 using EcoSim.Model.Engine;
 using EcoSim.Model.World;
 

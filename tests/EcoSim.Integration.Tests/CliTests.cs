@@ -43,7 +43,7 @@ public sealed class CliTests
         Assert.Contains("Basic-knowledge stock</strong>: ", report);
         Assert.Contains("<section id=\"parameters\">", report);
         Assert.Contains("No plots were drawn", report);
-        Assert.Contains(EcoSim.Client.Output.ManifestReader.Read(Path.Combine(dir, "manifest.json")).Files, f => f.Path == "report.html");
+        Assert.Contains(EcoSim.Experiments.Output.ManifestReader.Read(Path.Combine(dir, "manifest.json")).Files, f => f.Path == "report.html");
     }
 
     [Fact]

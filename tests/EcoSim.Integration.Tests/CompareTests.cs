@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
 
 namespace EcoSim.Integration.Tests;
@@ -115,8 +115,8 @@ public sealed class CompareTests
         var row = rows.Single(f => f[2] == cluster.ToString(CultureInfo.InvariantCulture) && f[3] == id && f[4] == "value_added" && f[0] == baseline[0].First(r => r.Tick == last).Period);
         double Value(IReadOnlyList<MetricsRow> run) => run.Single(r => r.Tick == last && r.Cluster == cluster).ValueAdded;
         double[] values = [.. row[6..].Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
-        var baselineBand = EcoSim.Client.Ensembles.Band.Of([.. baseline.Select(Value)]);
-        var effectBand = EcoSim.Client.Ensembles.Band.Of([.. baseline.Zip(policy, (b, p) => Value(p) - Value(b))]);
+        var baselineBand = EcoSim.Experiments.Ensembles.Band.Of([.. baseline.Select(Value)]);
+        var effectBand = EcoSim.Experiments.Ensembles.Band.Of([.. baseline.Zip(policy, (b, p) => Value(p) - Value(b))]);
         Assert.Equal([baselineBand.P05, baselineBand.Median, baselineBand.P95], values[0..3]);
         Assert.Equal([effectBand.P05, effectBand.Median, effectBand.P95], values[6..9]);
         Assert.InRange(values[1], baseline.Select(Value).Min(), baseline.Select(Value).Max());

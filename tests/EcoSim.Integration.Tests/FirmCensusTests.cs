@@ -1,4 +1,4 @@
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Engines;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
 

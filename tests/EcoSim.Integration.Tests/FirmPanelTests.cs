@@ -1,5 +1,5 @@
-using EcoSim.Client.Engines;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Engines;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.State;
 
 namespace EcoSim.Integration.Tests;

@@ -1,4 +1,4 @@
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Engines;
 using EcoSim.Model.World;
 
 namespace EcoSim.Integration.Tests;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
 using static EcoSim.Integration.Tests.CliRunner;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using EcoSim.Client.Cli;
-using EcoSim.Client.Engines;
-using EcoSim.Client.Output;
-using EcoSim.Client.Report;
+using EcoSim.Experiments.Engines;
+using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Report;
 
 namespace EcoSim.Integration.Tests;
 

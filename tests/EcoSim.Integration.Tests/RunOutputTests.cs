@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EcoSim.Client.Cli;
-using EcoSim.Client.Engines;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Engines;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
 
 namespace EcoSim.Integration.Tests;

@@ -1,4 +1,4 @@
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Engines;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Hosting;
 using Orleans.TestingHost;

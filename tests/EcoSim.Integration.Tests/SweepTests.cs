@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using EcoSim.Client.Cli;
-using EcoSim.Client.Engines;
-using EcoSim.Client.Ensembles;
-using EcoSim.Client.Output;
-using EcoSim.Client.Report;
+using EcoSim.Experiments.Engines;
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Report;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Parameters;
 

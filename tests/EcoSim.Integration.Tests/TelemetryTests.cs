@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using EcoSim.Client.Engines;
+using EcoSim.Experiments.Engines;
 using EcoSim.Grains.Abstractions.Telemetry;
 using EcoSim.Hosting;
 using Microsoft.Extensions.Configuration;

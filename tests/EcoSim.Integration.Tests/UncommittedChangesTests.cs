@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using static EcoSim.Integration.Tests.CliRunner;
 
 namespace EcoSim.Integration.Tests;

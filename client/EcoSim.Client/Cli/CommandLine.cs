@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EcoSim.Client.Ensembles;
+using EcoSim.Experiments.Ensembles;
 
 namespace EcoSim.Client.Cli;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EcoSim.Client.Ensembles;
+using EcoSim.Experiments.Ensembles;
 using EcoSim.Model.Metrics;
 
 namespace EcoSim.Client.Cli;

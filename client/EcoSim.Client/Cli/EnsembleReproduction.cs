@@ -1,6 +1,6 @@
 using System.Text.Json;
-using EcoSim.Client.Ensembles;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
 
 namespace EcoSim.Client.Cli;
 

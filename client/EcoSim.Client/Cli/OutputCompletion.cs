@@ -1,5 +1,5 @@
-using EcoSim.Client.Output;
-using EcoSim.Client.Report;
+using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Report;
 
 namespace EcoSim.Client.Cli;
 

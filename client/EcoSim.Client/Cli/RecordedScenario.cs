@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Client.Cli;

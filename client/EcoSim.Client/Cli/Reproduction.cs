@@ -1,4 +1,4 @@
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 using EcoSim.Hosting;
 
 namespace EcoSim.Client.Cli;

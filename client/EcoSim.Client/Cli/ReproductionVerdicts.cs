@@ -1,4 +1,4 @@
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 
 namespace EcoSim.Client.Cli;
 

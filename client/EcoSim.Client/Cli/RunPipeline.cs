@@ -1,8 +1,8 @@
 using System.Globalization;
 using EcoSim.Client.Cli.Progress;
-using EcoSim.Client.Engines;
-using EcoSim.Client.Output;
-using EcoSim.Client.Report;
+using EcoSim.Experiments.Engines;
+using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Report;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Phases;
 using EcoSim.Scenarios;

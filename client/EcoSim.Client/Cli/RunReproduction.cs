@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EcoSim.Client.Output;
+using EcoSim.Experiments.Output;
 
 namespace EcoSim.Client.Cli;
 

@@ -22,7 +22,7 @@ internal sealed class SharedOptions
     /// <summary>Options of the per-firm panel (offered by <c>run</c>).</summary>
     public static (Option<bool> Panel, Option<int?> Every) FirmPanel()
     {
-        var panel = new Option<bool>("--firm-panel") { Description = $"Also write {Output.FirmPanelFormat.FileName}: every firm's state (tick, period, cluster, firm index and every field of the firm) at the end of each year (see --firm-panel-every) and at the last tick" };
+        var panel = new Option<bool>("--firm-panel") { Description = $"Also write {Experiments.Output.FirmPanelFormat.FileName}: every firm's state (tick, period, cluster, firm index and every field of the firm) at the end of each year (see --firm-panel-every) and at the last tick" };
         var every = new Option<int?>("--firm-panel-every") { Description = "Ticks between the panel's snapshots [default: 4, yearly]; implies --firm-panel" }.Within(1);
         return (panel, every);
     }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using EcoSim.Client.Cli.Progress;
-using EcoSim.Client.Engines;
-using EcoSim.Client.Ensembles;
-using EcoSim.Client.Output;
-using EcoSim.Client.Report;
+using EcoSim.Experiments.Engines;
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Report;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Client.Cli;

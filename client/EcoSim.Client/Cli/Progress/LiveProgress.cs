@@ -1,5 +1,7 @@
 using Spectre.Console;
 
+using EcoSim.Experiments.Progress;
+
 namespace EcoSim.Client.Cli.Progress;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using EcoSim.Experiments.Progress;
+
 namespace EcoSim.Client.Cli.Progress;
 
 /// <summary>

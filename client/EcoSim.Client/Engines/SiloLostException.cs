@@ -1,4 +1,0 @@
-namespace EcoSim.Client.Engines;
-
-/// <summary>The cluster declared a silo dead while a call of the run was waiting for an answer.</summary>
-internal sealed class SiloLostException(string message) : Exception(message);

@@ -1,0 +1,16 @@
+using EcoSim.Hosting;
+
+namespace EcoSim.Experiments.Engines;
+
+/// <summary>Opens the engine a command asked for: the reference engine, an embedded silo, or a running cluster.</summary>
+internal static class EngineFactory
+{
+    public static async Task<ISimulationEngine> OpenAsync(string engine, int firmsPerShard, EcoSimClusterOptions? cluster, CancellationToken cancellation)
+    {
+        if (engine == "reference") return new ReferenceSimulation();
+        var connection = cluster is not null
+            ? await OrleansConnections.ConnectAsync(cluster, cancellation)
+            : await OrleansConnections.StartEmbeddedAsync(cancellation);
+        return new OrleansSimulation(connection, firmsPerShard);
+    }
+}

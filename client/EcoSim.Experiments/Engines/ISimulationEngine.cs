@@ -1,0 +1,31 @@
+using EcoSim.Model.Engine;
+using EcoSim.Model.Inspection;
+using EcoSim.Model.World;
+
+namespace EcoSim.Experiments.Engines;
+
+/// <summary>Something that runs a world tick by tick: the reference engine or an Orleans cluster.</summary>
+internal interface ISimulationEngine : IAsyncDisposable
+{
+    /// <summary>Engine name for the manifest: "reference" or "orleans".</summary>
+    string Name { get; }
+    /// <summary>Silos the engine runs on (0 for the reference engine).</summary>
+    int SiloCount { get; }
+    /// <summary>Firms per shard grain (0 for the reference engine).</summary>
+    int FirmsPerShard { get; }
+    /// <summary>Runs every tick of <paramref name="world"/>, yielding each tick's metrics as it finishes.</summary>
+    IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, CancellationToken cancellation);
+
+    /// <summary>
+    /// Runs the first <paramref name="ticks"/> ticks of <paramref name="world"/>, pauses, and returns
+    /// the state of one agent then.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The run has no such agent; the message names the allowed range.</exception>
+    Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation);
+    /// <summary>
+    /// Runs every tick of <paramref name="world"/>, yielding each tick's metrics as it finishes and, for the
+    /// ticks in <paramref name="firmTicks"/>, a census of every firm at the end of the tick. Both engines
+    /// give bit-identical censuses; only one tick's census is held at a time.
+    /// </summary>
+    IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, CancellationToken cancellation);
+}

@@ -1,0 +1,83 @@
+using EcoSim.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EcoSim.Experiments.Engines;
+
+/// <summary>A way to reach grains: an embedded silo in this process, or a client of a running cluster.</summary>
+internal interface IOrleansConnection : IAsyncDisposable
+{
+    /// <summary>The grain factory.</summary>
+    IGrainFactory Grains { get; }
+    /// <summary>Active silos.</summary>
+    int SiloCount { get; }
+}
+
+/// <summary>Opens connections; the only place the client decides between embedded and remote.</summary>
+internal static class OrleansConnections
+{
+    /// <summary>
+    /// Starts a silo inside this process, on a free loopback port and with no gateway, so that a new
+    /// user needs no server and two runs on one machine do not collide.
+    /// </summary>
+    public static async Task<IOrleansConnection> StartEmbeddedAsync(CancellationToken cancellation)
+    {
+        var options = new EcoSimClusterOptions
+        {
+            SiloPort = SiloHosting.FreeLoopbackPort(), GatewayPort = 0, ClusterId = $"embedded-{Environment.ProcessId}",
+            TraceGrainCalls = EcoSimTelemetry.Endpoint() is not null,
+        };
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        QuietLogging(builder.Logging);
+        builder.UseOrleans(silo => silo.AddEcoSimSilo(options));
+        var host = builder.Build();
+        await host.StartAsync(cancellation);
+        return new HostConnection(host, 1);
+    }
+
+    /// <summary>Connects to a running cluster through its gateway.</summary>
+    public static async Task<IOrleansConnection> ConnectAsync(EcoSimClusterOptions options, CancellationToken cancellation)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        QuietLogging(builder.Logging);
+        options.TraceGrainCalls |= EcoSimTelemetry.Endpoint() is not null;
+        builder.UseOrleansClient(client => client.AddEcoSimClient(options));
+        var host = builder.Build();
+        await host.StartAsync(cancellation);
+        var management = host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
+        var silos = await management.GetHosts(onlyActive: true);
+        return new HostConnection(host, silos.Count);
+    }
+
+    private static void QuietLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(console => console.SingleLine = true);
+        logging.AddFilter((category, level) => level >= LogLevel.Error);
+        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+
+    /// <summary>A connection to grains that someone else hosts (a test cluster); disposing it leaves them running.</summary>
+    public static IOrleansConnection Borrow(IGrainFactory grains, int silos) => new BorrowedConnection(grains, silos);
+
+    private sealed class BorrowedConnection(IGrainFactory grains, int silos) : IOrleansConnection
+    {
+        public IGrainFactory Grains => grains;
+        public int SiloCount => silos;
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class HostConnection(IHost host, int silos) : IOrleansConnection
+    {
+        public IGrainFactory Grains { get; } = host.Services.GetRequiredService<IGrainFactory>();
+        public int SiloCount => silos;
+
+        public async ValueTask DisposeAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try { await host.StopAsync(timeout.Token); }
+            finally { host.Dispose(); }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Engine;
+using EcoSim.Model.Inspection;
+using EcoSim.Model.World;
+
+namespace EcoSim.Experiments.Engines;
+
+/// <summary>
+/// Runs a world on an Orleans cluster through its run grain (see <see cref="RunAttempt"/>). The
+/// cluster is an embedded silo or a remote one. If a silo is lost mid-run, the run starts again from
+/// tick 0 on the silos that are left (see <see cref="RestartPolicy"/>); ticks already delivered are
+/// computed again, checked to be identical, and not delivered twice.
+/// </summary>
+internal sealed class OrleansSimulation(IOrleansConnection connection, int firmsPerShard, RestartPolicy? restarts = null, int labsPerShard = RunLayout.DefaultLabsPerShard) : ISimulationEngine
+{
+    private readonly RestartPolicy _restarts = restarts ?? RestartPolicy.Default;
+    private int _silos = connection.SiloCount;
+
+    public string Name => "orleans";
+    /// <summary>Active silos when the run started or, after a restart, those the run finished on.</summary>
+    public int SiloCount => _silos;
+    public int FirmsPerShard => firmsPerShard;
+
+    public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await foreach (var tick in RunAsync(world, new HashSet<int>(), cancellation)) yield return tick.Outcome;
+    }
+
+    public async IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        using var span = RunSpans.StartRun(Name, world);
+        var delivered = new List<TickOutcome>();
+        for (int attempt = 1; ; attempt++)
+        {
+            var run = new RunAttempt(connection.Grains);
+            var watch = new SiloWatch(connection.Grains, _silos, _restarts.PollInterval);
+            bool finished = false;
+            Exception? failure = null;
+            int tick = 0;
+            try
+            {
+                RunSpans.Resume(span);
+                try { await watch.Guard(run.StartAsync(world, new RunLayout(firmsPerShard, labsPerShard)), cancellation); }
+                catch (Exception e) when (MayRestart(attempt)) { failure = e; }
+                for (; failure is null && tick < world.Ticks; tick++)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    TickOutcome outcome;
+                    RunSpans.Resume(span);
+                    try { outcome = await watch.Guard(run.StepAsync(), cancellation); }
+                    catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
+                    if (outcome.Tick < delivered.Count)
+                    {
+                        if (!outcome.Rows.SequenceEqual(delivered[outcome.Tick].Rows))
+                            throw new InvalidOperationException($"the restarted run computed different metrics for tick {outcome.Tick} than the first attempt: the run is not deterministic");
+                        continue;
+                    }
+                    FirmCensus? census = null;
+                    if (firmTicks.Contains(outcome.Tick))
+                    {
+                        try { census = await watch.Guard(run.FirmsAsync(outcome.Tick, world.ClusterCount), cancellation); }
+                        catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
+                    }
+                    delivered.Add(outcome);
+                    yield return new SimulatedTick(outcome, census);
+                }
+                if (failure is null)
+                {
+                    await run.StopAsync();
+                    RunSpans.RunDone(Name);
+                    finished = true;
+                    yield break;
+                }
+                _silos = await SilosAfter(failure);
+            }
+            finally
+            {
+                if (!finished) await run.AbandonAsync();
+            }
+            _restarts.Log.WriteLine($"warning: a silo was lost during tick {tick + 1} ({SiloFailure.Describe(failure)}); " +
+                                    $"restarting the run from tick 0 on {_silos} silo{(_silos == 1 ? "" : "s")} (attempt {attempt + 1} of {_restarts.MaxAttempts})");
+        }
+
+        bool MayRestart(int attempt) => !cancellation.IsCancellationRequested && attempt < _restarts.MaxAttempts;
+
+        // The silos left after a lost one; a failure that is not a lost silo is the run's own and is raised unchanged.
+        async Task<int> SilosAfter(Exception failure)
+        {
+            if (SiloFailure.IsSiloLoss(failure))
+                return await SiloCensus.WaitForLossAsync(connection.Grains, _silos, _restarts.SettleTimeout, _restarts.PollInterval, cancellation);
+            // Grains that came back empty on a surviving silo fail with the run's own errors; a smaller cluster tells why.
+            if (await SiloCensus.CountAsync(connection.Grains) is int now && now < _silos) return now;
+            ExceptionDispatchInfo.Throw(failure);
+            return 0;
+        }
+    }
+
+    /// <summary>Runs a fresh run to <paramref name="ticks"/>, reads the agent through the run grain, then releases the run.</summary>
+    public async Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation)
+    {
+        var run = new RunAttempt(connection.Grains);
+        try
+        {
+            await run.StartAsync(world, new RunLayout(firmsPerShard, labsPerShard)).WaitAsync(cancellation);
+            for (int t = 0; t < ticks; t++) await run.StepAsync().WaitAsync(cancellation);
+            return await run.InspectAsync(entity).WaitAsync(cancellation);
+        }
+        finally
+        {
+            await run.AbandonAsync();
+        }
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}

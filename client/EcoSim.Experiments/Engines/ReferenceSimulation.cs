@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using EcoSim.Grains.Abstractions.Telemetry;
+using EcoSim.Model.Engine;
+using EcoSim.Model.Inspection;
+using EcoSim.Model.State;
+using EcoSim.Model.World;
+
+namespace EcoSim.Experiments.Engines;
+
+/// <summary>The single-threaded reference engine of EcoSim.Model, run in this process.</summary>
+internal sealed class ReferenceSimulation : ISimulationEngine
+{
+    public string Name => "reference";
+    public int SiloCount => 0;
+    public int FirmsPerShard => 0;
+
+    public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await foreach (var tick in RunAsync(world, EmptySet, cancellation)) yield return tick.Outcome;
+    }
+
+    public async IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        using var span = RunSpans.StartRun(Name, world);
+        var engine = await Task.Run(() => new ReferenceEngine(world), cancellation);
+        double firms = world.Firms;
+        while (engine.Tick < world.Ticks)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            RunSpans.Resume(span);
+            var outcome = await Task.Run(() => TimedStep(engine, firms), cancellation);
+            firms = outcome.Rows[^1].Firms;
+            yield return new SimulatedTick(outcome, firmTicks.Contains(outcome.Tick) ? Census(engine, world, outcome.Tick) : null);
+        }
+        RunSpans.RunDone(Name);
+    }
+
+    // One tick as a span of its own, counted in the engine's meters.
+    private static TickOutcome TimedStep(ReferenceEngine engine, double firms)
+    {
+        long started = Stopwatch.GetTimestamp();
+        using var span = EcoSimInstruments.Source.StartActivity("tick");
+        span?.SetTag("ecosim.tick", engine.Tick);
+        var outcome = engine.Step();
+        EcoSimInstruments.TickDone("reference", (long)firms, Stopwatch.GetElapsedTime(started));
+        return outcome;
+    }
+
+    public Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation) => Task.Run(() =>
+    {
+        var engine = new ReferenceEngine(world);
+        while (engine.Tick < ticks)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            engine.Step();
+        }
+        return engine.Inspect(entity);
+    }, cancellation);
+
+    private static readonly IReadOnlySet<int> EmptySet = new HashSet<int>();
+
+    private static FirmCensus Census(ReferenceEngine engine, WorldSpec world, int tick) =>
+        new(tick, [.. Enumerable.Range(0, world.ClusterCount).Select(c => FirmColumns.Of(engine.FirmsOf(c)))]);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

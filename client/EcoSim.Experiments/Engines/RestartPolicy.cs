@@ -1,0 +1,17 @@
+namespace EcoSim.Experiments.Engines;
+
+/// <summary>
+/// How a run on a cluster survives the loss of a silo. Grain state lives in memory, so a dead silo
+/// takes its grains' state with it: the honest remedy is to run the whole run again from tick 0, under
+/// a new run id, on the silos that are left. The model is deterministic, so the bytes do not change.
+/// </summary>
+/// <param name="MaxAttempts">Attempts in all, the first included.</param>
+/// <param name="SettleTimeout">How long to wait, after a silo stopped answering, for the cluster to declare it dead
+/// (so that new grains are not placed on it) before trying again anyway.</param>
+/// <param name="PollInterval">How often to ask the cluster for its active silos while a call or the restart waits.</param>
+/// <param name="Log">Where the message about a restart goes.</param>
+internal sealed record RestartPolicy(int MaxAttempts, TimeSpan SettleTimeout, TimeSpan PollInterval, TextWriter Log)
+{
+    /// <summary>Three attempts; Orleans declares a killed silo dead after about 20 s, so wait up to 60 s for that.</summary>
+    public static RestartPolicy Default => new(3, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2), Console.Error);
+}

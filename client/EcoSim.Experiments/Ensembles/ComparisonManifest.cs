@@ -1,0 +1,26 @@
+using EcoSim.Experiments.Output;
+
+namespace EcoSim.Experiments.Ensembles;
+
+/// <summary>One scenario of a comparison, as the manifest records it.</summary>
+/// <param name="Name">Scenario name.</param>
+/// <param name="Path">Path as given.</param>
+/// <param name="Text">Full text, with what it extends.</param>
+/// <param name="Sha256">SHA-256 of the text.</param>
+public sealed record ManifestScenario(string Name, string Path, string Text, string Sha256);
+
+/// <summary>
+/// manifest.json of a comparison folder: both scenarios, the paired seeds, engine and provenance.
+/// Carries the same format marker as a run's manifest, so the folder is recognised as EcoSim output.
+/// </summary>
+public sealed record ComparisonManifest : OutputManifest
+{
+    /// <summary>Always "compare".</summary>
+    public string Kind { get; init; } = "compare";
+    /// <summary>The baseline.</summary>
+    public required ManifestScenario Baseline { get; init; }
+    /// <summary>The policy.</summary>
+    public required ManifestScenario Policy { get; init; }
+    /// <summary>The seeds; each was run with both scenarios.</summary>
+    public required IReadOnlyList<ulong> Seeds { get; init; }
+}

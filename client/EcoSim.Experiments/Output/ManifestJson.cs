@@ -1,0 +1,21 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace EcoSim.Experiments.Output;
+
+/// <summary>The JSON settings shared by <see cref="ManifestWriter"/> and <see cref="ManifestReader"/>.</summary>
+internal static class ManifestJson
+{
+    /// <summary>Indented, camelCase, <c>\n</c> line ends, non-ASCII and <c>&amp;</c> kept readable.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+    };
+
+    /// <summary>The manifest as JSON text ending in a newline; <typeparamref name="T"/> is its own type, so every key is written.</summary>
+    /// <param name="manifest">The manifest to serialise.</param>
+    public static string Text<T>(T manifest) => JsonSerializer.Serialize(manifest, Options) + "\n";
+}
