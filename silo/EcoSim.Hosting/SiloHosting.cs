@@ -36,6 +36,8 @@ public static class SiloHosting
     {
         // Grain state lives in memory; a run paused for a while must not lose its grains.
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = TimeSpan.FromHours(4));
+        // A tick of a large world may take longer than Orleans' default 30 s; lost silos are found by membership.
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = CallTimeouts.Response);
         silo.Services.AddSingleton<RunContextCache>();
         // A cluster's grains on one silo, clusters and runs spread over the silos (see RunAffinity).
         silo.Services.AddPlacementDirector<RunAffinityPlacement, RunAffinityPlacementDirector>();
@@ -51,6 +53,7 @@ public static class SiloHosting
     public static IClientBuilder AddEcoSimClient(this IClientBuilder client, EcoSimClusterOptions options)
     {
         client.UseEcoSimGateways(options);
+        client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = CallTimeouts.Response);
         return options.TraceGrainCalls ? client.AddActivityPropagation() : client;
     }
 

@@ -8,9 +8,7 @@ internal static class EngineFactory
     public static async Task<ISimulationEngine> OpenAsync(string engine, int firmsPerShard, EcoSimClusterOptions? cluster, CancellationToken cancellation)
     {
         if (engine == "reference") return new ReferenceSimulation();
-        var connection = cluster is not null
-            ? await OrleansConnections.ConnectAsync(cluster, cancellation)
-            : await OrleansConnections.StartEmbeddedAsync(cancellation);
-        return new OrleansSimulation(connection, firmsPerShard);
+        if (cluster is null) return new OrleansSimulation(await OrleansConnections.StartEmbeddedAsync(cancellation), firmsPerShard, RestartPolicy.Embedded);
+        return new OrleansSimulation(await OrleansConnections.ConnectAsync(cluster, cancellation), firmsPerShard);
     }
 }

@@ -22,6 +22,8 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
     /// <summary>Active silos when the run started or, after a restart, those the run finished on.</summary>
     public int SiloCount => _silos;
     public int FirmsPerShard => firmsPerShard;
+    /// <summary>How a lost silo is survived: by starting again on the others, or (embedded) not at all.</summary>
+    internal RestartPolicy Restarts => _restarts;
 
     public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
     {
@@ -97,19 +99,36 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
         }
     }
 
-    /// <summary>Runs a fresh run to <paramref name="ticks"/>, reads the agent through the run grain, then releases the run.</summary>
+    /// <summary>
+    /// Runs a fresh run to <paramref name="ticks"/>, reads the agent through the run grain, then releases the
+    /// run. A silo lost on the way is handled as a run handles it: the inspection starts again from tick 0 on
+    /// the silos that are left, rather than waiting for a call that will never be answered.
+    /// </summary>
     public async Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation)
     {
-        var run = new RunAttempt(connection.Grains);
-        try
+        for (int attempt = 1; ; attempt++)
         {
-            await run.StartAsync(world, new RunLayout(firmsPerShard, labsPerShard)).WaitAsync(cancellation);
-            for (int t = 0; t < ticks; t++) await run.StepAsync().WaitAsync(cancellation);
-            return await run.InspectAsync(entity).WaitAsync(cancellation);
-        }
-        finally
-        {
-            await run.AbandonAsync();
+            var run = new RunAttempt(connection.Grains);
+            var watch = new SiloWatch(connection.Grains, _silos, _restarts.PollInterval);
+            Exception failure;
+            int tick = 0;
+            try
+            {
+                await watch.Guard(run.StartAsync(world, new RunLayout(firmsPerShard, labsPerShard)), cancellation);
+                for (; tick < ticks; tick++) await watch.Guard(run.StepAsync(), cancellation);
+                return await watch.Guard(run.InspectAsync(entity), cancellation);
+            }
+            catch (Exception e) when (!cancellation.IsCancellationRequested && attempt < _restarts.MaxAttempts && SiloFailure.IsSiloLoss(e))
+            {
+                failure = e;
+            }
+            finally
+            {
+                await run.AbandonAsync();
+            }
+            _silos = await SiloCensus.WaitForLossAsync(connection.Grains, _silos, _restarts.SettleTimeout, _restarts.PollInterval, cancellation);
+            _restarts.Log.WriteLine($"warning: a silo was lost during tick {tick + 1} ({SiloFailure.Describe(failure)}); " +
+                                    $"restarting the inspection from tick 0 on {_silos} silo{(_silos == 1 ? "" : "s")} (attempt {attempt + 1} of {_restarts.MaxAttempts})");
         }
     }
 

@@ -14,4 +14,10 @@ internal sealed record RestartPolicy(int MaxAttempts, TimeSpan SettleTimeout, Ti
 {
     /// <summary>Three attempts; Orleans declares a killed silo dead after about 20 s, so wait up to 60 s for that.</summary>
     public static RestartPolicy Default => new(3, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2), Console.Error);
+
+    /// <summary>
+    /// One attempt: an embedded silo lives and dies with this process, so there is no other silo to start
+    /// again on, and a failure is the run's own.
+    /// </summary>
+    public static RestartPolicy Embedded => Default with { MaxAttempts = 1 };
 }

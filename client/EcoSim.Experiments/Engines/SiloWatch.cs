@@ -2,8 +2,9 @@ namespace EcoSim.Experiments.Engines;
 
 /// <summary>
 /// Waits for a call of a run while watching the cluster's active silos. A call whose silo was killed
-/// may get no answer until the response timeout (30 s); once the cluster has declared a silo dead
-/// (about 20 s), this gives up on the call at once with <see cref="SiloLostException"/>.
+/// may get no answer until the response timeout (<see cref="EcoSim.Hosting.CallTimeouts"/>, minutes, so
+/// that a slow tick is not taken for a lost silo); once the cluster has declared a silo dead (about 20 s),
+/// this gives up on the call at once with <see cref="SiloLostException"/>.
 /// </summary>
 /// <param name="grains">The cluster.</param>
 /// <param name="silos">Active silos when the run started.</param>
