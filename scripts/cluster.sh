@@ -81,8 +81,8 @@ bind 127.0.0.1
 save ""
 appendonly no
 daemonize yes
-pidfile $state/redis.pid
-logfile $state/redis.log
+pidfile "$state/redis.pid"
+logfile "$state/redis.log"
 user default off
 CONF
     printf 'user ecosim on >%s ~* &* +@all\n' "$(cat "$credentials/secret")" >>"$state/redis.conf"
@@ -208,7 +208,7 @@ $(printf '  %s\n' "${endpoints[@]}")
   $security; credentials (keep them private) in $credentials
 run a scenario on it:
   dotnet run --project client/EcoSim.Client -- run scenarios/guangdong-baseline.yaml --cluster $address --cluster-credentials $credentials
-run the cluster tests against it:
+run the cluster tests against it (they expect the cluster of .ci/run: --silos 3 --addresses 127.0.0.2,127.0.0.3,127.0.0.4, with TLS):
   ECOSIM_CLUSTER=$address ECOSIM_CLUSTER_CREDENTIALS=$credentials dotnet test tests/EcoSim.Cluster.Tests
 stop it:
   $0 stop

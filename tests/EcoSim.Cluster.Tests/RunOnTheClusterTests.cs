@@ -10,6 +10,7 @@ namespace EcoSim.Cluster.Tests;
 /// The small world on a real cluster of separate silo processes with a Redis membership table, as
 /// started by scripts/cluster.sh: the same bytes as the reference engine, even when a silo is killed mid-run.
 /// </summary>
+[Collection(OneClusterCollection.Name)]
 public sealed class RunOnTheClusterTests(ITestOutputHelper log)
 {
     private static string SmallScenario => Path.Combine(AppContext.BaseDirectory, "Scenarios", "small.yaml");

@@ -10,6 +10,7 @@ namespace EcoSim.Cluster.Tests;
 /// credentials, or with another cluster's, is refused in words; the secret is on no command line.
 /// (The run with the credentials, and its bytes, is in <see cref="RunOnTheClusterTests"/>.)
 /// </summary>
+[Collection(OneClusterCollection.Name)]
 public sealed class SecureClusterTests(ITestOutputHelper log)
 {
     private static readonly TimeSpan ChildTimeout = TimeSpan.FromSeconds(120);
@@ -20,9 +21,10 @@ public sealed class SecureClusterTests(ITestOutputHelper log)
     public void The_silos_run_on_three_addresses_with_tls_and_the_redis_password()
     {
         var addresses = ClusterEnvironment.SiloArguments.Select(args => args.Single(a => a.StartsWith("--EcoSim:Cluster:Address=", StringComparison.Ordinal)).Split('=')[1]);
-        Assert.Equal(SeparateHosts, addresses.Order(StringComparer.Ordinal));
+        Assert.True(SeparateHosts.SequenceEqual(addresses.Order(StringComparer.Ordinal)),
+            $"the silos bind {string.Join(", ", addresses)}; these tests expect the cluster of .ci/run: scripts/cluster.sh start --silos 3 --addresses {string.Join(",", SeparateHosts)}");
         var credentials = ClusterCredentialFiles.Read(ClusterEnvironment.CredentialsFolder);
-        Assert.True(credentials.UsesTls);
+        Assert.True(credentials.UsesTls, "the cluster was started with --no-tls; these tests expect TLS");
         Assert.NotNull(credentials.Secret);
         foreach (string silo in Directory.GetFiles(ClusterEnvironment.StateFolder, "silo-*.log"))
             Assert.Contains("mutual TLS, Redis password", File.ReadAllText(silo));
