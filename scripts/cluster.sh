@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # A real EcoSim cluster on this machine: Redis as the membership store and N standalone silo
-# processes, everything bound to 127.0.0.1.
+# processes, with credentials: Redis asks for a password and silos talk mutual TLS.
 #
-#   scripts/cluster.sh start [--silos N] [--redis-port P] [--silo-port P] [--gateway-port P] [--no-build]
-#   scripts/cluster.sh url       print the --cluster address of the running cluster (for ECOSIM_CLUSTER)
-#   scripts/cluster.sh status    show what runs
-#   scripts/cluster.sh revive    start again the silos whose process died, on their old ports
-#   scripts/cluster.sh stop      stop the silos, and Redis if this script started it
+#   scripts/cluster.sh start [--silos N] [--addresses A,B,..] [--redis-port P] [--silo-port P] [--gateway-port P]
+#                            [--no-tls] [--insecure-non-loopback] [--no-build]
+#   scripts/cluster.sh url          print the --cluster address of the running cluster (for ECOSIM_CLUSTER)
+#   scripts/cluster.sh credentials  print its credentials folder (for --cluster-credentials or ECOSIM_CLUSTER_CREDENTIALS)
+#   scripts/cluster.sh status       show what runs
+#   scripts/cluster.sh revive       start again the silos whose process died, on their old ports
+#   scripts/cluster.sh stop         stop the silos and Redis, and delete the credentials
 #
+# Silo k binds the k-th of --addresses (default 127.0.0.1; e.g. 127.0.0.2,127.0.0.3,127.0.0.4 to play
+# separate hosts), Redis 127.0.0.1. Each start makes new credentials in $ECOSIM_CLUSTER_DIR/credentials
+# (mode 700, files 600): a random Redis password (ACL user 'ecosim', Redis' default user off) and,
+# unless --no-tls, a cluster authority and certificate. The password is never printed nor put on a
+# command line. A silo refuses an address that is not loopback without both, unless --insecure-non-loopback.
 # State (PIDs, logs, the cluster address) lives in $ECOSIM_CLUSTER_DIR (default /tmp/ecosim-cluster).
 # Each start uses a new cluster id, so rows that an earlier cluster left in Redis never matter.
 # Waits are bounded by $ECOSIM_CLUSTER_TIMEOUT seconds (default 120).
@@ -29,16 +36,26 @@ alive() {
     tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$2"
 }
 
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Whether something listens on port $1 of address $2 (default 127.0.0.1).
+listening() { (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null; }
 
-# The first port from $1 up that nothing listens on and that is not in the taken list ($2...).
+# The first port from $2 up that nothing listens on at address $1 and that is not in the taken list ($3...).
 free_port() {
-  local port=$1; shift
-  while listening "$port" || [[ " $* " == *" $port "* ]]; do
+  local host=$1 port=$2; shift 2
+  while listening "$port" "$host" || [[ " $* " == *" $port "* ]]; do
     port=$((port + 1))
-    [ "$port" -le 65535 ] || die "no free port on 127.0.0.1 above $1"
+    [ "$port" -le 65535 ] || die "no free port on $host above $2"
   done
   echo "$port"
+}
+
+credentials="$state/credentials"
+
+# Sends Redis on port $1 the commands on standard input, logged in with the cluster's password: the
+# password goes through a pipe, never through a command line or the environment.
+redis_as_cluster() {
+  local port=$1
+  { printf 'AUTH %s %s\n' ecosim "$(cat "$credentials/secret")"; cat; } | redis-cli -h 127.0.0.1 -p "$port" 2>/dev/null
 }
 
 silo_files() { compgen -G "$state/silo-*.pid" | sort -V || true; }
@@ -52,18 +69,27 @@ ensure_redis_installed() {
     { tail -n 20 "$state/apt.log" >&2; die "apt-get could not install redis-server"; }
 }
 
+# Starts a Redis of our own on port $1, whose only user is 'ecosim' with the cluster's password. Its
+# configuration (with the password) is a mode-600 file, so neither 'ps' nor another user sees it.
 start_redis() {
   local port=$1
-  if listening "$port"; then
-    [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = "PONG" ] ||
-      die "127.0.0.1:$port is taken by something that is not Redis; choose another with --redis-port"
-    note "using the Redis already on 127.0.0.1:$port (not started here, so 'stop' leaves it running)"
-    return
-  fi
-  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
-    --pidfile "$state/redis.pid" --logfile "$state/redis.log" >/dev/null
+  (
+    umask 077
+    cat >"$state/redis.conf" <<CONF
+port $port
+bind 127.0.0.1
+save ""
+appendonly no
+daemonize yes
+pidfile "$state/redis.pid"
+logfile "$state/redis.log"
+user default off
+CONF
+    printf 'user ecosim on >%s ~* &* +@all\n' "$(cat "$credentials/secret")" >>"$state/redis.conf"
+  )
+  redis-server "$state/redis.conf" >/dev/null
   local deadline=$((SECONDS + 15))
-  until [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = "PONG" ]; do
+  until [ "$(echo PING | redis_as_cluster "$port" | tail -n 1)" = "PONG" ]; do
     [ $SECONDS -lt $deadline ] || { tail -n 20 "$state/redis.log" >&2 || true; die "Redis did not answer on 127.0.0.1:$port within 15 s"; }
     sleep 0.2
   done
@@ -112,10 +138,13 @@ undo_failed_start() {
 }
 
 cmd_start() {
-  local silos=3 redis_port=6379 silo_port=11111 gateway_port=30000 build=1
+  local silos=3 redis_port=6379 silo_port=11111 gateway_port=30000 build=1 tls=1 insecure=0 addresses=127.0.0.1
   while [ $# -gt 0 ]; do
     case $1 in
       --silos) silos=$2; shift 2 ;;
+      --addresses) addresses=$2; shift 2 ;;
+      --no-tls) tls=0; shift ;;
+      --insecure-non-loopback) insecure=1; shift ;;
       --redis-port) redis_port=$2; shift 2 ;;
       --silo-port) silo_port=$2; shift 2 ;;
       --gateway-port) gateway_port=$2; shift 2 ;;
@@ -124,6 +153,9 @@ cmd_start() {
     esac
   done
   [[ $silos =~ ^[1-9][0-9]?$ ]] || die "--silos must be between 1 and 99"
+  local hosts=()
+  IFS=, read -r -a hosts <<<"$addresses"
+  [ ${#hosts[@]} -gt 0 ] || die "--addresses names no address"
 
   if [ -d "$state" ]; then
     local f
@@ -136,7 +168,6 @@ cmd_start() {
   trap undo_failed_start EXIT
   local began=$SECONDS
   ensure_redis_installed
-  start_redis "$redis_port"
 
   if [ "$build" -eq 1 ]; then
     note "building the silo (dotnet build -c Release, log: $state/build.log)"
@@ -145,16 +176,26 @@ cmd_start() {
   fi
   [ -f "$silo_dll" ] || die "$silo_dll is missing (start without --no-build)"
 
-  local cluster_id taken=() k sp gp endpoints=()
+  local cluster_id taken=() k sp gp host endpoints=() security
   cluster_id="ecosim-$(date -u +%Y%m%dT%H%M%S)-$$-$RANDOM"
+  local make=(new-credentials "$credentials" "$cluster_id")
+  [ "$tls" -eq 1 ] || make+=(--no-tls)
+  dotnet "$silo_dll" "${make[@]}" || die "could not make the cluster's credentials in $credentials"
+  security="Redis password"; [ "$tls" -eq 1 ] && security="mutual TLS and a Redis password"
+  # Our own Redis, on the first free port from --redis-port up (one that is not ours would not know the password).
+  redis_port=$(free_port 127.0.0.1 "$redis_port")
+  start_redis "$redis_port"
+
   for k in $(seq 1 "$silos"); do
-    sp=$(free_port "$silo_port" "${taken[@]}"); taken+=("$sp")
-    gp=$(free_port "$gateway_port" "${taken[@]}"); taken+=("$gp")
+    host=${hosts[$(( (k - 1) % ${#hosts[@]} ))]}
+    sp=$(free_port "$host" "$silo_port" "${taken[@]}"); taken+=("$sp")
+    gp=$(free_port "$host" "$gateway_port" "${taken[@]}"); taken+=("$gp")
     printf '%s\n' --EcoSim:Cluster:Clustering=redis "--EcoSim:Cluster:Redis=127.0.0.1:$redis_port" \
-      "--EcoSim:Cluster:ClusterId=$cluster_id" --EcoSim:Cluster:Address=127.0.0.1 \
-      "--EcoSim:Cluster:SiloPort=$sp" "--EcoSim:Cluster:GatewayPort=$gp" >"$state/silo-$k.args"
+      "--EcoSim:Cluster:ClusterId=$cluster_id" "--EcoSim:Cluster:Address=$host" \
+      "--EcoSim:Cluster:SiloPort=$sp" "--EcoSim:Cluster:GatewayPort=$gp" "--EcoSim:Cluster:Credentials=$credentials" >"$state/silo-$k.args"
+    [ "$insecure" -eq 1 ] && echo --EcoSim:Cluster:InsecureNonLoopback=true >>"$state/silo-$k.args"
     launch_silo "$k"
-    endpoints+=("silo $k: 127.0.0.1:$sp, gateway $gp, pid $(cat "$state/silo-$k.pid")")
+    endpoints+=("silo $k: $host:$sp, gateway $gp, pid $(cat "$state/silo-$k.pid")")
   done
   local silo_began=$SECONDS
   wait_active $(seq 1 "$silos")
@@ -164,10 +205,11 @@ cmd_start() {
   cat <<EOF
 EcoSim cluster '$cluster_id': $silos silos active in $((SECONDS - silo_began)) s ($((SECONDS - began)) s with Redis and the build), membership in Redis on 127.0.0.1:$redis_port
 $(printf '  %s\n' "${endpoints[@]}")
+  $security; credentials (keep them private) in $credentials
 run a scenario on it:
-  dotnet run --project client/EcoSim.Client -- run scenarios/guangdong-baseline.yaml --cluster $address
-run the cluster tests against it:
-  ECOSIM_CLUSTER=$address dotnet test tests/EcoSim.Cluster.Tests
+  dotnet run -c Release --project client/EcoSim.Client -- run scenarios/guangdong-baseline.yaml --cluster $address --cluster-credentials $credentials
+run the cluster tests against it (they expect the cluster of .ci/run: --silos 3 --addresses 127.0.0.2,127.0.0.3,127.0.0.4, with TLS):
+  ECOSIM_CLUSTER=$address ECOSIM_CLUSTER_CREDENTIALS=$credentials dotnet test tests/EcoSim.Cluster.Tests
 stop it:
   $0 stop
 EOF
@@ -176,6 +218,11 @@ EOF
 cmd_url() {
   [ -f "$state/cluster.env" ] || die "no cluster was started from $state (run '$0 start')"
   sed -n 's/^ECOSIM_CLUSTER=//p' "$state/cluster.env"
+}
+
+cmd_credentials() {
+  [ -f "$state/cluster.env" ] && [ -d "$credentials" ] || die "no cluster was started from $state (run '$0 start')"
+  echo "$credentials"
 }
 
 cmd_status() {
@@ -228,15 +275,18 @@ cmd_stop() {
     while alive "$state/redis.pid" redis-server && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
     if alive "$state/redis.pid" redis-server; then kill -KILL "$(cat "$state/redis.pid")" 2>/dev/null || true; fi
   fi
-  rm -f "$state"/*.pid "$state/cluster.env"
-  note "stopped ${#pids[@]} silo(s)$redis; logs stay in $state"
+  # The password and the certificate die with the cluster.
+  rm -f "$state"/*.pid "$state/cluster.env" "$state/redis.conf"
+  rm -rf "$credentials"
+  note "stopped ${#pids[@]} silo(s)$redis and deleted the credentials; logs stay in $state"
 }
 
 case ${1:-} in
   start) shift; cmd_start "$@" ;;
   stop) cmd_stop ;;
   url) cmd_url ;;
+  credentials) cmd_credentials ;;
   status) cmd_status ;;
   revive) cmd_revive ;;
-  *) sed -n '2,15s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,22s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 esac

@@ -11,11 +11,11 @@ internal static class ClusterMembership
     private static readonly TimeSpan ConnectRetryBudget = TimeSpan.FromSeconds(10);
 
     /// <summary>Makes the silo join its cluster through the configured membership store, with the options' ids.</summary>
-    public static ISiloBuilder UseEcoSimMembership(this ISiloBuilder silo, EcoSimClusterOptions options)
+    public static ISiloBuilder UseEcoSimMembership(this ISiloBuilder silo, EcoSimClusterOptions options, ClusterCredentials credentials)
     {
         if (EcoSimClustering.Of(options) == EcoSimClustering.Redis)
         {
-            silo.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration(options));
+            silo.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration(options, credentials));
             silo.Configure<ClusterOptions>(cluster => Identify(cluster, options));
             return silo;
         }
@@ -27,10 +27,10 @@ internal static class ClusterMembership
     /// Makes the client find gateways: every gateway in the Redis membership table, or the one static
     /// gateway; a first connection that keeps failing gives up after a few seconds.
     /// </summary>
-    public static IClientBuilder UseEcoSimGateways(this IClientBuilder client, EcoSimClusterOptions options)
+    public static IClientBuilder UseEcoSimGateways(this IClientBuilder client, EcoSimClusterOptions options, ClusterCredentials credentials)
     {
         if (EcoSimClustering.Of(options) == EcoSimClustering.Redis)
-            client.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration(options));
+            client.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration(options, credentials));
         else
             client.UseStaticClustering(new IPEndPoint(options.IpAddress, options.GatewayPort));
         client.UseConnectionRetryFilter(new BoundedConnectionRetry(ConnectRetryBudget));
@@ -43,12 +43,24 @@ internal static class ClusterMembership
         cluster.ServiceId = options.ServiceId;
     }
 
-    private static ConfigurationOptions RedisConfiguration(EcoSimClusterOptions options)
+    /// <summary>
+    /// The Redis connection: the configured connection string, logged in as <see cref="ClusterCredentials.RedisUser"/>
+    /// with the cluster's password when there is one (a password in the connection string itself is kept out of
+    /// the options on purpose: they reach command lines).
+    /// </summary>
+    private static ConfigurationOptions RedisConfiguration(EcoSimClusterOptions options, ClusterCredentials credentials)
     {
-        try { return ConfigurationOptions.Parse(options.Redis); }
+        ConfigurationOptions redis;
+        try { redis = ConfigurationOptions.Parse(options.Redis); }
         catch (ArgumentException e)
         {
             throw new InvalidOperationException($"EcoSim:Cluster:Redis '{options.Redis}' is not a Redis connection string (e.g. 127.0.0.1:6379): {e.Message}", e);
         }
+        if (credentials.Secret is { } secret)
+        {
+            redis.User = ClusterCredentials.RedisUser;
+            redis.Password = secret;
+        }
+        return redis;
     }
 }

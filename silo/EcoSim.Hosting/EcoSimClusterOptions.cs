@@ -38,6 +38,16 @@ public sealed class EcoSimClusterOptions
     public bool TraceGrainCalls { get; set; }
     /// <summary>Silo-to-silo port of the primary silo of a localhost cluster (null: this silo is the primary).</summary>
     public int? PrimarySiloPort { get; set; }
+    /// <summary>
+    /// Folder of the cluster's credentials (Redis password, cluster certificate; see <see cref="ClusterCredentialFiles"/>),
+    /// or null for none. A path, never the secret itself, so that a command line shows nothing worth stealing.
+    /// </summary>
+    public string? Credentials { get; set; }
+    /// <summary>
+    /// Lets a silo bind an address other than loopback without TLS and a Redis password: anyone who can
+    /// reach the address can then join the cluster or call its grains (see <see cref="ClusterExposure"/>).
+    /// </summary>
+    public bool InsecureNonLoopback { get; set; }
 
     /// <summary>The address as an <see cref="IPAddress"/>.</summary>
     /// <exception cref="FormatException">The address is not an IP address.</exception>

@@ -12,12 +12,20 @@ public static class SiloHosting
     /// <summary>
     /// Configures a silo of the EcoSim cluster: cluster identity, membership (localhost or Redis, see
     /// <see cref="EcoSimClusterOptions.Clustering"/>), endpoints on the configured address (loopback by
-    /// default), and the services the grains need.
+    /// default), the cluster's credentials (Redis password, mutual TLS) when it has any, and the services
+    /// the grains need. An address other than loopback is refused without credentials (see <see cref="ClusterExposure"/>).
     /// </summary>
-    public static ISiloBuilder AddEcoSimSilo(this ISiloBuilder silo, EcoSimClusterOptions options)
+    /// <param name="silo">The silo.</param>
+    /// <param name="options">Where the cluster lives.</param>
+    /// <param name="credentials">Its credentials; by default those <paramref name="options"/> name.</param>
+    /// <exception cref="ClusterSecurityException">The credentials cannot be read, or the address would be exposed without them.</exception>
+    public static ISiloBuilder AddEcoSimSilo(this ISiloBuilder silo, EcoSimClusterOptions options, ClusterCredentials? credentials = null)
     {
         var address = options.IpAddress;
-        silo.UseEcoSimMembership(options);
+        credentials ??= ClusterCredentials.For(options);
+        ClusterExposure.EnsureAllowed(options, credentials);
+        silo.UseEcoSimMembership(options, credentials);
+        silo.UseEcoSimTls(credentials);
         silo.Configure<EndpointOptions>(endpoints =>
         {
             endpoints.AdvertisedIPAddress = address;
@@ -48,11 +56,18 @@ public static class SiloHosting
 
     /// <summary>
     /// Configures a client of the EcoSim cluster: the one gateway on the configured address and port, or
-    /// every gateway in the Redis membership table, with the options' cluster and service ids.
+    /// every gateway in the Redis membership table, with the options' cluster and service ids, and the
+    /// cluster's credentials when it has any.
     /// </summary>
-    public static IClientBuilder AddEcoSimClient(this IClientBuilder client, EcoSimClusterOptions options)
+    /// <param name="client">The client.</param>
+    /// <param name="options">Where the cluster lives.</param>
+    /// <param name="credentials">Its credentials; by default those <paramref name="options"/> name.</param>
+    /// <exception cref="ClusterSecurityException">The credentials cannot be read.</exception>
+    public static IClientBuilder AddEcoSimClient(this IClientBuilder client, EcoSimClusterOptions options, ClusterCredentials? credentials = null)
     {
-        client.UseEcoSimGateways(options);
+        credentials ??= ClusterCredentials.For(options);
+        client.UseEcoSimGateways(options, credentials);
+        client.UseEcoSimTls(credentials);
         client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = CallTimeouts.Response);
         return options.TraceGrainCalls ? client.AddActivityPropagation() : client;
     }

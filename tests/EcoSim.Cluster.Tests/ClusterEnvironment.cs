@@ -15,8 +15,30 @@ internal static class ClusterEnvironment
     public static string Address => Environment.GetEnvironmentVariable(AddressVariable)?.Trim()
         ?? throw new InvalidOperationException($"{AddressVariable} is not set");
 
-    public static EcoSimClusterOptions Options =>
-        ClusterAddress.TryParse(Address, out var options) ? options : throw new InvalidOperationException($"{AddressVariable}='{Address}' is not {ClusterAddress.Forms}");
+    /// <summary>The cluster's address with its credentials, as a client that holds them connects.</summary>
+    public static EcoSimClusterOptions Options
+    {
+        get
+        {
+            if (!ClusterAddress.TryParse(Address, out var options)) throw new InvalidOperationException($"{AddressVariable}='{Address}' is not {ClusterAddress.Forms}");
+            options.Credentials = CredentialsFolder;
+            return options;
+        }
+    }
+
+    /// <summary>The credentials folder that scripts/cluster.sh made for the cluster (Redis password, cluster certificate).</summary>
+    public static string CredentialsFolder => Path.Combine(StateFolder, "credentials");
+
+    /// <summary>The arguments each silo was started with (one list per silo, from its silo-N.args file).</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> SiloArguments =>
+        [.. Directory.GetFiles(StateFolder, "silo-*.args").Order(StringComparer.Ordinal).Select(f => (IReadOnlyList<string>)File.ReadAllLines(f))];
+
+    /// <summary>The PIDs in the state folder's pid files (silos and Redis).</summary>
+    public static IEnumerable<int> Processes => Directory.GetFiles(StateFolder, "*.pid")
+        .Select(f => int.Parse(File.ReadAllText(f).Trim(), System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The built standalone silo that scripts/cluster.sh runs.</summary>
+    public static string SiloAssembly => Path.Combine(RepoRoot, "silo", "EcoSim.Silo", "bin", "Release", "net10.0", "EcoSim.Silo.dll");
 
     /// <summary>The folder where scripts/cluster.sh keeps PIDs, logs and the address of the cluster it started.</summary>
     public static string StateFolder
@@ -47,21 +69,27 @@ internal static class ClusterEnvironment
     /// <summary>Runs scripts/cluster.sh with <paramref name="command"/>; returns its exit code and output.</summary>
     public static (int Code, string Output) Script(string command, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepoRoot, "scripts", "cluster.sh"), command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { [StateVariable] = StateFolder },
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
+        var (code, output, errors) = Child("bash", [Path.Combine(RepoRoot, "scripts", "cluster.sh"), command], timeout, new() { [StateVariable] = StateFolder });
+        return (code, code == -1 ? $"scripts/cluster.sh {command} did not finish within {timeout.TotalSeconds:0} s" : output + errors);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="program"/> as a child process with <paramref name="environment"/> changed (a null
+    /// value removes a variable); returns its exit code (-1 if it did not finish in time and was killed), output and errors.
+    /// </summary>
+    public static (int Code, string Output, string Errors) Child(string program, IEnumerable<string> args, TimeSpan timeout, Dictionary<string, string?> environment)
+    {
+        var start = new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
         {
-            process.Kill(entireProcessTree: false);
-            return (-1, $"scripts/cluster.sh {command} did not finish within {timeout.TotalSeconds:0} s");
+            process.Kill(entireProcessTree: true);
+            return (-1, output.Result, errors.Result);
         }
-        return (process.ExitCode, output.Result + errors.Result);
+        return (process.ExitCode, output.Result, errors.Result);
     }
 
     private static string RepoRoot

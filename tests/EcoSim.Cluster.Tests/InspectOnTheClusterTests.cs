@@ -11,7 +11,7 @@ namespace EcoSim.Cluster.Tests;
 /// run does: it starts again on the survivors and answers what the reference engine answers, instead of
 /// waiting for a call that no silo will answer.
 /// </summary>
-[Collection(SiloKills.Name)]
+[Collection(OneClusterCollection.Name)]
 public sealed class InspectOnTheClusterTests(ITestOutputHelper log)
 {
     private const int Ticks = 40;

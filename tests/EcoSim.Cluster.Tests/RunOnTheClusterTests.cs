@@ -10,7 +10,7 @@ namespace EcoSim.Cluster.Tests;
 /// The small world on a real cluster of separate silo processes with a Redis membership table, as
 /// started by scripts/cluster.sh: the same bytes as the reference engine, even when a silo is killed mid-run.
 /// </summary>
-[Collection(SiloKills.Name)]
+[Collection(OneClusterCollection.Name)]
 public sealed class RunOnTheClusterTests(ITestOutputHelper log)
 {
     private static string SmallScenario => Path.Combine(AppContext.BaseDirectory, "Scenarios", "small.yaml");
@@ -20,7 +20,8 @@ public sealed class RunOnTheClusterTests(ITestOutputHelper log)
     {
         string root = NewTempFolder();
         var clock = Stopwatch.StartNew();
-        var cluster = await Ecosim("run", SmallScenario, "--cluster", ClusterEnvironment.Address, "--out", Path.Combine(root, "cluster"), "--no-plots");
+        var cluster = await Ecosim("run", SmallScenario, "--cluster", ClusterEnvironment.Address, "--cluster-credentials", ClusterEnvironment.CredentialsFolder,
+            "--out", Path.Combine(root, "cluster"), "--no-plots");
         log.WriteLine($"small run on the cluster: {clock.Elapsed.TotalSeconds:0.00} s");
         Assert.True(cluster.Code == 0, cluster.Errors);
         clock.Restart();
@@ -30,6 +31,11 @@ public sealed class RunOnTheClusterTests(ITestOutputHelper log)
 
         await AssertReferenceBytes(root, Path.Combine(root, "cluster"));
         await AssertReferenceBytes(root, Path.Combine(root, "embedded"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, "embedded", MetricsCsvFormat.FileName)), File.ReadAllBytes(Path.Combine(root, "cluster", MetricsCsvFormat.FileName)));
+        // The manifest names the credentials folder (it is on the command line), never what is in it.
+        string secret = File.ReadAllText(Path.Combine(ClusterEnvironment.CredentialsFolder, "secret")).Trim();
+        foreach (string file in Directory.GetFiles(Path.Combine(root, "cluster"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".parquet", StringComparison.Ordinal)))
+            Assert.False(File.ReadAllText(file).Contains(secret, StringComparison.Ordinal), $"{file} holds the cluster's secret");
         var manifest = ManifestReader.Read(Path.Combine(root, "cluster", RunOutputFolder.ManifestFileName));
         Assert.Equal("orleans", manifest.Engine);
         Assert.True(manifest.SiloCount == ClusterEnvironment.ExpectedSilos,

@@ -130,7 +130,7 @@ internal static class CommandLine
         var shared = new SharedOptions("-", "the scenario");
         var command = new Command("inspect", "Run a scenario to a tick, pause it, and print one firm's, lab's, fund's or talent pool's state (writes no files)")
         {
-            scenario, entity, tick, seed, shared.Engine, shared.FirmsPerShard, shared.Cluster, shared.ScenarioRoot, json,
+            scenario, entity, tick, seed, shared.Engine, shared.FirmsPerShard, shared.Cluster, shared.ClusterCredentials, shared.ScenarioRoot, json,
         };
         shared.Limits.AddTo(command);
         command.SetAction(async (result, cancellation) =>
@@ -151,7 +151,7 @@ internal static class CommandLine
         var shared = new SharedOptions("", "the scenario");
         var command = new Command("reproduce", "Run again what a run, ensemble, compare or sweep manifest describes, into a new folder, and compare every data file (csv, parquet) byte for byte with the SHA-256s the manifest lists; exit 0 if all are identical, 3 if any differs, 2 for a bad manifest")
         {
-            manifest, outPath, shared.Overwrite, shared.Cluster,
+            manifest, outPath, shared.Overwrite, shared.Cluster, shared.ClusterCredentials,
         };
         command.SetAction(async (result, cancellation) =>
         {

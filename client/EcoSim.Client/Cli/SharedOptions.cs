@@ -16,6 +16,7 @@ internal sealed class SharedOptions
         FirmsPerShard = new Option<int>("--firms-per-shard") { Description = "Firms per shard grain (1 = one grain per firm); results do not depend on it", DefaultValueFactory = _ => RunLayout.DefaultFirmsPerShard }.Within(1, 10_000_000);
         Ticks = new Option<int?>("--ticks") { Description = $"Run only the first N ticks (quarters) of {what}" }.Within(1);
         Cluster = new Option<string?>("--cluster") { Description = "A running cluster: the gateway host:port of one silo (e.g. 127.0.0.1:30000, a silo started with 'dotnet run --project silo/EcoSim.Silo'), or redis://host:port[/cluster-id] to find every gateway through the Redis membership table (e.g. what scripts/cluster.sh prints); default: start an embedded silo in this process" };
+        ClusterCredentials = new Option<string?>("--cluster-credentials") { Description = $"Folder of the --cluster's credentials: its Redis password and cluster certificate, as scripts/cluster.sh makes them ('scripts/cluster.sh credentials' prints it) [default: ${Hosting.ClusterCredentials.FolderVariable}; ${Hosting.ClusterCredentials.SecretVariable} may hold the password instead]. Never pass a secret itself on the command line" };
         NoPlots = new Option<bool>("--no-plots") { Description = "Skip drawing plots" };
     }
 
@@ -46,23 +47,37 @@ internal sealed class SharedOptions
     public Option<int> FirmsPerShard { get; }
     public Option<int?> Ticks { get; }
     public Option<string?> Cluster { get; }
+    public Option<string?> ClusterCredentials { get; }
     public Option<bool> NoPlots { get; }
     public LimitOptions Limits { get; } = new();
 
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Out, Overwrite, ScenarioRoot, Engine, FirmsPerShard, Ticks, Cluster, NoPlots }) command.Options.Add(option);
+        foreach (Option option in new Option[] { Out, Overwrite, ScenarioRoot, Engine, FirmsPerShard, Ticks, Cluster, ClusterCredentials, NoPlots }) command.Options.Add(option);
         Limits.AddTo(command);
     }
 
-    /// <summary>The cluster named by --cluster (null: embedded); false with a message when it cannot be read.</summary>
+    /// <summary>
+    /// The cluster named by --cluster (null: embedded), with the credentials folder of --cluster-credentials
+    /// or the environment; false with a message when it cannot be read.
+    /// </summary>
     public bool TryReadCluster(ParseResult result, TextWriter errors, out EcoSimClusterOptions? cluster)
     {
         cluster = null;
-        if (result.GetValue(Cluster) is not { } text) return true;
-        if (ClusterAddress.TryParse(text, out cluster)) return true;
-        errors.WriteLine($"error: --cluster '{text}' is not {ClusterAddress.Forms}");
-        return false;
+        string? credentials = result.GetValue(ClusterCredentials);
+        if (result.GetValue(Cluster) is not { } text)
+        {
+            if (credentials is null) return true;
+            errors.WriteLine("error: --cluster-credentials needs --cluster (an embedded silo has no credentials)");
+            return false;
+        }
+        if (!ClusterAddress.TryParse(text, out cluster))
+        {
+            errors.WriteLine($"error: --cluster '{text}' is not {ClusterAddress.Forms}");
+            return false;
+        }
+        cluster.Credentials = credentials ?? (Environment.GetEnvironmentVariable(Hosting.ClusterCredentials.FolderVariable) is { Length: > 0 } folder ? folder : null);
+        return true;
     }
 }

@@ -36,25 +36,42 @@ internal static class OrleansConnections
         return new HostConnection(host, 1);
     }
 
-    /// <summary>Connects to a running cluster through its gateway.</summary>
+    /// <summary>
+    /// Connects to a running cluster through its gateway, with the credentials its options name; a
+    /// cluster that refuses them fails with a <see cref="ClusterSecurityException"/> that says why.
+    /// </summary>
     public static async Task<IOrleansConnection> ConnectAsync(EcoSimClusterOptions options, CancellationToken cancellation)
     {
+        var credentials = ClusterCredentials.For(options);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         QuietLogging(builder.Logging);
         options.TraceGrainCalls |= EcoSimTelemetry.Endpoint() is not null;
-        builder.UseOrleansClient(client => client.AddEcoSimClient(options));
+        builder.UseOrleansClient(client => client.AddEcoSimClient(options, credentials));
         var host = builder.Build();
-        await host.StartAsync(cancellation);
-        var management = host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
-        var silos = await management.GetHosts(onlyActive: true);
-        return new HostConnection(host, silos.Count);
+        try
+        {
+            await host.StartAsync(cancellation);
+            var management = host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
+            var silos = await management.GetHosts(onlyActive: true);
+            return new HostConnection(host, silos.Count);
+        }
+        catch (Exception e) when (ClusterRefusal.Explain(e, Described(options), credentials) is { } refusal)
+        {
+            host.Dispose();
+            throw new ClusterSecurityException(refusal, e);
+        }
     }
+
+    private static string Described(EcoSimClusterOptions options) => EcoSimClustering.Of(options) == EcoSimClustering.Redis
+        ? $"{ClusterAddress.RedisScheme}://{options.Redis}/{options.ClusterId}"
+        : $"{options.Address}:{options.GatewayPort}";
 
     private static void QuietLogging(ILoggingBuilder logging)
     {
         logging.ClearProviders();
         logging.AddSimpleConsole(console => console.SingleLine = true);
-        logging.AddFilter((category, level) => level >= LogLevel.Error);
+        // A host that fails to start logs the exception with its stack before rethrowing it; the caller reports it in words.
+        logging.AddFilter((category, level) => level >= LogLevel.Error && category != "Microsoft.Extensions.Hosting.Internal.Host");
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 
