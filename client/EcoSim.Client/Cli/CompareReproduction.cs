@@ -31,16 +31,16 @@ internal sealed class CompareReproduction(ComparisonManifest manifest) : Reprodu
 
     public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        using var baseline = Rebuild(manifest.Baseline, "baseline");
-        using var policy = Rebuild(manifest.Policy, "policy");
-        AsRecorded(baseline.Scenario, manifest.Baseline.Path, manifest.TickCount, "baseline"); // checks the tick count
-        var (first, second) = (baseline.Scenario with { Path = manifest.Baseline.Path ?? "" }, policy.Scenario with { Path = manifest.Policy.Path ?? "" });
+        var baseline = Rebuild(manifest.Baseline, "baseline");
+        var policy = Rebuild(manifest.Policy, "policy");
+        AsRecorded(baseline, manifest.Baseline.Path, manifest.TickCount, "baseline"); // checks the tick count
+        var (first, second) = (baseline with { Path = manifest.Baseline.Path ?? "" }, policy with { Path = manifest.Policy.Path ?? "" });
         if (CommandInputs.Paired(first, second, context.Errors, manifest.TickCount) is not var (shortBaseline, shortPolicy)) return ExitCodes.BadInput;
         var settings = new CompareSettings(shortBaseline, shortPolicy, manifest.Seeds, Settings(manifest, outputPath, context, Parallel));
         return await new ComparePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }
 
-    private static RecordedScenario Rebuild(ManifestScenario scenario, string key)
+    private static Scenarios.Scenario Rebuild(ManifestScenario scenario, string key)
     {
         RecordedManifest.CheckScenario(scenario, key);
         return RecordedManifest.Rebuild(scenario, key);

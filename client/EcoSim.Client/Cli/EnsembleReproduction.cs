@@ -26,8 +26,8 @@ internal sealed class EnsembleReproduction(EnsembleManifest manifest) : Reproduc
 
     public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        using var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
-        var settings = new EnsembleSettings(AsRecorded(scenario.Scenario, manifest.Scenario.Path, manifest.TickCount), manifest.Seeds, Settings(manifest, outputPath, context, Parallel));
+        var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
+        var settings = new EnsembleSettings(AsRecorded(scenario, manifest.Scenario.Path, manifest.TickCount), manifest.Seeds, Settings(manifest, outputPath, context, Parallel));
         return await new RunEnsemblePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }
 }

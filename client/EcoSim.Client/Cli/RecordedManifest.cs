@@ -70,7 +70,7 @@ internal static class RecordedManifest
     }
 
     /// <summary>Rebuilds a recorded scenario (checked by <see cref="CheckScenario"/>) from its text, checking its hash.</summary>
-    public static RecordedScenario Rebuild(ManifestScenario scenario, string key) =>
+    public static Scenarios.Scenario Rebuild(ManifestScenario scenario, string key) =>
         RecordedScenario.Rebuild(scenario.Text, scenario.Sha256, scenario.Path ?? "", $"{key}.text", $"{key}.sha256");
 
     /// <summary>Checks that the seeds are what <paramref name="command"/> (e.g. "ecosim sweep") runs: one or more consecutive seeds, at most <see cref="EnsembleOptions.MaxSeeds"/>.</summary>

@@ -25,8 +25,8 @@ internal sealed class RunReproduction(RunManifest manifest) : Reproduction
 
     public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        using var scenario = RecordedScenario.Rebuild(manifest.ScenarioText, manifest.ScenarioSha256, manifest.ScenarioPath, "scenarioText", "scenarioSha256");
-        var recorded = AsRecorded(scenario.Scenario.WithSeed(manifest.Seed), manifest.ScenarioPath, manifest.TickCount);
+        var scenario = RecordedScenario.Rebuild(manifest.ScenarioText, manifest.ScenarioSha256, manifest.ScenarioPath, "scenarioText", "scenarioSha256");
+        var recorded = AsRecorded(scenario.WithSeed(manifest.Seed), manifest.ScenarioPath, manifest.TickCount);
         var settings = new RunSettings(recorded, Settings(manifest, outputPath, context)) { FirmPanelEvery = manifest.FirmPanelEvery };
         return await new RunPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }

@@ -27,8 +27,8 @@ internal sealed class SweepReproduction(SweepManifest manifest, IReadOnlyList<st
 
     public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        using var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
-        var settings = new SweepSettings(AsRecorded(scenario.Scenario, manifest.Scenario.Path, manifest.TickCount), grid, manifest.Seeds, Settings(manifest, outputPath, context, Parallel));
+        var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
+        var settings = new SweepSettings(AsRecorded(scenario, manifest.Scenario.Path, manifest.TickCount), grid, manifest.Seeds, Settings(manifest, outputPath, context, Parallel));
         return await new SweepPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }
 
