@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using EcoSim.Client.Cli.Progress;
-using EcoSim.Experiments.Progress;
+using EcoSim.Experiments;
+using EcoSim.Experiments.Collectors;
 using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
@@ -21,7 +21,7 @@ internal static class EnsemblePeakProbe
         var scenario = Worlds.BaselineScenario();
         scenario = scenario with { World = scenario.World with { Firms = plan.EnsembleFirms, Ticks = plan.PeakTicks } };
         int parallel = Math.Max(2, Environment.ProcessorCount);
-        var members = PairedRuns.Seeds(1, plan.PeakRuns).Select(seed => new EnsembleMember("baseline", scenario.WithSeed(seed))).ToList();
+        var experiment = new Experiment([.. Experiment.ConsecutiveSeeds(1, plan.PeakRuns).Select(seed => ExperimentMember.Of(MemberRole.Baseline, MemberRole.Baseline.Name(), scenario, seed))]);
         string folder = Directory.CreateTempSubdirectory("ecosim-ensemble-").FullName;
         try
         {
@@ -32,12 +32,11 @@ internal static class EnsemblePeakProbe
             var summary = new ComparisonSummary();
             await using var engine = new OrleansSimulation(OrleansConnections.Borrow(grains, 1), plan.DefaultShard);
             var clock = Stopwatch.StartNew();
-            await new PairedRuns(engine, parallel, new PlainProgress(TextWriter.Null, members.Count, plan.PeakTicks, TimeSpan.FromDays(1))).RunAsync(members, (member, rows, _) =>
+            await new ExperimentRunner(engine, parallel).RunAsync(experiment, Collect.Finished((member, rows) =>
             {
                 MetricsCsvWriter.WriteFile(Path.Combine(folder, member.FileName), rows);
-                lock (summary) summary.Add(member.Role, member.Seed, rows);
-                return Task.CompletedTask;
-            }, CancellationToken.None);
+                summary.Add(member.Role, member.Seed, rows);
+            }), CancellationToken.None);
             double seconds = clock.Elapsed.TotalSeconds;
             double peakMiB = PeakResidentMemory.Read() / (1024.0 * 1024), beforeMiB = before / (1024.0 * 1024);
             results.Add(new Sample("ensemble-peak", "orleans", plan.EnsembleFirms, parallel, plan.PeakTicks, 1, peakMiB, "MiB"));

@@ -1,17 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using EcoSim.Client.Cli.Progress;
-using EcoSim.Experiments.Progress;
+using EcoSim.Experiments;
+using EcoSim.Experiments.Collectors;
 using EcoSim.Experiments.Engines;
-using EcoSim.Experiments.Ensembles;
 using EcoSim.Model.Metrics;
 
 namespace EcoSim.Scale;
 
 /// <summary>
-/// Ensemble throughput: baseline runs with consecutive seeds through the CLI's ensemble runner
-/// (<see cref="PairedRuns"/>), 1, 2, 8 and 32 at a time, on each engine: runs per minute. Every Orleans
+/// Ensemble throughput: baseline runs with consecutive seeds through the experiment runner
+/// (<see cref="ExperimentRunner"/>), 1, 2, 8 and 32 at a time, on each engine: runs per minute. Every Orleans
 /// run is compared with the reference run of the same seed, so concurrent runs are seen not to interfere.
 /// </summary>
 internal static class EnsembleProbe
@@ -27,18 +26,17 @@ internal static class EnsembleProbe
             foreach (int parallel in plan.Concurrency)
             {
                 int runs = Math.Max(parallel, plan.EnsembleMinRuns);
-                var members = PairedRuns.Seeds(1, runs).Select(seed => new EnsembleMember("baseline", scenario.WithSeed(seed))).ToList();
+                var experiment = Experiment.Seeds(scenario, Experiment.ConsecutiveSeeds(1, runs));
                 await using ISimulationEngine engine = engineName == "reference"
                     ? new ReferenceSimulation()
                     : new OrleansSimulation(OrleansConnections.Borrow(grains, 1), plan.DefaultShard);
                 var clock = Stopwatch.StartNew();
-                await new PairedRuns(engine, parallel, new PlainProgress(TextWriter.Null, members.Count, plan.EnsembleTicks, TimeSpan.FromDays(1))).RunAsync(members, (member, rows, _) =>
+                await new ExperimentRunner(engine, parallel).RunAsync(experiment, Collect.Finished((member, rows) =>
                 {
                     if (engineName == "reference") referenceRows.TryAdd(member.Seed, rows);
                     else if (referenceRows.TryGetValue(member.Seed, out var expected))
                         lock (results) results.Compared(rows.SequenceEqual(expected), $"ensemble run of seed {member.Seed}, {parallel} at a time");
-                    return Task.CompletedTask;
-                }, CancellationToken.None);
+                }), CancellationToken.None);
                 double perMinute = runs / clock.Elapsed.TotalMinutes;
                 results.Add(new Sample("ensemble", engineName, plan.EnsembleFirms, parallel, plan.EnsembleTicks, 1, perMinute, "runs/min"));
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {engineName,-9} {parallel,2} at a time: {runs,3} runs in {clock.Elapsed.TotalSeconds,6:F1} s, {perMinute,7:F1} runs/min"));

@@ -41,6 +41,41 @@ public static class ScenarioLoader
         return new Scenario(part!.Name!, part.Description ?? "", path, sources, world);
     }
 
+    /// <summary>
+    /// Loads and checks a scenario held in memory rather than in files: <paramref name="chain"/> is the
+    /// scenario's text and then the text of each file it extends, in order (as a manifest records them),
+    /// each named by its file name. Each part's <c>extends</c> must name the next part's file, and the
+    /// last part extends nothing; no file is read.
+    /// </summary>
+    /// <param name="path">The scenario's path as it was given, for the scenario to carry.</param>
+    /// <param name="chain">The parts, the scenario first; <see cref="ScenarioSource.Path"/> is each part's file name.</param>
+    /// <param name="limits">How large a run it may describe; <see cref="ScenarioLimits.Default"/> when null.</param>
+    /// <exception cref="ScenarioException">A part is malformed or invalid, or the parts do not extend one another in order.</exception>
+    public static Scenario LoadTexts(string path, IReadOnlyList<ScenarioSource> chain, ScenarioLimits? limits = null)
+    {
+        var errors = new ScenarioErrors();
+        var parts = new List<ScenarioPart?>();
+        for (int i = 0; i < chain.Count; i++)
+        {
+            var sink = errors.For(chain[i].Path);
+            if (i >= MaxExtendsChain) { sink.File_($"'extends' chain is longer than {MaxExtendsChain} files"); break; }
+            var node = YamlDocumentReader.Read(sink, chain[i].Text);
+            var part = node is null ? null : ScenarioParser.Parse(sink, node);
+            parts.Add(part);
+            if (part is null) continue;
+            bool last = i == chain.Count - 1;
+            if (part.Extends is { } extends && (last || System.IO.Path.GetFileName(extends.Value) != chain[i + 1].Path))
+                extends.Error(last ? $"'{extends.Value}' is not among the recorded files" : $"'{extends.Value}' does not name the next recorded file, '{chain[i + 1].Path}'");
+            else if (part.Extends is null && !last)
+                sink.File_($"extends nothing, but the recorded text goes on with '{chain[i + 1].Path}'");
+        }
+        errors.ThrowIfAny();
+        var merged = parts[^1]!;
+        for (int i = parts.Count - 2; i >= 0; i--) merged = parts[i]!.Over(merged);
+        var world = ScenarioBuilder.Build(merged, errors, limits ?? ScenarioLimits.Default);
+        return new Scenario(merged.Name!, merged.Description ?? "", path, chain, world);
+    }
+
     /// <summary>Checks a scenario; returns the errors (none when it is valid).</summary>
     /// <param name="path">The scenario file.</param>
     /// <param name="limits">How large a run it may describe; <see cref="ScenarioLimits.Default"/> when null.</param>

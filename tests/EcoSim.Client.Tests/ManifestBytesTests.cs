@@ -232,15 +232,24 @@ public sealed class ManifestBytesTests
 
     [Fact]
     public void Comparison_manifest_json_is_unchanged() =>
-        Assert.Equal(ComparisonJson, JsonSerializer.Serialize(ManifestSamples.Comparison(), ManifestJson.Options));
+        Assert.Equal(ComparisonJson, ManifestWriter.Serialize(ManifestSamples.Comparison()));
 
     [Fact]
     public void Ensemble_manifest_json_is_unchanged() =>
-        Assert.Equal(EnsembleJson, JsonSerializer.Serialize(ManifestSamples.Ensemble(), ManifestJson.Options));
+        Assert.Equal(EnsembleJson + "\n", ManifestWriter.Serialize(ManifestSamples.Ensemble()));
 
     [Fact]
     public void Sweep_manifest_json_is_unchanged() =>
-        Assert.Equal(SweepJson, JsonSerializer.Serialize(ManifestSamples.Sweep(), ManifestJson.Options));
+        Assert.Equal(SweepJson + "\n", ManifestWriter.Serialize(ManifestSamples.Sweep()));
+
+    [Fact]
+    public void Only_a_comparisons_manifest_ends_without_a_newline_and_the_kind_is_never_a_key()
+    {
+        Assert.False(ManifestWriter.Serialize(ManifestSamples.Comparison()).EndsWith('\n'));
+        foreach (var json in new[] { ManifestWriter.Serialize(ManifestSamples.Run()), ManifestWriter.Serialize(ManifestSamples.Ensemble()), ManifestWriter.Serialize(ManifestSamples.Sweep()) })
+            Assert.EndsWith("}\n", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("endsWithNewline", ManifestWriter.Serialize(ManifestSamples.Comparison()), StringComparison.OrdinalIgnoreCase);
+    }
 
     [Fact]
     public void Earlier_json_reads_back_to_the_same_manifest()

@@ -1,3 +1,4 @@
+using EcoSim.Experiments;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
 
@@ -22,7 +23,7 @@ internal static class ManifestSamples
         ScenarioText = Scenario.Text,
         ScenarioSha256 = Scenario.Sha256,
         Seed = ulong.MaxValue,
-        Engine = RunManifest.OrleansEngine,
+        Engine = EngineKind.Orleans.Name(),
         SiloCount = 3,
         FirmsPerShard = 500,
         TickCount = 8,
@@ -46,7 +47,7 @@ internal static class ManifestSamples
         Baseline = Scenario,
         Policy = Scenario with { Name = "policy", Path = "scenarios/policy.yaml" },
         Seeds = [7, 8],
-        Engine = RunManifest.ReferenceEngine,
+        Engine = EngineKind.Reference.Name(),
         SiloCount = 0,
         FirmsPerShard = 0,
         TickCount = 8,
@@ -66,7 +67,7 @@ internal static class ManifestSamples
     {
         Scenario = Scenario,
         Seeds = [7, 8, 9],
-        Engine = RunManifest.ReferenceEngine,
+        Engine = EngineKind.Reference.Name(),
         SiloCount = 0,
         FirmsPerShard = 0,
         TickCount = 8,
@@ -90,7 +91,7 @@ internal static class ManifestSamples
         Parameters = [new SweepParameter("rd_subsidy", 0, 0.5, 0.5, [0, 0.5], 1)],
         Points = 2,
         Seeds = [7, 8],
-        Engine = RunManifest.OrleansEngine,
+        Engine = EngineKind.Orleans.Name(),
         SiloCount = 1,
         FirmsPerShard = 250,
         TickCount = 8,

@@ -1,3 +1,4 @@
+using EcoSim.Experiments;
 using System.Text.Json;
 using EcoSim.Experiments.Output;
 
@@ -14,7 +15,7 @@ public sealed class ManifestTests
         ScenarioText = ScenarioText,
         ScenarioSha256 = ContentHash.OfText(ScenarioText),
         Seed = ulong.MaxValue,
-        Engine = RunManifest.OrleansEngine,
+        Engine = EngineKind.Orleans.Name(),
         SiloCount = 3,
         FirmsPerShard = 500,
         TickCount = 40,

@@ -1,5 +1,4 @@
 using EcoSim.Client.Cli.Progress;
-using EcoSim.Experiments.Progress;
 
 namespace EcoSim.Client.Tests;
 

@@ -1,3 +1,4 @@
+using EcoSim.Experiments;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Model.Metrics;
 
@@ -34,8 +35,8 @@ internal static class SyntheticComparison
         for (int i = 0; i < effects.Length; i++)
         {
             double effect = effects[i];
-            summary.Add("baseline", seeds[i], baseline);
-            summary.Add("policy", seeds[i], [.. baseline.Select(r => r with
+            summary.Add(MemberRole.Baseline, seeds[i], baseline);
+            summary.Add(MemberRole.Policy, seeds[i], [.. baseline.Select(r => r with
             {
                 KnowledgeStock = r.Tick >= onsetTick ? r.KnowledgeStock * (1 + effect - (straddlesZero?.Invoke(r.Tick) == true ? mean : 0)) : r.KnowledgeStock,
                 Firms = r.Tick >= (divergenceTick ?? onsetTick) ? r.Firms + 1 : r.Firms,

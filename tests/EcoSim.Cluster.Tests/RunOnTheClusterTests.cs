@@ -1,3 +1,5 @@
+using EcoSim.Scenarios;
+using EcoSim.Experiments;
 using System.Diagnostics;
 using EcoSim.Client.Cli;
 using EcoSim.Experiments.Engines;
@@ -52,11 +54,11 @@ public sealed class RunOnTheClusterTests(ITestOutputHelper log)
         SiloKillingEngine? killer = null;
         try
         {
-            var settings = new RunSettings(SmallScenario, Path.Combine(root, "cluster"), null, "orleans", 64, null, ClusterEnvironment.Options, false);
+            var settings = new RunSettings(ScenarioLoader.Load(SmallScenario), new OutputSettings(new EngineChoice(EngineKind.Orleans, 64, ClusterEnvironment.Options), Path.Combine(root, "cluster"), Plots: false));
             var pipeline = new RunPipeline(new StringWriter(), errors, async (s, cancellation) =>
             {
-                var connection = await OrleansConnections.ConnectAsync(s.Cluster!, cancellation);
-                var engine = new OrleansSimulation(connection, s.FirmsPerShard, RestartPolicy.Default with { Log = errors });
+                var connection = await OrleansConnections.ConnectAsync(s.Engine.Cluster!, cancellation);
+                var engine = new OrleansSimulation(connection, s.Engine.FirmsPerShard, RestartPolicy.Default with { Log = errors });
                 return killer = new SiloKillingEngine(engine, killDuringTick: 3, () => RunGrainProcess(connection.Grains));
             });
             var clock = Stopwatch.StartNew();

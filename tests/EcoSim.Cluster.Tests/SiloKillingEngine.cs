@@ -1,3 +1,4 @@
+using EcoSim.Experiments;
 using System.Runtime.CompilerServices;
 using EcoSim.Experiments.Engines;
 using EcoSim.Model.Engine;
@@ -14,7 +15,7 @@ internal sealed class SiloKillingEngine(ISimulationEngine inner, int killDuringT
     /// <summary>The process that was killed, once it was.</summary>
     public int? KilledProcess { get; private set; }
 
-    public string Name => inner.Name;
+    public EngineKind Kind => inner.Kind;
     public int SiloCount => inner.SiloCount;
     public int FirmsPerShard => inner.FirmsPerShard;
 

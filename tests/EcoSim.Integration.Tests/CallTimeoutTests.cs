@@ -1,3 +1,4 @@
+using EcoSim.Experiments;
 using EcoSim.Experiments.Engines;
 using EcoSim.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ public sealed class CallTimeoutTests(TestClusterFixture fixture)
     [Fact]
     public async Task An_embedded_engine_does_not_restart_a_run()
     {
-        await using var engine = await EngineFactory.OpenAsync("orleans", 64, null, CancellationToken.None);
+        await using var engine = await new EngineChoice(EngineKind.Orleans, 64).OpenAsync(CancellationToken.None);
         Assert.Equal(1, Assert.IsType<OrleansSimulation>(engine).Restarts.MaxAttempts);
         Assert.Equal(3, RestartPolicy.Default.MaxAttempts);
     }

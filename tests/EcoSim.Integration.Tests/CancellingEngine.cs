@@ -1,3 +1,4 @@
+using EcoSim.Experiments;
 using System.Runtime.CompilerServices;
 using EcoSim.Experiments.Engines;
 using EcoSim.Model.Engine;
@@ -11,7 +12,7 @@ internal sealed class CancellingEngine(CancellationTokenSource ctrlC, int afterT
     private readonly ReferenceSimulation _inner = new();
     private int _ticks;
 
-    public string Name => _inner.Name;
+    public EngineKind Kind => _inner.Kind;
     public int SiloCount => _inner.SiloCount;
     public int FirmsPerShard => _inner.FirmsPerShard;
 

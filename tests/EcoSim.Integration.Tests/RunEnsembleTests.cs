@@ -1,3 +1,4 @@
+using EcoSim.Experiments;
 using System.Globalization;
 using System.Text.Json;
 using EcoSim.Client.Cli;
@@ -140,7 +141,9 @@ public sealed class RunEnsembleTests
         using var ctrlC = new CancellationTokenSource();
         var engine = new CancellingEngine(ctrlC, afterTicks: 12);
         var errors = new StringWriter();
-        var settings = new EnsembleSettings(TestFiles.SmallScenario, Path.Combine(root, "out"), null, 20, "reference", 1, 8, null, Plots: true, Parallel: 2);
+        var small = TestFiles.LoadSmall();
+        var settings = new EnsembleSettings(small with { World = small.World with { Ticks = 8 } }, Experiment.ConsecutiveSeeds(small.World.Seed, 20),
+            new OutputSettings(new EngineChoice(EngineKind.Reference), Path.Combine(root, "out"), Plots: true, Parallel: 2));
         var pipeline = new RunEnsemblePipeline(new StringWriter(), errors, (_, _) => Task.FromResult<ISimulationEngine>(engine));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ExecuteAsync(settings, ctrlC.Token));
         Assert.Empty(Directory.GetFileSystemEntries(root));

@@ -1,3 +1,4 @@
+using EcoSim.Experiments;
 using System.Text.Json;
 using EcoSim.Client.Cli;
 using EcoSim.Experiments.Engines;
@@ -14,9 +15,10 @@ public sealed class RunOutputTests(TestClusterFixture fixture)
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var settings = new RunSettings(TestFiles.SmallScenario, outDir, seed, "orleans", 64, null, null, plots);
+        var small = TestFiles.LoadSmall();
+        var settings = new RunSettings(seed is ulong s ? small.WithSeed(s) : small, new OutputSettings(new EngineChoice(EngineKind.Orleans, 64), outDir, plots));
         var pipeline = new RunPipeline(output, errors, (s, _) => Task.FromResult<ISimulationEngine>(
-            new OrleansSimulation(OrleansConnections.Borrow(fixture.Cluster.GrainFactory, fixture.Cluster.Silos.Count), s.FirmsPerShard)));
+            new OrleansSimulation(OrleansConnections.Borrow(fixture.Cluster.GrainFactory, fixture.Cluster.Silos.Count), s.Engine.FirmsPerShard)));
         int code = await pipeline.ExecuteAsync(settings, CancellationToken.None);
         return (code, output.ToString(), errors.ToString());
     }

@@ -1,3 +1,5 @@
+using EcoSim.Scenarios;
+using EcoSim.Experiments;
 using System.Globalization;
 using System.Text.Json;
 using EcoSim.Client.Cli;
@@ -206,7 +208,9 @@ public sealed class SweepTests
         using var ctrlC = new CancellationTokenSource();
         var engine = new CancellingEngine(ctrlC, afterTicks: 10);
         var errors = new StringWriter();
-        var settings = new SweepSettings(SmallBaseline, ["basicShare=0:1:0.1"], 3, null, Path.Combine(root, "out"), "reference", 1, 8, null, Plots: true, Parallel: 2);
+        var baseline = ScenarioLoader.Load(SmallBaseline);
+        var settings = new SweepSettings(baseline with { World = baseline.World with { Ticks = 8 } }, SweepGrid.TryParse(["basicShare=0:1:0.1"], 3, out _)!,
+            Experiment.ConsecutiveSeeds(baseline.World.Seed, 3), new OutputSettings(new EngineChoice(EngineKind.Reference), Path.Combine(root, "out"), Plots: true, Parallel: 2));
         var pipeline = new SweepPipeline(new StringWriter(), errors, (_, _) => Task.FromResult<ISimulationEngine>(engine));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ExecuteAsync(settings, ctrlC.Token));
         Assert.Empty(Directory.GetFileSystemEntries(root));

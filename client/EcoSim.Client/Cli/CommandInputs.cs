@@ -28,6 +28,32 @@ internal static class CommandInputs
     }
 
     /// <summary>
+    /// Loads a comparison's two scenarios (every error of both), checks that they cover the same horizon and
+    /// cuts both to their first <paramref name="ticks"/>; null (and the errors) when any of that fails.
+    /// </summary>
+    public static (Scenario Baseline, Scenario Policy)? LoadPair(string baselinePath, string policyPath, TextWriter errors, string? scenarioRoot, ScenarioLimits? limits, int? ticks)
+    {
+        var baseline = LoadScenario(baselinePath, errors, scenarioRoot, limits);
+        var policy = LoadScenario(policyPath, errors, scenarioRoot, limits);
+        if (baseline is null || policy is null) return null;
+        return Paired(baseline, policy, errors, ticks);
+    }
+
+    /// <summary>Checks that two loaded scenarios cover the same horizon and cuts both to their first <paramref name="ticks"/>; null (and an error) if not.</summary>
+    public static (Scenario Baseline, Scenario Policy)? Paired(Scenario baseline, Scenario policy, TextWriter errors, int? ticks)
+    {
+        if (baseline.World.Start != policy.World.Start || baseline.World.Ticks != policy.World.Ticks)
+        {
+            errors.WriteLine($"error: {policy.Path} covers {Horizon(policy)} but {baseline.Path} covers {Horizon(baseline)}; a comparison needs the same horizon");
+            return null;
+        }
+        if (FirstTicks(baseline, ticks, errors) is not { } shortBaseline || FirstTicks(policy, ticks, errors) is not { } shortPolicy) return null;
+        return (shortBaseline, shortPolicy);
+    }
+
+    private static string Horizon(Scenario s) => $"{s.World.Start}..{s.World.PeriodOf(s.World.Ticks - 1)}";
+
+    /// <summary>
     /// Starts the output folder <paramref name="asked"/> (<c>--out</c>), or <paramref name="defaultPath"/> (or its first
     /// free alternative) when none was asked; on failure writes why and returns null, having touched nothing.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EcoSim.Experiments;
 using EcoSim.Experiments.Ensembles;
 
 namespace EcoSim.Client.Cli;
@@ -27,17 +28,21 @@ internal static class CommandLine
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
-            if (result.GetValue(seeds) > 1)
+            return await Guarded(errors, cancellation, async () =>
             {
-                var ensemble = new EnsembleSettings(result.GetValue(scenario)!, result.GetValue(shared.Out), result.GetValue(seed), result.GetValue(seeds), result.GetValue(shared.Engine)!,
-                    result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots), result.GetValue(parallel))
-                { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot), Limits = shared.Limits.Read(result) };
-                return await Guarded(errors, cancellation, () => new RunEnsemblePipeline(output, errors).ExecuteAsync(ensemble, cancellation));
-            }
-            var settings = new RunSettings(result.GetValue(scenario)!, result.GetValue(shared.Out), result.GetValue(seed), result.GetValue(shared.Engine)!,
-                result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster, !result.GetValue(shared.NoPlots))
-            { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel), Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot), Limits = shared.Limits.Read(result) };
-            return await Guarded(errors, cancellation, () => new RunPipeline(output, errors).ExecuteAsync(settings, cancellation));
+                if (CommandInputs.LoadScenario(result.GetValue(scenario)!, errors, result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result)) is not { } loaded) return ExitCodes.BadInput;
+                if (result.GetValue(seeds) > 1)
+                {
+                    if (CommandInputs.FirstTicks(loaded, result.GetValue(shared.Ticks), errors) is not { } members) return ExitCodes.BadInput;
+                    var ensemble = new EnsembleSettings(members, Experiment.ConsecutiveSeeds(result.GetValue(seed) ?? members.World.Seed, result.GetValue(seeds)),
+                        shared.OutputOf(result, cluster, result.GetValue(parallel)));
+                    return await new RunEnsemblePipeline(output, errors).ExecuteAsync(ensemble, cancellation);
+                }
+                if (result.GetValue(seed) is ulong one) loaded = loaded.WithSeed(one);
+                if (CommandInputs.FirstTicks(loaded, result.GetValue(shared.Ticks), errors) is not { } single) return ExitCodes.BadInput;
+                var settings = new RunSettings(single, shared.OutputOf(result, cluster)) { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel) };
+                return await new RunPipeline(output, errors).ExecuteAsync(settings, cancellation);
+            });
         });
         return command;
     }
@@ -58,11 +63,14 @@ internal static class CommandLine
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
-            var settings = new CompareSettings(result.GetValue(baseline)!, result.GetValue(policy)!, result.GetValue(seeds), result.GetValue(seed),
-                result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
-                !result.GetValue(shared.NoPlots), result.GetValue(parallel))
-            { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot), Limits = shared.Limits.Read(result) };
-            return await Guarded(errors, cancellation, () => new ComparePipeline(output, errors).ExecuteAsync(settings, cancellation));
+            return await Guarded(errors, cancellation, async () =>
+            {
+                var (root, limits, ticks) = (result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result), result.GetValue(shared.Ticks));
+                if (CommandInputs.LoadPair(result.GetValue(baseline)!, result.GetValue(policy)!, errors, root, limits, ticks) is not var (first, second)) return ExitCodes.BadInput;
+                var settings = new CompareSettings(first, second, Experiment.ConsecutiveSeeds(result.GetValue(seed) ?? first.World.Seed, result.GetValue(seeds)),
+                    shared.OutputOf(result, cluster, result.GetValue(parallel)));
+                return await new ComparePipeline(output, errors).ExecuteAsync(settings, cancellation);
+            });
         });
         return command;
     }
@@ -89,11 +97,17 @@ internal static class CommandLine
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
-            var settings = new SweepSettings(result.GetValue(scenario)!, result.GetValue(parameters) ?? [], result.GetValue(seeds), result.GetValue(seed),
-                result.GetValue(shared.Out), result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), result.GetValue(shared.Ticks), cluster,
-                !result.GetValue(shared.NoPlots), result.GetValue(parallel))
-            { Overwrite = result.GetValue(shared.Overwrite), ScenarioRoot = result.GetValue(shared.ScenarioRoot), Limits = shared.Limits.Read(result) };
-            return await Guarded(errors, cancellation, () => new SweepPipeline(output, errors).ExecuteAsync(settings, cancellation));
+            return await Guarded(errors, cancellation, async () =>
+            {
+                var loaded = CommandInputs.LoadScenario(result.GetValue(scenario)!, errors, result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result));
+                var grid = SweepGrid.TryParse(result.GetValue(parameters) ?? [], result.GetValue(seeds), out var problems);
+                foreach (var problem in problems) errors.WriteLine($"error: {problem}");
+                if (loaded is null || grid is null) return ExitCodes.BadInput;
+                if (CommandInputs.FirstTicks(loaded, result.GetValue(shared.Ticks), errors) is not { } swept) return ExitCodes.BadInput;
+                var settings = new SweepSettings(swept, grid, Experiment.ConsecutiveSeeds(result.GetValue(seed) ?? swept.World.Seed, result.GetValue(seeds)),
+                    shared.OutputOf(result, cluster, result.GetValue(parallel)));
+                return await new SweepPipeline(output, errors).ExecuteAsync(settings, cancellation);
+            });
         });
         return command;
     }
@@ -137,7 +151,7 @@ internal static class CommandLine
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
             var settings = new InspectSettings(result.GetValue(scenario)!, result.GetValue(entity)!, result.GetValue(tick), result.GetValue(seed),
-                result.GetValue(shared.Engine)!, result.GetValue(shared.FirmsPerShard), cluster, result.GetValue(json))
+                shared.EngineOf(result, cluster), result.GetValue(json))
             { ScenarioRoot = result.GetValue(shared.ScenarioRoot), Limits = shared.Limits.Read(result) };
             return await Guarded(errors, cancellation, () => new InspectPipeline(output, errors).ExecuteAsync(settings, cancellation));
         });

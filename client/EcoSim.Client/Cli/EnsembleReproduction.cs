@@ -20,23 +20,14 @@ internal sealed class EnsembleReproduction(EnsembleManifest manifest) : Reproduc
 
     public override string Description =>
         $"ensemble of {manifest.Scenario.Name}, {manifest.Seeds.Count} seeds from {manifest.Seeds[0]}, {manifest.TickCount} ticks, engine {manifest.Engine}" +
-        (manifest.Engine == RunManifest.OrleansEngine ? $", {manifest.FirmsPerShard} firms per shard" : "");
+        (OnOrleans(manifest) ? $", {manifest.FirmsPerShard} firms per shard" : "");
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => manifest.Files;
 
     public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        using var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
-        if (manifest.TickCount > scenario.Scenario.World.Ticks)
-            throw new ManifestProblem("tickCount", $"{manifest.TickCount} is more than the {scenario.Scenario.World.Ticks} ticks of the recorded scenario");
-        var settings = new EnsembleSettings(scenario.Path, outputPath, manifest.Seeds[0], manifest.Seeds.Count, manifest.Engine, Math.Max(1, manifest.FirmsPerShard),
-            manifest.TickCount, context.Cluster, PlotsDrawn(manifest.Plots, manifest.Files), Math.Max(2, Environment.ProcessorCount))
-        {
-            RecordedScenarioPath = manifest.Scenario.Path ?? "",
-            Origin = RecordedOrigin.Of(manifest),
-            Overwrite = context.Overwrite,
-            RecordedCodeVersion = manifest.CodeVersion,
-        };
+        var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
+        var settings = new EnsembleSettings(AsRecorded(scenario, manifest.Scenario.Path, manifest.TickCount), manifest.Seeds, Settings(manifest, outputPath, context, Parallel));
         return await new RunEnsemblePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }
 }

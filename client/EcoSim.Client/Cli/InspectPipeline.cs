@@ -11,12 +11,9 @@ namespace EcoSim.Client.Cli;
 /// <param name="Entity">The agent, as written on the command line.</param>
 /// <param name="Tick">Ticks to run before reading the state (null: the whole scenario).</param>
 /// <param name="Seed">Seed overriding the scenario's, if any.</param>
-/// <param name="Engine">"orleans" or "reference".</param>
-/// <param name="FirmsPerShard">Firms per shard grain.</param>
-/// <param name="Cluster">A running cluster, or null for an embedded silo.</param>
+/// <param name="Engine">The engine, with its shard size and cluster.</param>
 /// <param name="Json">Write JSON instead of a table.</param>
-internal sealed record InspectSettings(string ScenarioPath, string Entity, int? Tick, ulong? Seed, string Engine, int FirmsPerShard,
-    Hosting.EcoSimClusterOptions? Cluster, bool Json)
+internal sealed record InspectSettings(string ScenarioPath, string Entity, int? Tick, ulong? Seed, EngineChoice Engine, bool Json)
 {
     /// <summary>A folder (<c>--scenario-root</c>) whose files <c>extends</c> may also reach, or null.</summary>
     public string? ScenarioRoot { get; init; }
@@ -49,7 +46,7 @@ internal sealed class InspectPipeline(TextWriter output, TextWriter errors)
             return ExitCodes.BadInput;
         }
 
-        await using var engine = await EngineFactory.OpenAsync(settings.Engine, settings.FirmsPerShard, settings.Cluster, cancellation);
+        await using var engine = await settings.Engine.OpenAsync(cancellation, errors);
         EntityState state;
         try { state = await engine.InspectAsync(world, ticks, entity, cancellation); }
         catch (ArgumentOutOfRangeException e)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EcoSim.Experiments;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
 
@@ -69,7 +70,7 @@ internal static class RecordedManifest
     }
 
     /// <summary>Rebuilds a recorded scenario (checked by <see cref="CheckScenario"/>) from its text, checking its hash.</summary>
-    public static RecordedScenario Rebuild(ManifestScenario scenario, string key) =>
+    public static Scenarios.Scenario Rebuild(ManifestScenario scenario, string key) =>
         RecordedScenario.Rebuild(scenario.Text, scenario.Sha256, scenario.Path ?? "", $"{key}.text", $"{key}.sha256");
 
     /// <summary>Checks that the seeds are what <paramref name="command"/> (e.g. "ecosim sweep") runs: one or more consecutive seeds, at most <see cref="EnsembleOptions.MaxSeeds"/>.</summary>
@@ -77,7 +78,7 @@ internal static class RecordedManifest
     {
         if (seeds is null || seeds.Count == 0) throw new ManifestProblem("seeds", "lists no seeds");
         if (seeds.Count > EnsembleOptions.MaxSeeds) throw new ManifestProblem("seeds", $"lists {seeds.Count} seeds; at most {EnsembleOptions.MaxSeeds} are run");
-        if (!seeds.SequenceEqual(PairedRuns.Seeds(seeds[0], seeds.Count)))
+        if (!seeds.SequenceEqual(Experiment.ConsecutiveSeeds(seeds[0], seeds.Count)))
             throw new ManifestProblem("seeds", $"are not consecutive from {seeds[0]}, as {command} runs them");
     }
 
@@ -85,9 +86,9 @@ internal static class RecordedManifest
     public static void CheckCommon(OutputManifest manifest)
     {
         var (engine, firmsPerShard, tickCount, files) = (manifest.Engine, manifest.FirmsPerShard, manifest.TickCount, manifest.Files);
-        if (engine is not (RunManifest.OrleansEngine or RunManifest.ReferenceEngine))
-            throw new ManifestProblem("engine", $"'{engine}' is not an engine this program runs ({RunManifest.OrleansEngine}, {RunManifest.ReferenceEngine})");
-        if (firmsPerShard < 0 || (engine == RunManifest.OrleansEngine && firmsPerShard < 1))
+        if (EngineKinds.Parse(engine) is not { } kind)
+            throw new ManifestProblem("engine", $"'{engine}' is not an engine this program runs ({string.Join(", ", EngineKinds.All.Select(k => k.Name()))})");
+        if (firmsPerShard < 0 || (kind == EngineKind.Orleans && firmsPerShard < 1))
             throw new ManifestProblem("firmsPerShard", $"{firmsPerShard} is not a shard size");
         if (tickCount < 1) throw new ManifestProblem("tickCount", $"{tickCount} is not a number of ticks");
         if (files is null || files.Count == 0) throw new ManifestProblem("files", "lists no files, so there is nothing to compare");

@@ -1,4 +1,7 @@
+using EcoSim.Experiments;
+using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
+using EcoSim.Scenarios;
 using EcoSim.Hosting;
 
 namespace EcoSim.Client.Cli;
@@ -21,6 +24,30 @@ internal abstract class Reproduction
 
     /// <summary>Runs it again into <paramref name="outputPath"/> with the command that first wrote it; returns that command's exit code.</summary>
     public abstract Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation);
+
+    /// <summary>The engine and output a manifest records, writing to <paramref name="outputPath"/> with <paramref name="parallel"/> runs at a time.</summary>
+    protected static OutputSettings Settings(OutputManifest manifest, string outputPath, ReproductionContext context, int parallel = 1) =>
+        new(new EngineChoice(EngineKinds.Parse(manifest.Engine)!.Value, Math.Max(1, manifest.FirmsPerShard), context.Cluster), outputPath, PlotsDrawn(manifest.Plots, manifest.Files), parallel)
+        {
+            Origin = RecordedOrigin.Of(manifest),
+            Overwrite = context.Overwrite,
+            RecordedCodeVersion = manifest.CodeVersion,
+        };
+
+    /// <summary>Runs at a time in a reproduction of many runs (their order does not change the bytes).</summary>
+    protected static int Parallel => Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>A recorded scenario as the manifest describes its run: at its recorded path, cut to <paramref name="ticks"/> (checked against the scenario's own).</summary>
+    /// <exception cref="ManifestProblem">The manifest asks for more ticks than the scenario has.</exception>
+    protected static Scenario AsRecorded(Scenario scenario, string? recordedPath, int ticks, string what = "scenario")
+    {
+        if (ticks > scenario.World.Ticks)
+            throw new ManifestProblem("tickCount", $"{ticks} is more than the {scenario.World.Ticks} ticks of the recorded {what}");
+        return scenario with { Path = recordedPath ?? "", World = scenario.World with { Ticks = ticks } };
+    }
+
+    /// <summary>Whether the manifest's engine is Orleans, whose shard size a description names.</summary>
+    protected static bool OnOrleans(OutputManifest manifest) => manifest.Engine == EngineKind.Orleans.Name();
 
     /// <summary>Whether plots were drawn: as recorded, or for older manifests, whether any file lies under <c>plots/</c>.</summary>
     protected static bool PlotsDrawn(bool? recorded, IReadOnlyList<ManifestFile> files) =>

@@ -18,25 +18,16 @@ internal sealed class RunReproduction(RunManifest manifest) : Reproduction
 
     public override string Description =>
         $"run of {manifest.ScenarioName}, seed {manifest.Seed}, {manifest.TickCount} ticks, engine {manifest.Engine}" +
-        (manifest.Engine == RunManifest.OrleansEngine ? $", {manifest.FirmsPerShard} firms per shard" : "") +
+        (OnOrleans(manifest) ? $", {manifest.FirmsPerShard} firms per shard" : "") +
         (manifest.FirmPanelEvery is int every ? $", firm panel every {every} ticks" : "");
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => manifest.Files;
 
     public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        using var scenario = RecordedScenario.Rebuild(manifest.ScenarioText, manifest.ScenarioSha256, manifest.ScenarioPath, "scenarioText", "scenarioSha256");
-        if (manifest.TickCount > scenario.Scenario.World.Ticks)
-            throw new ManifestProblem("tickCount", $"{manifest.TickCount} is more than the {scenario.Scenario.World.Ticks} ticks of the recorded scenario");
-        var settings = new RunSettings(scenario.Path, outputPath, manifest.Seed, manifest.Engine, Math.Max(1, manifest.FirmsPerShard), manifest.TickCount,
-            context.Cluster, PlotsDrawn(manifest.Plots, manifest.Files))
-        {
-            RecordedScenarioPath = manifest.ScenarioPath ?? "",
-            Origin = RecordedOrigin.Of(manifest),
-            Overwrite = context.Overwrite,
-            RecordedCodeVersion = manifest.CodeVersion,
-            FirmPanelEvery = manifest.FirmPanelEvery,
-        };
+        var scenario = RecordedScenario.Rebuild(manifest.ScenarioText, manifest.ScenarioSha256, manifest.ScenarioPath, "scenarioText", "scenarioSha256");
+        var recorded = AsRecorded(scenario.WithSeed(manifest.Seed), manifest.ScenarioPath, manifest.TickCount);
+        var settings = new RunSettings(recorded, Settings(manifest, outputPath, context)) { FirmPanelEvery = manifest.FirmPanelEvery };
         return await new RunPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }
 }

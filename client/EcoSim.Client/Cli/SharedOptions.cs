@@ -1,5 +1,7 @@
 using System.CommandLine;
 using EcoSim.Grains.Abstractions;
+using EcoSim.Experiments;
+using EcoSim.Experiments.Engines;
 using EcoSim.Hosting;
 
 namespace EcoSim.Client.Cli;
@@ -12,7 +14,7 @@ internal sealed class SharedOptions
         Out = new Option<string?>("--out", "-o") { Description = $"Output folder [default: {defaultOutput}, or {defaultOutput}-2, -3, ... when that exists]. Written whole at the end; a folder that is not empty is never replaced without --overwrite" };
         Overwrite = OverwriteOption();
         ScenarioRoot = ScenarioRootOption();
-        Engine = new Option<string>("--engine") { Description = "orleans: virtual actors on an embedded silo or --cluster; reference: the single-threaded reference engine", DefaultValueFactory = _ => "orleans" }.OneOf("orleans", "reference");
+        Engine = new Option<string>("--engine") { Description = "orleans: virtual actors on an embedded silo or --cluster; reference: the single-threaded reference engine", DefaultValueFactory = _ => EngineKind.Orleans.Name() }.OneOf([.. EngineKinds.All.Select(k => k.Name())]);
         FirmsPerShard = new Option<int>("--firms-per-shard") { Description = "Firms per shard grain (1 = one grain per firm); results do not depend on it", DefaultValueFactory = _ => RunLayout.DefaultFirmsPerShard }.Within(1, 10_000_000);
         Ticks = new Option<int?>("--ticks") { Description = $"Run only the first N ticks (quarters) of {what}" }.Within(1);
         Cluster = new Option<string?>("--cluster") { Description = "A running cluster: the gateway host:port of one silo (e.g. 127.0.0.1:30000, a silo started with 'dotnet run --project silo/EcoSim.Silo'), or redis://host:port[/cluster-id] to find every gateway through the Redis membership table (e.g. what scripts/cluster.sh prints); default: start an embedded silo in this process" };
@@ -57,6 +59,14 @@ internal sealed class SharedOptions
         foreach (Option option in new Option[] { Out, Overwrite, ScenarioRoot, Engine, FirmsPerShard, Ticks, Cluster, ClusterCredentials, NoPlots }) command.Options.Add(option);
         Limits.AddTo(command);
     }
+
+    /// <summary>The engine the options name, on <paramref name="cluster"/> (null: embedded).</summary>
+    public EngineChoice EngineOf(ParseResult result, EcoSimClusterOptions? cluster) =>
+        new(EngineKinds.Parse(result.GetValue(Engine))!.Value, result.GetValue(FirmsPerShard), cluster);
+
+    /// <summary>The engine and output the options ask for, with <paramref name="parallel"/> runs at a time.</summary>
+    public OutputSettings OutputOf(ParseResult result, EcoSimClusterOptions? cluster, int parallel = 1) =>
+        new(EngineOf(result, cluster), result.GetValue(Out), !result.GetValue(NoPlots), parallel) { Overwrite = result.GetValue(Overwrite) };
 
     /// <summary>
     /// The cluster named by --cluster (null: embedded), with the credentials folder of --cluster-credentials

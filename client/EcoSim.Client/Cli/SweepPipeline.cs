@@ -1,6 +1,6 @@
 using System.Globalization;
-using EcoSim.Client.Cli.Progress;
-using EcoSim.Experiments.Engines;
+using EcoSim.Experiments;
+using EcoSim.Experiments.Collectors;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Report;
@@ -18,86 +18,52 @@ namespace EcoSim.Client.Cli;
 /// <param name="output">Where the summary goes.</param>
 /// <param name="errors">Where errors, notes and progress go.</param>
 /// <param name="openEngine">Opens the engine; by default the reference engine, an embedded silo or a remote cluster.</param>
-internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Func<SweepSettings, CancellationToken, Task<ISimulationEngine>>? openEngine = null)
+internal sealed class SweepPipeline(TextWriter output, TextWriter errors, EngineOpener? openEngine = null)
 {
     /// <summary>Most grid points listed on standard output; sweep.csv has them all.</summary>
     private const int PointsListed = 25;
 
-    public async Task<int> ExecuteAsync(SweepSettings settings, CancellationToken cancellation)
+    public Task<int> ExecuteAsync(SweepSettings settings, CancellationToken cancellation)
     {
-        var loaded = CommandInputs.LoadScenario(settings.ScenarioPath, errors, settings.ScenarioRoot, settings.Limits);
-        var grid = SweepGrid.TryParse(settings.Parameters, settings.Seeds, out var problems);
-        foreach (var problem in problems) errors.WriteLine($"error: {problem}");
-        if (loaded is null || grid is null) return ExitCodes.BadInput;
-        if (settings.RecordedScenarioPath is { } recordedPath) loaded = loaded with { Path = recordedPath };
-        if (CommandInputs.FirstTicks(loaded, settings.Ticks, errors) is not { } scenario) return ExitCodes.BadInput;
-
+        var (scenario, grid, seeds) = (settings.Scenario, settings.Grid, settings.Seeds);
         string defaultPath = Path.Combine("runs", $"{scenario.Name}-sweep-{string.Join("-", grid.Axes.Select(a => a.Parameter.Name))}");
-        if (CommandInputs.BeginOutput(settings.OutputPath, defaultPath, settings.Overwrite, errors) is not { } folder) return ExitCodes.BadInput;
-
-        using (folder)
+        return new OutputCommand(errors, openEngine).ExecuteAsync(settings.Output, defaultPath, async run =>
         {
-            var started = DateTime.UtcNow;
-            await using var engine = await (openEngine ?? ((s, c) => EngineFactory.OpenAsync(s.Engine, s.FirmsPerShard, s.Cluster, c)))(settings, cancellation);
-            var world = scenario.World;
-            var seeds = PairedRuns.Seeds(settings.FirstSeed ?? world.Seed, settings.Seeds);
-            var points = grid.Points;
+            var (world, points, folder) = (scenario.World, grid.Points, run.Folder);
             errors.WriteLine($"sweeping {scenario.Name} over {string.Join(" x ", grid.Axes)}: {points.Count} points x {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), " +
-                             $"{world.Ticks} ticks each, engine {engine.Name}, {settings.Parallel} runs at a time");
+                             $"{world.Ticks} ticks each, engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time");
             NoteReplacedChanges(scenario, grid);
 
             var byLabel = points.ToDictionary(p => p.Label);
-            var members = points.SelectMany(p => seeds.Select(seed => new EnsembleMember(p.Label, p.Apply(scenario).WithSeed(seed)))).ToList();
+            var experiment = Experiment.Sweep(scenario, grid, seeds);
             var summary = new SweepSummary(points, world.Ticks);
-            Directory.CreateDirectory(folder.PathFor("runs"));
-            var provenance = new ParquetProvenance(scenario.Name, scenario.Sha256, seeds, engine.Name, settings.RecordedCodeVersion ?? RunEnvironment.CodeVersion);
             var columns = new EnsembleColumns(Role: false, [.. grid.Axes.Select(a => (a.Parameter.Name, a.Parameter.Unit))]);
-            await using (var progress = ProgressDisplay.Start(errors, members.Count, world.Ticks))
-            await using (var parquet = await EnsembleParquetWriter.CreateAsync(folder.PathFor(Path.Combine("runs", MetricsParquetFormat.FileName)), columns,
-                [.. members.Select(m => new EnsembleRun(m.Role, m.Seed, [.. byLabel[m.Role].Settings.Select(s => s.Value)]))], provenance, cancellation))
+            await using (var files = await RunFilesCollector.CreateAsync(folder.WorkingPath, experiment, columns, run.Provenance(scenario, seeds), cancellation,
+                member => [.. member.Overrides.Select(o => o.Value)]))
             {
-                await new PairedRuns(engine, settings.Parallel, progress).RunAsync(members, async (member, rows, token) =>
-                {
-                    MetricsCsvWriter.WriteFile(folder.PathFor(Path.Combine("runs", member.FileName)), rows);
-                    summary.Add(byLabel[member.Role], rows);
-                    await parquet.AddAsync(member.Role, member.Seed, rows, token);
-                }, cancellation);
-                await parquet.CompleteAsync();
+                await run.RunAsync(experiment, Collect.All(files, Collect.Finished((member, rows) => summary.Add(byLabel[member.Label], rows))), cancellation);
+                await files.CompleteAsync();
             }
 
             var results = summary.Results();
             SweepCsv.Write(folder.PathFor(SweepCsv.FileName), grid, results);
-            var plots = settings.Plots
+            var plots = settings.Output.Plots
                 ? SweepPlots.WriteAll(grid, summary.AtEnd(), seeds.Count, folder.PathFor("plots"),
-                    $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {RecordedOrigin.PlotDate(settings.Origin, started):yyyy-MM-dd}")
+                    $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {run.PlotDate:yyyy-MM-dd}")
                 : [];
 
             var manifest = new SweepManifest
             {
-                Scenario = new ManifestScenario(scenario.Name, scenario.Path, scenario.CombinedText, scenario.Sha256),
+                Scenario = ManifestScenario.Of(scenario),
                 Parameters = [.. grid.Axes.Select(a => new SweepParameter(a.Parameter.Name, (double)a.From, (double)a.To, (double)a.Step, a.Values,
                     ParameterOverride.Replaced(scenario, a.Parameter).Count))],
                 Points = points.Count,
                 Seeds = seeds,
-                Engine = engine.Name,
-                SiloCount = engine.SiloCount,
-                FirmsPerShard = engine.FirmsPerShard,
-                TickCount = world.Ticks,
-                CodeVersion = RunEnvironment.CodeVersion,
-                UncommittedChanges = RunEnvironment.UncommittedChanges,
-                RuntimeVersion = RunEnvironment.RuntimeVersion,
-                OsDescription = RunEnvironment.OsDescription,
-                CommandLine = RunEnvironment.CommandLine,
-                StartedUtc = started,
-                EndedUtc = DateTime.UtcNow,
-                Plots = settings.Plots,
             };
-            await OutputCompletion.CommitAsync(folder, manifest, m => SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, RecordedOrigin.Shown(settings.Origin, m)),
-                ManifestJson.Text, cancellation);
-            output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Plots ? "plots/, " : "")}report.html, manifest.json)");
+            await run.CommitAsync(manifest, world.Ticks, m => SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, m), cancellation);
+            output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Output.Plots ? "plots/, " : "")}report.html, manifest.json)");
             foreach (var line in Headline(summary.AtEnd(), points.Count, seeds.Count)) output.WriteLine(line);
-        }
-        return ExitCodes.Ok;
+        }, cancellation);
     }
 
     /// <summary>Tells which of the scenario's scheduled changes the sweep replaces, so that the swept value holds throughout.</summary>

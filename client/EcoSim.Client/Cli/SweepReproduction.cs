@@ -5,7 +5,7 @@ using EcoSim.Experiments.Output;
 namespace EcoSim.Client.Cli;
 
 /// <summary>Reproduces an <c>ecosim sweep</c> from its manifest: same scenario text, grid, seeds, engine, shard size, ticks and plots.</summary>
-internal sealed class SweepReproduction(SweepManifest manifest, IReadOnlyList<string> parameters) : Reproduction
+internal sealed class SweepReproduction(SweepManifest manifest, IReadOnlyList<string> parameters, SweepGrid grid) : Reproduction
 {
     /// <summary>Reads a sweep manifest, rebuilding the <c>--param</c> texts of its grid and checking that they give the grid it records.</summary>
     /// <exception cref="ManifestProblem">A key is missing or bad.</exception>
@@ -15,33 +15,25 @@ internal sealed class SweepReproduction(SweepManifest manifest, IReadOnlyList<st
         RecordedManifest.CheckCommon(manifest);
         RecordedManifest.CheckScenario(manifest.Scenario, "scenario");
         RecordedManifest.CheckSeeds(manifest.Seeds, "ecosim sweep");
-        return new SweepReproduction(manifest, Parameters(manifest));
+        var (texts, grid) = Grid(manifest);
+        return new SweepReproduction(manifest, texts, grid);
     }
 
     public override string Description =>
         $"sweep of {manifest.Scenario.Name} over {string.Join(" x ", parameters)}, {manifest.Points} points x {manifest.Seeds.Count} seeds from {manifest.Seeds[0]}, " +
-        $"{manifest.TickCount} ticks, engine {manifest.Engine}" + (manifest.Engine == RunManifest.OrleansEngine ? $", {manifest.FirmsPerShard} firms per shard" : "");
+        $"{manifest.TickCount} ticks, engine {manifest.Engine}" + (OnOrleans(manifest) ? $", {manifest.FirmsPerShard} firms per shard" : "");
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => manifest.Files;
 
     public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        using var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
-        if (manifest.TickCount > scenario.Scenario.World.Ticks)
-            throw new ManifestProblem("tickCount", $"{manifest.TickCount} is more than the {scenario.Scenario.World.Ticks} ticks of the recorded scenario");
-        var settings = new SweepSettings(scenario.Path, parameters, manifest.Seeds.Count, manifest.Seeds[0], outputPath, manifest.Engine, Math.Max(1, manifest.FirmsPerShard),
-            manifest.TickCount, context.Cluster, PlotsDrawn(manifest.Plots, manifest.Files), Math.Max(2, Environment.ProcessorCount))
-        {
-            RecordedScenarioPath = manifest.Scenario.Path ?? "",
-            Origin = RecordedOrigin.Of(manifest),
-            Overwrite = context.Overwrite,
-            RecordedCodeVersion = manifest.CodeVersion,
-        };
+        var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
+        var settings = new SweepSettings(AsRecorded(scenario, manifest.Scenario.Path, manifest.TickCount), grid, manifest.Seeds, Settings(manifest, outputPath, context, Parallel));
         return await new SweepPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }
 
-    /// <summary>The <c>--param NAME=FROM:TO:STEP</c> texts of the recorded grid; they must parse and give exactly the recorded values and number of points.</summary>
-    private static IReadOnlyList<string> Parameters(SweepManifest manifest)
+    /// <summary>The <c>--param NAME=FROM:TO:STEP</c> texts of the recorded grid and the grid they give; they must parse and give exactly the recorded values and number of points.</summary>
+    private static (IReadOnlyList<string> Texts, SweepGrid Grid) Grid(SweepManifest manifest)
     {
         if (manifest.Parameters is not { Count: > 0 } recorded) throw new ManifestProblem("parameters", "lists no swept parameter");
         for (int i = 0; i < recorded.Count; i++)
@@ -55,6 +47,6 @@ internal sealed class SweepReproduction(SweepManifest manifest, IReadOnlyList<st
                 throw new ManifestProblem($"parameters[{i}].values", $"are not the values of {texts[i]} ({string.Join(", ", grid.Axes[i].Values.Select(SweepAxis.Text))})");
         if (grid.Points.Count != manifest.Points)
             throw new ManifestProblem("points", $"{manifest.Points} is not the {grid.Points.Count} points of the grid {string.Join(" x ", texts)}");
-        return texts;
+        return (texts, grid);
     }
 }

@@ -5,10 +5,12 @@ using EcoSim.Model.World;
 namespace EcoSim.Experiments.Engines;
 
 /// <summary>Something that runs a world tick by tick: the reference engine or an Orleans cluster.</summary>
-internal interface ISimulationEngine : IAsyncDisposable
+public interface ISimulationEngine : IAsyncDisposable
 {
-    /// <summary>Engine name for the manifest: "reference" or "orleans".</summary>
-    string Name { get; }
+    /// <summary>Which engine this is.</summary>
+    EngineKind Kind { get; }
+    /// <summary>The engine's name for manifests and metadata (<see cref="EngineKinds.Name"/> of <see cref="Kind"/>).</summary>
+    string Name => Kind.Name();
     /// <summary>Silos the engine runs on (0 for the reference engine).</summary>
     int SiloCount { get; }
     /// <summary>Firms per shard grain (0 for the reference engine).</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace EcoSim.Experiments.Engines;
 
 /// <summary>A way to reach grains: an embedded silo in this process, or a client of a running cluster.</summary>
-internal interface IOrleansConnection : IAsyncDisposable
+public interface IOrleansConnection : IAsyncDisposable
 {
     /// <summary>The grain factory.</summary>
     IGrainFactory Grains { get; }
@@ -15,7 +15,7 @@ internal interface IOrleansConnection : IAsyncDisposable
 }
 
 /// <summary>Opens connections; the only place the client decides between embedded and remote.</summary>
-internal static class OrleansConnections
+public static class OrleansConnections
 {
     /// <summary>
     /// Starts a silo inside this process, on a free loopback port and with no gateway, so that a new

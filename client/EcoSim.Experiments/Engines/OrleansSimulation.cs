@@ -13,23 +13,28 @@ namespace EcoSim.Experiments.Engines;
 /// tick 0 on the silos that are left (see <see cref="RestartPolicy"/>); ticks already delivered are
 /// computed again, checked to be identical, and not delivered twice.
 /// </summary>
-internal sealed class OrleansSimulation(IOrleansConnection connection, int firmsPerShard, RestartPolicy? restarts = null, int labsPerShard = RunLayout.DefaultLabsPerShard) : ISimulationEngine
+public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPerShard, RestartPolicy? restarts = null, int labsPerShard = RunLayout.DefaultLabsPerShard) : ISimulationEngine
 {
     private readonly RestartPolicy _restarts = restarts ?? RestartPolicy.Default;
     private int _silos = connection.SiloCount;
 
-    public string Name => "orleans";
+    /// <inheritdoc/>
+    public EngineKind Kind => EngineKind.Orleans;
+    private string Name => Kind.Name();
     /// <summary>Active silos when the run started or, after a restart, those the run finished on.</summary>
     public int SiloCount => _silos;
+    /// <inheritdoc/>
     public int FirmsPerShard => firmsPerShard;
     /// <summary>How a lost silo is survived: by starting again on the others, or (embedded) not at all.</summary>
     internal RestartPolicy Restarts => _restarts;
 
+    /// <inheritdoc/>
     public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
     {
         await foreach (var tick in RunAsync(world, new HashSet<int>(), cancellation)) yield return tick.Outcome;
     }
 
+    /// <inheritdoc/>
     public async IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, [EnumeratorCancellation] CancellationToken cancellation)
     {
         using var span = RunSpans.StartRun(Name, world);
@@ -104,6 +109,7 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
     /// run. A silo lost on the way is handled as a run handles it: the inspection starts again from tick 0 on
     /// the silos that are left, rather than waiting for a call that will never be answered.
     /// </summary>
+    /// <inheritdoc/>
     public async Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation)
     {
         for (int attempt = 1; ; attempt++)
@@ -132,5 +138,6 @@ internal sealed class OrleansSimulation(IOrleansConnection connection, int firms
         }
     }
 
+    /// <inheritdoc/>
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

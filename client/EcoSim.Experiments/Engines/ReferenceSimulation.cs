@@ -9,17 +9,24 @@ using EcoSim.Model.World;
 namespace EcoSim.Experiments.Engines;
 
 /// <summary>The single-threaded reference engine of EcoSim.Model, run in this process.</summary>
-internal sealed class ReferenceSimulation : ISimulationEngine
+public sealed class ReferenceSimulation : ISimulationEngine
 {
-    public string Name => "reference";
+    /// <inheritdoc/>
+    public EngineKind Kind => EngineKind.Reference;
+    private string Name => Kind.Name();
+    /// <inheritdoc/>
     public int SiloCount => 0;
+    /// <inheritdoc/>
     public int FirmsPerShard => 0;
+
+    /// <inheritdoc/>
 
     public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
     {
         await foreach (var tick in RunAsync(world, EmptySet, cancellation)) yield return tick.Outcome;
     }
 
+    /// <inheritdoc/>
     public async IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, [EnumeratorCancellation] CancellationToken cancellation)
     {
         using var span = RunSpans.StartRun(Name, world);
@@ -43,10 +50,11 @@ internal sealed class ReferenceSimulation : ISimulationEngine
         using var span = EcoSimInstruments.Source.StartActivity("tick");
         span?.SetTag("ecosim.tick", engine.Tick);
         var outcome = engine.Step();
-        EcoSimInstruments.TickDone("reference", (long)firms, Stopwatch.GetElapsedTime(started));
+        EcoSimInstruments.TickDone(EngineKind.Reference.Name(), (long)firms, Stopwatch.GetElapsedTime(started));
         return outcome;
     }
 
+    /// <inheritdoc/>
     public Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation) => Task.Run(() =>
     {
         var engine = new ReferenceEngine(world);
@@ -63,5 +71,6 @@ internal sealed class ReferenceSimulation : ISimulationEngine
     private static FirmCensus Census(ReferenceEngine engine, WorldSpec world, int tick) =>
         new(tick, [.. Enumerable.Range(0, world.ClusterCount).Select(c => FirmColumns.Of(engine.FirmsOf(c)))]);
 
+    /// <inheritdoc/>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

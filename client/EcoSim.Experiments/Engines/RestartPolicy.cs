@@ -10,10 +10,10 @@ namespace EcoSim.Experiments.Engines;
 /// (so that new grains are not placed on it) before trying again anyway.</param>
 /// <param name="PollInterval">How often to ask the cluster for its active silos while a call or the restart waits.</param>
 /// <param name="Log">Where the message about a restart goes.</param>
-internal sealed record RestartPolicy(int MaxAttempts, TimeSpan SettleTimeout, TimeSpan PollInterval, TextWriter Log)
+public sealed record RestartPolicy(int MaxAttempts, TimeSpan SettleTimeout, TimeSpan PollInterval, TextWriter Log)
 {
-    /// <summary>Three attempts; Orleans declares a killed silo dead after about 20 s, so wait up to 60 s for that.</summary>
-    public static RestartPolicy Default => new(3, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2), Console.Error);
+    /// <summary>Three attempts; Orleans declares a killed silo dead after about 20 s, so wait up to 60 s for that. Restarts are told nowhere: name a log with <c>with { Log = ... }</c>.</summary>
+    public static RestartPolicy Default => new(3, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2), TextWriter.Null);
 
     /// <summary>
     /// One attempt: an embedded silo lives and dies with this process, so there is no other silo to start

@@ -7,7 +7,7 @@ namespace EcoSim.Experiments.Engines;
 
 /// <summary>One attempt at a run under a fresh run id: one short call to start, one call per tick, then its grains are released.</summary>
 /// <param name="grains">The cluster.</param>
-internal sealed class RunAttempt(IGrainFactory grains)
+public sealed class RunAttempt(IGrainFactory grains)
 {
     private static readonly TimeSpan AbandonTimeout = TimeSpan.FromSeconds(10);
     private readonly IRunGrain _run = grains.GetGrain<IRunGrain>($"run-{Guid.NewGuid():N}");

@@ -6,7 +6,7 @@ namespace EcoSim.Experiments.Ensembles;
 /// <param name="ClusterId">Short cluster id.</param>
 /// <param name="Times">Decimal year of each tick.</param>
 /// <param name="RelativeEffect">Policy over baseline minus one across paired seeds, per tick.</param>
-internal sealed record ClusterEffect(string ClusterId, IReadOnlyList<double> Times, IReadOnlyList<Band> RelativeEffect);
+public sealed record ClusterEffect(string ClusterId, IReadOnlyList<double> Times, IReadOnlyList<Band> RelativeEffect);
 
 /// <summary>A few metrics of every cluster of one run: <c>Values[metric][cluster][tick]</c>.</summary>
 /// <param name="ClusterIds">Cluster ids in index order.</param>

@@ -33,9 +33,9 @@ internal sealed class ComparisonBands(bool includeClusters = true)
     /// <summary>Whether the clusters' bands are kept.</summary>
     public bool IncludesClusters => includeClusters;
 
-    /// <summary>Keeps the numbers of a finished run of <paramref name="role"/> ("baseline" or "policy") and <paramref name="seed"/>.</summary>
+    /// <summary>Keeps the numbers of a finished run of <paramref name="role"/> (baseline or policy) and <paramref name="seed"/>.</summary>
     /// <exception cref="InvalidOperationException">The run's rows are not laid out like the first run's (other ticks or clusters).</exception>
-    public void Add(string role, ulong seed, IReadOnlyList<MetricsRow> rows)
+    public void Add(MemberRole role, ulong seed, IReadOnlyList<MetricsRow> rows)
     {
         if (!includeClusters) rows = [.. rows.Where(r => r.Cluster == MetricsRow.RegionIndex)];
         var columns = MetricColumns.All;
@@ -49,7 +49,7 @@ internal sealed class ComparisonBands(bool includeClusters = true)
             _layout ??= layout;
             if (!_layout.AsSpan().SequenceEqual(layout))
                 throw new InvalidOperationException("a run of the comparison has other ticks or clusters than the first one");
-            (role == "baseline" ? _baseline : _policy)[seed] = values;
+            (role == MemberRole.Baseline ? _baseline : _policy)[seed] = values;
         }
     }
 

@@ -7,7 +7,11 @@ namespace EcoSim.Experiments.Ensembles;
 /// <param name="Path">Path as given.</param>
 /// <param name="Text">Full text, with what it extends.</param>
 /// <param name="Sha256">SHA-256 of the text.</param>
-public sealed record ManifestScenario(string Name, string Path, string Text, string Sha256);
+public sealed record ManifestScenario(string Name, string Path, string Text, string Sha256)
+{
+    /// <summary>How a manifest records <paramref name="scenario"/>: its name, path as given, whole text and hash.</summary>
+    public static ManifestScenario Of(Scenarios.Scenario scenario) => new(scenario.Name, scenario.Path, scenario.CombinedText, scenario.Sha256);
+}
 
 /// <summary>
 /// manifest.json of a comparison folder: both scenarios, the paired seeds, engine and provenance.
@@ -15,6 +19,8 @@ public sealed record ManifestScenario(string Name, string Path, string Text, str
 /// </summary>
 public sealed record ComparisonManifest : OutputManifest
 {
+    /// <inheritdoc/>
+    internal override bool EndsWithNewline => false;
     /// <summary>Always "compare".</summary>
     public string Kind { get; init; } = "compare";
     /// <summary>The baseline.</summary>

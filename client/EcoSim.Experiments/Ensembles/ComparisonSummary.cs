@@ -10,7 +10,7 @@ namespace EcoSim.Experiments.Ensembles;
 /// <param name="Policy">Policy across seeds.</param>
 /// <param name="Effect">Policy minus baseline, per seed (common random numbers).</param>
 /// <param name="RelativeEffect">Policy over baseline minus one, per seed (NaN where the baseline is zero).</param>
-internal sealed record EffectPoint(string Period, double Time, MetricColumn Column, Band Baseline, Band Policy, Band Effect, Band RelativeEffect);
+public sealed record EffectPoint(string Period, double Time, MetricColumn Column, Band Baseline, Band Policy, Band Effect, Band RelativeEffect);
 
 /// <summary>
 /// Region metrics of paired runs reduced to bands, and the few cluster metrics that the per-cluster
@@ -18,7 +18,7 @@ internal sealed record EffectPoint(string Period, double Time, MetricColumn Colu
 /// firm). Runs of the same seed are paired, so the effect is measured within each pair (common random
 /// numbers), not between two noisy means.
 /// </summary>
-internal sealed class ComparisonSummary
+public sealed class ComparisonSummary
 {
     /// <summary>Cluster metrics kept for the per-cluster panels.</summary>
     public static IReadOnlyList<string> ClusterMetrics => Output.ClusterGridChart.Metrics;
@@ -30,14 +30,14 @@ internal sealed class ComparisonSummary
     private readonly Lock _lock = new();
 
     /// <summary>Keeps the region rows of a finished run and its clusters' values of <see cref="ClusterMetrics"/>.</summary>
-    public void Add(string role, ulong seed, IReadOnlyList<MetricsRow> rows)
+    public void Add(MemberRole role, ulong seed, IReadOnlyList<MetricsRow> rows)
     {
         var region = rows.Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
         var clusters = ClusterValues.Of(rows, ClusterMetrics);
         lock (_lock)
         {
-            (role == "baseline" ? _baseline : _policy)[seed] = region;
-            (role == "baseline" ? _baselineClusters : _policyClusters)[seed] = clusters;
+            (role == MemberRole.Baseline ? _baseline : _policy)[seed] = region;
+            (role == MemberRole.Baseline ? _baselineClusters : _policyClusters)[seed] = clusters;
         }
     }
 

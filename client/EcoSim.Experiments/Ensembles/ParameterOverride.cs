@@ -18,16 +18,16 @@ internal static class ParameterOverride
     /// <summary>The tick from which a swept lever holds: the first after the calibrated start.</summary>
     public const int FirstTick = 1;
 
-    /// <summary>The scenario with <paramref name="parameter"/> at <paramref name="value"/> (see the class remarks for when).</summary>
+    /// <summary>The scenario with <paramref name="parameter"/> at <paramref name="value"/> from <paramref name="fromTick"/> (see the class remarks for when).</summary>
     /// <exception cref="ArgumentException"><paramref name="value"/> is outside the parameter's allowed range.</exception>
-    public static Scenario Apply(Scenario scenario, ParameterSpec parameter, double value)
+    public static Scenario Apply(Scenario scenario, ParameterSpec parameter, double value, int fromTick = FirstTick)
     {
         var world = scenario.World;
         var kept = world.Timeline.Where(change => !Changes(change, parameter));
         if (parameter.FixedAtStart)
             return scenario with { World = world with { Parameters = ParameterCatalog.With(world.Parameters, parameter.Name, value), Timeline = [.. kept] } };
         ParameterCatalog.With(world.Parameters, parameter.Name, value); // checks the value against the allowed range
-        return scenario with { World = world with { Timeline = [.. kept, new ParameterChange(parameter.Name, FirstTick, FirstTick, value, value)] } };
+        return scenario with { World = world with { Timeline = [.. kept, new ParameterChange(parameter.Name, fromTick, fromTick, value, value)] } };
     }
 
     /// <summary>The scenario's scheduled changes of <paramref name="parameter"/>, which a sweep replaces.</summary>

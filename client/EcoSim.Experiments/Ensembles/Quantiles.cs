@@ -20,7 +20,8 @@ internal static class Quantiles
 /// <param name="P05">5% quantile.</param>
 /// <param name="Median">Median.</param>
 /// <param name="P95">95% quantile.</param>
-internal readonly record struct Band(double P05, double Median, double P95)
+public readonly record struct Band(double P05, double Median, double P95)
 {
+    /// <summary>The band of <paramref name="values"/> (any order).</summary>
     public static Band Of(IReadOnlyList<double> values) => new(Quantiles.Of(values, 0.05), Quantiles.Of(values, 0.5), Quantiles.Of(values, 0.95));
 }

@@ -12,7 +12,7 @@ namespace EcoSim.Experiments.Ensembles;
 /// <param name="From">First value.</param>
 /// <param name="To">Last value.</param>
 /// <param name="Step">Distance between values, positive.</param>
-internal sealed record SweepAxis(ParameterSpec Parameter, decimal From, decimal To, decimal Step)
+public sealed record SweepAxis(ParameterSpec Parameter, decimal From, decimal To, decimal Step)
 {
     /// <summary>Number of values.</summary>
     public int Count => (int)((To - From) / Step) + 1;

@@ -9,7 +9,7 @@ namespace EcoSim.Experiments.Ensembles;
 /// checked against the parameter catalogue (known name, values within the allowed range) and against
 /// the size limits. Every point is run with the same seeds (common random numbers).
 /// </summary>
-internal sealed class SweepGrid
+public sealed class SweepGrid
 {
     /// <summary>Most parameters swept at once.</summary>
     public const int MaxParameters = 2;

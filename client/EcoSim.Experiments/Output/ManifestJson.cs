@@ -14,8 +14,4 @@ internal static class ManifestJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
     };
-
-    /// <summary>The manifest as JSON text ending in a newline; <typeparamref name="T"/> is its own type, so every key is written.</summary>
-    /// <param name="manifest">The manifest to serialise.</param>
-    public static string Text<T>(T manifest) => JsonSerializer.Serialize(manifest, Options) + "\n";
 }

@@ -32,22 +32,27 @@ public abstract record OutputManifest
     [JsonPropertyOrder(MarkerOrder)]
     public int FormatVersion { get; init; } = 1;
 
-    /// <summary><see cref="RunManifest.OrleansEngine"/> or <see cref="RunManifest.ReferenceEngine"/>.</summary>
+    /// <summary>The engine's name (<see cref="EngineKinds.Name"/>).</summary>
     [JsonPropertyOrder(EngineOrder)]
-    public required string Engine { get; init; }
+    [JsonRequired]
+    public string Engine { get; init; } = "";
     /// <summary>Number of silos used (0 for the reference engine).</summary>
     [JsonPropertyOrder(EngineOrder)]
-    public required int SiloCount { get; init; }
+    [JsonRequired]
+    public int SiloCount { get; init; }
     /// <summary>Firms per shard grain.</summary>
     [JsonPropertyOrder(EngineOrder)]
-    public required int FirmsPerShard { get; init; }
+    [JsonRequired]
+    public int FirmsPerShard { get; init; }
     /// <summary>Number of ticks simulated per run.</summary>
     [JsonPropertyOrder(EngineOrder)]
-    public required int TickCount { get; init; }
+    [JsonRequired]
+    public int TickCount { get; init; }
 
     /// <summary>Informational version of the program (includes the git commit when built from a repository).</summary>
     [JsonPropertyOrder(ProgramOrder)]
-    public required string CodeVersion { get; init; }
+    [JsonRequired]
+    public string CodeVersion { get; init; } = "";
     /// <summary>
     /// Whether the git working tree of the build had uncommitted changes (<see cref="RunEnvironment.UncommittedChanges"/>):
     /// provenance like the commit, so reproduce neither checks nor compares it. Null when unknown, and in
@@ -57,22 +62,31 @@ public abstract record OutputManifest
     public bool? UncommittedChanges { get; init; }
     /// <summary>.NET runtime description, e.g. <c>.NET 10.0.0</c>.</summary>
     [JsonPropertyOrder(ProgramOrder)]
-    public required string RuntimeVersion { get; init; }
+    [JsonRequired]
+    public string RuntimeVersion { get; init; } = "";
     /// <summary>Operating system description.</summary>
     [JsonPropertyOrder(ProgramOrder)]
-    public required string OsDescription { get; init; }
+    [JsonRequired]
+    public string OsDescription { get; init; } = "";
     /// <summary>The command line, one argument per element.</summary>
     [JsonPropertyOrder(ProgramOrder)]
-    public required IReadOnlyList<string> CommandLine { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<string> CommandLine { get; init; } = [];
     /// <summary>When the command started, UTC.</summary>
     [JsonPropertyOrder(ProgramOrder)]
-    public required DateTime StartedUtc { get; init; }
+    [JsonRequired]
+    public DateTime StartedUtc { get; init; }
     /// <summary>When the command ended, UTC.</summary>
     [JsonPropertyOrder(ProgramOrder)]
-    public required DateTime EndedUtc { get; init; }
+    [JsonRequired]
+    public DateTime EndedUtc { get; init; }
     /// <summary>Whether plots were drawn (null in manifests written before this was recorded: then the files under <c>plots/</c> tell).</summary>
     [JsonPropertyOrder(ProgramOrder)]
     public bool? Plots { get; init; }
+
+    /// <summary>Whether the JSON text ends in a newline: every kind's does but a comparison's, which has always been written without.</summary>
+    /// <remarks>Not public, so that no serialiser takes it for a key.</remarks>
+    internal virtual bool EndsWithNewline => true;
 
     /// <summary>The files written next to the manifest, with their hashes.</summary>
     [JsonPropertyOrder(FilesOrder)]

@@ -6,9 +6,11 @@ using ScottPlot.TickGenerators;
 namespace EcoSim.Experiments.Output;
 
 /// <summary>The common frame of every run plot: size, font, title, "Year" axis, caption and saving.</summary>
-internal static class PlotCanvas
+public static class PlotCanvas
 {
+    /// <summary>Width of every plot, in pixels.</summary>
     public const int Width = 900;
+    /// <summary>Height of every plot, in pixels.</summary>
     public const int Height = 550;
 
     /// <summary>A plot in the bundled font with a bold title and the x axis "Year" labelled in plain years.</summary>

@@ -14,12 +14,6 @@ public sealed record RunManifest : OutputManifest
     /// <summary>The manifest layout version written by this code.</summary>
     public const int CurrentFormatVersion = 1;
 
-    /// <summary><see cref="OutputManifest.Engine"/> value for runs on Orleans silos.</summary>
-    public const string OrleansEngine = "orleans";
-
-    /// <summary><see cref="OutputManifest.Engine"/> value for runs on the single-process reference engine.</summary>
-    public const string ReferenceEngine = "reference";
-
     /// <summary>Scenario name as declared in the scenario file.</summary>
     public required string ScenarioName { get; init; }
     /// <summary>Scenario path as given on the command line.</summary>

@@ -1,3 +1,4 @@
+using EcoSim.Experiments;
 using System.Globalization;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
@@ -86,7 +87,7 @@ internal static class ReproductionFacts
     private static string Seeds(IReadOnlyList<ulong> seeds) => seeds.Count == 0 ? "none" : $"{seeds.Count} ({seeds[0]} to {seeds[^1]})";
 
     private static IEnumerable<ReportFact> Engine(OutputManifest manifest) =>
-        manifest.Engine == RunManifest.OrleansEngine
+        manifest.Engine == EngineKind.Orleans.Name()
             ? [new("engine", $"{manifest.Engine}, {manifest.SiloCount} silo{(manifest.SiloCount == 1 ? "" : "s")}, {manifest.FirmsPerShard} firms per shard")]
             : [new("engine", manifest.Engine)];
 

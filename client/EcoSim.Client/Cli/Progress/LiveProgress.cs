@@ -1,6 +1,5 @@
 using Spectre.Console;
 
-using EcoSim.Experiments.Progress;
 
 namespace EcoSim.Client.Cli.Progress;
 

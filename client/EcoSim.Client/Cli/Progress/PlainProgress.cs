@@ -1,4 +1,3 @@
-using EcoSim.Experiments.Progress;
 
 namespace EcoSim.Client.Cli.Progress;
 

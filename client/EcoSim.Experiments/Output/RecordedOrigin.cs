@@ -1,6 +1,4 @@
-using EcoSim.Experiments.Output;
-
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// What a reproduction shows of the output it reproduces in place of its own: the command that first
@@ -10,7 +8,7 @@ namespace EcoSim.Client.Cli;
 /// </summary>
 /// <param name="CommandLine">The recorded command line.</param>
 /// <param name="StartedUtc">The recorded start time.</param>
-internal sealed record RecordedOrigin(IReadOnlyList<string> CommandLine, DateTime StartedUtc)
+public sealed record RecordedOrigin(IReadOnlyList<string> CommandLine, DateTime StartedUtc)
 {
     /// <summary>The origin a manifest records.</summary>
     public static RecordedOrigin Of(OutputManifest manifest) => new(manifest.CommandLine, manifest.StartedUtc);

@@ -1,7 +1,6 @@
-using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Report;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
 /// How every command finishes its output folder: the report first, then manifest.json listing every file
@@ -16,15 +15,14 @@ internal static class OutputCompletion
     /// <param name="folder">The working folder, holding every other output already.</param>
     /// <param name="manifest">The manifest without its files, as the report shows it.</param>
     /// <param name="report">Builds the report from the manifest.</param>
-    /// <param name="manifestText">The manifest's JSON text, as the kind has always written it.</param>
     /// <param name="cancellation">Cancels the write.</param>
-    public static async Task CommitAsync<TManifest>(RunOutputFolder folder, TManifest manifest, Func<TManifest, HtmlReport> report,
-        Func<TManifest, string> manifestText, CancellationToken cancellation) where TManifest : OutputManifest
+    public static async Task CommitAsync<TManifest>(RunOutputFolder folder, TManifest manifest, Func<TManifest, HtmlReport> report, CancellationToken cancellation)
+        where TManifest : OutputManifest
     {
         // The report first: the manifest then lists it with every other file (see ReproductionFacts).
         report(manifest).Write(folder.PathFor(HtmlReport.FileName));
         var complete = (TManifest)((OutputManifest)manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) });
-        await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), manifestText(complete), MetricsCsvFormat.Encoding, cancellation);
+        await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), ManifestWriter.Serialize(complete), MetricsCsvFormat.Encoding, cancellation);
         folder.Commit();
     }
 }

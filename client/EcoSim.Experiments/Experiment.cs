@@ -1,0 +1,40 @@
+using EcoSim.Experiments.Ensembles;
+using EcoSim.Scenarios;
+
+namespace EcoSim.Experiments;
+
+/// <summary>
+/// A batch of runs: the members, started in the order listed, all over the same horizon. The four kinds
+/// of output are four ways of making members; what becomes of the runs is the collectors' business
+/// (<see cref="IRunCollector"/>), how they run the runner's (<see cref="ExperimentRunner"/>).
+/// </summary>
+/// <param name="Members">The runs.</param>
+public sealed record Experiment(IReadOnlyList<ExperimentMember> Members)
+{
+    /// <summary>Ticks of each run (every member has the same).</summary>
+    public int Ticks => Members[0].Scenario.World.Ticks;
+
+    /// <summary>One run of <paramref name="scenario"/> with its own seed.</summary>
+    public static Experiment Single(Scenario scenario) =>
+        new([ExperimentMember.Of(MemberRole.Run, scenario.Name, scenario, scenario.World.Seed)]);
+
+    /// <summary>An ensemble: <paramref name="scenario"/> once with each of <paramref name="seeds"/>.</summary>
+    public static Experiment Seeds(Scenario scenario, IReadOnlyList<ulong> seeds) =>
+        new([.. seeds.Select(seed => ExperimentMember.Of(MemberRole.Run, scenario.Name, scenario, seed))]);
+
+    /// <summary>A comparison: for each seed, the baseline then the policy with that seed (common random numbers).</summary>
+    public static Experiment Comparison(Scenario baseline, Scenario policy, IReadOnlyList<ulong> seeds) =>
+        new([.. seeds.SelectMany(seed => new[]
+        {
+            ExperimentMember.Of(MemberRole.Baseline, MemberRole.Baseline.Name(), baseline, seed),
+            ExperimentMember.Of(MemberRole.Policy, MemberRole.Policy.Name(), policy, seed),
+        })]);
+
+    /// <summary>A sweep: every point of <paramref name="grid"/>, each with every one of <paramref name="seeds"/>.</summary>
+    public static Experiment Sweep(Scenario scenario, SweepGrid grid, IReadOnlyList<ulong> seeds) =>
+        new([.. grid.Points.SelectMany(point => seeds.Select(seed => ExperimentMember.Of(MemberRole.Point, point.Label, scenario, seed,
+            [.. point.Settings.Select(s => new ParameterSetting(s.Parameter, s.Value))])))]);
+
+    /// <summary>Seeds of an ensemble of <paramref name="count"/> runs: <paramref name="first"/> and the next ones.</summary>
+    public static IReadOnlyList<ulong> ConsecutiveSeeds(ulong first, int count) => [.. Enumerable.Range(0, count).Select(i => unchecked(first + (ulong)i))];
+}
