@@ -64,7 +64,7 @@ public static class MetricColumns
     /// <summary>Live firms at the end of the tick.</summary>
     public static MetricColumn Firms { get; } = Count("firms", "Firms", perTick: false, x => x.FirmSums[FirmSums.Alive]);
     /// <summary>Firms entering.</summary>
-    public static MetricColumn Births { get; } = Count("births", "Firm births", perTick: true, x => x.Reports.Entrants.Firms.Count);
+    public static MetricColumn Births { get; } = Count("births", "Firm births", perTick: true, x => x.Reports.Entrants.Count);
     /// <summary>Firms exiting.</summary>
     public static MetricColumn Deaths { get; } = Count("deaths", "Firm deaths", perTick: true, x => x.Reports.Firms.Sums[FirmSums.Deaths]);
     /// <summary>Venture and guidance-fund investment into start-ups.</summary>

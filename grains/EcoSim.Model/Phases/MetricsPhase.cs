@@ -10,10 +10,10 @@ namespace EcoSim.Model.Phases;
 /// <param name="Labs">The cluster's labs' report.</param>
 /// <param name="State">The cluster's state after entry.</param>
 /// <param name="Firms">The cluster's firms' merged report.</param>
-/// <param name="Entrants">The tick's entrants.</param>
+/// <param name="Entrants">The tick's entrants, counted and summed.</param>
 /// <param name="Funds">All funds' merged report.</param>
 /// <param name="Talent">The cluster's talent pool after clearing.</param>
-public sealed record ClusterTick(BudgetAllocation Budget, LabReport Labs, ClusterState State, FirmReport Firms, EntrantBatch Entrants, FundReport Funds, TalentPoolState Talent);
+public sealed record ClusterTick(BudgetAllocation Budget, LabReport Labs, ClusterState State, FirmReport Firms, EntrantSummary Entrants, FundReport Funds, TalentPoolState Talent);
 
 /// <summary>A cluster's metrics row with the firm sums the region row pools.</summary>
 /// <param name="Row">The row.</param>
