@@ -19,6 +19,10 @@ public sealed record MetricsRow
     /// <summary>A row whose metrics are all 0 until set with an initializer.</summary>
     public MetricsRow() => _values = new double[MetricColumns.All.Count];
 
+    // A row that takes ownership of freshly computed values, one per column (the metrics phase's rows).
+    internal MetricsRow(double[] values) => _values = values.Length == MetricColumns.All.Count ? values
+        : throw new ArgumentException($"a metrics row has {MetricColumns.All.Count} values, not {values.Length}", nameof(values));
+
     // A copy owns its values, so that `row with { Firms = 1 }` leaves `row` alone.
     private MetricsRow(MetricsRow original)
     {

@@ -72,6 +72,6 @@ public static class MetricsPhase
     private static MetricsRow Keys(WorldSpec spec, int tick, int cluster, string clusterId, double[] values)
     {
         var period = spec.PeriodOf(tick);
-        return new MetricsRow { Tick = tick, Period = period.ToString(), Time = period.DecimalYear, Cluster = cluster, ClusterId = clusterId, Values = values };
+        return new MetricsRow(values) { Tick = tick, Period = period.ToString(), Time = period.DecimalYear, Cluster = cluster, ClusterId = clusterId };
     }
 }
