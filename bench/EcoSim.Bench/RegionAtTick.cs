@@ -1,6 +1,5 @@
 using EcoSim.Model.Engine;
 using EcoSim.Model.Metrics;
-using EcoSim.Model.Numerics;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
@@ -8,8 +7,8 @@ using EcoSim.Model.World;
 namespace EcoSim.Bench;
 
 /// <summary>
-/// A whole region stepped phase by phase exactly as <see cref="ReferenceEngine"/> steps it, keeping the
-/// inputs and outputs of every phase of the last tick so that each submodel can be timed alone on real
+/// A whole region stepped through <see cref="TickPlan"/> as <see cref="ReferenceEngine"/> steps it, keeping the
+/// inputs and outputs of every step of the last tick so that each submodel can be timed alone on real
 /// inputs. <see cref="CheckAgainstReference"/> proves the copy still matches the engine.
 /// </summary>
 internal sealed class RegionAtTick
@@ -53,66 +52,59 @@ internal sealed class RegionAtTick
                 throw new InvalidOperationException($"the benchmark's copy of the tick differs from the reference engine at tick {t}; update {nameof(RegionAtTick)}");
     }
 
-    /// <summary>One tick, phase by phase, in the reference engine's order.</summary>
+    /// <summary>One tick, step by step through <see cref="TickPlan"/> in the reference engine's order, keeping what each step saw and made.</summary>
     public IReadOnlyList<MetricsRow> Step()
     {
         int t = NextTick, n = Spec.ClusterCount;
         var last = new LastTick
         {
             Tick = t,
-            Budget = PolicyPhase.Allocate(Spec, Constants.ClusterKeys, t),
+            Budget = TickPlan.Fund(Spec, Constants, t),
             LabsBefore = (LabState[])Labs.Clone(),
             ClustersBefore = (ClusterState[])Clusters.Clone(),
             TalentBefore = Talent,
             SnapshotBefore = Snapshot,
         };
-        last.LabInputs = [.. Enumerable.Range(0, n).Select(c => LabInputs.For(Spec, last.Budget, c, t, Talent[c], Snapshot.Opportunity[c]))];
+        last.LabInputs = [.. Enumerable.Range(0, n).Select(c => TickPlan.ResearchInputs(Spec, last.Budget, c, t, Talent[c], Snapshot))];
 
         last.LabReports = [.. Enumerable.Range(0, n).Select(LabReport.Empty)];
         for (int l = 0; l < Labs.Length; l++)
-        {
-            int c = Labs[l].Cluster;
-            last.LabReports[c].Sums.Merge(ResearchPhase.Step(ref Labs[l], Spec, t, last.LabInputs[c]).Sums);
-        }
+            TickPlan.Research(ref Labs[l], Spec, t, last.LabInputs[Labs[l].Cluster], last.LabReports[Labs[l].Cluster]);
 
         last.Signals = new ClusterSignals[n];
         for (int c = 0; c < n; c++)
-            (last.Signals[c], Clusters[c]) = ClusterPhase.Gather(Spec, Constants, t, Clusters[c], last.Budget, last.LabReports[c], Talent[c], Snapshot);
+            (last.Signals[c], Clusters[c]) = TickPlan.Gather(Spec, Constants, t, Clusters[c], last.Budget, last.LabReports[c], Talent[c], Snapshot);
         last.ClustersGathered = (ClusterState[])Clusters.Clone();
 
         last.FirmReports = new FirmReport[n];
-        for (int c = 0; c < n; c++) last.FirmReports[c] = FirmPhase.Step(Firms[c], last.Signals[c], Spec);
+        for (int c = 0; c < n; c++) last.FirmReports[c] = TickPlan.Firms(Firms[c], last.Signals[c], Spec);
 
-        last.Funds = new FundReport(new SumVector(FundSums.Count(n)));
-        foreach (var fund in Funds) last.Funds.Sums.Merge(FinancePhase.Invest(fund, Spec, Constants, t, last.Budget, Snapshot).Sums);
+        last.Funds = TickPlan.Merge(n, Funds.Select(fund => TickPlan.Finance(fund, Spec, Constants, t, last.Budget, Snapshot)));
 
         last.ResearcherDemand = new double[n];
         var talent = new TalentPoolState[n];
         for (int c = 0; c < n; c++)
         {
-            last.ResearcherDemand[c] = last.FirmReports[c].Sums[FirmSums.ResearcherDemand] + last.LabReports[c].Sums[LabSums.ResearcherDemand];
-            talent[c] = TalentPhase.Clear(Talent[c], Spec, t, last.ResearcherDemand[c], last.Budget, Snapshot);
+            last.ResearcherDemand[c] = TickPlan.ResearcherDemand(last.FirmReports[c], last.LabReports[c]);
+            talent[c] = TickPlan.Hire(Talent[c], Spec, t, last.ResearcherDemand[c], last.Budget, Snapshot);
         }
         Talent = talent;
 
         last.Entrants = new EntrantBatch[n];
-        last.Outcomes = new ClusterOutcome[n];
         for (int c = 0; c < n; c++)
         {
-            last.Entrants[c] = EntryPhase.Plan(Spec, t, last.Signals[c], Clusters[c], (int)last.LabReports[c].Sums[LabSums.SpinOffs], (int)last.Funds.Sums[FundSums.Deals(c)]);
+            (last.Entrants[c], Clusters[c]) = TickPlan.Enter(Spec, t, last.Signals[c], Clusters[c], last.LabReports[c], last.FirmReports[c], last.Funds);
             foreach (var firm in last.Entrants[c].Firms) Firms[c].Append(firm);
-            Clusters[c] = ClusterPhase.Close(Clusters[c], last.FirmReports[c], last.Entrants[c]);
-            last.Outcomes[c] = MetricsPhase.ClusterRow(Spec, Constants, t, new ClusterTick(last.Budget, last.LabReports[c], Clusters[c], last.FirmReports[c], last.Entrants[c], last.Funds, Talent[c]));
         }
         last.ClustersClosed = (ClusterState[])Clusters.Clone();
 
-        Snapshot = InitialRegion.Next(Clusters, last.Signals, Talent);
+        last.Collected = [.. Enumerable.Range(0, n).Select(c =>
+            new ClusterTick(last.Budget, last.LabReports[c], Clusters[c], last.FirmReports[c], last.Entrants[c].Summary, last.Funds, Talent[c]))];
+        last.Rows = TickPlan.Collect(Spec, Constants, t, last.Collected).Rows;
+        Snapshot = TickPlan.Snapshot(Clusters, last.Signals, Talent);
         NextTick++;
         Last = last;
-        var rows = new List<MetricsRow>(n + 1);
-        rows.AddRange(last.Outcomes.Select(o => o.Row));
-        rows.Add(MetricsPhase.RegionRow(Spec, t, last.Outcomes));
-        return rows;
+        return last.Rows;
     }
 }
 
@@ -133,6 +125,7 @@ internal sealed class LastTick
     public FundReport Funds { get; set; } = null!;
     public double[] ResearcherDemand { get; set; } = [];
     public EntrantBatch[] Entrants { get; set; } = [];
-    public ClusterOutcome[] Outcomes { get; set; } = [];
     public ClusterState[] ClustersClosed { get; set; } = [];
+    public ClusterTick[] Collected { get; set; } = [];
+    public IReadOnlyList<MetricsRow> Rows { get; set; } = [];
 }

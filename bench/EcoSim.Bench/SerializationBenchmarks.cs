@@ -40,8 +40,7 @@ public class SerializationBenchmarks
         _signals = last.Signals[0];
         _firmReport = last.FirmReports[0];
         _labReport = last.LabReports[0];
-        var rows = last.Outcomes.Select(o => o.Row).Append(MetricsPhase.RegionRow(region.Spec, last.Tick, last.Outcomes)).ToList();
-        _rows = new TickRows(last.Tick, rows);
+        _rows = new TickRows(last.Tick, last.Rows);
         var firms = region.Firms[0];
         _batch = [.. Enumerable.Range(0, BatchFirms).Select(i => firms.Read(i % firms.Count))];
         _signalsCodec = Codec<ClusterSignals>();

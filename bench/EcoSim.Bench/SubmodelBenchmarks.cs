@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using EcoSim.Model.Engine;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Numerics;
 using EcoSim.Model.Phases;
@@ -86,17 +87,6 @@ public class SubmodelBenchmarks
         return entrants;
     }
 
-    [Benchmark(Description = "8 metrics: cluster close, cluster rows, region row")]
-    public MetricsRow Metrics()
-    {
-        int n = _region.Spec.ClusterCount;
-        var outcomes = new ClusterOutcome[n];
-        for (int c = 0; c < n; c++)
-        {
-            var closed = ClusterPhase.Close(_last.ClustersGathered[c], _last.FirmReports[c], _last.Entrants[c]);
-            outcomes[c] = MetricsPhase.ClusterRow(_region.Spec, _region.Constants, _last.Tick,
-                new ClusterTick(_last.Budget, _last.LabReports[c], closed, _last.FirmReports[c], _last.Entrants[c], _last.Funds, _region.Talent[c]));
-        }
-        return MetricsPhase.RegionRow(_region.Spec, _last.Tick, outcomes);
-    }
+    [Benchmark(Description = "8 collect: cluster rows, region row")]
+    public TickOutcome Collect() => TickPlan.Collect(_region.Spec, _region.Constants, _last.Tick, _last.Collected);
 }

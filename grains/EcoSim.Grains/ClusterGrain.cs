@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Grains.Abstractions.Telemetry;
 using EcoSim.Grains.Placement;
+using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -20,7 +21,6 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     private int[] _labs = [];
     private ClusterState? _state;
     private ClusterSignals? _signals;
-    private BudgetAllocation? _budget;
     private LabReport? _labReport;
     private FirmReport? _firms;
 
@@ -45,7 +45,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
             Shard(k).Initialize((long)k * firmsPerShard, (int)Math.Min(firmsPerShard, firms - (long)k * firmsPerShard), 0)));
         var summary = FirmReport.Merge(_cluster, reports);
         _state = ClusterPhase.Initial(_run.World, _run.Constants, _cluster, summary);
-        return new ClusterStart(summary.Sums[FirmSums.ResearcherDemand], _state.LagStages[^1], _state.MeanProductivity);
+        return new ClusterStart(summary.Sums[FirmSums.ResearcherDemand], _state);
     }
 
     /// <inheritdoc/>
@@ -59,11 +59,10 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
             foreach (var report in reports) labs.Sums.Merge(report.Sums);
         }
         using (Span("gather", tick))
-            (_signals, _state) = ClusterPhase.Gather(run.World, run.Constants, tick, _state!, budget, labs, talent, previous);
+            (_signals, _state) = TickPlan.Gather(run.World, run.Constants, tick, _state!, budget, labs, talent, previous);
         var signals = _signals;
         using (Span("firms", tick))
             _firms = FirmReport.Merge(_cluster, await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Step(signals))));
-        _budget = budget;
         _labReport = labs;
         return new ClusterAdvance(labs, signals, _firms);
     }
@@ -97,16 +96,15 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     }
 
     /// <inheritdoc/>
-    public async Task<ClusterTickReport> Enter(int tick, int spinOffs, int deals, FundReport funds, TalentPoolState talent)
+    public async Task<ClusterEntry> Enter(int tick, FundReport funds)
     {
         var run = Ready();
         if (_firms is null || _signals?.Tick != tick) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: Enter({tick}) before Advance({tick})");
-        var entrants = EntryPhase.Plan(run.World, tick, _signals, _state!, spinOffs, deals);
+        (var entrants, var closed) = TickPlan.Enter(run.World, tick, _signals, _state!, _labReport!, _firms, funds);
         await PlaceEntrants(entrants, tick + 1);
-        _state = ClusterPhase.Close(_state!, _firms, entrants);
-        var outcome = MetricsPhase.ClusterRow(run.World, run.Constants, tick, new ClusterTick(_budget!, _labReport!, _state, _firms, entrants, funds, talent));
+        _state = closed;
         _firms = null;
-        return new ClusterTickReport(outcome, _state.LagStages[^1], _state.MeanProductivity);
+        return new ClusterEntry(closed, entrants.Summary);
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using EcoSim.Grains.Abstractions;
 using EcoSim.Grains.Placement;
+using EcoSim.Model.Engine;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
 
@@ -30,7 +31,7 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
         var shard = Shard();
         _guard!.Enter(signals.Tick);
         var run = await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
-        return FirmPhase.Step(shard, signals, run.World);
+        return TickPlan.Firms(shard, signals, run.World);
     }
 
     /// <inheritdoc/>

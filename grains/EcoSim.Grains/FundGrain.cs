@@ -1,5 +1,6 @@
 using EcoSim.Grains.Abstractions;
 using EcoSim.Grains.Placement;
+using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -24,7 +25,7 @@ public sealed class FundGrain(RunContextCache runs) : Grain, IFundGrain
             _fund = FinancePhase.Initial(run.World, run.Constants, GrainKeys.Number(key, 'f'), previous);
         }
         _guard.Enter(tick);
-        return FinancePhase.Invest(_fund!, run.World, run.Constants, tick, budget, previous);
+        return TickPlan.Finance(_fund!, run.World, run.Constants, tick, budget, previous);
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using EcoSim.Grains.Abstractions;
 using EcoSim.Grains.Placement;
+using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -33,7 +34,7 @@ public sealed class LabGrain(RunContextCache runs) : Grain, ILabGrain
         _guard!.Enter(tick);
         var run = await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
         var merged = LabReport.Empty(labs.Length > 0 ? labs[0].Cluster : 0);
-        for (int i = 0; i < labs.Length; i++) merged.Sums.Merge(ResearchPhase.Step(ref labs[i], run.World, tick, inputs).Sums);
+        for (int i = 0; i < labs.Length; i++) TickPlan.Research(ref labs[i], run.World, tick, inputs, merged);
         return merged;
     }
 

@@ -1,5 +1,6 @@
 using EcoSim.Grains.Abstractions;
 using EcoSim.Grains.Placement;
+using EcoSim.Model.Engine;
 using EcoSim.Model.Phases;
 
 namespace EcoSim.Grains;
@@ -12,6 +13,6 @@ public sealed class PolicyGrain(RunContextCache runs) : Grain, IPolicyGrain
     public async Task<BudgetAllocation> Allocate(int tick)
     {
         var run = await runs.Get(this.GetPrimaryKeyString());
-        return PolicyPhase.Allocate(run.World, run.Constants.ClusterKeys, tick);
+        return TickPlan.Fund(run.World, run.Constants, tick);
     }
 }

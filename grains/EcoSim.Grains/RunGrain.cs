@@ -4,8 +4,6 @@ using EcoSim.Grains.Abstractions.Telemetry;
 using EcoSim.Grains.Placement;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
-using EcoSim.Model.Metrics;
-using EcoSim.Model.Numerics;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
@@ -13,11 +11,12 @@ using EcoSim.Model.World;
 namespace EcoSim.Grains;
 
 /// <summary>
-/// Drives one run: the same phases as the reference engine, each a parallel fan-out over the run's
-/// grains, with a barrier (await Task.WhenAll) wherever a phase needs what another wrote: each
-/// cluster's research, gathering, firms and talent market in turn, the funds beside them, then entry
-/// once all are done. Reports are merged with exact sums, so the result does not depend on where
-/// grains live or in what order they answer.
+/// Drives one run through the steps of <see cref="TickPlan"/>, each run in the grain that holds its
+/// state, as a parallel fan-out with a barrier (await Task.WhenAll) wherever a step needs what another
+/// wrote: each cluster's research, gathering, firms and talent market in turn, the funds beside them,
+/// then entry once all are done; then it collects the metrics and the next snapshot from the reports,
+/// with the model's functions. Reports are merged with exact sums, so the result does not depend on
+/// where grains live or in what order they answer.
 /// </summary>
 [RunAffinityPlacement]
 public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
@@ -39,12 +38,7 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
         var starts = await Task.WhenAll(Enumerable.Range(0, n).Select(c => Cluster(c).Initialize(layout)));
         var labDemand = InitialRegion.LabDemand(world, _run.Constants);
         _talent = await Task.WhenAll(Enumerable.Range(0, n).Select(c => Talent(c).Initialize(starts[c].FirmResearcherDemand + labDemand[c])));
-        _snapshot = new RegionSnapshot(
-            [.. starts.Select(s => s.AvailableKnowledge)],
-            [.. starts.Select(_ => 1.0)],
-            [.. world.Clusters.Select(c => c.Revenue)],
-            [.. starts.Select(s => s.MeanProductivity)],
-            new TalentSnapshot([.. _talent.Select(t => t.Researchers)], [.. _talent.Select(t => t.Wage)]));
+        _snapshot = InitialRegion.Snapshot(world, _run.Constants, [.. starts.Select(s => s.State)], _talent);
     }
 
     /// <inheritdoc/>
@@ -74,35 +68,25 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
             .Select(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f)).Invest(t, budget, snapshot))));
         await Task.WhenAll(clusterWork, fundWork);
         var advances = await clusterWork;
-        var funds = new FundReport(new SumVector(FundSums.Count(n)));
-        foreach (var report in await fundWork) funds.Sums.Merge(report.Sums);
+        var funds = TickPlan.Merge(n, await fundWork);
         _talent = [.. advances.Select(a => a.Talent)];
-        var signals = advances.Select(a => a.Cluster.Signals).ToArray();
-        var closes = await Phase("entry", () => Task.WhenAll(clusters.Select(c => Cluster(c).Enter(t,
-            (int)advances[c].Cluster.Labs.Sums[LabSums.SpinOffs], (int)funds.Sums[FundSums.Deals(c)], funds, _talent[c]))));
+        var entries = await Phase("entry", () => Task.WhenAll(clusters.Select(c => Cluster(c).Enter(t, funds))));
 
-        _snapshot = new RegionSnapshot(
-            [.. closes.Select(r => r.AvailableKnowledge)],
-            [.. signals.Select(s => s.Opportunity)],
-            [.. signals.Select(s => s.Demand)],
-            [.. closes.Select(r => r.MeanProductivity)],
-            new TalentSnapshot([.. _talent.Select(p => p.Researchers)], [.. _talent.Select(p => p.Wage)]));
+        var outcome = TickPlan.Collect(world, run.Constants, t, [.. clusters.Select(c =>
+            new ClusterTick(budget, advances[c].Cluster.Labs, entries[c].State, advances[c].Cluster.Firms, entries[c].Entrants, funds, _talent[c]))]);
+        var signals = advances.Select(a => a.Cluster.Signals).ToArray();
+        _snapshot = TickPlan.Snapshot([.. entries.Select(e => e.State)], signals, _talent);
         _tick++;
-        var outcomes = closes.Select(r => r.Outcome).ToArray();
-        var rows = new List<MetricsRow>(n + 1);
-        rows.AddRange(outcomes.Select(o => o.Row));
-        rows.Add(MetricsPhase.RegionRow(world, t, outcomes));
         EcoSimInstruments.TickDone("orleans", (long)signals.Sum(x => x.Firms), Stopwatch.GetElapsedTime(started));
-        return new TickRows(t, rows);
+        return new TickRows(t, outcome.Rows);
     }
 
     // Phases 2-4 of cluster c in its grain, then phase 6 in its talent pool.
     private async Task<(ClusterAdvance Cluster, TalentPoolState Talent)> Advance(int c, int t, BudgetAllocation budget, TalentPoolState talent, RegionSnapshot snapshot)
     {
         var world = _run!.World;
-        var advance = await Cluster(c).Advance(t, budget, LabInputs.For(world, budget, c, t, talent, snapshot.Opportunity[c]), talent, snapshot);
-        double demand = advance.Firms.Sums[FirmSums.ResearcherDemand] + advance.Labs.Sums[LabSums.ResearcherDemand];
-        return (advance, await Talent(c).Clear(t, demand, budget, snapshot));
+        var advance = await Cluster(c).Advance(t, budget, TickPlan.ResearchInputs(world, budget, c, t, talent, snapshot), talent, snapshot);
+        return (advance, await Talent(c).Clear(t, TickPlan.ResearcherDemand(advance.Firms, advance.Labs), budget, snapshot));
     }
 
     // One phase of a tick as a span of its own: the grain calls it fans out to nest inside it.

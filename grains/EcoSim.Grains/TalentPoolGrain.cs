@@ -1,5 +1,6 @@
 using EcoSim.Grains.Abstractions;
 using EcoSim.Grains.Placement;
+using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -31,7 +32,7 @@ public sealed class TalentPoolGrain(RunContextCache runs) : Grain, ITalentPoolGr
         if (_pool is null || _guard is null) throw new InvalidOperationException($"talent pool {key} was not initialised (or its activation was lost)");
         _guard.Enter(tick);
         var run = await runs.Get(GrainKeys.RunOf(key));
-        _pool = TalentPhase.Clear(_pool, run.World, tick, demand, budget, previous);
+        _pool = TickPlan.Hire(_pool, run.World, tick, demand, budget, previous);
         return _pool;
     }
 

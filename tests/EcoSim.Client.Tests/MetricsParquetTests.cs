@@ -200,22 +200,20 @@ public sealed class MetricsParquetTests
 
     private static MetricsRow Whole(MetricsRow row)
     {
-        var copy = row with { };
-        foreach (var column in MetricColumns.All.Where(c => c.Kind == MetricKind.Count))
-            MetricsRowFields.Set(copy, column, Math.Round(column.Value(row)));
-        return copy;
+        return row with { Values = [.. MetricColumns.All.Select(c => c.Kind == MetricKind.Count ? Math.Round(c.Value(row)) : c.Value(row))] };
     }
 
     private static IEnumerable<MetricsRow> AwkwardRows()
     {
         for (int i = 0; i < Awkward.Length; i++)
         {
-            var row = new MetricsRow { Tick = 100 + i, Period = $"odd \"{i}\", row", Time = Awkward[i], Cluster = i, ClusterId = "ünï,code" };
-            for (int m = 0; m < MetricColumns.All.Count; m++)
-                MetricsRowFields.Set(row, MetricColumns.All[m], MetricColumns.All[m].Kind == MetricKind.Count
+            yield return new MetricsRow
+            {
+                Tick = 100 + i, Period = $"odd \"{i}\", row", Time = Awkward[i], Cluster = i, ClusterId = "ünï,code",
+                Values = [.. MetricColumns.All.Select((column, m) => column.Kind == MetricKind.Count
                     ? AwkwardCounts[(i + m) % AwkwardCounts.Length]
-                    : Awkward[(i + m) % Awkward.Length] * (m + 1));
-            yield return row;
+                    : Awkward[(i + m) % Awkward.Length] * (m + 1))],
+            };
         }
     }
 }

@@ -83,5 +83,5 @@ internal sealed class SweepSummary
             ? Enumerable.Range(Math.Max(0, tick - 3), Math.Min(4, tick + 1)).Sum(t => column.Value(region[t]))
             : column.Value(region[tick]);
 
-    private static bool IsPerTick(MetricColumn column) => column.Unit.Contains("per tick", StringComparison.Ordinal);
+    private static bool IsPerTick(MetricColumn column) => column.PerTick;
 }

@@ -55,9 +55,8 @@ public static class MetricsCsvReader
             Time = Parse<double>("time"),
             Cluster = Parse<int>("cluster"),
             ClusterId = Field("cluster_id"),
+            Values = [.. MetricColumns.All.Select(column => Parse<double>(column.Name))],
         };
-        foreach (MetricColumn column in MetricColumns.All)
-            MetricsRowFields.Set(row, column, Parse<double>(column.Name));
         return row;
     }
 }

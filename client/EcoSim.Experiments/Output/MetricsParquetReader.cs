@@ -82,8 +82,7 @@ public static class MetricsParquetReader
             for (int i = 0; i < n; i++)
             {
                 var (cluster, id) = Place(path, scopes[i], clusters[i], ids[i]);
-                var row = new MetricsRow { Tick = ticks[i], Period = periods[i] ?? "", Time = times[i], Cluster = cluster, ClusterId = id };
-                for (int m = 0; m < metrics.Length; m++) MetricsRowFields.Set(row, MetricColumns.All[m], metrics[m][i]);
+                var row = new MetricsRow { Tick = ticks[i], Period = periods[i] ?? "", Time = times[i], Cluster = cluster, ClusterId = id, Values = [.. metrics.Select(m => m[i])] };
                 var byName = new Dictionary<string, double>(parameters.Length, StringComparer.Ordinal);
                 for (int p = 0; p < parameters.Length; p++) byName[parameters[p]] = values[p][i];
                 rows.Add(new EnsembleMetricsRow(withRole ? roles[i] ?? "" : "", ensemble ? seeds[i] : 0, byName, row));

@@ -31,7 +31,7 @@ internal static class RunReport
         var last = region[^1];
         var items = Findings.KeyMetrics.Select(MetricColumns.Get).Select(column =>
         {
-            bool perTick = column.Unit.Contains("per tick", StringComparison.Ordinal);
+            bool perTick = column.PerTick;
             string unit = perTick ? column.Unit.Replace("per tick", "per quarter", StringComparison.Ordinal) : column.Unit;
             var values = checkpoints.Select(t => $"{HtmlReport.Number(column.Value(region[t]))} in {region[t].Period}");
             double start = column.Value(first), end = column.Value(last);

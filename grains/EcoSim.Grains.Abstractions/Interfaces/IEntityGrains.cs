@@ -32,8 +32,8 @@ public interface IClusterGrain : IGrainWithStringKey
     /// <summary>The state of lab <paramref name="lab"/> (a global index of one of the cluster's labs), read from its shard.</summary>
     Task<EntityState> InspectLab(int lab, int ticks);
 
-    /// <summary>Phase 7: entry of new firms, the cluster's closing state and its metrics row.</summary>
-    Task<ClusterTickReport> Enter(int tick, int spinOffs, int deals, FundReport funds, TalentPoolState talent);
+    /// <summary>Phase 7: entry of new firms (the labs' spin-offs, the funds' deals in the cluster, spontaneous entrants) and the cluster's closing state.</summary>
+    Task<ClusterEntry> Enter(int tick, FundReport funds);
 
     /// <summary>A copy of every firm of the cluster, in index order (its shards' columns joined); call between ticks.</summary>
     Task<FirmColumns> Firms();

@@ -1,5 +1,6 @@
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Phases;
+using EcoSim.Model.State;
 
 namespace EcoSim.Grains.Abstractions;
 
@@ -18,12 +19,11 @@ public sealed record RunLayout([property: Id(0)] int FirmsPerShard, [property: I
     public const int DefaultLabsPerShard = 256;
 }
 
-/// <summary>What a cluster reports at the end of a tick.</summary>
-/// <param name="Outcome">Its metrics row and firm sums.</param>
-/// <param name="AvailableKnowledge">Knowledge available to its industry (end of the lag).</param>
-/// <param name="MeanProductivity">Weight-averaged productivity of its firms after entry.</param>
+/// <summary>What a cluster reports after entry (phase 7): the run grain collects the metrics and the next snapshot from it.</summary>
+/// <param name="State">The cluster's state after entry.</param>
+/// <param name="Entrants">How many firms entered, and their sums (not the firms: they stay in the cluster's shards).</param>
 [GenerateSerializer, Immutable]
-public sealed record ClusterTickReport([property: Id(0)] ClusterOutcome Outcome, [property: Id(1)] double AvailableKnowledge, [property: Id(2)] double MeanProductivity);
+public sealed record ClusterEntry([property: Id(0)] ClusterState State, [property: Id(1)] EntrantSummary Entrants);
 
 /// <summary>What a cluster's research, gathering and firms produced in a tick (phases 2-4).</summary>
 /// <param name="Labs">Its labs' merged report.</param>
@@ -34,10 +34,9 @@ public sealed record ClusterAdvance([property: Id(0)] LabReport Labs, [property:
 
 /// <summary>A cluster's state at tick 0, for the run to set up talent pools and the first snapshot.</summary>
 /// <param name="FirmResearcherDemand">Researchers its initial firms want.</param>
-/// <param name="AvailableKnowledge">Knowledge available to its industry.</param>
-/// <param name="MeanProductivity">Weight-averaged productivity of its firms.</param>
+/// <param name="State">Its state.</param>
 [GenerateSerializer, Immutable]
-public sealed record ClusterStart([property: Id(0)] double FirmResearcherDemand, [property: Id(1)] double AvailableKnowledge, [property: Id(2)] double MeanProductivity);
+public sealed record ClusterStart([property: Id(0)] double FirmResearcherDemand, [property: Id(1)] ClusterState State);
 
 /// <summary>The metrics of one tick as the run grain returns them: clusters in index order, then the region.</summary>
 /// <param name="Tick">The tick.</param>

@@ -171,18 +171,44 @@ public sealed class TalentPoolStateConverter : IConverter<TalentPoolState, Talen
         new(v.Cluster, v.Researchers, v.Wage, v.FillRate, v.Demand, v.BaseResearchers, v.BaseLabFunding);
 }
 
-/// <summary>Wire form of a <see cref="ClusterOutcome"/>.</summary>
+/// <summary>Wire form of a <see cref="EntrantSummary"/>.</summary>
 [GenerateSerializer, Immutable]
-public readonly record struct ClusterOutcomeSurrogate([property: Id(0)] EcoSim.Model.Metrics.MetricsRow Row, [property: Id(1)] SumVector FirmSums);
+public readonly record struct EntrantSummarySurrogate([property: Id(0)] int Count, [property: Id(1)] SumVector Sums);
 
-/// <summary>Converts <see cref="ClusterOutcome"/>.</summary>
+/// <summary>Converts <see cref="EntrantSummary"/>.</summary>
 [RegisterConverter]
-public sealed class ClusterOutcomeConverter : IConverter<ClusterOutcome, ClusterOutcomeSurrogate>
+public sealed class EntrantSummaryConverter : IConverter<EntrantSummary, EntrantSummarySurrogate>
 {
     /// <inheritdoc/>
-    public ClusterOutcome ConvertFromSurrogate(in ClusterOutcomeSurrogate s) => new(s.Row, s.FirmSums);
+    public EntrantSummary ConvertFromSurrogate(in EntrantSummarySurrogate s) => new(s.Count, s.Sums);
     /// <inheritdoc/>
-    public ClusterOutcomeSurrogate ConvertToSurrogate(in ClusterOutcome v) => new(v.Row, v.FirmSums);
+    public EntrantSummarySurrogate ConvertToSurrogate(in EntrantSummary v) => new(v.Count, v.Sums);
+}
+
+/// <summary>Wire form of a <see cref="ClusterState"/>: it travels to the run grain once a tick, after entry, for the metrics and the snapshot.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct ClusterStateSurrogate(
+    [property: Id(0)] int Cluster, [property: Id(1)] double[] LagStages, [property: Id(2)] double LabKnowledge, [property: Id(3)] double TechnologyPool,
+    [property: Id(4)] int Generation, [property: Id(5)] double BaseDemand, [property: Id(6)] double WeightTotal, [property: Id(7)] double MeanProductivity,
+    [property: Id(8)] double BaseMeanProductivity, [property: Id(9)] double MeanLogProductivity, [property: Id(10)] double Frontier, [property: Id(11)] double Firms,
+    [property: Id(12)] double AdopterShare, [property: Id(13)] long NextFirmIndex, [property: Id(14)] int[] Pipeline, [property: Id(15)] int Approvals);
+
+/// <summary>Converts <see cref="ClusterState"/>.</summary>
+[RegisterConverter]
+public sealed class ClusterStateConverter : IConverter<ClusterState, ClusterStateSurrogate>
+{
+    /// <inheritdoc/>
+    public ClusterState ConvertFromSurrogate(in ClusterStateSurrogate s) => new()
+    {
+        Cluster = s.Cluster, LagStages = s.LagStages, LabKnowledge = s.LabKnowledge, TechnologyPool = s.TechnologyPool,
+        Generation = s.Generation, BaseDemand = s.BaseDemand, WeightTotal = s.WeightTotal, MeanProductivity = s.MeanProductivity,
+        BaseMeanProductivity = s.BaseMeanProductivity, MeanLogProductivity = s.MeanLogProductivity, Frontier = s.Frontier, Firms = s.Firms,
+        AdopterShare = s.AdopterShare, NextFirmIndex = s.NextFirmIndex, Pipeline = s.Pipeline, Approvals = s.Approvals,
+    };
+    /// <inheritdoc/>
+    public ClusterStateSurrogate ConvertToSurrogate(in ClusterState v) => new(
+        v.Cluster, v.LagStages, v.LabKnowledge, v.TechnologyPool, v.Generation, v.BaseDemand, v.WeightTotal, v.MeanProductivity,
+        v.BaseMeanProductivity, v.MeanLogProductivity, v.Frontier, v.Firms, v.AdopterShare, v.NextFirmIndex, v.Pipeline, v.Approvals);
 }
 
 /// <summary>Wire form of a <see cref="FirmColumns"/>: primitive arrays, which Orleans copies as blocks.</summary>

@@ -1,5 +1,4 @@
 using EcoSim.Model.Inspection;
-using EcoSim.Model.Metrics;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
@@ -69,50 +68,41 @@ public sealed class ReferenceEngine
         }
     }
 
-    /// <summary>Runs one tick: policy, research, gather, firms, finance, talent, entry, metrics.</summary>
+    /// <summary>Runs one tick: the steps of <see cref="TickPlan"/> in order, each over every cluster, lab, shard or fund.</summary>
     public TickOutcome Step()
     {
         int t = _tick, n = _spec.ClusterCount;
-        var budget = PolicyPhase.Allocate(_spec, _constants.ClusterKeys, t);
+        var budget = TickPlan.Fund(_spec, _constants, t);
 
-        var labReports = Enumerable.Range(0, n).Select(LabReport.Empty).ToArray();
+        var labs = Enumerable.Range(0, n).Select(LabReport.Empty).ToArray();
+        var inputs = Enumerable.Range(0, n).Select(c => TickPlan.ResearchInputs(_spec, budget, c, t, _talent[c], _snapshot)).ToArray();
         for (int l = 0; l < _labs.Length; l++)
-        {
-            int c = _labs[l].Cluster;
-            var inputs = LabInputs.For(_spec, budget, c, t, _talent[c], _snapshot.Opportunity[c]);
-            labReports[c].Sums.Merge(ResearchPhase.Step(ref _labs[l], _spec, t, inputs).Sums);
-        }
+            TickPlan.Research(ref _labs[l], _spec, t, inputs[_labs[l].Cluster], labs[_labs[l].Cluster]);
 
         var signals = new ClusterSignals[n];
         for (int c = 0; c < n; c++)
-            (signals[c], _clusters[c]) = ClusterPhase.Gather(_spec, _constants, t, _clusters[c], budget, labReports[c], _talent[c], _snapshot);
+            (signals[c], _clusters[c]) = TickPlan.Gather(_spec, _constants, t, _clusters[c], budget, labs[c], _talent[c], _snapshot);
 
-        var firmReports = new FirmReport[n];
-        for (int c = 0; c < n; c++) firmReports[c] = FirmPhase.Step(_firms[c], signals[c], _spec);
+        var firms = new FirmReport[n];
+        for (int c = 0; c < n; c++) firms[c] = TickPlan.Firms(_firms[c], signals[c], _spec);
 
-        var funds = new FundReport(new Numerics.SumVector(FundSums.Count(n)));
-        foreach (var fund in _funds) funds.Sums.Merge(FinancePhase.Invest(fund, _spec, _constants, t, budget, _snapshot).Sums);
+        var funds = TickPlan.Merge(n, _funds.Select(fund => TickPlan.Finance(fund, _spec, _constants, t, budget, _snapshot)));
 
         for (int c = 0; c < n; c++)
-        {
-            double demand = firmReports[c].Sums[FirmSums.ResearcherDemand] + labReports[c].Sums[LabSums.ResearcherDemand];
-            _talent[c] = TalentPhase.Clear(_talent[c], _spec, t, demand, budget, _snapshot);
-        }
+            _talent[c] = TickPlan.Hire(_talent[c], _spec, t, TickPlan.ResearcherDemand(firms[c], labs[c]), budget, _snapshot);
 
-        var outcomes = new ClusterOutcome[n];
+        var entrants = new EntrantSummary[n];
         for (int c = 0; c < n; c++)
         {
-            var entrants = EntryPhase.Plan(_spec, t, signals[c], _clusters[c], (int)labReports[c].Sums[LabSums.SpinOffs], (int)funds.Sums[FundSums.Deals(c)]);
-            foreach (var firm in entrants.Firms) _firms[c].Append(firm);
-            _clusters[c] = ClusterPhase.Close(_clusters[c], firmReports[c], entrants);
-            outcomes[c] = MetricsPhase.ClusterRow(_spec, _constants, t, new ClusterTick(budget, labReports[c], _clusters[c], firmReports[c], entrants, funds, _talent[c]));
+            (var batch, _clusters[c]) = TickPlan.Enter(_spec, t, signals[c], _clusters[c], labs[c], firms[c], funds);
+            foreach (var firm in batch.Firms) _firms[c].Append(firm);
+            entrants[c] = batch.Summary;
         }
 
-        _snapshot = InitialRegion.Next(_clusters, signals, _talent);
+        var outcome = TickPlan.Collect(_spec, _constants, t,
+            [.. Enumerable.Range(0, n).Select(c => new ClusterTick(budget, labs[c], _clusters[c], firms[c], entrants[c], funds, _talent[c]))]);
+        _snapshot = TickPlan.Snapshot(_clusters, signals, _talent);
         _tick++;
-        var rows = new List<MetricsRow>(n + 1);
-        rows.AddRange(outcomes.Select(o => o.Row));
-        rows.Add(MetricsPhase.RegionRow(_spec, t, outcomes));
-        return new TickOutcome(t, rows);
+        return outcome;
     }
 }

@@ -151,4 +151,13 @@ public static class ClusterPhase
 /// <param name="Firms">The entrants, in index order.</param>
 /// <param name="Sums">Their aggregates, in <see cref="FirmSums"/> slots.</param>
 /// <param name="Frontier">Their highest productivity.</param>
-public sealed record EntrantBatch(int Cluster, long FirstIndex, IReadOnlyList<FirmRecord> Firms, SumVector Sums, double Frontier);
+public sealed record EntrantBatch(int Cluster, long FirstIndex, IReadOnlyList<FirmRecord> Firms, SumVector Sums, double Frontier)
+{
+    /// <summary>What the metrics read of the entrants: their number and aggregates, not the firms themselves.</summary>
+    public EntrantSummary Summary => new(Firms.Count, Sums);
+}
+
+/// <summary>How many firms entered a cluster in a tick, and their aggregates: small enough for a message.</summary>
+/// <param name="Count">Entrants.</param>
+/// <param name="Sums">Their aggregates, in <see cref="FirmSums"/> slots.</param>
+public sealed record EntrantSummary(int Count, SumVector Sums);
