@@ -28,8 +28,6 @@ internal sealed class ComparisonBands(bool includeClusters = true)
     private readonly Dictionary<ulong, double[]> _policy = [];
     private RowKey[]? _layout;
 
-    private readonly record struct RowKey(int Tick, string Period, double Time, int Cluster, string ClusterId);
-
     /// <summary>Whether the clusters' bands are kept.</summary>
     public bool IncludesClusters => includeClusters;
 
@@ -37,19 +35,11 @@ internal sealed class ComparisonBands(bool includeClusters = true)
     /// <exception cref="InvalidOperationException">The run's rows are not laid out like the first run's (other ticks or clusters).</exception>
     public void Add(MemberRole role, ulong seed, IReadOnlyList<MetricsRow> rows)
     {
-        if (!includeClusters) rows = [.. rows.Where(r => r.Cluster == MetricsRow.RegionIndex)];
-        var columns = MetricColumns.All;
-        var values = new double[rows.Count * columns.Count];
-        for (int r = 0; r < rows.Count; r++)
-            for (int c = 0; c < columns.Count; c++)
-                values[r * columns.Count + c] = columns[c].Value(rows[r]);
-        RowKey[] layout = [.. rows.Select(r => new RowKey(r.Tick, r.Period, r.Time, r.Cluster, r.ClusterId))];
+        var run = PackedRun.Of(rows, includeClusters);
         lock (_lock)
         {
-            _layout ??= layout;
-            if (!_layout.AsSpan().SequenceEqual(layout))
-                throw new InvalidOperationException("a run of the comparison has other ticks or clusters than the first one");
-            (role == MemberRole.Baseline ? _baseline : _policy)[seed] = values;
+            run.Match(ref _layout, "comparison");
+            (role == MemberRole.Baseline ? _baseline : _policy)[seed] = run.Values;
         }
     }
 
