@@ -6,6 +6,8 @@ using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
 using Xunit.Abstractions;
 
+using static EcoSim.Cluster.Tests.ClusterCli;
+
 namespace EcoSim.Cluster.Tests;
 
 /// <summary>
@@ -99,20 +101,5 @@ public sealed class RunOnTheClusterTests(ITestOutputHelper log)
             Assert.True(run.Code == 0, run.Errors);
         }
         Assert.Equal(File.ReadAllBytes(Path.Combine(reference, MetricsCsvFormat.FileName)), File.ReadAllBytes(Path.Combine(folder, MetricsCsvFormat.FileName)));
-    }
-
-    private static async Task<(int Code, string Output, string Errors)> Ecosim(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        int code = await EcoSimCli.RunAsync(args, output, errors);
-        return (code, output.ToString(), errors.ToString());
-    }
-
-    private static string NewTempFolder()
-    {
-        string path = Path.Combine(Path.GetTempPath(), "ecosim-cluster-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
     }
 }

@@ -2,6 +2,8 @@ using EcoSim.Client.Cli;
 using EcoSim.Hosting;
 using Xunit.Abstractions;
 
+using static EcoSim.Cluster.Tests.ClusterCli;
+
 namespace EcoSim.Cluster.Tests;
 
 /// <summary>
@@ -105,19 +107,4 @@ public sealed class SecureClusterTests(ITestOutputHelper log)
 
     private static void AssertNoStackTrace(string text) =>
         Assert.False(text.Split('\n').Any(line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal) || line.Contains("Exception:", StringComparison.Ordinal)), text);
-
-    private static async Task<(int Code, string Output, string Errors)> Ecosim(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        int code = await EcoSimCli.RunAsync(args, output, errors);
-        return (code, output.ToString(), errors.ToString());
-    }
-
-    private static string NewTempFolder()
-    {
-        string path = Path.Combine(Path.GetTempPath(), "ecosim-cluster-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
 }
