@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace EcoSim.Model.Tests.Snapshots;
+namespace EcoSim.Tests.Shared;
 
 /// <summary>
 /// Takes a snapshot apart into its parts' byte ranges (by the layout of SnapshotFormat) and puts a changed
