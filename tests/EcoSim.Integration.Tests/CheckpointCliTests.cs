@@ -58,6 +58,17 @@ public class CheckpointCliTests
     }
 
     [Fact]
+    public async Task Reproduce_writes_a_runs_checkpoints_again_and_counts_them_as_data()
+    {
+        string dir = Path.Combine(TestFiles.NewTempFolder(), "run");
+        Assert.Equal(0, (await Ecosim("run", TestFiles.SmallScenario, "--no-plots", "--out", dir, "--checkpoint-every", "4")).Code);
+        var reproduced = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"));
+        Assert.True(reproduced.Code == 0, reproduced.Errors + reproduced.Output);
+        Assert.Contains("identical checkpoints/2025Q1.ecosnap", reproduced.Output, StringComparison.Ordinal);
+        Assert.Contains("all 4 data files are byte-identical", reproduced.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_checkpoint_folder_of_ones_own_is_written_and_never_written_over()
     {
         string root = TestFiles.NewTempFolder(), folder = Path.Combine(root, "snaps");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EcoSim.Experiments.Checkpoints;
 using EcoSim.Experiments.Output;
 
 namespace EcoSim.Client.Cli;
@@ -27,7 +28,7 @@ internal sealed class RunReproduction(RunManifest manifest) : Reproduction
     {
         var scenario = RecordedScenario.Rebuild(manifest.ScenarioText, manifest.ScenarioSha256, manifest.ScenarioPath, "scenarioText", "scenarioSha256");
         var recorded = AsRecorded(scenario.WithSeed(manifest.Seed), manifest.ScenarioPath, manifest.TickCount);
-        var settings = new RunSettings(recorded, Settings(manifest, outputPath, context)) { FirmPanelEvery = manifest.FirmPanelEvery };
+        var settings = new RunSettings(recorded, Settings(manifest, outputPath, context)) { FirmPanelEvery = manifest.FirmPanelEvery, Checkpoints = Checkpointing.Recorded(manifest.Checkpoints) };
         return await new RunPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }
 }

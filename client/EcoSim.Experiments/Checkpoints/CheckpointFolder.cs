@@ -1,4 +1,3 @@
-using EcoSim.Experiments.Output;
 using EcoSim.Model.Time;
 using EcoSim.Model.World;
 
@@ -44,12 +43,15 @@ public sealed class CheckpointFolder : ICheckpointSink
         Directory.CreateDirectory(_folder);
         string name = CheckpointNames.FileName(period), path = Path.Combine(_folder, name);
         string temporary = Path.Combine(_folder, $".{name}.partial-{Guid.NewGuid():N}");
+        (long Bytes, string Sha256) written;
         try
         {
-            await Task.Run(() =>
+            written = await Task.Run(() =>
             {
                 using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                write(file);
+                using var hashed = new HashingStream(file);
+                write(hashed);
+                return (hashed.Length, hashed.Sha256());
             }, cancellation);
             File.Move(temporary, path, overwrite: false);
         }
@@ -58,6 +60,6 @@ public sealed class CheckpointFolder : ICheckpointSink
             if (File.Exists(temporary)) File.Delete(temporary);
         }
         string recorded = _recordedAs is null ? path : $"{_recordedAs}/{name}";
-        _written.Add(new WrittenCheckpoint(period.ToString(), tick, recorded, new FileInfo(path).Length, ContentHash.OfFile(path)));
+        _written.Add(new WrittenCheckpoint(period.ToString(), tick, recorded, written.Bytes, written.Sha256));
     }
 }

@@ -19,6 +19,16 @@ public sealed record ResumePoint(LoadedSnapshot Snapshot, ResumedCheckpoint Reco
 /// <param name="Start">The checkpoint to continue, or null.</param>
 public sealed record Checkpointing(CheckpointSchedule Schedule, string? Folder, ResumePoint? Start)
 {
+    /// <summary>
+    /// What a reproduction writes again of the checkpoints a manifest lists: those in the output folder's
+    /// <c>checkpoints/</c>, at the same ticks (checkpoints written to a folder of one's own are not part of the output); null for none.
+    /// </summary>
+    public static Checkpointing? Recorded(IReadOnlyList<WrittenCheckpoint>? written)
+    {
+        var ticks = written?.Where(c => c.Path.StartsWith(CheckpointNames.DefaultFolder + "/", StringComparison.Ordinal)).Select(c => c.Tick).ToHashSet();
+        return ticks is { Count: > 0 } ? new Checkpointing(new CheckpointSchedule(new SortedSet<int>(ticks)), null, null) : null;
+    }
+
     /// <summary>The run's experiment and checkpoint folder, for a run of <paramref name="scenario"/> into <paramref name="output"/>.</summary>
     public CheckpointedRun Begin(Scenario scenario, RunOutputFolder output)
     {

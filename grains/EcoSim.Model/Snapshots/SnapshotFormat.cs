@@ -9,10 +9,12 @@ namespace EcoSim.Model.Snapshots;
 /// <item>named parts, in the order <see cref="SnapshotParts"/> lists them, each as its name (length-prefixed UTF-8),
 /// the length of its state before and after compression (int64 each), the compressed bytes, and the SHA-256
 /// of everything of the part before it (name, lengths, bytes);</item>
-/// <item>the trailer: <see cref="EndMarker"/>, the number of parts (int32) and the SHA-256 of every byte before it.</item>
+/// <item>the trailer: <see cref="EndMarker"/>, the number of parts (int32) and the whole-file SHA-256: the hash of every
+/// byte before it except the parts' stored bytes, which each part's own SHA-256 (included) already covers. So each byte is
+/// hashed once when written and once when read, and a changed byte anywhere still changes the whole-file hash.</item>
 /// </list>
 /// Numbers are little-endian; doubles are their IEEE 754 bits, so a value read back is the value written.
-/// Each part is deflated on its own at a fixed level, so the same state gives the same bytes, and a part
+/// Each part is deflated on its own at a fixed level (<see cref="Compressor"/>), so the same state gives the same bytes, and a part
 /// can be written and checked without holding any other part.
 /// </summary>
 public static class SnapshotFormat
@@ -39,11 +41,14 @@ public static class SnapshotFormat
     public const long MaxPartBytes = int.MaxValue - 64;
 
     /// <summary>
-    /// The compression of every part: raw deflate at zlib level 3, which on doubles of state gives nearly the
-    /// size of level 9 at a third of the time. Fixed, so the bytes do not depend on a default.
+    /// The compression of every part: raw deflate at zlib level 0 (stored blocks), fixed so the bytes never depend on
+    /// a default. A run's state is mostly doubles whose low bytes are noise: on the baseline's state, level 1 saved 7%
+    /// of the size at six times the time of level 0 and level 3 15% at ten times (docs/PERFORMANCE.md, section 13),
+    /// so a checkpoint costs about one tick instead of several. Inflate reads any level, so a later format version
+    /// may raise it without a new reader.
     /// </summary>
     internal static DeflateStream Compressor(Stream into) =>
-        new(into, new ZLibCompressionOptions { CompressionLevel = 3, CompressionStrategy = ZLibCompressionStrategy.Default }, leaveOpen: true);
+        new(into, new ZLibCompressionOptions { CompressionLevel = 0, CompressionStrategy = ZLibCompressionStrategy.Default }, leaveOpen: true);
 
     /// <summary>Arrays are copied as memory, which is the format's byte order only on a little-endian machine.</summary>
     internal static void RequireLittleEndian()

@@ -43,7 +43,7 @@ public sealed class SnapshotReader
         foreach (var (length, what) in new[] { (raw, "length before compression"), (stored, "stored length") })
             if (length < 0 || length > SnapshotFormat.MaxPartBytes)
                 throw new SnapshotException(name, what, $"0 to {SnapshotFormat.MaxPartBytes} bytes", $"{length.ToString(CultureInfo.InvariantCulture)} bytes");
-        var bytes = Take(stored, name, "stored bytes");
+        var bytes = Take(stored, name, "stored bytes", whole: false);
         using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
             hash.AppendData(head);
@@ -106,7 +106,8 @@ public sealed class SnapshotReader
         }
     }
 
-    private byte[] Take(long count, string part, string what)
+    // Every byte read counts in the whole-file hash but a part's stored bytes, which its own hash covers.
+    private byte[] Take(long count, string part, string what, bool whole = true)
     {
         // Grown as bytes arrive, so a length changed to something huge costs only the bytes really there.
         var buffer = new MemoryStream((int)Math.Min(count, 1 << 20));
@@ -120,7 +121,7 @@ public sealed class SnapshotReader
             left -= got;
         }
         var bytes = buffer.ToArray();
-        _whole.AppendData(bytes);
+        if (whole) _whole.AppendData(bytes);
         return bytes;
     }
 

