@@ -13,6 +13,8 @@ public sealed class SnapshotWriter
 {
     private readonly Stream _destination;
     private readonly IncrementalHash _whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    // One buffer for every part's compressed bytes, grown to the largest part once rather than for each part.
+    private readonly MemoryStream _stored = new();
     private int _parts;
     private bool _finished;
 
@@ -30,7 +32,8 @@ public sealed class SnapshotWriter
     public void WritePart(string name, Action<PartWriter> body)
     {
         if (_finished) throw new InvalidOperationException("the snapshot is finished");
-        using var stored = new MemoryStream();
+        var stored = _stored;
+        stored.SetLength(0);
         long raw;
         using (var deflate = SnapshotFormat.Compressor(stored))
         using (var counted = new CountingStream(deflate))
