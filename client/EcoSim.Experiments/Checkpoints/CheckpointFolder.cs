@@ -1,3 +1,4 @@
+using EcoSim.Model.Snapshots;
 using EcoSim.Model.Time;
 using EcoSim.Model.World;
 
@@ -49,9 +50,9 @@ public sealed class CheckpointFolder : ICheckpointSink
             written = await Task.Run(() =>
             {
                 using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                using var hashed = new HashingStream(file);
+                using var hashed = new TallyStream(file, hash: true);
                 write(hashed);
-                return (hashed.Length, hashed.Sha256());
+                return (hashed.Count, hashed.Sha256());
             }, cancellation);
             File.Move(temporary, path, overwrite: false);
         }

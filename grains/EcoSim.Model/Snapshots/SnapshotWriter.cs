@@ -36,7 +36,7 @@ public sealed class SnapshotWriter
         stored.SetLength(0);
         long raw;
         using (var deflate = SnapshotFormat.Compressor(stored))
-        using (var counted = new CountingStream(deflate))
+        using (var counted = new TallyStream(deflate))
         {
             var writer = new PartWriter(counted);
             body(writer);
@@ -86,26 +86,5 @@ public sealed class SnapshotWriter
     {
         _whole.AppendData(bytes);
         _destination.Write(bytes);
-    }
-
-    // Counts what passes to the compressor: the part's length before compression.
-    private sealed class CountingStream(Stream inner) : Stream
-    {
-        public long Count { get; private set; }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => Count;
-        public override long Position { get => Count; set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            inner.Write(buffer);
-            Count += buffer.Length;
-        }
     }
 }
