@@ -14,7 +14,7 @@ public sealed class FirmPanelTests
         var (code, output, errors) = await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--no-plots", "--firm-panel-every", "3");
         Assert.True(code == 0, errors);
         Assert.Contains("firms.parquet", output);
-        Assert.Equal(3, ManifestReader.Read(Path.Combine(dir, "manifest.json")).FirmPanelEvery);
+        Assert.Equal(3, ManifestReader.Read(Path.Combine(dir, "manifest.json")).PayloadOf<RunPayload>().FirmPanelEvery);
 
         var world = TestFiles.LoadSmall().World;
         var all = new HashSet<int>(Enumerable.Range(0, world.Ticks));
@@ -84,7 +84,7 @@ public sealed class FirmPanelTests
         string root = TestFiles.NewTempFolder();
         Assert.Equal(0, (await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", Path.Combine(root, "plain"), "--no-plots", "--ticks", "2")).Code);
         Assert.False(File.Exists(Path.Combine(root, "plain", "firms.parquet")));
-        Assert.Null(ManifestReader.Read(Path.Combine(root, "plain", "manifest.json")).FirmPanelEvery);
+        Assert.Null(ManifestReader.Read(Path.Combine(root, "plain", "manifest.json")).PayloadOf<RunPayload>().FirmPanelEvery);
 
         var (code, _, errors) = await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--out", Path.Combine(root, "bad"), "--firm-panel-every", "0");
         Assert.Equal(2, code);

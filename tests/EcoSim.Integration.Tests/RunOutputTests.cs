@@ -49,13 +49,14 @@ public sealed class RunOutputTests(TestClusterFixture fixture)
         Assert.Equal(0.3333, rows.Single(r => r.Period == "2024Q4" && r.Cluster == MetricsRow.RegionIndex).BasicShare, 12);
 
         var manifest = ManifestReader.Read(Path.Combine(dir, "manifest.json"));
-        Assert.Equal("small", manifest.ScenarioName);
+        var run = manifest.PayloadOf<RunPayload>();
+        Assert.Equal("small", run.ScenarioName);
         Assert.Equal("orleans", manifest.Engine);
         Assert.Equal(2, manifest.SiloCount);
         Assert.Equal(64, manifest.FirmsPerShard);
-        Assert.Equal(7UL, manifest.Seed);
+        Assert.Equal(7UL, run.Seed);
         Assert.Equal(8, manifest.TickCount);
-        Assert.Equal(scenario.Sha256, manifest.ScenarioSha256);
+        Assert.Equal(scenario.Sha256, run.ScenarioSha256);
         Assert.True(manifest.EndedUtc >= manifest.StartedUtc);
         Assert.Contains(manifest.Files, f => f.Path == "metrics.csv");
 

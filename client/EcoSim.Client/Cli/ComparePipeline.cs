@@ -46,7 +46,7 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Engi
             var findings = Findings.Describe(summary, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, run.Engine.Name, onset));
             await File.WriteAllTextAsync(folder.PathFor("findings.md"), findings.ToMarkdown(), cancellation);
 
-            var manifest = new ComparisonManifest { Baseline = ManifestScenario.Of(baseline), Policy = ManifestScenario.Of(policy), Seeds = seeds };
+            var manifest = new ComparisonPayload { Baseline = ManifestScenario.Of(baseline), Policy = ManifestScenario.Of(policy), Seeds = seeds };
             await run.CommitAsync(manifest, baseline.World.Ticks, m => ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, m), cancellation);
             output.WriteLine(findings.ToMarkdown());
             output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (findings.md, report.html, summary.csv, runs/, plots/, manifest.json)");

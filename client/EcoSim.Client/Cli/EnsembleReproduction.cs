@@ -1,33 +1,30 @@
-using System.Text.Json;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
 
 namespace EcoSim.Client.Cli;
 
 /// <summary>Reproduces an <c>ecosim run --seeds N</c> from its manifest: same scenario text, seeds, engine, shard size, ticks and plots.</summary>
-internal sealed class EnsembleReproduction(EnsembleManifest manifest) : Reproduction
+internal sealed class EnsembleReproduction(OutputManifest recorded, EnsemblePayload manifest) : Reproduction
 {
-    /// <summary>Reads an ensemble manifest.</summary>
+    /// <summary>Checks an ensemble manifest's own keys.</summary>
     /// <exception cref="ManifestProblem">A key is missing or bad.</exception>
-    public static Reproduction From(JsonElement root)
+    public static Reproduction From(OutputManifest recorded, EnsemblePayload manifest)
     {
-        var manifest = RecordedManifest.Deserialize<EnsembleManifest>(root, 1);
-        RecordedManifest.CheckCommon(manifest);
         RecordedManifest.CheckScenario(manifest.Scenario, "scenario");
         RecordedManifest.CheckSeeds(manifest.Seeds, "ecosim run --seeds");
-        return new EnsembleReproduction(manifest);
+        return new EnsembleReproduction(recorded, manifest);
     }
 
     public override string Description =>
-        $"ensemble of {manifest.Scenario.Name}, {manifest.Seeds.Count} seeds from {manifest.Seeds[0]}, {manifest.TickCount} ticks, engine {manifest.Engine}" +
-        (OnOrleans(manifest) ? $", {manifest.FirmsPerShard} firms per shard" : "");
+        $"ensemble of {manifest.Scenario.Name}, {manifest.Seeds.Count} seeds from {manifest.Seeds[0]}, {recorded.TickCount} ticks, engine {recorded.Engine}" +
+        (OnOrleans(recorded) ? $", {recorded.FirmsPerShard} firms per shard" : "");
 
-    public override IReadOnlyList<ManifestFile> RecordedFiles => manifest.Files;
+    public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
 
     public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
         var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
-        var settings = new EnsembleSettings(AsRecorded(scenario, manifest.Scenario.Path, manifest.TickCount), manifest.Seeds, Settings(manifest, outputPath, context, Parallel));
+        var settings = new EnsembleSettings(AsRecorded(scenario, manifest.Scenario.Path, recorded.TickCount), manifest.Seeds, Settings(recorded, outputPath, context, Parallel));
         return await new RunEnsemblePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }
 }

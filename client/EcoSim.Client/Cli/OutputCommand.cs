@@ -53,8 +53,8 @@ internal sealed record OutputRun(OutputSettings Settings, RunOutputFolder Folder
     /// <summary>The date plot captions show (the recorded one in a reproduction).</summary>
     public DateTime PlotDate => RecordedOrigin.PlotDate(Settings.Origin, Started);
 
-    /// <summary>Writes the report and <paramref name="manifest"/> (a kind's own keys; the rest is stamped here) and moves the folder into place.</summary>
-    public Task CommitAsync<T>(T manifest, int ticks, Func<T, HtmlReport> report, CancellationToken cancellation) where T : OutputManifest =>
-        OutputCompletion.CommitAsync(Folder, ManifestStamp.Of(manifest, Engine, ticks, Started, Settings.Plots),
+    /// <summary>Writes the report and the manifest of <paramref name="payload"/> (a kind's own keys; the rest is stamped here) and moves the folder into place.</summary>
+    public Task CommitAsync(ManifestPayload payload, int ticks, Func<OutputManifest, HtmlReport> report, CancellationToken cancellation) =>
+        OutputCompletion.CommitAsync(Folder, ManifestStamp.Of(payload, Engine, ticks, Started, Settings.Plots),
             m => report(RecordedOrigin.Shown(Settings.Origin, m)), cancellation);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EcoSim.Experiments;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
@@ -6,58 +5,26 @@ using EcoSim.Experiments.Output;
 namespace EcoSim.Client.Cli;
 
 /// <summary>
-/// Reads a manifest for <c>ecosim reproduce</c> and picks what reproduces it by its <c>kind</c> (a run, a
-/// comparison, an ensemble of seeds or a sweep). A new kind of output is supported by adding a case to
-/// <see cref="Kinds"/>.
+/// Reads a manifest for <c>ecosim reproduce</c> (with <see cref="ManifestReader"/>, the one reader) and picks
+/// what reproduces it by its payload (a run, a comparison, an ensemble of seeds or a sweep). A new kind of
+/// output is supported by adding a case to <see cref="Read"/>.
 /// </summary>
 internal static class RecordedManifest
 {
-    /// <summary>What reproduces each kind of manifest; run manifests written before <c>kind</c> existed have none and are runs.</summary>
-    private static readonly IReadOnlyDictionary<string, Func<JsonElement, Reproduction>> Kinds = new Dictionary<string, Func<JsonElement, Reproduction>>(StringComparer.Ordinal)
-    {
-        ["run"] = RunReproduction.From,
-        ["compare"] = CompareReproduction.From,
-        ["ensemble"] = EnsembleReproduction.From,
-        ["sweep"] = SweepReproduction.From,
-    };
-
     /// <summary>The reproduction the manifest at <paramref name="path"/> describes.</summary>
     /// <exception cref="ManifestProblem">The file is missing, unreadable, not JSON, not an EcoSim manifest, of an unknown kind or newer version, or a key is missing, bad or given twice.</exception>
     public static Reproduction Read(string path)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new ManifestProblem(null, "file not found"); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ManifestProblem(null, $"cannot read the file: {e.Message}"); }
-        JsonDocument document;
-        try { document = JsonDocument.Parse(bytes); }
-        catch (JsonException e) { throw new ManifestProblem(null, $"not valid JSON ({e.Message})"); }
-        using (document)
+        var manifest = ManifestReader.Read(path);
+        CheckCommon(manifest);
+        return manifest.Payload switch
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new ManifestProblem(null, "not an EcoSim manifest (expected a JSON object)");
-            if (!root.TryGetProperty("format", out var format)) throw new ManifestProblem("format", $"is missing (\"{RunManifest.FormatMarker}\" in an EcoSim manifest)");
-            if (format.ValueKind != JsonValueKind.String || format.GetString() != RunManifest.FormatMarker)
-                throw new ManifestProblem("format", $"is not \"{RunManifest.FormatMarker}\": not an EcoSim manifest");
-            ManifestStrictness.RefuseDuplicateKeys(root);
-            string kind = "run";
-            if (root.TryGetProperty("kind", out var kindValue))
-                kind = kindValue.ValueKind == JsonValueKind.String ? kindValue.GetString()! : throw new ManifestProblem("kind", "must be a string");
-            if (!Kinds.TryGetValue(kind, out var reproduction))
-                throw new ManifestProblem("kind", $"'{kind}' cannot be reproduced by this program (it reproduces: {string.Join(", ", Kinds.Keys)})");
-            // Every kind lists its files; without the key there would be nothing to compare, and no way to tell a forgotten list from an empty one.
-            if (!root.TryGetProperty("files", out _)) throw new ManifestProblem("files", "is missing");
-            return reproduction(root);
-        }
-    }
-
-    /// <summary>Deserialises the whole manifest as <typeparamref name="T"/>, naming the key at fault when that fails.</summary>
-    public static T Deserialize<T>(JsonElement root, int newestVersion) where T : class
-    {
-        if (root.TryGetProperty("formatVersion", out var version) && (!version.TryGetInt32(out int v) || v > newestVersion))
-            throw new ManifestProblem("formatVersion", $"{version} is not a manifest version this program reads (1 to {newestVersion})");
-        try { return root.Deserialize<T>(ManifestJson.Options) ?? throw new ManifestProblem(null, "is null"); }
-        catch (JsonException e) { throw ManifestStrictness.Describe(e, root); }
+            RunPayload run => RunReproduction.From(manifest, run),
+            ComparisonPayload comparison => CompareReproduction.From(manifest, comparison),
+            EnsemblePayload ensemble => EnsembleReproduction.From(manifest, ensemble),
+            SweepPayload sweep => SweepReproduction.From(manifest, sweep),
+            var other => throw new ManifestProblem("kind", $"a {other.GetType().Name} cannot be reproduced by this program"),
+        };
     }
 
     /// <summary>Checks that a recorded scenario has its name, text and hash; <paramref name="key"/> names it in errors.</summary>

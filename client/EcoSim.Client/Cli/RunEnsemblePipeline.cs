@@ -41,7 +41,7 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
                 ? EnsemblePlots.WriteAll(summary, folder.PathFor("plots"), scenario.Name, $"scenario {scenario.Name} · {seeds.Count} seeds from {seeds[0]} · {run.PlotDate:yyyy-MM-dd}")
                 : [];
 
-            var manifest = new EnsembleManifest
+            var manifest = new EnsemblePayload
             {
                 Scenario = ManifestScenario.Of(scenario),
                 Seeds = seeds,

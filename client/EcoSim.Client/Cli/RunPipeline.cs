@@ -36,7 +36,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, EngineOp
                     plots.AddRange(FirmSizeChart.Write(collector.SizeDistributions, folder.PathFor("plots"), caption).Where(p => p.EndsWith(".png", StringComparison.Ordinal)));
                 }
                 var region = collector.Region;
-                var manifest = new RunManifest
+                var manifest = new RunPayload
                 {
                     ScenarioName = scenario.Name,
                     ScenarioPath = scenario.Path,

@@ -1,33 +1,30 @@
-using System.Text.Json;
 using EcoSim.Experiments.Output;
 
 namespace EcoSim.Client.Cli;
 
 /// <summary>Reproduces an <c>ecosim run</c> from its manifest: same scenario text, seed, engine, shard size, ticks and options.</summary>
-internal sealed class RunReproduction(RunManifest manifest) : Reproduction
+internal sealed class RunReproduction(OutputManifest manifest, RunPayload run) : Reproduction
 {
-    /// <summary>Reads a run manifest.</summary>
-    /// <exception cref="ManifestProblem">A key is missing or bad.</exception>
-    public static Reproduction From(JsonElement root)
+    /// <summary>Checks a run manifest's own keys.</summary>
+    /// <exception cref="ManifestProblem">A key is bad.</exception>
+    public static Reproduction From(OutputManifest manifest, RunPayload run)
     {
-        var manifest = RecordedManifest.Deserialize<RunManifest>(root, RunManifest.CurrentFormatVersion);
-        RecordedManifest.CheckCommon(manifest);
-        if (manifest.FirmPanelEvery is < 1) throw new ManifestProblem("firmPanelEvery", $"{manifest.FirmPanelEvery} is not a number of ticks");
-        return new RunReproduction(manifest);
+        if (run.FirmPanelEvery is < 1) throw new ManifestProblem("firmPanelEvery", $"{run.FirmPanelEvery} is not a number of ticks");
+        return new RunReproduction(manifest, run);
     }
 
     public override string Description =>
-        $"run of {manifest.ScenarioName}, seed {manifest.Seed}, {manifest.TickCount} ticks, engine {manifest.Engine}" +
+        $"run of {run.ScenarioName}, seed {run.Seed}, {manifest.TickCount} ticks, engine {manifest.Engine}" +
         (OnOrleans(manifest) ? $", {manifest.FirmsPerShard} firms per shard" : "") +
-        (manifest.FirmPanelEvery is int every ? $", firm panel every {every} ticks" : "");
+        (run.FirmPanelEvery is int every ? $", firm panel every {every} ticks" : "");
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => manifest.Files;
 
     public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        var scenario = RecordedScenario.Rebuild(manifest.ScenarioText, manifest.ScenarioSha256, manifest.ScenarioPath, "scenarioText", "scenarioSha256");
-        var recorded = AsRecorded(scenario.WithSeed(manifest.Seed), manifest.ScenarioPath, manifest.TickCount);
-        var settings = new RunSettings(recorded, Settings(manifest, outputPath, context)) { FirmPanelEvery = manifest.FirmPanelEvery };
+        var scenario = RecordedScenario.Rebuild(run.ScenarioText, run.ScenarioSha256, run.ScenarioPath, "scenarioText", "scenarioSha256");
+        var recorded = AsRecorded(scenario.WithSeed(run.Seed), run.ScenarioPath, manifest.TickCount);
+        var settings = new RunSettings(recorded, Settings(manifest, outputPath, context)) { FirmPanelEvery = run.FirmPanelEvery };
         return await new RunPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
     }
 }

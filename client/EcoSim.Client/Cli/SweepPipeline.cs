@@ -52,7 +52,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Engine
                     $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {run.PlotDate:yyyy-MM-dd}")
                 : [];
 
-            var manifest = new SweepManifest
+            var manifest = new SweepPayload
             {
                 Scenario = ManifestScenario.Of(scenario),
                 Parameters = [.. grid.Axes.Select(a => new SweepParameter(a.Parameter.Name, (double)a.From, (double)a.To, (double)a.Step, a.Values,

@@ -14,7 +14,7 @@ internal static class RunReport
     /// <param name="plots">PNG paths written (empty without plots).</param>
     /// <param name="outputFolder">The folder the plots are in (for relative captions).</param>
     /// <param name="manifest">The manifest as it will be written (its file list is not used).</param>
-    public static HtmlReport Build(Scenario scenario, IReadOnlyList<MetricsRow> region, IReadOnlyList<string> plots, string outputFolder, RunManifest manifest) =>
+    public static HtmlReport Build(Scenario scenario, IReadOnlyList<MetricsRow> region, IReadOnlyList<string> plots, string outputFolder, OutputManifest manifest) =>
         new HtmlReport($"{scenario.Name}: one run, seed {scenario.World.Seed}", scenario.Description)
             .Add(KeyNumbers(region))
             .Add(FiguresSection.Of("plots", "Plots", "Region totals over time.", plots.Where(p => !IsClusterGrid(p)), outputFolder))
