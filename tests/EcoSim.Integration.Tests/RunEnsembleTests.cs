@@ -5,6 +5,7 @@ using EcoSim.Client.Cli;
 using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Report;
+using EcoSim.Experiments.Pipelines;
 
 namespace EcoSim.Integration.Tests;
 
@@ -144,7 +145,7 @@ public sealed class RunEnsembleTests
         var small = TestFiles.LoadSmall();
         var settings = new EnsembleSettings(small with { World = small.World with { Ticks = 8 } }, Experiment.ConsecutiveSeeds(small.World.Seed, 20),
             new OutputSettings(new EngineChoice(EngineKind.Reference), Path.Combine(root, "out"), Plots: true, Parallel: 2));
-        var pipeline = new RunEnsemblePipeline(new StringWriter(), errors, (_, _) => Task.FromResult<ISimulationEngine>(engine));
+        var pipeline = new RunEnsemblePipeline(PipelineCalls.Events(errors) with { OpenEngine = (_, _) => Task.FromResult<ISimulationEngine>(engine) });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ExecuteAsync(settings, ctrlC.Token));
         Assert.Empty(Directory.GetFileSystemEntries(root));
         Assert.InRange(engine.TicksDelivered, 12, 12 + 2 * 8); // of 160: no run starts after Ctrl-C, at most the two in flight go on

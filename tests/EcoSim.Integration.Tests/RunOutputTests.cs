@@ -4,6 +4,7 @@ using EcoSim.Client.Cli;
 using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
+using EcoSim.Experiments.Pipelines;
 
 namespace EcoSim.Integration.Tests;
 
@@ -17,9 +18,9 @@ public sealed class RunOutputTests(TestClusterFixture fixture)
         var errors = new StringWriter();
         var small = TestFiles.LoadSmall();
         var settings = new RunSettings(seed is ulong s ? small.WithSeed(s) : small, new OutputSettings(new EngineChoice(EngineKind.Orleans, 64), outDir, plots));
-        var pipeline = new RunPipeline(output, errors, (s, _) => Task.FromResult<ISimulationEngine>(
-            new OrleansSimulation(OrleansConnections.Borrow(fixture.Cluster.GrainFactory, fixture.Cluster.Silos.Count), s.Engine.FirmsPerShard)));
-        int code = await pipeline.ExecuteAsync(settings, CancellationToken.None);
+        EngineOpener onTestCluster = (s, _) => Task.FromResult<ISimulationEngine>(
+            new OrleansSimulation(OrleansConnections.Borrow(fixture.Cluster.GrainFactory, fixture.Cluster.Silos.Count), s.Engine.FirmsPerShard));
+        int code = await PipelineCalls.RunAsync(async events => await new RunPipeline(events with { OpenEngine = onTestCluster }).ExecuteAsync(settings, CancellationToken.None), output, errors);
         return (code, output.ToString(), errors.ToString());
     }
 

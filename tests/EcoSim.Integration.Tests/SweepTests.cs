@@ -9,6 +9,7 @@ using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Report;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Parameters;
+using EcoSim.Experiments.Pipelines;
 
 namespace EcoSim.Integration.Tests;
 
@@ -211,7 +212,7 @@ public sealed class SweepTests
         var baseline = ScenarioLoader.Load(SmallBaseline);
         var settings = new SweepSettings(baseline with { World = baseline.World with { Ticks = 8 } }, SweepGrid.TryParse(["basicShare=0:1:0.1"], 3, out _)!,
             Experiment.ConsecutiveSeeds(baseline.World.Seed, 3), new OutputSettings(new EngineChoice(EngineKind.Reference), Path.Combine(root, "out"), Plots: true, Parallel: 2));
-        var pipeline = new SweepPipeline(new StringWriter(), errors, (_, _) => Task.FromResult<ISimulationEngine>(engine));
+        var pipeline = new SweepPipeline(PipelineCalls.Events(errors) with { OpenEngine = (_, _) => Task.FromResult<ISimulationEngine>(engine) });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ExecuteAsync(settings, ctrlC.Token));
         Assert.Empty(Directory.GetFileSystemEntries(root));
         Assert.InRange(engine.TicksDelivered, 10, 10 + 2 * 8); // of 264

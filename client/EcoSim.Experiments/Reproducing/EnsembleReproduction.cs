@@ -1,7 +1,8 @@
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Pipelines;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Reproducing;
 
 /// <summary>Reproduces an <c>ecosim run --seeds N</c> from its manifest: same scenario text, seeds, engine, shard size, ticks and plots.</summary>
 internal sealed class EnsembleReproduction(OutputManifest recorded, EnsemblePayload manifest) : Reproduction
@@ -21,10 +22,10 @@ internal sealed class EnsembleReproduction(OutputManifest recorded, EnsemblePayl
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
 
-    public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
+    public override async Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
         var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
         var settings = new EnsembleSettings(AsRecorded(scenario, manifest.Scenario.Path, recorded.TickCount), manifest.Seeds, Settings(recorded, outputPath, context, Parallel));
-        return await new RunEnsemblePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
+        return await new RunEnsemblePipeline(context.Events).ExecuteAsync(settings, cancellation);
     }
 }

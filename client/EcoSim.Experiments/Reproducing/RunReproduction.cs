@@ -1,6 +1,7 @@
 using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Pipelines;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Reproducing;
 
 /// <summary>Reproduces an <c>ecosim run</c> from its manifest: same scenario text, seed, engine, shard size, ticks and options.</summary>
 internal sealed class RunReproduction(OutputManifest manifest, RunPayload run) : Reproduction
@@ -20,11 +21,11 @@ internal sealed class RunReproduction(OutputManifest manifest, RunPayload run) :
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => manifest.Files;
 
-    public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
+    public override async Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
         var scenario = RecordedScenario.Rebuild(run.ScenarioText, run.ScenarioSha256, run.ScenarioPath, "scenarioText", "scenarioSha256");
         var recorded = AsRecorded(scenario.WithSeed(run.Seed), run.ScenarioPath, manifest.TickCount);
         var settings = new RunSettings(recorded, Settings(manifest, outputPath, context)) { FirmPanelEvery = run.FirmPanelEvery };
-        return await new RunPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
+        return await new RunPipeline(context.Events).ExecuteAsync(settings, cancellation);
     }
 }

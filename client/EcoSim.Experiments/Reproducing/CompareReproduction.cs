@@ -1,8 +1,9 @@
 using EcoSim.Experiments;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Pipelines;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Reproducing;
 
 /// <summary>Reproduces an <c>ecosim compare</c> from its manifest: both scenario texts, the seeds, engine, shard size, ticks and options.</summary>
 internal sealed class CompareReproduction(OutputManifest recorded, ComparisonPayload manifest) : Reproduction
@@ -26,15 +27,15 @@ internal sealed class CompareReproduction(OutputManifest recorded, ComparisonPay
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
 
-    public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
+    public override async Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
         var baseline = Rebuild(manifest.Baseline, "baseline");
         var policy = Rebuild(manifest.Policy, "policy");
-        AsRecorded(baseline, manifest.Baseline.Path, recorded.TickCount, "baseline"); // checks the tick count
-        var (first, second) = (baseline with { Path = manifest.Baseline.Path ?? "" }, policy with { Path = manifest.Policy.Path ?? "" });
-        if (CommandInputs.Paired(first, second, context.Errors, recorded.TickCount) is not var (shortBaseline, shortPolicy)) return ExitCodes.BadInput;
-        var settings = new CompareSettings(shortBaseline, shortPolicy, manifest.Seeds, Settings(recorded, outputPath, context, Parallel));
-        return await new ComparePipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
+        if (baseline.World.Start != policy.World.Start || baseline.World.Ticks != policy.World.Ticks)
+            throw new ManifestProblem("policy", $"covers {policy.World.Start} and {policy.World.Ticks} ticks but the baseline {baseline.World.Start} and {baseline.World.Ticks}; a comparison needs the same horizon");
+        var settings = new CompareSettings(AsRecorded(baseline, manifest.Baseline.Path, recorded.TickCount, "baseline"), AsRecorded(policy, manifest.Policy.Path, recorded.TickCount, "policy"),
+            manifest.Seeds, Settings(recorded, outputPath, context, Parallel));
+        return await new ComparePipeline(context.Events).ExecuteAsync(settings, cancellation);
     }
 
     private static Scenarios.Scenario Rebuild(ManifestScenario scenario, string key)

@@ -1,7 +1,8 @@
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Pipelines;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Reproducing;
 
 /// <summary>Reproduces an <c>ecosim sweep</c> from its manifest: same scenario text, grid, seeds, engine, shard size, ticks and plots.</summary>
 internal sealed class SweepReproduction(OutputManifest recorded, SweepPayload manifest, IReadOnlyList<string> parameters, SweepGrid grid) : Reproduction
@@ -22,11 +23,11 @@ internal sealed class SweepReproduction(OutputManifest recorded, SweepPayload ma
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
 
-    public override async Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
+    public override async Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
         var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
         var settings = new SweepSettings(AsRecorded(scenario, manifest.Scenario.Path, recorded.TickCount), grid, manifest.Seeds, Settings(recorded, outputPath, context, Parallel));
-        return await new SweepPipeline(context.Output, context.Errors).ExecuteAsync(settings, cancellation);
+        return await new SweepPipeline(context.Events).ExecuteAsync(settings, cancellation);
     }
 
     /// <summary>The <c>--param NAME=FROM:TO:STEP</c> texts of the recorded grid and the grid they give; they must parse and give exactly the recorded values and number of points.</summary>

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using EcoSim.Experiments.Output;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Reproducing;
 
 /// <summary>
 /// Turns the scenario text a manifest embeds (the scenario file, then each file it extends under a

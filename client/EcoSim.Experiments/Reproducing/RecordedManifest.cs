@@ -2,7 +2,7 @@ using EcoSim.Experiments;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Reproducing;
 
 /// <summary>
 /// Reads a manifest for <c>ecosim reproduce</c> (with <see cref="ManifestReader"/>, the one reader) and picks
@@ -40,11 +40,11 @@ internal static class RecordedManifest
     public static Scenarios.Scenario Rebuild(ManifestScenario scenario, string key) =>
         RecordedScenario.Rebuild(scenario.Text, scenario.Sha256, scenario.Path ?? "", $"{key}.text", $"{key}.sha256");
 
-    /// <summary>Checks that the seeds are what <paramref name="command"/> (e.g. "ecosim sweep") runs: one or more consecutive seeds, at most <see cref="EnsembleOptions.MaxSeeds"/>.</summary>
+    /// <summary>Checks that the seeds are what <paramref name="command"/> (e.g. "ecosim sweep") runs: one or more consecutive seeds, at most <see cref="Experiment.MaxSeeds"/>.</summary>
     public static void CheckSeeds(IReadOnlyList<ulong>? seeds, string command)
     {
         if (seeds is null || seeds.Count == 0) throw new ManifestProblem("seeds", "lists no seeds");
-        if (seeds.Count > EnsembleOptions.MaxSeeds) throw new ManifestProblem("seeds", $"lists {seeds.Count} seeds; at most {EnsembleOptions.MaxSeeds} are run");
+        if (seeds.Count > Experiment.MaxSeeds) throw new ManifestProblem("seeds", $"lists {seeds.Count} seeds; at most {Experiment.MaxSeeds} are run");
         if (!seeds.SequenceEqual(Experiment.ConsecutiveSeeds(seeds[0], seeds.Count)))
             throw new ManifestProblem("seeds", $"are not consecutive from {seeds[0]}, as {command} runs them");
     }
