@@ -39,6 +39,26 @@ public sealed class ReproduceTests
         AssertNoTemporaryPath(output + errors + File.ReadAllText(Path.Combine(again, "report.html")) + File.ReadAllText(Path.Combine(again, "manifest.json")));
     }
 
+    [Theory]
+    [InlineData("--max-work", "10", "(--max-work)")]
+    [InlineData("--max-memory", "1MiB", "(--max-memory)")]
+    public async Task A_reproduction_is_held_to_the_limits_it_is_given_and_runs_once_they_allow_it(string option, string tooLow, string named)
+    {
+        string root = TestFiles.NewTempFolder();
+        string manifest = Path.Combine(await ShortRun(root, "--no-plots"), "manifest.json");
+
+        var refused = await Ecosim("reproduce", manifest, "--out", Path.Combine(root, "refused"), option, tooLow);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains($"{manifest}: scenarioText: does not load: ", refused.Errors);
+        Assert.Contains(named, refused.Errors);
+        Assert.Empty(refused.Output);
+        Assert.False(Directory.Exists(Path.Combine(root, "refused")));
+
+        var allowed = await Ecosim("reproduce", manifest, "--out", Path.Combine(root, "allowed"), "--max-work", "1e12", "--max-memory", "64GiB");
+        Assert.True(allowed.Code == 0, allowed.Errors + allowed.Output);
+        Assert.Contains("reproduced: all 2 data files are byte-identical", allowed.Output);
+    }
+
     [Fact]
     public async Task Plots_whose_pixels_differ_are_named_but_do_not_count()
     {

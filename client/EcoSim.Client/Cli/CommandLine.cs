@@ -169,10 +169,11 @@ internal static class CommandLine
         {
             manifest, outPath, shared.Overwrite, shared.Cluster, shared.ClusterCredentials,
         };
+        shared.Limits.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
-            var settings = new ReproduceSettings(result.GetValue(manifest)!, result.GetValue(outPath), cluster) { Overwrite = result.GetValue(shared.Overwrite) };
+            var settings = new ReproduceSettings(result.GetValue(manifest)!, result.GetValue(outPath), cluster) { Overwrite = result.GetValue(shared.Overwrite), Limits = shared.Limits.Read(result) };
             return await Guarded(errors, cancellation, () => PipelineCalls.ReproduceAsync(settings, cancellation, output, errors));
         });
         return command;

@@ -29,8 +29,8 @@ internal sealed class CompareReproduction(OutputManifest recorded, ComparisonPay
 
     public override async Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        var baseline = Rebuild(manifest.Baseline, "baseline");
-        var policy = Rebuild(manifest.Policy, "policy");
+        var baseline = Rebuild(manifest.Baseline, "baseline", context.Limits);
+        var policy = Rebuild(manifest.Policy, "policy", context.Limits);
         if (baseline.World.Start != policy.World.Start || baseline.World.Ticks != policy.World.Ticks)
             throw new ManifestProblem("policy", $"covers {policy.World.Start} and {policy.World.Ticks} ticks but the baseline {baseline.World.Start} and {baseline.World.Ticks}; a comparison needs the same horizon");
         var settings = new CompareSettings(AsRecorded(baseline, manifest.Baseline.Path, recorded.TickCount, "baseline"), AsRecorded(policy, manifest.Policy.Path, recorded.TickCount, "policy"),
@@ -38,9 +38,9 @@ internal sealed class CompareReproduction(OutputManifest recorded, ComparisonPay
         return await new ComparePipeline(context.Events).ExecuteAsync(settings, cancellation);
     }
 
-    private static Scenarios.Scenario Rebuild(ManifestScenario scenario, string key)
+    private static Scenarios.Scenario Rebuild(ManifestScenario scenario, string key, Scenarios.ScenarioLimits? limits)
     {
         RecordedManifest.CheckScenario(scenario, key);
-        return RecordedManifest.Rebuild(scenario, key);
+        return RecordedManifest.Rebuild(scenario, key, limits);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class EnsembleReproduction(OutputManifest recorded, EnsemblePayl
 
     public override async Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
+        var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario", context.Limits);
         var settings = new EnsembleSettings(AsRecorded(scenario, manifest.Scenario.Path, recorded.TickCount), manifest.Seeds, Settings(recorded, outputPath, context, Parallel));
         return await new RunEnsemblePipeline(context.Events).ExecuteAsync(settings, cancellation);
     }

@@ -37,8 +37,8 @@ internal static class RecordedManifest
     }
 
     /// <summary>Rebuilds a recorded scenario (checked by <see cref="CheckScenario"/>) from its text, checking its hash.</summary>
-    public static Scenarios.Scenario Rebuild(ManifestScenario scenario, string key) =>
-        RecordedScenario.Rebuild(scenario.Text, scenario.Sha256, scenario.Path ?? "", $"{key}.text", $"{key}.sha256");
+    public static Scenarios.Scenario Rebuild(ManifestScenario scenario, string key, Scenarios.ScenarioLimits? limits) =>
+        RecordedScenario.Rebuild(scenario.Text, scenario.Sha256, scenario.Path ?? "", $"{key}.text", $"{key}.sha256", limits);
 
     /// <summary>Checks that the seeds are what <paramref name="command"/> (e.g. "ecosim sweep") runs: one or more consecutive seeds, at most <see cref="Experiment.MaxSeeds"/>.</summary>
     public static void CheckSeeds(IReadOnlyList<ulong>? seeds, string command)

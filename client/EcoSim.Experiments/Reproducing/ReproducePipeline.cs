@@ -27,7 +27,7 @@ public sealed class ReproducePipeline(PipelineEvents events)
         if (Path.GetFullPath(outputPath) == originalFolder)
             throw new OutputRefusedException($"--out {outputPath} is the folder of the manifest; a reproduction goes to a new folder");
         events.Notes.WriteLine($"reproducing {settings.ManifestPath}: {reproduction.Description}");
-        var output = await reproduction.RunAsync(outputPath, new ReproductionContext(events, settings.Cluster, settings.Overwrite), cancellation);
+        var output = await reproduction.RunAsync(outputPath, new ReproductionContext(events, settings.Cluster, settings.Overwrite, settings.Limits), cancellation);
         var reproduced = ContentHash.DescribeFiles(Path.GetFullPath(outputPath));
         return new ReproductionOutcome(outputPath, output, ReproductionVerdicts.Judge(reproduction.RecordedFiles, reproduced, originalFolder));
     }

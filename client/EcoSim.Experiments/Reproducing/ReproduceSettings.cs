@@ -1,4 +1,5 @@
 using EcoSim.Hosting;
+using EcoSim.Scenarios;
 
 namespace EcoSim.Experiments.Reproducing;
 
@@ -10,4 +11,7 @@ public sealed record ReproduceSettings(string ManifestPath, string? OutputPath, 
 {
     /// <summary>Whether <c>--overwrite</c> allows replacing an earlier reproduction at <see cref="OutputPath"/>, if it is exactly as EcoSim wrote it.</summary>
     public bool Overwrite { get; init; }
+
+    /// <summary>The ceilings the recorded scenarios' estimated runs are checked against before tick 0 (<c>--max-memory</c>, <c>--max-work</c>); null for the documented defaults.</summary>
+    public ScenarioLimits? Limits { get; init; }
 }

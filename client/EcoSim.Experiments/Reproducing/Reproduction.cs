@@ -11,7 +11,8 @@ namespace EcoSim.Experiments.Reproducing;
 /// <param name="Events">Where notes and progress go, and how the engine opens.</param>
 /// <param name="Cluster">A running cluster for Orleans runs, or null for an embedded silo.</param>
 /// <param name="Overwrite">Whether an earlier output at the output path may be replaced (<c>--overwrite</c>).</param>
-internal sealed record ReproductionContext(PipelineEvents Events, EcoSimClusterOptions? Cluster, bool Overwrite);
+/// <param name="Limits">The ceilings a recorded scenario's estimated run is checked against, or null for the defaults.</param>
+internal sealed record ReproductionContext(PipelineEvents Events, EcoSimClusterOptions? Cluster, bool Overwrite, ScenarioLimits? Limits);
 
 /// <summary>What a manifest asks to be run again, and the files it says came out.</summary>
 internal abstract class Reproduction

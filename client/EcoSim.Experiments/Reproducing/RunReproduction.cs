@@ -23,7 +23,7 @@ internal sealed class RunReproduction(OutputManifest manifest, RunPayload run) :
 
     public override async Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        var scenario = RecordedScenario.Rebuild(run.ScenarioText, run.ScenarioSha256, run.ScenarioPath, "scenarioText", "scenarioSha256");
+        var scenario = RecordedScenario.Rebuild(run.ScenarioText, run.ScenarioSha256, run.ScenarioPath, "scenarioText", "scenarioSha256", context.Limits);
         var recorded = AsRecorded(scenario.WithSeed(run.Seed), run.ScenarioPath, manifest.TickCount);
         var settings = new RunSettings(recorded, Settings(manifest, outputPath, context)) { FirmPanelEvery = run.FirmPanelEvery };
         return await new RunPipeline(context.Events).ExecuteAsync(settings, cancellation);

@@ -25,7 +25,7 @@ internal sealed class SweepReproduction(OutputManifest recorded, SweepPayload ma
 
     public override async Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
-        var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario");
+        var scenario = RecordedManifest.Rebuild(manifest.Scenario, "scenario", context.Limits);
         var settings = new SweepSettings(AsRecorded(scenario, manifest.Scenario.Path, recorded.TickCount), grid, manifest.Seeds, Settings(recorded, outputPath, context, Parallel));
         return await new SweepPipeline(context.Events).ExecuteAsync(settings, cancellation);
     }
