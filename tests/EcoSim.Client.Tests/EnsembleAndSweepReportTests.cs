@@ -13,7 +13,7 @@ public sealed class EnsembleAndSweepReportTests
 
     /// <summary>A run of <paramref name="ticks"/> ticks whose knowledge stock is <c>100 + tick + offset</c> and firm count <c>2000 + firms</c>.</summary>
     private static List<MetricsRow> Run(int ticks, double offset, double firms = 0) =>
-        [.. SampleRows.Create(ticks).Select(r => r with { KnowledgeStock = 100 + r.Tick + offset, Firms = 2000 + firms })];
+        [.. SampleRows.Create(ticks).Select(r => r.With((MetricColumns.KnowledgeStock, 100 + r.Tick + offset), (MetricColumns.Firms, 2000 + firms)))];
 
     private static Scenario Small(TempFolder temp) => TestScenarios.Load(temp, "small.yaml", "name: small\nextends: small-baseline.yaml\n");
 

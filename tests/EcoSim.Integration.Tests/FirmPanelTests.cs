@@ -1,5 +1,6 @@
 using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
+using EcoSim.Model.Metrics;
 using EcoSim.Model.State;
 
 namespace EcoSim.Integration.Tests;
@@ -40,7 +41,7 @@ public sealed class FirmPanelTests
                 Assert.Equal(tick.Outcome.Rows[0].Period, rows[r].Period);
             }
             for (int c = 0; c < world.ClusterCount; c++)
-                Assert.Equal(tick.Outcome.Rows[c].Firms, rows.Count(r => r.Cluster == c && r.State.Alive));
+                Assert.Equal(tick.Outcome.Rows[c][MetricColumns.Firms], rows.Count(r => r.Cluster == c && r.State.Alive));
             previous = rows[0].Tick;
         }
         Assert.Contains(panel.Skip(1).SelectMany(rows => rows), r => !r.State.Alive); // exits appear, once

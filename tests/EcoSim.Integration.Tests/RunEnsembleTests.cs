@@ -6,6 +6,7 @@ using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Report;
 using EcoSim.Experiments.Pipelines;
+using EcoSim.Model.Metrics;
 
 namespace EcoSim.Integration.Tests;
 
@@ -76,7 +77,7 @@ public sealed class RunEnsembleTests
 
         // The region's firms at the end: the median is the middle member's, and the band lies within the members.
         var ends = new[] { 7, 8, 9 }.Select(seed => MetricsCsvReader.ReadFile(Path.Combine(root, "ens", "runs", $"small-seed{seed}.csv"))
-            .Single(r => r.Cluster == -1 && r.Period == "2025Q4").Firms).Order().ToArray();
+            .Single(r => r.Cluster == -1 && r.Period == "2025Q4")[MetricColumns.Firms]).Order().ToArray();
         var summary = File.ReadLines(Path.Combine(root, "ens", "summary.csv")).Select(l => l.Split(',')).ToList();
         var firms = summary.Single(f => f[0] == "2025Q4" && f[2] == "-1" && f[4] == "firms");
         double p05 = Number(firms[6]), median = Number(firms[7]), p95 = Number(firms[8]);

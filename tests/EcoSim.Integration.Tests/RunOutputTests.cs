@@ -42,12 +42,12 @@ public sealed class RunOutputTests(TestClusterFixture fixture)
         Assert.Equal(string.Join(",", MetricsCsvFormat.Header), header);
         foreach (var row in rows.Where(r => r.Cluster == MetricsRow.RegionIndex))
         {
-            Assert.True(row.Firms > 0 && row.TotalRd > row.FirmRd && row.PublicBudget > 0, $"implausible region row at {row.Period}");
-            Assert.InRange(row.BasicShare, 0, 1);
+            Assert.True(row[MetricColumns.Firms] > 0 && row[MetricColumns.TotalRd] > row[MetricColumns.FirmRd] && row[MetricColumns.PublicBudget] > 0, $"implausible region row at {row.Period}");
+            Assert.InRange(row[MetricColumns.BasicShare], 0, 1);
         }
         // The one-third rule of the small scenario starts at 2024Q4.
-        Assert.Equal(0.2, rows.Single(r => r.Period == "2024Q3" && r.Cluster == MetricsRow.RegionIndex).BasicShare, 12);
-        Assert.Equal(0.3333, rows.Single(r => r.Period == "2024Q4" && r.Cluster == MetricsRow.RegionIndex).BasicShare, 12);
+        Assert.Equal(0.2, rows.Single(r => r.Period == "2024Q3" && r.Cluster == MetricsRow.RegionIndex)[MetricColumns.BasicShare], 12);
+        Assert.Equal(0.3333, rows.Single(r => r.Period == "2024Q4" && r.Cluster == MetricsRow.RegionIndex)[MetricColumns.BasicShare], 12);
 
         var manifest = ManifestReader.Read(Path.Combine(dir, "manifest.json"));
         var run = manifest.PayloadOf<RunPayload>();
