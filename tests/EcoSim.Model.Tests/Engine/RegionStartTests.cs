@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -36,9 +35,11 @@ public sealed class RegionStartTests
 
             var (state, firmDemand) = RegionStart.Cluster(spec, constants, c, FirmReport.Merge(c, reports));
 
-            Assert.Contains("\"LagStages\":[", JsonSerializer.Serialize(state), StringComparison.Ordinal);
-            Assert.Equal(JsonSerializer.Serialize(region.Clusters[c]), JsonSerializer.Serialize(state));
-            Assert.Equal(JsonSerializer.Serialize(region.Talent[c]), JsonSerializer.Serialize(TalentPhase.Initial(spec, constants, c, firmDemand + labDemand[c])));
+            Assert.Contains("\"LagStages\":[", Json(state), StringComparison.Ordinal);
+            Assert.Equal(Json(region.Clusters[c]), Json(state));
+            Assert.Equal(Json(region.Talent[c]), Json(TalentPhase.Initial(spec, constants, c, firmDemand + labDemand[c])));
         }
     }
+
+    private static string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value);
 }
