@@ -7,6 +7,7 @@ using EcoSim.Experiments.Output;
 using Xunit.Abstractions;
 
 using static EcoSim.Cluster.Tests.ClusterCli;
+using EcoSim.Experiments.Pipelines;
 
 namespace EcoSim.Cluster.Tests;
 
@@ -57,14 +58,14 @@ public sealed class RunOnTheClusterTests(ITestOutputHelper log)
         try
         {
             var settings = new RunSettings(ScenarioLoader.Load(SmallScenario), new OutputSettings(new EngineChoice(EngineKind.Orleans, 64, ClusterEnvironment.Options), Path.Combine(root, "cluster"), Plots: false));
-            var pipeline = new RunPipeline(new StringWriter(), errors, async (s, cancellation) =>
+            EngineOpener killing = async (s, cancellation) =>
             {
                 var connection = await OrleansConnections.ConnectAsync(s.Engine.Cluster!, cancellation);
                 var engine = new OrleansSimulation(connection, s.Engine.FirmsPerShard, RestartPolicy.Default with { Log = errors });
                 return killer = new SiloKillingEngine(engine, killDuringTick: 3, () => RunGrainProcess(connection.Grains));
-            });
+            };
             var clock = Stopwatch.StartNew();
-            int code = await pipeline.ExecuteAsync(settings, CancellationToken.None);
+            int code = await PipelineCalls.RunAsync(async events => await new RunPipeline(events with { OpenEngine = killing }).ExecuteAsync(settings, CancellationToken.None), new StringWriter(), errors);
             log.WriteLine($"small run with a silo killed during tick 4: {clock.Elapsed.TotalSeconds:0.00} s");
             log.WriteLine(errors.ToString());
             Assert.True(code == 0, errors.ToString());

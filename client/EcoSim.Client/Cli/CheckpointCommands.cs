@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EcoSim.Experiments;
 using EcoSim.Experiments.Checkpoints;
+using EcoSim.Experiments.Pipelines;
 using EcoSim.Hosting;
 using EcoSim.Scenarios;
 
@@ -49,7 +50,7 @@ internal static class CheckpointCommands
             if (CheckpointOptions.Engine(result, shared.Engine, errors) is null) return ExitCodes.BadInput;
             var settings = ForkSettings(fork, policy, sets, errors);
             if (settings is null || CheckpointInputs.Open(path, errors) is not { } checkpoint) return ExitCodes.BadInput;
-            var scenario = policy is null ? CheckpointInputs.RecordedScenario(checkpoint, errors)
+            var scenario = policy is null ? CheckpointInputs.RecordedScenario(checkpoint, shared.Limits.Read(result), errors)
                 : CommandInputs.LoadScenario(policy, errors, result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result))?.WithSeed(checkpoint.World.Seed);
             if (scenario is null) return ExitCodes.BadInput;
             scenario = ForkedScenario.Apply(scenario, settings, checkpoint.World.Tick);
@@ -60,8 +61,8 @@ internal static class CheckpointCommands
             errors.WriteLine($"{(fork ? "forking" : "resuming")} {checkpoint.Path}: {checkpoint.World.Scenario.Name} from {checkpoint.World.Period} (after {checkpoint.World.Tick} ticks)" +
                              (fork ? $" under {run.Name}{(changes.Count > 0 ? $" ({string.Join(", ", changes)})" : "")}" : ""));
             var outputSettings = Reference(shared.OutputOf(result, cluster));
-            return await new RunPipeline(output, errors).ExecuteAsync(
-                new RunSettings(run, outputSettings) { Checkpoints = new Checkpointing(CheckpointSchedule.None, null, start) }, cancellation);
+            var runSettings = new RunSettings(run, outputSettings) { Checkpoints = new Checkpointing(CheckpointSchedule.None, null, start) };
+            return await PipelineCalls.RunAsync(async events => await new RunPipeline(events).ExecuteAsync(runSettings, cancellation), output, errors);
         });
     }
 

@@ -1,4 +1,5 @@
 using EcoSim.Experiments.Checkpoints;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Snapshots;
 using EcoSim.Scenarios;
 
@@ -20,11 +21,13 @@ internal static class CheckpointInputs
         return null;
     }
 
-    /// <summary>The scenario the checkpoint was written by, rebuilt from the text it records, with its seed; null (and the error) when it does not load.</summary>
-    public static Scenario? RecordedScenario(CheckpointFile checkpoint, TextWriter errors)
+    /// <summary>
+    /// The scenario the checkpoint was written by, rebuilt from the text it records, with its seed, checked against
+    /// <paramref name="limits"/>; null (and the error) when it does not load.
+    /// </summary>
+    public static Scenario? RecordedScenario(CheckpointFile checkpoint, ScenarioLimits? limits, TextWriter errors)
     {
-        var recorded = checkpoint.World.Scenario;
-        try { return Cli.RecordedScenario.Rebuild(recorded.Text, recorded.Sha256, $"{recorded.Name}.yaml", "its scenario text", "its scenario SHA-256").WithSeed(checkpoint.World.Seed); }
+        try { return checkpoint.RecordedScenario(limits); }
         catch (ManifestProblem e)
         {
             errors.WriteLine($"error: {checkpoint.Path}: {e.Message}");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EcoSim.Experiments.Output;
 using EcoSim.Model.Snapshots;
 using EcoSim.Model.World;
+using EcoSim.Scenarios;
 
 namespace EcoSim.Experiments.Checkpoints;
 
@@ -28,6 +29,18 @@ public sealed class CheckpointFile
         using var file = File.OpenRead(path);
         var world = RunSnapshot.ReadWorld(file);
         return new CheckpointFile(path, ContentHash.OfFile(path), world);
+    }
+
+    /// <summary>
+    /// The scenario the checkpoint was written by, rebuilt from the text it records, with its seed; its estimated run
+    /// checked against <paramref name="limits"/> (null: the defaults).
+    /// </summary>
+    /// <exception cref="ManifestProblem">The recorded text does not match its hash, does not load or is over the limits.</exception>
+    public Scenario RecordedScenario(ScenarioLimits? limits = null)
+    {
+        var recorded = World.Scenario;
+        return Reproducing.RecordedScenario.Rebuild(recorded.Text, recorded.Sha256, $"{recorded.Name}.yaml", "its scenario text", "its scenario SHA-256", limits)
+            .WithSeed(World.Seed);
     }
 
     /// <summary>Reads and checks the whole checkpoint for a run of <paramref name="spec"/>.</summary>

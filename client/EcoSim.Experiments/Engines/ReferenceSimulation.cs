@@ -48,13 +48,13 @@ public sealed class ReferenceSimulation : ISimulationEngine
             history?.AddRange(done.Rows);
             yield return new SimulatedTick(done, null);
         }
-        double firms = start?.History is { Count: > 0 } rows ? rows[^1].Firms : world.Firms;
+        double firms = start?.History is { Count: > 0 } rows ? rows[^1][MetricColumns.Firms] : world.Firms;
         while (engine.Tick < world.Ticks)
         {
             cancellation.ThrowIfCancellationRequested();
             RunSpans.Resume(span);
             var outcome = await Task.Run(() => TimedStep(engine, firms), cancellation);
-            firms = outcome.Rows[^1].Firms;
+            firms = outcome.Rows[^1][MetricColumns.Firms];
             history?.AddRange(outcome.Rows);
             if (history is not null && checkpoints!.Schedule.Ticks.Contains(engine.Tick))
                 await checkpoints.Sink!.WriteAsync(engine.Tick, world.PeriodOf(engine.Tick), stream => engine.WriteSnapshot(stream, checkpoints.Scenario, history), cancellation);

@@ -2,7 +2,7 @@ using System.Globalization;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Report;
 
 /// <summary>
 /// The few lines an ensemble prints when done: each headline metric from the first to the last tick, as

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Output;
 
 /// <summary>
-/// What a manifest given to <c>reproduce</c> must not be: a key given twice (the JSON reader would keep
+/// What a manifest must not be: a key given twice (the JSON reader would keep
 /// the last one silently), a value of the wrong kind, or a missing required key. Each problem names the
 /// key and says in words what was expected, not the .NET type the serializer wanted.
 /// </summary>
@@ -32,23 +32,41 @@ internal static partial class ManifestStrictness
         }
     }
 
-    /// <summary>The problem a deserialization failure of <paramref name="root"/> stands for, in words.</summary>
-    public static ManifestProblem Describe(JsonException error, JsonElement root)
+    /// <summary>
+    /// The problem that failures to deserialise <paramref name="root"/> stand for, in words: the first error,
+    /// or, when every one of them is of keys missing from the top of the manifest (its payload's and its common
+    /// keys are read apart), all those keys together.
+    /// </summary>
+    public static ManifestProblem Describe(JsonElement root, params IReadOnlyList<JsonException> errors)
     {
-        string? key = error.Path is { Length: > 1 } p ? p.TrimStart('$').TrimStart('.') : null;
-        if (key is { Length: 0 }) key = null;
+        var missing = errors.Select(e => MissingRequired().Match(e.Message)).ToList();
+        if (errors.Count > 1 && missing.All(m => m.Success) && errors.All(e => KeyOf(e) is null))
+            return Missing(null, [.. missing.SelectMany(Names)]);
+        return Describe(errors[0], root);
+    }
+
+    private static ManifestProblem Describe(JsonException error, JsonElement root)
+    {
+        string? key = KeyOf(error);
         if (MissingRequired().Match(error.Message) is { Success: true } missing)
-        {
-            string[] names = [.. missing.Groups[1].Value.Split(',').Select(n => n.Trim().Trim('\''))];
-            string Full(string name) => key is null ? name : $"{key}.{name}";
-            return new ManifestProblem(Full(names[0]), names.Length == 1 ? "is missing" : $"is missing; so {(names.Length == 2 ? "is" : "are")} {string.Join(", ", names.Skip(1).Select(Full))}");
-        }
+            return Missing(key, Names(missing));
         if (ConversionTarget().Match(error.Message) is { Success: true } conversion)
         {
             string found = Find(root, key) is { } value ? $", found {Kind(value)}" : "";
             return new ManifestProblem(key, $"expected {Expected(conversion.Groups[1].Value)}{found}");
         }
         return new ManifestProblem(key, error.Message.Split(" Path:", 2)[0]);
+    }
+
+    private static string? KeyOf(JsonException error) =>
+        error.Path is { Length: > 1 } p && p.TrimStart('$').TrimStart('.') is { Length: > 0 } key ? key : null;
+
+    private static string[] Names(Match missing) => [.. missing.Groups[1].Value.Split(',').Select(n => n.Trim().Trim('\''))];
+
+    private static ManifestProblem Missing(string? key, string[] names)
+    {
+        string Full(string name) => key is null ? name : $"{key}.{name}";
+        return new ManifestProblem(Full(names[0]), names.Length == 1 ? "is missing" : $"is missing; so {(names.Length == 2 ? "is" : "are")} {string.Join(", ", names.Skip(1).Select(Full))}");
     }
 
     /// <summary>What the serializer wanted, in words: a .NET type name becomes the kind of JSON value it reads.</summary>

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using EcoSim.Experiments.Output;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Reproducing;
 
 /// <summary>
 /// Turns the scenario text a manifest embeds (the scenario file, then each file it extends under a
@@ -12,9 +12,12 @@ namespace EcoSim.Client.Cli;
 /// </summary>
 internal static partial class RecordedScenario
 {
-    /// <summary>Rebuilds and loads the scenario, at <paramref name="recordedPath"/>; <paramref name="textKey"/> and <paramref name="shaKey"/> name the manifest's keys in errors.</summary>
-    /// <exception cref="ManifestProblem">The text does not match its hash, cannot be split into its files, or does not load.</exception>
-    public static Scenario Rebuild(string text, string sha256, string recordedPath, string textKey, string shaKey)
+    /// <summary>
+    /// Rebuilds and loads the scenario, at <paramref name="recordedPath"/>, checking its estimated run against <paramref name="limits"/>
+    /// (null: the defaults); <paramref name="textKey"/> and <paramref name="shaKey"/> name the manifest's keys in errors.
+    /// </summary>
+    /// <exception cref="ManifestProblem">The text does not match its hash, cannot be split into its files, does not load or is over the limits.</exception>
+    public static Scenario Rebuild(string text, string sha256, string recordedPath, string textKey, string shaKey, ScenarioLimits? limits)
     {
         if (!string.Equals(ContentHash.OfText(text), sha256, StringComparison.Ordinal))
             throw new ManifestProblem(shaKey, $"is not the SHA-256 of {textKey} ({ContentHash.OfText(text)}): the manifest was changed after it was written");
@@ -22,7 +25,7 @@ internal static partial class RecordedScenario
         var chain = new List<ScenarioSource> { new(SafeName(recordedPath), parts[0]) };
         for (int i = 1; i + 1 < parts.Length; i += 2) chain.Add(new ScenarioSource(parts[i], parts[i + 1]));
         Scenario scenario;
-        try { scenario = ScenarioLoader.LoadTexts(recordedPath, chain); }
+        try { scenario = ScenarioLoader.LoadTexts(recordedPath, chain, limits); }
         catch (ScenarioException e) { throw new ManifestProblem(textKey, $"does not load: {string.Join("; ", e.Errors)}"); }
         if (scenario.Sha256 != sha256)
             throw new ManifestProblem(textKey, "read back as a different text; it cannot be split into the files it was combined from");

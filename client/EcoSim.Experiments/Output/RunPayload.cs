@@ -3,16 +3,13 @@ using System.Text.Json.Serialization;
 namespace EcoSim.Experiments.Output;
 
 /// <summary>
-/// Everything needed to identify and reproduce one run, written as <c>manifest.json</c> in its output
-/// folder. The <see cref="OutputManifest.Format"/> marker is what lets a later run recognise (and replace) the folder.
+/// What the manifest of one run records of its own: the scenario (name, path, whole text and hash), the
+/// seed, the periods and the firm panel's cadence. Everything needed to run it again.
 /// </summary>
-public sealed record RunManifest : OutputManifest
+public sealed record RunPayload : ManifestPayload
 {
-    /// <summary>The value of <see cref="OutputManifest.Format"/> in every EcoSim run manifest.</summary>
-    public const string FormatMarker = "ecosim-run";
-
-    /// <summary>The manifest layout version written by this code.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The run's kind; its manifest has no <c>kind</c> key, as run manifests never had one.</summary>
+    public const string KindName = "run";
 
     /// <summary>Scenario name as declared in the scenario file.</summary>
     public required string ScenarioName { get; init; }
@@ -44,9 +41,3 @@ public sealed record RunManifest : OutputManifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Checkpoints.ResumedCheckpoint? ResumedFrom { get; init; }
 }
-
-/// <summary>One file of a run's output folder.</summary>
-/// <param name="Path">Path relative to the output folder, with <c>/</c> separators.</param>
-/// <param name="Bytes">File length in bytes.</param>
-/// <param name="Sha256">Lower-case hex SHA-256 of the file's bytes.</param>
-public sealed record ManifestFile(string Path, long Bytes, string Sha256);

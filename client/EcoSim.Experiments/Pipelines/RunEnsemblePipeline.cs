@@ -4,7 +4,7 @@ using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Report;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Pipelines;
 
 /// <summary>
 /// <c>ecosim run --seeds N</c>: runs one scenario with N seeds, runs proceeding concurrently, streams
@@ -13,23 +13,23 @@ namespace EcoSim.Client.Cli;
 /// manifest listing the seeds, all moved into place at the end. Nothing written depends on the order in
 /// which runs finish, so <c>ecosim reproduce</c> gives the same bytes.
 /// </summary>
-/// <param name="output">Where the summary goes.</param>
-/// <param name="errors">Where errors and progress go.</param>
-/// <param name="openEngine">Opens the engine; by default the reference engine, an embedded silo or a remote cluster.</param>
-internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, EngineOpener? openEngine = null)
+/// <param name="events">Where notes and progress go, and how the engine opens.</param>
+public sealed class RunEnsemblePipeline(PipelineEvents events)
 {
-    public Task<int> ExecuteAsync(EnsembleSettings settings, CancellationToken cancellation) =>
-        new OutputCommand(errors, openEngine).ExecuteAsync(settings.Output, Path.Combine("runs", settings.Scenario.Name), async run =>
+    /// <summary>Runs <paramref name="settings"/> and returns what was written.</summary>
+    /// <exception cref="OutputRefusedException">The output folder cannot be used; nothing was touched.</exception>
+    public Task<EnsembleOutcome> ExecuteAsync(EnsembleSettings settings, CancellationToken cancellation) =>
+        new OutputCommand(events).ExecuteAsync(settings.Output, Path.Combine("runs", settings.Scenario.Name), async run =>
         {
             var (scenario, seeds, folder) = (settings.Scenario, settings.Seeds, run.Folder);
             var world = scenario.World;
             var experiment = Experiment.Seeds(scenario, seeds);
-            errors.WriteLine($"running {scenario.Name} with {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}): {world.Ticks} ticks from {world.Start}, {world.Firms:N0} firms each, " +
+            run.Note($"running {scenario.Name} with {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}): {world.Ticks} ticks from {world.Start}, {world.Firms:N0} firms each, " +
                              $"engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time");
 
             var summary = new EnsembleSummary(EnsembleSummary.ClustersFit(seeds.Count, world.Ticks, world.ClusterCount));
             if (!summary.IncludesClusters)
-                errors.WriteLine($"note: with {seeds.Count} seeds, summary.csv has the region's bands only (the clusters' would take more than {EnsembleSummary.ClusterBudgetBytes >> 20} MB); every run's clusters are in runs/");
+                run.Note($"note: with {seeds.Count} seeds, summary.csv has the region's bands only (the clusters' would take more than {EnsembleSummary.ClusterBudgetBytes >> 20} MB); every run's clusters are in runs/");
             await using (var files = await RunFilesCollector.CreateAsync(folder.WorkingPath, experiment, EnsembleColumns.Seeds, run.Provenance(scenario, seeds), cancellation))
             {
                 await run.RunAsync(experiment, Collect.All(files, Collect.Finished((_, rows) => summary.Add(rows))), cancellation);
@@ -41,16 +41,15 @@ internal sealed class RunEnsemblePipeline(TextWriter output, TextWriter errors, 
                 ? EnsemblePlots.WriteAll(summary, folder.PathFor("plots"), scenario.Name, $"scenario {scenario.Name} · {seeds.Count} seeds from {seeds[0]} · {run.PlotDate:yyyy-MM-dd}")
                 : [];
 
-            var manifest = new EnsembleManifest
+            var payload = new EnsemblePayload
             {
                 Scenario = ManifestScenario.Of(scenario),
                 Seeds = seeds,
                 FirstPeriod = world.Start.ToString(),
                 LastPeriod = world.PeriodOf(world.Ticks - 1).ToString(),
             };
-            await run.CommitAsync(manifest, world.Ticks, m => EnsembleReport.Build(scenario, summary, plots, folder.WorkingPath, m), cancellation);
-            output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (summary.csv, runs/, {(settings.Output.Plots ? "plots/, " : "")}report.html, manifest.json)");
-            output.WriteLine($"  {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), {world.Start} -> {world.PeriodOf(world.Ticks - 1)}");
-            foreach (var line in EnsembleHeadline.Describe(summary)) output.WriteLine(line);
+            await run.CommitAsync(payload, world.Ticks, m => EnsembleReport.Build(scenario, summary, plots, folder.WorkingPath, m), cancellation);
+            return new EnsembleOutcome(folder.ShownPath, settings.Output.Plots,
+                [$"  {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), {world.Start} -> {world.PeriodOf(world.Ticks - 1)}", .. EnsembleHeadline.Describe(summary)]);
         }, cancellation);
 }

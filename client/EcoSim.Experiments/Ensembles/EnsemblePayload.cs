@@ -3,15 +3,14 @@ using EcoSim.Experiments.Output;
 
 namespace EcoSim.Experiments.Ensembles;
 
-/// <summary>
-/// manifest.json of an ensemble folder (<c>ecosim run --seeds N</c>): the scenario, every seed, engine
-/// and provenance. Carries the same format marker as a run's manifest, so the folder is recognised as
-/// EcoSim output.
-/// </summary>
-public sealed record EnsembleManifest : OutputManifest
+/// <summary>What the manifest of an ensemble (<c>ecosim run --seeds N</c>) records of its own: the scenario, every seed and the periods.</summary>
+public sealed record EnsemblePayload : ManifestPayload
 {
-    /// <summary>Always "ensemble".</summary>
-    public string Kind { get; init; } = "ensemble";
+    /// <summary>The value of the <c>kind</c> key.</summary>
+    public const string KindName = "ensemble";
+
+    /// <summary>Always <see cref="KindName"/>.</summary>
+    public string Kind { get; init; } = KindName;
     /// <summary>The scenario.</summary>
     public required ManifestScenario Scenario { get; init; }
     /// <summary>The seeds, one run each, in order; run files are <c>runs/&lt;scenario&gt;-seed&lt;S&gt;.csv</c>.</summary>

@@ -1,17 +1,18 @@
 using EcoSim.Experiments;
 using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Pipelines;
 using EcoSim.Scenarios;
 using EcoSim.Hosting;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Reproducing;
 
 /// <summary>Where a reproduction writes and reports, and how it reaches a cluster.</summary>
-/// <param name="Output">Summaries.</param>
-/// <param name="Errors">Errors and progress.</param>
+/// <param name="Events">Where notes and progress go, and how the engine opens.</param>
 /// <param name="Cluster">A running cluster for Orleans runs, or null for an embedded silo.</param>
 /// <param name="Overwrite">Whether an earlier output at the output path may be replaced (<c>--overwrite</c>).</param>
-internal sealed record ReproductionContext(TextWriter Output, TextWriter Errors, EcoSimClusterOptions? Cluster, bool Overwrite);
+/// <param name="Limits">The ceilings a recorded scenario's estimated run is checked against, or null for the defaults.</param>
+internal sealed record ReproductionContext(PipelineEvents Events, EcoSimClusterOptions? Cluster, bool Overwrite, ScenarioLimits? Limits);
 
 /// <summary>What a manifest asks to be run again, and the files it says came out.</summary>
 internal abstract class Reproduction
@@ -22,8 +23,10 @@ internal abstract class Reproduction
     /// <summary>The files the manifest records, with their hashes.</summary>
     public abstract IReadOnlyList<ManifestFile> RecordedFiles { get; }
 
-    /// <summary>Runs it again into <paramref name="outputPath"/> with the command that first wrote it; returns that command's exit code.</summary>
-    public abstract Task<int> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation);
+    /// <summary>Runs it again into <paramref name="outputPath"/> with the pipeline that first wrote it; returns what that wrote.</summary>
+    /// <exception cref="ManifestProblem">What the manifest records cannot be run.</exception>
+    /// <exception cref="OutputRefusedException">The output folder cannot be used.</exception>
+    public abstract Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation);
 
     /// <summary>The engine and output a manifest records, writing to <paramref name="outputPath"/> with <paramref name="parallel"/> runs at a time.</summary>
     protected static OutputSettings Settings(OutputManifest manifest, string outputPath, ReproductionContext context, int parallel = 1) =>

@@ -12,14 +12,16 @@ namespace EcoSim.Experiments.Ensembles;
 public sealed record SweepParameter(string Name, double From, double To, double Step, IReadOnlyList<double> Values, int ReplacedChanges);
 
 /// <summary>
-/// manifest.json of a sweep folder: the scenario, the swept parameters and their values, the seeds
-/// every grid point was run with, engine and provenance. Carries the same format marker as a run's
-/// manifest, so the folder is recognised as EcoSim output.
+/// What the manifest of a sweep records of its own: the scenario, the swept parameters and their values,
+/// the number of grid points and the seeds every grid point was run with.
 /// </summary>
-public sealed record SweepManifest : OutputManifest
+public sealed record SweepPayload : ManifestPayload
 {
-    /// <summary>Always "sweep".</summary>
-    public string Kind { get; init; } = "sweep";
+    /// <summary>The value of the <c>kind</c> key.</summary>
+    public const string KindName = "sweep";
+
+    /// <summary>Always <see cref="KindName"/>.</summary>
+    public string Kind { get; init; } = KindName;
     /// <summary>The scenario.</summary>
     public required ManifestScenario Scenario { get; init; }
     /// <summary>The swept parameters, the first varying slowest over the grid points.</summary>

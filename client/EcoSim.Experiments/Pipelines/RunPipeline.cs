@@ -5,23 +5,23 @@ using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Report;
 using EcoSim.Model.Metrics;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Pipelines;
 
 /// <summary>
-/// <c>ecosim run</c>: runs the scenario on the chosen engine, streams metrics to a temporary folder,
+/// One run (<c>ecosim run</c>): runs the scenario on the chosen engine, streams metrics to a temporary folder,
 /// draws plots, writes the manifest, and only then moves the folder into place.
 /// </summary>
-/// <param name="output">Where the summary goes.</param>
-/// <param name="errors">Where errors and progress go.</param>
-/// <param name="openEngine">Opens the engine for the settings; by default the reference engine, an embedded silo or a remote cluster.</param>
-internal sealed class RunPipeline(TextWriter output, TextWriter errors, EngineOpener? openEngine = null)
+/// <param name="events">Where notes and progress go, and how the engine opens.</param>
+public sealed class RunPipeline(PipelineEvents events)
 {
-    public Task<int> ExecuteAsync(RunSettings settings, CancellationToken cancellation) =>
-        new OutputCommand(errors, openEngine).ExecuteAsync(settings.Output, Path.Combine("runs", settings.Scenario.Name), async run =>
+    /// <summary>Runs <paramref name="settings"/> and returns what was written.</summary>
+    /// <exception cref="OutputRefusedException">The output folder cannot be used; nothing was touched.</exception>
+    public Task<RunOutcome> ExecuteAsync(RunSettings settings, CancellationToken cancellation) =>
+        new OutputCommand(events).ExecuteAsync(settings.Output, Path.Combine("runs", settings.Scenario.Name), async run =>
         {
             var (scenario, folder, engine) = (settings.Scenario, run.Folder, run.Engine);
             var world = scenario.World;
-            errors.WriteLine($"running {scenario.Name}: {world.Ticks} ticks from {world.Start}, {world.Firms:N0} firms, seed {world.Seed}, engine {engine.Name}" +
+            run.Note($"running {scenario.Name}: {world.Ticks} ticks from {world.Start}, {world.Firms:N0} firms, seed {world.Seed}, engine {engine.Name}" +
                              (engine.Kind == EngineKind.Orleans ? $" ({engine.SiloCount} silo{(engine.SiloCount == 1 ? "" : "s")}, {engine.FirmsPerShard} firms per shard)" : ""));
             bool plotsWanted = settings.Output.Plots;
             var plots = new List<string>();
@@ -37,7 +37,7 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, EngineOp
                     plots.AddRange(FirmSizeChart.Write(collector.SizeDistributions, folder.PathFor("plots"), caption).Where(p => p.EndsWith(".png", StringComparison.Ordinal)));
                 }
                 var region = collector.Region;
-                var manifest = new RunManifest
+                var payload = new RunPayload
                 {
                     ScenarioName = scenario.Name,
                     ScenarioPath = scenario.Path,
@@ -50,12 +50,12 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, EngineOp
                     Checkpoints = checkpoints?.Written,
                     ResumedFrom = checkpoints?.ResumedFrom,
                 };
-                await run.CommitAsync(manifest, world.Ticks, m => RunReport.Build(scenario, region, plots, folder.WorkingPath, m), cancellation);
-                output.WriteLine(Summary(folder.ShownPath, region, plotsWanted, settings.FirmPanelEvery is not null));
+                await run.CommitAsync(payload, world.Ticks, m => RunReport.Build(scenario, region, plots, folder.WorkingPath, m), cancellation);
+                return new RunOutcome(folder.ShownPath, plotsWanted, Headline(region), settings.FirmPanelEvery is not null);
             }
         }, cancellation);
 
-    private static string Summary(string path, IReadOnlyList<MetricsRow> region, bool plots, bool panel)
+    private static IReadOnlyList<string> Headline(IReadOnlyList<MetricsRow> region)
     {
         var first = region[0];
         var last = region[^1];
@@ -66,12 +66,13 @@ internal sealed class RunPipeline(TextWriter output, TextWriter errors, EngineOp
             string format = column.Kind == MetricKind.Count ? "N0" : "N1";
             return $"{column.Value(first).ToString(format, CultureInfo.InvariantCulture)} -> {column.Value(last).ToString(format, CultureInfo.InvariantCulture)}";
         }
-        return string.Join(Environment.NewLine,
-            $"wrote {path}{Path.DirectorySeparatorChar} (metrics.csv, metrics.parquet, {(panel ? "firms.parquet, " : "")}report.html, manifest.json{(plots ? ", plots/" : "")})",
+        return
+        [
             $"  {first.Period} -> {last.Period}",
             $"  total R&D, bn yuan/yr:          {Change("total_rd")}",
             $"  basic-knowledge index:          {Change("knowledge_stock")}",
             $"  firms:                          {Change("firms")}",
-            $"  value added, bn yuan/yr:        {Change("value_added")}");
+            $"  value added, bn yuan/yr:        {Change("value_added")}",
+        ];
     }
 }

@@ -4,30 +4,30 @@ using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Report;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Pipelines;
 
 /// <summary>
 /// <c>ecosim compare</c>: runs a baseline and a policy scenario with the same seeds (common random
 /// numbers), runs proceeding concurrently, and writes each run's metrics, the bands of baseline, policy
 /// and paired effect, plots, the findings in words and a manifest, all moved into place at the end.
 /// </summary>
-/// <param name="output">Where the findings go.</param>
-/// <param name="errors">Where errors, notes and progress go.</param>
-/// <param name="openEngine">Opens the engine; by default the reference engine, an embedded silo or a remote cluster.</param>
-internal sealed class ComparePipeline(TextWriter output, TextWriter errors, EngineOpener? openEngine = null)
+/// <param name="events">Where notes and progress go, and how the engine opens.</param>
+public sealed class ComparePipeline(PipelineEvents events)
 {
-    public Task<int> ExecuteAsync(CompareSettings settings, CancellationToken cancellation) =>
-        new OutputCommand(errors, openEngine).ExecuteAsync(settings.Output, Path.Combine("runs", $"{settings.Policy.Name}-vs-{settings.Baseline.Name}"), async run =>
+    /// <summary>Runs <paramref name="settings"/> and returns what was written.</summary>
+    /// <exception cref="OutputRefusedException">The output folder cannot be used; nothing was touched.</exception>
+    public Task<ComparisonOutcome> ExecuteAsync(CompareSettings settings, CancellationToken cancellation) =>
+        new OutputCommand(events).ExecuteAsync(settings.Output, Path.Combine("runs", $"{settings.Policy.Name}-vs-{settings.Baseline.Name}"), async run =>
         {
             var (baseline, policy, seeds, folder) = (settings.Baseline, settings.Policy, settings.Seeds, run.Folder);
             var experiment = Experiment.Comparison(baseline, policy, seeds);
-            errors.WriteLine($"comparing {policy.Name} with {baseline.Name}: {seeds.Count} paired seeds ({seeds[0]}..{seeds[^1]}), {baseline.World.Ticks} ticks each, engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time");
+            run.Note($"comparing {policy.Name} with {baseline.Name}: {seeds.Count} paired seeds ({seeds[0]}..{seeds[^1]}), {baseline.World.Ticks} ticks each, engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time");
 
             var provenance = run.Provenance(policy, seeds) with { Baseline = (baseline.Name, baseline.Sha256) };
             var summary = new ComparisonSummary();
             var bands = new ComparisonBands(EnsembleSummary.ClustersFit(experiment.Members.Count, baseline.World.Ticks, baseline.World.ClusterCount));
             if (!bands.IncludesClusters)
-                errors.WriteLine($"note: with {seeds.Count} paired seeds, summary.csv has the region's bands only (the clusters' would take more than {EnsembleSummary.ClusterBudgetBytes >> 20} MB); every run's clusters are in runs/");
+                run.Note($"note: with {seeds.Count} paired seeds, summary.csv has the region's bands only (the clusters' would take more than {EnsembleSummary.ClusterBudgetBytes >> 20} MB); every run's clusters are in runs/");
             await using (var files = await RunFilesCollector.CreateAsync(folder.WorkingPath, experiment, EnsembleColumns.Comparison, provenance, cancellation))
             {
                 await run.RunAsync(experiment, Collect.All(files, Collect.Finished((member, rows) =>
@@ -46,9 +46,8 @@ internal sealed class ComparePipeline(TextWriter output, TextWriter errors, Engi
             var findings = Findings.Describe(summary, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, run.Engine.Name, onset));
             await File.WriteAllTextAsync(folder.PathFor("findings.md"), findings.ToMarkdown(), cancellation);
 
-            var manifest = new ComparisonManifest { Baseline = ManifestScenario.Of(baseline), Policy = ManifestScenario.Of(policy), Seeds = seeds };
-            await run.CommitAsync(manifest, baseline.World.Ticks, m => ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, m), cancellation);
-            output.WriteLine(findings.ToMarkdown());
-            output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (findings.md, report.html, summary.csv, runs/, plots/, manifest.json)");
+            var payload = new ComparisonPayload { Baseline = ManifestScenario.Of(baseline), Policy = ManifestScenario.Of(policy), Seeds = seeds };
+            await run.CommitAsync(payload, baseline.World.Ticks, m => ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, m), cancellation);
+            return new ComparisonOutcome(folder.ShownPath, settings.Output.Plots, [findings.ToMarkdown()]);
         }, cancellation);
 }

@@ -1,6 +1,6 @@
 using EcoSim.Experiments.Output;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Reproducing;
 
 /// <summary>
 /// Compares a reproduction's files with those a manifest records, one verdict per file, then sums up in
@@ -11,7 +11,7 @@ namespace EcoSim.Client.Cli;
 /// plot's pixels come from the platform's font rasteriser and the report also shows the code version,
 /// runtime and operating system, so they may differ between machines while the data do not.
 /// </summary>
-internal static class ReproductionVerdicts
+public static class ReproductionVerdicts
 {
     /// <summary>File names listed in a summary line at most; the verdict lines above it name every one.</summary>
     private const int NamesListed = 5;
@@ -32,37 +32,37 @@ internal static class ReproductionVerdicts
         public bool OriginalChanged => Word == "CHANGED";
     }
 
-    /// <summary>Writes a verdict per file and a summary, and returns how many data files were not reproduced.</summary>
+    /// <summary>A verdict per file and a summary, and how many data files were not reproduced.</summary>
     /// <param name="recorded">The files the manifest lists.</param>
     /// <param name="reproduced">The files of the reproduction.</param>
     /// <param name="originalFolder">The folder holding the manifest, whose copies of the files are checked too.</param>
-    /// <param name="output">Where the verdicts go.</param>
-    public static int Report(IReadOnlyList<ManifestFile> recorded, IReadOnlyList<ManifestFile> reproduced, string originalFolder, TextWriter output)
+    public static ReproductionVerdict Judge(IReadOnlyList<ManifestFile> recorded, IReadOnlyList<ManifestFile> reproduced, string originalFolder)
     {
+        var lines = new List<string>();
         var again = reproduced.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var verdicts = recorded.OrderBy(f => f.Path, StringComparer.Ordinal).Select(file => Judge(file, again, originalFolder)).ToList();
         foreach (var v in verdicts)
-            output.WriteLine(v.Data
+            lines.Add(v.Data
                 ? $"  {v.Word,-9} {v.Path}{(v.Same ? "" : $": {v.Why}")}"
                 : $"  {v.Word.ToLowerInvariant(),-9} {v.Path} (presentation, not counted{(v.Same ? "" : $": {v.Why}")})");
         var known = recorded.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var extra in reproduced.Where(f => !known.Contains(f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal))
-            output.WriteLine($"  new       {extra.Path} (not in the manifest, which an older version wrote: not compared)");
+            lines.Add($"  new       {extra.Path} (not in the manifest, which an older version wrote: not compared)");
 
         var data = verdicts.Where(v => v.Data).ToList();
         var others = verdicts.Where(v => !v.Data).ToList();
         var failed = data.Where(v => !v.Same).ToList();
         var otherDiffers = others.Where(v => !v.Same).ToList();
-        output.WriteLine(Outcome(data, failed, others, otherDiffers));
+        lines.Add(Outcome(data, failed, others, otherDiffers));
         if (otherDiffers.Count > 0)
-            output.WriteLine($"{(others.Count == 1 ? "the other file" : $"{otherDiffers.Count} of the {others.Count} other files")} (presentation, not counted) " +
-                             $"{(otherDiffers.Count == 1 ? "is" : "are")} not identical: {Names(otherDiffers)}; a plot's pixels come from the platform's font rasteriser, " +
-                             "and the report also shows the code version, runtime and operating system, so these may differ between machines while the data do not");
+            lines.Add($"{(others.Count == 1 ? "the other file" : $"{otherDiffers.Count} of the {others.Count} other files")} (presentation, not counted) " +
+                      $"{(otherDiffers.Count == 1 ? "is" : "are")} not identical: {Names(otherDiffers)}; a plot's pixels come from the platform's font rasteriser, " +
+                      "and the report also shows the code version, runtime and operating system, so these may differ between machines while the data do not");
         else if (failed.Count > 0 && others.Count > 0)
-            output.WriteLine(others.Count == 1
+            lines.Add(others.Count == 1
                 ? $"the other file ({Kinds(others)}; presentation, not counted) is byte-identical"
                 : $"all {others.Count} other files ({Kinds(others)}; presentation, not counted) are byte-identical");
-        return failed.Count;
+        return new ReproductionVerdict(lines, failed.Count);
     }
 
     /// <summary>The verdict line: reproduced or not, naming the data files at fault and, when all is identical, saying so.</summary>
@@ -111,3 +111,8 @@ internal static class ReproductionVerdicts
         return hash == file.Sha256 ? null : Short(hash);
     }
 }
+
+/// <summary>How a reproduction's files compare with a manifest's.</summary>
+/// <param name="Lines">A verdict line per file, then the summary in words naming the files at fault.</param>
+/// <param name="Failures">How many data files were not reproduced (0: reproduced).</param>
+public sealed record ReproductionVerdict(IReadOnlyList<string> Lines, int Failures);

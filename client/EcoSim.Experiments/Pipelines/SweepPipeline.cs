@@ -6,7 +6,7 @@ using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Report;
 using EcoSim.Scenarios;
 
-namespace EcoSim.Client.Cli;
+namespace EcoSim.Experiments.Pipelines;
 
 /// <summary>
 /// <c>ecosim sweep</c>: runs a scenario over a grid of one or two parameters, every grid point with the
@@ -15,24 +15,24 @@ namespace EcoSim.Client.Cli;
 /// <c>report.html</c> and a manifest, all moved into place at the end. Nothing written depends on the
 /// order in which runs finish, so <c>ecosim reproduce</c> gives the same bytes.
 /// </summary>
-/// <param name="output">Where the summary goes.</param>
-/// <param name="errors">Where errors, notes and progress go.</param>
-/// <param name="openEngine">Opens the engine; by default the reference engine, an embedded silo or a remote cluster.</param>
-internal sealed class SweepPipeline(TextWriter output, TextWriter errors, EngineOpener? openEngine = null)
+/// <param name="events">Where notes and progress go, and how the engine opens.</param>
+public sealed class SweepPipeline(PipelineEvents events)
 {
     /// <summary>Most grid points listed on standard output; sweep.csv has them all.</summary>
     private const int PointsListed = 25;
 
-    public Task<int> ExecuteAsync(SweepSettings settings, CancellationToken cancellation)
+    /// <summary>Runs <paramref name="settings"/> and returns what was written.</summary>
+    /// <exception cref="OutputRefusedException">The output folder cannot be used; nothing was touched.</exception>
+    public Task<SweepOutcome> ExecuteAsync(SweepSettings settings, CancellationToken cancellation)
     {
         var (scenario, grid, seeds) = (settings.Scenario, settings.Grid, settings.Seeds);
         string defaultPath = Path.Combine("runs", $"{scenario.Name}-sweep-{string.Join("-", grid.Axes.Select(a => a.Parameter.Name))}");
-        return new OutputCommand(errors, openEngine).ExecuteAsync(settings.Output, defaultPath, async run =>
+        return new OutputCommand(events).ExecuteAsync(settings.Output, defaultPath, async run =>
         {
             var (world, points, folder) = (scenario.World, grid.Points, run.Folder);
-            errors.WriteLine($"sweeping {scenario.Name} over {string.Join(" x ", grid.Axes)}: {points.Count} points x {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), " +
+            run.Note($"sweeping {scenario.Name} over {string.Join(" x ", grid.Axes)}: {points.Count} points x {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), " +
                              $"{world.Ticks} ticks each, engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time");
-            NoteReplacedChanges(scenario, grid);
+            NoteReplacedChanges(run, scenario, grid);
 
             var byLabel = points.ToDictionary(p => p.Label);
             var experiment = Experiment.Sweep(scenario, grid, seeds);
@@ -52,7 +52,7 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Engine
                     $"scenario {scenario.Name} · {points.Count} points x {seeds.Count} seeds from {seeds[0]} · {run.PlotDate:yyyy-MM-dd}")
                 : [];
 
-            var manifest = new SweepManifest
+            var payload = new SweepPayload
             {
                 Scenario = ManifestScenario.Of(scenario),
                 Parameters = [.. grid.Axes.Select(a => new SweepParameter(a.Parameter.Name, (double)a.From, (double)a.To, (double)a.Step, a.Values,
@@ -60,21 +60,20 @@ internal sealed class SweepPipeline(TextWriter output, TextWriter errors, Engine
                 Points = points.Count,
                 Seeds = seeds,
             };
-            await run.CommitAsync(manifest, world.Ticks, m => SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, m), cancellation);
-            output.WriteLine($"wrote {folder.ShownPath}{Path.DirectorySeparatorChar} (sweep.csv, runs/, {(settings.Output.Plots ? "plots/, " : "")}report.html, manifest.json)");
-            foreach (var line in Headline(summary.AtEnd(), points.Count, seeds.Count)) output.WriteLine(line);
+            await run.CommitAsync(payload, world.Ticks, m => SweepReport.Build(scenario, grid, results, plots, folder.WorkingPath, m), cancellation);
+            return new SweepOutcome(folder.ShownPath, settings.Output.Plots, [.. Headline(summary.AtEnd(), points.Count, seeds.Count)]);
         }, cancellation);
     }
 
     /// <summary>Tells which of the scenario's scheduled changes the sweep replaces, so that the swept value holds throughout.</summary>
-    private void NoteReplacedChanges(Scenario scenario, SweepGrid grid)
+    private static void NoteReplacedChanges(OutputRun run, Scenario scenario, SweepGrid grid)
     {
         foreach (var axis in grid.Axes)
         {
             var replaced = ParameterOverride.Replaced(scenario, axis.Parameter);
             if (replaced.Count == 0) continue;
             string when = string.Join(", ", replaced.Select(c => scenario.World.PeriodOf(c.StartTick).ToString()));
-            errors.WriteLine($"note: the scenario changes {axis.Parameter.Name} at {when}; the sweep drops {(replaced.Count == 1 ? "that change" : "those changes")} so each swept value holds {ParameterOverride.Holds(axis.Parameter, scenario.World)}");
+            run.Note($"note: the scenario changes {axis.Parameter.Name} at {when}; the sweep drops {(replaced.Count == 1 ? "that change" : "those changes")} so each swept value holds {ParameterOverride.Holds(axis.Parameter, scenario.World)}");
         }
     }
 

@@ -13,16 +13,16 @@ public sealed record ManifestScenario(string Name, string Path, string Text, str
     public static ManifestScenario Of(Scenarios.Scenario scenario) => new(scenario.Name, scenario.Path, scenario.CombinedText, scenario.Sha256);
 }
 
-/// <summary>
-/// manifest.json of a comparison folder: both scenarios, the paired seeds, engine and provenance.
-/// Carries the same format marker as a run's manifest, so the folder is recognised as EcoSim output.
-/// </summary>
-public sealed record ComparisonManifest : OutputManifest
+/// <summary>What the manifest of a comparison records of its own: both scenarios and the paired seeds.</summary>
+public sealed record ComparisonPayload : ManifestPayload
 {
+    /// <summary>The value of the <c>kind</c> key.</summary>
+    public const string KindName = "compare";
+
     /// <inheritdoc/>
     internal override bool EndsWithNewline => false;
-    /// <summary>Always "compare".</summary>
-    public string Kind { get; init; } = "compare";
+    /// <summary>Always <see cref="KindName"/>.</summary>
+    public string Kind { get; init; } = KindName;
     /// <summary>The baseline.</summary>
     public required ManifestScenario Baseline { get; init; }
     /// <summary>The policy.</summary>

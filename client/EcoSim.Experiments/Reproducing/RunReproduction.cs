@@ -1,0 +1,32 @@
+using EcoSim.Experiments.Checkpoints;
+using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Pipelines;
+
+namespace EcoSim.Experiments.Reproducing;
+
+/// <summary>Reproduces an <c>ecosim run</c> from its manifest: same scenario text, seed, engine, shard size, ticks and options.</summary>
+internal sealed class RunReproduction(OutputManifest manifest, RunPayload run) : Reproduction
+{
+    /// <summary>Checks a run manifest's own keys.</summary>
+    /// <exception cref="ManifestProblem">A key is bad.</exception>
+    public static Reproduction From(OutputManifest manifest, RunPayload run)
+    {
+        if (run.FirmPanelEvery is < 1) throw new ManifestProblem("firmPanelEvery", $"{run.FirmPanelEvery} is not a number of ticks");
+        return new RunReproduction(manifest, run);
+    }
+
+    public override string Description =>
+        $"run of {run.ScenarioName}, seed {run.Seed}, {manifest.TickCount} ticks, engine {manifest.Engine}" +
+        (OnOrleans(manifest) ? $", {manifest.FirmsPerShard} firms per shard" : "") +
+        (run.FirmPanelEvery is int every ? $", firm panel every {every} ticks" : "");
+
+    public override IReadOnlyList<ManifestFile> RecordedFiles => manifest.Files;
+
+    public override async Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
+    {
+        var scenario = RecordedScenario.Rebuild(run.ScenarioText, run.ScenarioSha256, run.ScenarioPath, "scenarioText", "scenarioSha256", context.Limits);
+        var recorded = AsRecorded(scenario.WithSeed(run.Seed), run.ScenarioPath, manifest.TickCount);
+        var settings = new RunSettings(recorded, Settings(manifest, outputPath, context)) { FirmPanelEvery = run.FirmPanelEvery, Checkpoints = Checkpointing.Recorded(run.Checkpoints) };
+        return await new RunPipeline(context.Events).ExecuteAsync(settings, cancellation);
+    }
+}
