@@ -47,6 +47,7 @@ public static class ExplorerApp
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new RunRegistry(engine, limits, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(new EnsembleRegistry(engine));
         builder.Services.AddSingleton<SessionKeys>();
         builder.Services.AddHostedService<IdleRunReleaser>();
         builder.Services.AddOpenApi();

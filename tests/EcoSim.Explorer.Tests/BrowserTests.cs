@@ -69,6 +69,15 @@ public sealed class BrowserTests
             wait.Until(_ => Points("firms") >= reached + 2);
             Assert.Contains("branch at", driver.FindElement(By.CssSelector("#runs li.current")).Text);
             Assert.Equal("", driver.FindElement(By.Id("error")).Text);
+            // Two seeds of the settings: the median and the shade join the charts as runs finish.
+            var seeds = driver.FindElement(By.Id("seeds"));
+            seeds.Clear();
+            seeds.SendKeys("2");
+            driver.FindElement(By.Id("ensemble")).Click();
+            wait.Until(_ => driver.FindElement(By.Id("ensemble-status")).Text.Contains("1 of 2 seeds done") || driver.FindElement(By.Id("ensemble-status")).Text.Contains("2 of 2"));
+            wait.Until(_ => Series("firms") == 6 && Points("firms") == 108);
+            Assert.Equal("", driver.FindElement(By.Id("error")).Text);
+
             js.ExecuteScript("window.scrollTo(0, 0)");
             ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(shot);
             Console.WriteLine($"screenshot: {shot}");

@@ -54,6 +54,12 @@ public static class ExplorerApi
         }).WithSummary("Pauses a playing run after the quarter in progress");
         api.MapPost("/runs/{id}/branch", BranchAsync).WithSummary("Branches a paused run at its present quarter with changed levers");
         api.MapGet("/runs/{id}/events", Events).WithSummary("Server-sent events: every quarter done (from 'from'), then each new quarter and change of status");
+        api.MapPost("/ensembles", StartEnsembleAsync).WithSummary("Runs one setting over many seeds; its bands form as runs finish");
+        api.MapGet("/ensembles/{id}", (string id, HttpContext http, EnsembleRegistry ensembles, SessionKeys keys) =>
+            ensembles.Find(Sessions.Of(http, keys), id) is { } ensemble ? Results.Ok(new EnsembleBands(ensemble.View(), ensemble.Bands())) : NoSuchEnsemble(id))
+            .WithSummary("An ensemble and the median and 5-95% points of every metric over the runs finished so far");
+        api.MapDelete("/ensembles/{id}", async (string id, HttpContext http, EnsembleRegistry ensembles, SessionKeys keys) =>
+            await ensembles.ReleaseAsync(Sessions.Of(http, keys), id) ? Results.NoContent() : NoSuchEnsemble(id)).WithSummary("Stops an ensemble and forgets it");
         api.MapGet("/runs/{id}/inspect", InspectAsync).WithSummary("One agent's state at the run's present quarter: entity=firm:CLUSTER:INDEX, lab:N, fund:N or talent:CLUSTER");
     }
 
@@ -61,26 +67,49 @@ public static class ExplorerApi
     {
         string session = Sessions.Of(http, keys);
         request ??= new StartRequest();
+        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Levers);
+        if (plan is null) return BadInput([.. problems]);
+        var run = await runs.StartAsync(session, plan);
+        return Results.Created($"/api/runs/{run.Id}", run.View());
+    }
+
+    private static async Task<IResult> StartEnsembleAsync(EnsembleRequest? request, HttpContext http, EnsembleRegistry ensembles, SessionKeys keys)
+    {
+        string session = Sessions.Of(http, keys);
+        request ??= new EnsembleRequest();
+        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Levers);
+        if (request.Seeds < 2 || request.Seeds > EnsembleRegistry.MaxSeeds)
+            problems.Add(new InputProblem("seeds", $"seeds {request.Seeds} is outside 2..{EnsembleRegistry.MaxSeeds} (a 5-95% band needs at least {Experiments.Ensembles.SeedEvidence.MinimumSeeds})"));
+        if (plan is null || problems.Count > 0) return BadInput([.. problems]);
+        var seeds = Experiments.Experiment.ConsecutiveSeeds(plan.Scenario.World.Seed, request.Seeds);
+        var ensemble = await ensembles.StartAsync(session, plan, seeds);
+        return Results.Created($"/api/ensembles/{ensemble.Id}", ensemble.View());
+    }
+
+    // A shipped scenario (or a pasted one), a seed and levers, checked; or the problems, each naming its field.
+    private static (RunPlan? Plan, List<InputProblem> Problems) PlanOf(string? file, string? text, ulong? seed, IReadOnlyList<LeverSetting>? levers)
+    {
+        var problems = new List<InputProblem>();
         Scenario scenario;
-        string? file = null;
-        if (request.ScenarioText is { } text)
+        if (text is not null)
         {
+            file = null;
             try { scenario = ScenarioLibrary.Shipped.LoadText(text); }
-            catch (ScenarioException e) { return BadInput(new InputProblem("scenarioText", e.Message)); }
+            catch (ScenarioException e) { problems.Add(new InputProblem("scenarioText", e.Message)); return (null, problems); }
         }
         else
         {
-            file = request.Scenario ?? ScenarioLibrary.Default;
+            file ??= ScenarioLibrary.Default;
             if (ScenarioLibrary.Shipped.Find(file) is not { } shipped)
-                return BadInput(new InputProblem("scenario", $"no shipped scenario '{file}'; the scenarios are {string.Join(", ", ScenarioLibrary.Shipped.Entries.Select(e => e.File))}"));
+            {
+                problems.Add(new InputProblem("scenario", $"no shipped scenario '{file}'; the scenarios are {string.Join(", ", ScenarioLibrary.Shipped.Entries.Select(e => e.File))}"));
+                return (null, problems);
+            }
             scenario = shipped;
         }
-        if (request.Seed is ulong seed) scenario = scenario.WithSeed(seed);
-        var problems = new List<InputProblem>();
-        var changes = Levers.Check(request.Levers, scenario.World, earliest: 1, "levers", problems);
-        if (problems.Count > 0) return BadInput([.. problems]);
-        var run = await runs.StartAsync(session, new RunPlan(Levers.Apply(scenario, changes), file, request.Levers ?? []));
-        return Results.Created($"/api/runs/{run.Id}", run.View());
+        if (seed is ulong given) scenario = scenario.WithSeed(given);
+        var changes = Levers.Check(levers, scenario.World, earliest: 1, "levers", problems);
+        return problems.Count > 0 ? (null, problems) : (new RunPlan(Levers.Apply(scenario, changes), file, levers ?? []), problems);
     }
 
     private static async Task<IResult> StepAsync(string id, StepRequest? request, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
@@ -159,6 +188,8 @@ public static class ExplorerApi
 
     private static IResult NoSuchRun(string id) =>
         Results.NotFound(new ApiError($"this session has no run '{id}' (runs idle for a while are released; GET /api/runs lists the session's runs)"));
+
+    private static IResult NoSuchEnsemble(string id) => Results.NotFound(new ApiError($"this session has no ensemble '{id}'"));
 
     private static IResult BadInput(params InputProblem[] problems) =>
         Results.BadRequest(new ApiError(string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")), problems));

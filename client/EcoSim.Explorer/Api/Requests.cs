@@ -10,6 +10,19 @@ namespace EcoSim.Explorer.Api;
 /// <param name="Levers">Levers to set, each from its quarter on.</param>
 public sealed record StartRequest(string? Scenario = null, string? ScenarioText = null, ulong? Seed = null, IReadOnlyList<LeverSetting>? Levers = null);
 
+/// <summary>Runs one setting over many seeds: a shipped scenario or a scenario's text, the first seed, levers, and how many seeds.</summary>
+/// <param name="Scenario">As for <see cref="StartRequest.Scenario"/>.</param>
+/// <param name="ScenarioText">As for <see cref="StartRequest.ScenarioText"/>.</param>
+/// <param name="Seed">The first seed (the others follow it); the scenario's own when null.</param>
+/// <param name="Levers">Levers to set on every run.</param>
+/// <param name="Seeds">How many seeds, 2 to 50 (a 5-95% band from 10 on).</param>
+public sealed record EnsembleRequest(string? Scenario = null, string? ScenarioText = null, ulong? Seed = null, IReadOnlyList<LeverSetting>? Levers = null, int Seeds = 10);
+
+/// <summary>An ensemble and its bands over the runs finished so far.</summary>
+/// <param name="Ensemble">The ensemble.</param>
+/// <param name="Quarters">The bands, quarter by quarter.</param>
+public sealed record EnsembleBands(EnsembleView Ensemble, IReadOnlyList<BandQuarter> Quarters);
+
 /// <summary>Runs some quarters of a paused run.</summary>
 /// <param name="Quarters">How many (at the scenario's end, fewer).</param>
 public sealed record StepRequest(int Quarters = 1);

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace EcoSim.Explorer.Runs;
 
-/// <summary>Releases idle runs once a minute (see <see cref="RunRegistry.ReleaseIdleAsync"/>), and every run when the explorer stops.</summary>
-internal sealed class IdleRunReleaser(RunRegistry runs, TimeProvider clock) : BackgroundService
+/// <summary>Releases idle runs once a minute (see <see cref="RunRegistry.ReleaseIdleAsync"/>), and every run and ensemble when the explorer stops.</summary>
+internal sealed class IdleRunReleaser(RunRegistry runs, EnsembleRegistry ensembles, TimeProvider clock) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,5 +19,6 @@ internal sealed class IdleRunReleaser(RunRegistry runs, TimeProvider clock) : Ba
     {
         await base.StopAsync(cancellationToken);
         await runs.DisposeAsync();
+        await ensembles.DisposeAsync();
     }
 }

@@ -13,6 +13,7 @@ const page = {
   clusterChart: null,
   drawPending: false,
   sent: [],                 // the levers of the last request, to place the server's messages
+  ensemble: null,           // { view, quarters } of the session's ensemble
 };
 
 async function api(method, path, body) {
@@ -197,11 +198,19 @@ function buildCharts() {
       label: r.view.parent ? `branch ${r.view.branchQuarter}` : `seed ${r.view.seed}`, stroke: r.color, width: 1.5, spanGaps: false,
       value: (u, v) => fmt(v, metric.unit),
     }))];
+    const bands = [];
+    if (page.ensemble && !difference) {
+      const n = series.length;
+      series.push({ label: "5%", stroke: "#8c959f", width: 0.5, points: { show: false } },
+        { label: page.ensemble.view.band, stroke: "#57606a", width: 1.5, dash: [4, 3], points: { show: false } },
+        { label: "95%", stroke: "#8c959f", width: 0.5, points: { show: false } });
+      bands.push({ series: [n + 2, n], fill: "rgba(140,149,159,0.25)" });
+    }
     const chart = new uPlot({
-      width: 330, height: 190, series, legend: { show: runs.length > 1, live: false },
+      width: 330, height: 190, series, bands, legend: { show: series.length > 2, live: false },
       scales: { x: { time: false } },
       axes: [{ values: (u, ticks) => ticks.map((t) => (Number.isInteger(t) ? String(t) : "")) }, { size: 60, values: (u, ticks) => ticks.map((t) => tick(t, metric.unit)) }],
-    }, [[], ...runs.map(() => [])], div);
+    }, series.map(() => []), div);
     page.charts.set(name, chart);
   }
   const select = $("cluster-metric");
@@ -229,15 +238,16 @@ function scheduleDraw() {
 
 function draw() {
   const current = page.runs.get(page.current);
-  if (!current) return;
+  if (!current && !page.ensemble) return;
   const runs = family(page.current);
   const difference = $("difference").checked;
-  const length = Math.max(0, ...runs.map((r) => r.quarters.length));
-  const start = current.quarters[0] ? current.quarters[0].period : "2024Q1";
+  const bandsShown = page.ensemble && !difference;
+  const length = Math.max(0, ...runs.map((r) => r.quarters.length), bandsShown ? page.ensemble.quarters.length : 0);
+  const start = current?.quarters[0]?.period ?? page.ensemble?.quarters[0]?.period ?? "2024Q1";
   const x = Array.from({ length }, (_, t) => period(t, start));
   for (const [name, chart] of page.charts) {
     const i = page.index[name];
-    if (chart.series.length !== runs.length + 1) { buildCharts(); return draw(); }
+    if (chart.series.length !== runs.length + 1 + (bandsShown ? 3 : 0)) { buildCharts(); return draw(); }
     const data = [x, ...runs.map((run) => {
       const parent = run.view.parent ? page.runs.get(run.view.parent) : null;
       const from = run.view.parent ? Math.max(0, ticksBefore(run)) : 0;
@@ -250,10 +260,10 @@ function draw() {
         return p ? q.region[i] - p.region[i] : null;
       });
     })];
+    if (bandsShown) for (const key of ["low", "median", "high"]) data.push(x.map((_, t) => page.ensemble.quarters[t]?.[key][i] ?? null));
     chart.setData(data);
   }
-  drawChain(current);
-  drawClusters(current);
+  if (current) { drawChain(current); drawClusters(current); }
   updateButtons();
 }
 
@@ -342,6 +352,29 @@ async function branch() {
   select(view.id);
 }
 
+async function runSeeds() {
+  page.sent = changedLevers(new Map());
+  const seed = $("seed").value.trim();
+  const body = { scenario: $("scenario").value, seed: seed === "" ? null : Number(seed), levers: page.sent, seeds: Number($("seeds").value) };
+  const view = await api("POST", "api/ensembles", body);
+  page.ensemble = { view, quarters: [] };
+  buildCharts();
+  pollEnsemble();
+}
+
+async function pollEnsemble() {
+  const e = page.ensemble;
+  if (!e) return;
+  const bands = await api("GET", `api/ensembles/${e.view.id}`);
+  const grew = bands.ensemble.done !== e.view.done || bands.ensemble.band !== e.view.band;
+  e.view = bands.ensemble;
+  e.quarters = bands.quarters;
+  $("ensemble-status").textContent = `${e.view.scenario}: ${e.view.done} of ${e.view.seeds.length} seeds done, ${e.view.status}${e.view.error ? " (" + e.view.error + ")" : ""}`;
+  if (grew) buildCharts();
+  scheduleDraw();
+  if (e.view.status === "running") setTimeout(() => pollEnsemble().catch(showError), 1000);
+}
+
 async function inspect(event) {
   event.preventDefault();
   const run = page.runs.get(page.current);
@@ -369,6 +402,7 @@ async function start() {
   $("play").addEventListener("click", () => act(playOrPause));
   $("step").addEventListener("click", () => act(step));
   $("branch").addEventListener("click", () => act(branch));
+  $("ensemble").addEventListener("click", () => act(runSeeds));
   $("inspect-form").addEventListener("submit", (e) => act(() => inspect(e)));
   // A reload finds the session's runs (the session is a cookie).
   const mine = await api("GET", "api/runs");
