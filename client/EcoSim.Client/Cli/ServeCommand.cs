@@ -15,10 +15,11 @@ internal static class ServeCommand
     public static Command Create(TextWriter output, TextWriter errors)
     {
         var urls = new Option<string>("--urls") { Description = $"Where to listen, e.g. http://127.0.0.1:5080 (several separated by ';'; port 0 picks a free one). Loopback by default: the explorer has no accounts, so anyone who can reach the address can start runs", DefaultValueFactory = _ => ExplorerSettings.DefaultUrls };
+        var dashboardForAll = new Option<bool>("--dashboard-for-all") { Description = $"Serve the Orleans Dashboard ({ExplorerApp.DashboardPath}, with the embedded silo) to callers beyond this machine; it has no accounts and shows every grain" };
         var shared = new SharedOptions("-", "the scenario");
         var command = new Command("serve", "Serve the explorer: a page where levers change a run as it goes, quarter by quarter, and a run branches at any quarter; and the HTTP API it uses (OpenAPI at /openapi/v1.json)")
         {
-            urls, shared.Engine, shared.FirmsPerShard, shared.Cluster, shared.ClusterCredentials,
+            urls, dashboardForAll, shared.Engine, shared.FirmsPerShard, shared.Cluster, shared.ClusterCredentials,
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -27,12 +28,20 @@ internal static class ServeCommand
             if (!TryCheckUrls(given, errors, out bool exposed)) return ExitCodes.BadInput;
             if (exposed)
                 errors.WriteLine($"warning: --urls {given} is not only loopback: the explorer has no accounts, so anyone who can reach it can start and drive runs");
+            var settings = new ExplorerSettings(given, DashboardForAll: result.GetValue(dashboardForAll));
+            var choice = shared.EngineOf(result, cluster);
             return await CommandLine.Guarded(errors, cancellation, async () =>
             {
-                await using var engine = await shared.EngineOf(result, cluster).OpenAsync(cancellation, errors);
-                await using var app = ExplorerApp.Create(new ExplorerSettings(given), engine);
+                // The embedded silo lives in the explorer's own host, so the Orleans Dashboard can show it;
+                // the reference engine and a cluster are opened apart and handed over.
+                await using var engine = choice.Kind == Experiments.EngineKind.Orleans && cluster is null ? null : await choice.OpenAsync(cancellation, errors);
+                await using var app = engine is null ? ExplorerApp.CreateWithEmbeddedSilo(settings, choice.FirmsPerShard) : ExplorerApp.Create(settings, engine);
                 await app.StartAsync(cancellation);
-                foreach (var address in ExplorerApp.Addresses(app)) output.WriteLine($"EcoSim explorer: open {address}/ in a browser (Ctrl-C to stop)");
+                foreach (var address in ExplorerApp.Addresses(app))
+                {
+                    output.WriteLine($"EcoSim explorer: open {address}/ in a browser (Ctrl-C to stop)");
+                    if (engine is null) output.WriteLine($"  the Orleans Dashboard, the grains and calls behind the runs: {address}{ExplorerApp.DashboardPath}");
+                }
                 try { await Task.Delay(Timeout.Infinite, cancellation); }
                 catch (OperationCanceledException) { }
                 await app.StopAsync(CancellationToken.None);
