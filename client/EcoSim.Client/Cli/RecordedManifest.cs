@@ -54,7 +54,7 @@ internal static class RecordedManifest
     /// <summary>Deserialises the whole manifest as <typeparamref name="T"/>, naming the key at fault when that fails.</summary>
     public static T Deserialize<T>(JsonElement root, int newestVersion) where T : class
     {
-        if (root.TryGetProperty("formatVersion", out var version) && (!version.TryGetInt32(out int v) || v > newestVersion))
+        if (root.TryGetProperty("formatVersion", out var version) && (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int v) || v > newestVersion))
             throw new ManifestProblem("formatVersion", $"{version} is not a manifest version this program reads (1 to {newestVersion})");
         try { return root.Deserialize<T>(ManifestJson.Options) ?? throw new ManifestProblem(null, "is null"); }
         catch (JsonException e) { throw ManifestStrictness.Describe(e, root); }

@@ -12,6 +12,8 @@ internal sealed class RunReproduction(RunManifest manifest) : Reproduction
     {
         var manifest = RecordedManifest.Deserialize<RunManifest>(root, RunManifest.CurrentFormatVersion);
         RecordedManifest.CheckCommon(manifest);
+        if (manifest.ScenarioText is null) throw new ManifestProblem("scenarioText", "is missing (null)");
+        if (manifest.ScenarioSha256 is null) throw new ManifestProblem("scenarioSha256", "is missing (null)");
         if (manifest.FirmPanelEvery is < 1) throw new ManifestProblem("firmPanelEvery", $"{manifest.FirmPanelEvery} is not a number of ticks");
         return new RunReproduction(manifest);
     }
