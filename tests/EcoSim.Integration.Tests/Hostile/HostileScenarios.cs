@@ -33,7 +33,7 @@ internal static class HostileScenarios
 
     private static readonly string[] BadNames =
     [
-        "\"../../../elsewhere/x\"", "/tmp/absolute", "\"a\\u0007b\"", "\"\\e[31mred\\e[0m\"", "\"..\"", "\"a/b\"", "\"\"", "\" \"",
+        "\"../../../elsewhere/x\"", "/srv/elsewhere/x", "\"a\\u0007b\"", "\"\\e[31mred\\e[0m\"", "\"..\"", "\"a/b\"", "\"\"", "\" \"",
         "\"x\\u0000y\"", "\"\\r\\nforged: line\"", "\"\\u202Egnp.exe\"",
     ];
 
