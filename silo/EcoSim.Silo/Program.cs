@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 
 // A standalone EcoSim silo. Settings come from EcoSim:Cluster in configuration, e.g. a second silo of a localhost cluster:
 //   dotnet run --project silo/EcoSim.Silo -- --EcoSim:Cluster:SiloPort=11112 --EcoSim:Cluster:GatewayPort=30001 --EcoSim:Cluster:PrimarySiloPort=11111
@@ -42,25 +41,4 @@ log.LogInformation(
     "EcoSim silo active: cluster {ClusterId} ({Clustering} membership), silo {Address}:{SiloPort}, gateway {GatewayPort}, {Security}",
     options.ClusterId, EcoSimClustering.Of(options), options.Address, options.SiloPort, options.GatewayPort,
     (credentials.UsesTls ? "mutual TLS" : "no TLS") + (credentials.Secret is null ? ", no Redis password" : ", Redis password"));
-if (EcoSimClustering.Of(options) != EcoSimClustering.Redis)
-{
-    await host.WaitForShutdownAsync();
-    return 0;
-}
-// A silo whose row vanished from the Redis membership table (Redis restarted empty) starts again and joins as a new silo.
-var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-var shutdown = host.WaitForShutdownAsync();
-var self = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
-var gone = MembershipRowWatch.WaitUntilGoneAsync(options, credentials, self, log, lifetime.ApplicationStopping);
-await Task.WhenAny(shutdown, gone);
-if (gone.IsCompletedSuccessfully && !lifetime.ApplicationStopping.IsCancellationRequested)
-{
-    // Written straight to the log file: the console logger's queue would not be flushed before the restart.
-    Console.Out.WriteLine($"EcoSim silo rejoining: this silo ({self}) is no longer in the membership table in Redis (was Redis restarted empty?); " +
-                          "starting it again to join the cluster as a new silo (its grains are lost; runs on it start again)");
-    string problem = SelfRestart.Exec();
-    Console.Error.WriteLine($"EcoSim silo: error: could not start again ({problem}); stopping: start it again to rejoin (scripts/cluster.sh revive)");
-    return 3;
-}
-await shutdown;
-return 0;
+return await RunningSilo.RunAsync(host, options, credentials, log);
