@@ -32,7 +32,7 @@ internal static class EngineRuns
         {
             var tick = engine.Step();
             rows.AddRange(tick.Rows);
-            updates += tick.Rows[^1].Firms;
+            updates += tick.Rows[^1][MetricColumns.Firms];
         }
         return new TimedRun(rows, start, clock.Elapsed.TotalSeconds, updates);
     }
@@ -50,7 +50,7 @@ internal static class EngineRuns
         {
             var tick = await run.StepAsync();
             rows.AddRange(tick.Rows);
-            updates += tick.Rows[^1].Firms;
+            updates += tick.Rows[^1][MetricColumns.Firms];
         }
         double ticks = clock.Elapsed.TotalSeconds;
         await run.StopAsync();

@@ -39,8 +39,8 @@ internal static class EnsemblePeakProbe
             }), CancellationToken.None);
             double seconds = clock.Elapsed.TotalSeconds;
             double peakMiB = PeakResidentMemory.Read() / (1024.0 * 1024), beforeMiB = before / (1024.0 * 1024);
-            results.Add(new Sample("ensemble-peak", "orleans", plan.EnsembleFirms, parallel, plan.PeakTicks, 1, peakMiB, "MiB"));
-            results.Add(new Sample("ensemble-peak-before", "orleans", plan.EnsembleFirms, parallel, plan.PeakTicks, 1, beforeMiB, "MiB"));
+            results.Add(new Sample("ensemble-peak", EngineKind.Orleans, plan.EnsembleFirms, parallel, plan.PeakTicks, 1, peakMiB, "MiB"));
+            results.Add(new Sample("ensemble-peak-before", EngineKind.Orleans, plan.EnsembleFirms, parallel, plan.PeakTicks, 1, beforeMiB, "MiB"));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ensemble peak: {plan.PeakRuns} runs of {plan.EnsembleFirms:N0} firms x {plan.PeakTicks} ticks, {parallel} at a time, in {seconds:F1} s: " +
                 $"peak resident {peakMiB:F0} MiB (resident before {beforeMiB:F0} MiB{(reset ? "" : "; peak since process start")})"));

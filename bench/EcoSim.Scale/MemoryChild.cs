@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
+using EcoSim.Experiments;
 using EcoSim.Experiments.Engines;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
@@ -17,12 +18,12 @@ internal static class MemoryChild
 {
     public const string Argument = "--memory-child", Prefix = "memory-delta ";
 
-    public static async Task<int> RunAsync(string engine, int firms, int firmsPerShard)
+    public static async Task<int> RunAsync(EngineKind engine, int firms, int firmsPerShard)
     {
         var warmUp = Worlds.Baseline(2_000, 1);
         var world = Worlds.Baseline(firms, 1);
         (long Managed, long WorkingSet) before, after;
-        if (engine == "reference")
+        if (engine == EngineKind.Reference)
         {
             EngineRuns.Reference(warmUp);
             before = Measure();

@@ -1,28 +1,29 @@
 using System.Globalization;
+using EcoSim.Experiments;
 
 namespace EcoSim.Scale;
 
 /// <summary>One measured value: one repetition of one case of one measure.</summary>
 /// <param name="Measure">throughput, activation, memory-managed, memory-working-set, ensemble, ensemble-peak.</param>
-/// <param name="Engine">reference or orleans.</param>
+/// <param name="Engine">The engine measured.</param>
 /// <param name="Firms">Firms at the start of each run.</param>
 /// <param name="FirmsPerShard">Firms per shard grain (0 for the reference engine); for ensembles, the runs at a time.</param>
 /// <param name="Ticks">Ticks of each run.</param>
 /// <param name="Repetition">1, 2, ...</param>
 /// <param name="Value">The value, in <paramref name="Unit"/>.</param>
 /// <param name="Unit">firm updates/s, s, bytes/firm, runs/min, MiB.</param>
-internal sealed record Sample(string Measure, string Engine, int Firms, int FirmsPerShard, int Ticks, int Repetition, double Value, string Unit)
+internal sealed record Sample(string Measure, EngineKind Engine, int Firms, int FirmsPerShard, int Ticks, int Repetition, double Value, string Unit)
 {
     public const string Header = "measure,engine,firms,firms_per_shard,ticks,repetition,value,unit";
 
     public string ToCsv() => string.Create(CultureInfo.InvariantCulture,
-        $"{Measure},{Engine},{Firms},{FirmsPerShard},{Ticks},{Repetition},{Value:R},{Unit}");
+        $"{Measure},{Engine.Name()},{Firms},{FirmsPerShard},{Ticks},{Repetition},{Value:R},{Unit}");
 
     public static Sample FromCsv(string line)
     {
         var f = line.Split(',');
         var inv = CultureInfo.InvariantCulture;
-        return new(f[0], f[1], int.Parse(f[2], inv), int.Parse(f[3], inv), int.Parse(f[4], inv), int.Parse(f[5], inv), double.Parse(f[6], inv), f[7]);
+        return new(f[0], EngineKinds.Parse(f[1]) ?? throw new FormatException($"'{f[1]}' is not an engine ({line})"), int.Parse(f[2], inv), int.Parse(f[3], inv), int.Parse(f[4], inv), int.Parse(f[5], inv), double.Parse(f[6], inv), f[7]);
     }
 }
 
@@ -77,6 +78,6 @@ internal sealed class HarnessResults
     }
 
     /// <summary>Median and range of the samples matching a filter.</summary>
-    public Spread SpreadOf(string measure, string engine, int firms, int firmsPerShard) =>
+    public Spread SpreadOf(string measure, EngineKind engine, int firms, int firmsPerShard) =>
         Spread.Of(_samples.Where(s => s.Measure == measure && s.Engine == engine && s.Firms == firms && s.FirmsPerShard == firmsPerShard).Select(s => s.Value));
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
+using EcoSim.Experiments;
 using EcoSim.Experiments.Engines;
 
 namespace EcoSim.Scale;
@@ -18,7 +19,7 @@ internal static class ScaleHarness
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.Length == 4 && args[0] == MemoryChild.Argument)
-            return await MemoryChild.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+            return await MemoryChild.RunAsync(EngineKinds.Parse(args[1]) ?? throw new ArgumentException($"'{args[1]}' is not an engine ({string.Join(", ", EngineKinds.All.Select(k => k.Name()))})"), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
         string repository = Worlds.Repository();
         if (HarnessOptions.Parse(args, repository, Console.Error) is not { } options) return 2;
         if (options.PlotsFrom is { } samplesFile)

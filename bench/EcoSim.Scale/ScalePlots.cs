@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcoSim.Experiments.Output;
 using ScottPlot;
+using EcoSim.Experiments;
 
 namespace EcoSim.Scale;
 
@@ -23,35 +24,35 @@ internal static class ScalePlots
         return [Shards(medians, folder, caption), Firms(medians, folder, caption)];
     }
 
-    private static string Shards(Dictionary<(string Engine, int Firms, int Shard), double> medians, string folder, string caption)
+    private static string Shards(Dictionary<(EngineKind Engine, int Firms, int Shard), double> medians, string folder, string caption)
     {
-        int[] shards = [.. medians.Keys.Where(k => k.Engine == "orleans").Select(k => k.Shard).Distinct().Order()];
+        int[] shards = [.. medians.Keys.Where(k => k.Engine == EngineKind.Orleans).Select(k => k.Shard).Distinct().Order()];
         var plot = Create("Orleans engine: throughput by shard size", "firms per shard grain (1 = one activation per firm)", shards.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)));
         var palette = new ScottPlot.Palettes.Category10();
         int colour = 0;
         foreach (int firms in medians.Keys.Select(k => k.Firms).Distinct().Order())
         {
             var color = palette.GetColor(colour++);
-            var points = shards.Select((s, i) => (X: (double)i, Found: medians.TryGetValue(("orleans", firms, s), out double y), Y: y)).Where(p => p.Found).ToArray();
+            var points = shards.Select((s, i) => (X: (double)i, Found: medians.TryGetValue((EngineKind.Orleans, firms, s), out double y), Y: y)).Where(p => p.Found).ToArray();
             if (points.Length > 0) Line(plot, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y)], color, $"Orleans, {Label(firms)} firms", dashed: false, markers: true);
-            if (medians.TryGetValue(("reference", firms, 0), out double reference))
+            if (medians.TryGetValue((EngineKind.Reference, firms, 0), out double reference))
                 Line(plot, [0, shards.Length - 1], [reference, reference], color, $"reference engine, {Label(firms)} firms", dashed: true, markers: false);
         }
         return Save(plot, shards.Length, caption, folder, ShardsFile);
     }
 
-    private static string Firms(Dictionary<(string Engine, int Firms, int Shard), double> medians, string folder, string caption)
+    private static string Firms(Dictionary<(EngineKind Engine, int Firms, int Shard), double> medians, string folder, string caption)
     {
         int[] populations = [.. medians.Keys.Select(k => k.Firms).Distinct().Order()];
         var plot = Create("Throughput by population", "firms at the start of the run", populations.Select(Label));
         var palette = new ScottPlot.Palettes.Category10();
         int colour = 0;
-        foreach (var (engine, shard) in medians.Keys.Select(k => (k.Engine, k.Shard)).Distinct().OrderBy(k => k.Engine != "reference").ThenBy(k => k.Shard))
+        foreach (var (engine, shard) in medians.Keys.Select(k => (k.Engine, k.Shard)).Distinct().OrderBy(k => k.Engine != EngineKind.Reference).ThenBy(k => k.Shard))
         {
             var points = populations.Select((f, i) => (X: (double)i, Found: medians.TryGetValue((engine, f, shard), out double y), Y: y)).Where(p => p.Found).ToArray();
             if (points.Length < 2) continue; // shard sizes measured at one population only belong to the other plot
-            string legend = engine == "reference" ? "reference engine" : $"Orleans, {shard:N0} firms/shard";
-            Line(plot, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y)], palette.GetColor(colour++), legend, dashed: engine == "reference", markers: true);
+            string legend = engine == EngineKind.Reference ? "reference engine" : $"Orleans, {shard:N0} firms/shard";
+            Line(plot, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y)], palette.GetColor(colour++), legend, dashed: engine == EngineKind.Reference, markers: true);
         }
         return Save(plot, populations.Length, caption, folder, FirmsFile);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcoSim.Experiments;
 
 namespace EcoSim.Scale;
 
@@ -27,7 +28,7 @@ internal static class SummaryBuilder
         int smallest = plan.SweepFirms[0];
         foreach (int firms in plan.SweepFirms)
         {
-            var reference = results.SpreadOf("throughput", "reference", firms, 0);
+            var reference = results.SpreadOf("throughput", EngineKind.Reference, firms, 0);
             results.Add(new SummaryRow($"reference engine, {firms:N0} firms: firm updates/s", reference.Describe("F2", 1e-6) + " M", "none set", null));
             if (firms == plan.SweepFirms[Math.Min(1, plan.SweepFirms.Length - 1)])
             {
@@ -37,7 +38,7 @@ internal static class SummaryBuilder
             }
             foreach (int shard in ThroughputSweep.ShardSizes(plan, firms))
             {
-                var orleans = results.SpreadOf("throughput", "orleans", firms, shard);
+                var orleans = results.SpreadOf("throughput", EngineKind.Orleans, firms, shard);
                 double ratio = orleans.Median / reference.Median;
                 bool targeted = firms > smallest;
                 results.Add(new SummaryRow($"Orleans, {firms:N0} firms, {shard:N0}/shard: firm updates/s (ratio to reference)",
@@ -46,37 +47,37 @@ internal static class SummaryBuilder
             }
         }
 
-        var sharded = results.SpreadOf("throughput", "orleans", smallest, plan.DefaultShard);
-        var perFirm = results.SpreadOf("throughput", "orleans", smallest, 1);
+        var sharded = results.SpreadOf("throughput", EngineKind.Orleans, smallest, plan.DefaultShard);
+        var perFirm = results.SpreadOf("throughput", EngineKind.Orleans, smallest, 1);
         double sharding = sharded.Median / perFirm.Median;
         results.Add(new SummaryRow($"sharded ({plan.DefaultShard:N0}/shard) over one activation per firm, {smallest:N0} firms",
             $"{sharding.ToString("F0", inv)}x", $">= {ShardingTarget:F0}x", sharding >= ShardingTarget));
 
         foreach (int firms in plan.MemoryFirms)
-            foreach (string engine in new[] { "reference", "orleans" })
+            foreach (var engine in new[] { EngineKind.Reference, EngineKind.Orleans })
             {
                 double managed = Single(results, "memory-managed", engine, firms), working = Single(results, "memory-working-set", engine, firms);
-                results.Add(new SummaryRow($"memory per firm, {engine}, {firms:N0} firms (managed heap / working set)",
+                results.Add(new SummaryRow($"memory per firm, {engine.Name()}, {firms:N0} firms (managed heap / working set)",
                     $"{managed.ToString("F0", inv)} B / {working.ToString("F0", inv)} B", $"<= {BytesPerFirmTarget:F0} B (1M firms in 1 GiB)",
                     Math.Max(managed, working) <= BytesPerFirmTarget));
             }
 
         foreach (int firms in plan.SweepFirms)
         {
-            var start = results.SpreadOf("activation", "orleans", firms, plan.DefaultShard);
-            var build = results.SpreadOf("activation", "reference", firms, 0);
+            var start = results.SpreadOf("activation", EngineKind.Orleans, firms, plan.DefaultShard);
+            var build = results.SpreadOf("activation", EngineKind.Reference, firms, 0);
             results.Add(new SummaryRow($"time to activate a run (Start until tick 0), {firms:N0} firms, {plan.DefaultShard:N0}/shard",
                 $"{start.Describe("F3")} s (reference engine builds it in {build.Median.ToString("F3", inv)} s)", "none set", null));
         }
 
-        foreach (string engine in new[] { "reference", "orleans" })
+        foreach (var engine in new[] { EngineKind.Reference, EngineKind.Orleans })
         {
             double one = Single(results, "ensemble", engine, plan.EnsembleFirms, plan.Concurrency[0]);
             foreach (int parallel in plan.Concurrency)
             {
                 double perMinute = Single(results, "ensemble", engine, plan.EnsembleFirms, parallel);
                 bool targeted = parallel > 1;
-                results.Add(new SummaryRow($"ensemble throughput, {engine}, {parallel} at a time ({plan.EnsembleFirms:N0} firms, {plan.EnsembleTicks} ticks)",
+                results.Add(new SummaryRow($"ensemble throughput, {engine.Name()}, {parallel} at a time ({plan.EnsembleFirms:N0} firms, {plan.EnsembleTicks} ticks)",
                     $"{perMinute.ToString("F1", inv)} runs/min ({(perMinute / one).ToString("F2", inv)}x)",
                     targeted ? $">= {EnsembleSpeedUpTarget:F1}x one at a time" : "none set", targeted ? perMinute / one >= EnsembleSpeedUpTarget : null));
             }
@@ -88,6 +89,6 @@ internal static class SummaryBuilder
             $"{peak.Value.ToString("F0", inv)} MiB (before: {before.ToString("F0", inv)} MiB)", $"<= {EnsemblePeakTargetMiB:F0} MiB", peak.Value <= EnsemblePeakTargetMiB));
     }
 
-    private static double Single(HarnessResults results, string measure, string engine, int firms, int shard = 0) =>
+    private static double Single(HarnessResults results, string measure, EngineKind engine, int firms, int shard = 0) =>
         results.SpreadOf(measure, engine, firms, shard).Median;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcoSim.Experiments;
 
 namespace EcoSim.Scale;
 
@@ -20,19 +21,19 @@ internal static class ThroughputSweep
             for (int r = 1; r <= repetitions; r++)
             {
                 reference = EngineRuns.Reference(world);
-                Record(results, "reference", firms, 0, ticks, r, reference);
+                Record(results, EngineKind.Reference, firms, 0, ticks, r, reference);
             }
-            log.WriteLine(Line("reference", results.SpreadOf("throughput", "reference", firms, 0)));
+            log.WriteLine(Line(EngineKind.Reference.Name(), results.SpreadOf("throughput", EngineKind.Reference, firms, 0)));
 
             foreach (int shard in ShardSizes(plan, firms))
             {
                 for (int r = 1; r <= repetitions; r++)
                 {
                     var run = await EngineRuns.Orleans(grains, world, shard);
-                    Record(results, "orleans", firms, shard, ticks, r, run);
+                    Record(results, EngineKind.Orleans, firms, shard, ticks, r, run);
                     results.Compared(run.Rows.SequenceEqual(reference!.Rows), $"{firms} firms, {shard} firms per shard, repetition {r}");
                 }
-                log.WriteLine(Line($"orleans, {shard}/shard", results.SpreadOf("throughput", "orleans", firms, shard)));
+                log.WriteLine(Line($"{EngineKind.Orleans.Name()}, {shard}/shard", results.SpreadOf("throughput", EngineKind.Orleans, firms, shard)));
             }
         }
     }
@@ -41,7 +42,7 @@ internal static class ThroughputSweep
     public static IEnumerable<int> ShardSizes(HarnessPlan plan, int firms) =>
         (firms == plan.SweepFirms[0] ? plan.SmallShardSizes : []).Concat(plan.ShardSizes).Where(s => firms <= plan.MaxFirmsForShard(s));
 
-    private static void Record(HarnessResults results, string engine, int firms, int shard, int ticks, int repetition, TimedRun run)
+    private static void Record(HarnessResults results, EngineKind engine, int firms, int shard, int ticks, int repetition, TimedRun run)
     {
         results.Add(new Sample("throughput", engine, firms, shard, ticks, repetition, run.UpdatesPerSecond, "firm updates/s"));
         results.Add(new Sample("activation", engine, firms, shard, ticks, repetition, run.StartSeconds, "s"));

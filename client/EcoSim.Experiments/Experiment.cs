@@ -35,6 +35,9 @@ public sealed record Experiment(IReadOnlyList<ExperimentMember> Members)
         new([.. grid.Points.SelectMany(point => seeds.Select(seed => ExperimentMember.Of(MemberRole.Point, point.Label, scenario, seed,
             [.. point.Settings.Select(s => new ParameterSetting(s.Parameter, s.Value))])))]);
 
+    /// <summary>Most seeds one experiment of many seeds runs (and a manifest may list).</summary>
+    public const int MaxSeeds = 10_000;
+
     /// <summary>Seeds of an ensemble of <paramref name="count"/> runs: <paramref name="first"/> and the next ones.</summary>
     public static IReadOnlyList<ulong> ConsecutiveSeeds(ulong first, int count) => [.. Enumerable.Range(0, count).Select(i => unchecked(first + (ulong)i))];
 }

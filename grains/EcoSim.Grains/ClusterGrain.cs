@@ -43,9 +43,8 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         _shards = (int)((firms + firmsPerShard - 1) / firmsPerShard);
         var reports = await Task.WhenAll(Enumerable.Range(0, _shards).Select(k =>
             Shard(k).Initialize((long)k * firmsPerShard, (int)Math.Min(firmsPerShard, firms - (long)k * firmsPerShard), 0)));
-        var summary = FirmReport.Merge(_cluster, reports);
-        _state = ClusterPhase.Initial(_run.World, _run.Constants, _cluster, summary);
-        return new ClusterStart(summary.Sums[FirmSums.ResearcherDemand], _state);
+        (_state, double firmDemand) = RegionStart.Cluster(_run.World, _run.Constants, _cluster, FirmReport.Merge(_cluster, reports));
+        return new ClusterStart(firmDemand, _state);
     }
 
     /// <inheritdoc/>

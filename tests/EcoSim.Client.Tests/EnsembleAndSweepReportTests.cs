@@ -13,7 +13,7 @@ public sealed class EnsembleAndSweepReportTests
 
     /// <summary>A run of <paramref name="ticks"/> ticks whose knowledge stock is <c>100 + tick + offset</c> and firm count <c>2000 + firms</c>.</summary>
     private static List<MetricsRow> Run(int ticks, double offset, double firms = 0) =>
-        [.. SampleRows.Create(ticks).Select(r => r with { KnowledgeStock = 100 + r.Tick + offset, Firms = 2000 + firms })];
+        [.. SampleRows.Create(ticks).Select(r => r.With((MetricColumns.KnowledgeStock, 100 + r.Tick + offset), (MetricColumns.Firms, 2000 + firms)))];
 
     private static Scenario Small(TempFolder temp) => TestScenarios.Load(temp, "small.yaml", "name: small\nextends: small-baseline.yaml\n");
 
@@ -24,13 +24,13 @@ public sealed class EnsembleAndSweepReportTests
         var summary = new EnsembleSummary();
         foreach (int k in new[] { 2, 0, 1 }) summary.Add(Run(40, k));
         var plots = EnsemblePlots.WriteAll(summary, temp.Combine("plots"), "small", "caption");
-        var manifest = new EnsembleManifest
+        var manifest = ManifestSamples.OnReference(new EnsemblePayload
         {
             Scenario = new ManifestScenario("small", "scenarios/small.yaml", "name: small\n", new string('a', 64)),
-            Seeds = Seeds, Engine = "reference", SiloCount = 0, FirmsPerShard = 1024, TickCount = 40, FirstPeriod = "2024Q1", LastPeriod = "2033Q4",
-            CodeVersion = "v", RuntimeVersion = "r", OsDescription = "o", CommandLine = ["ecosim", "run", "small.yaml", "--seeds", "3"],
-            StartedUtc = DateTime.UtcNow, EndedUtc = DateTime.UtcNow,
-        };
+            Seeds = Seeds,
+            FirstPeriod = "2024Q1",
+            LastPeriod = "2033Q4",
+        }, 40, "ecosim", "run", "small.yaml", "--seeds", "3");
 
         var document = ReportChecks.Parse(EnsembleReport.Build(Small(temp), summary, plots, temp.Path, manifest).Render());
 
@@ -196,12 +196,11 @@ public sealed class EnsembleAndSweepReportTests
         }
     }
 
-    private static SweepManifest SweepManifestOf(SweepGrid grid, IReadOnlyList<ulong>? seeds = null) => new()
+    private static OutputManifest SweepManifestOf(SweepGrid grid, IReadOnlyList<ulong>? seeds = null) => ManifestSamples.OnReference(new SweepPayload
     {
         Scenario = new ManifestScenario("small", "scenarios/small.yaml", "name: small\n", new string('a', 64)),
         Parameters = [.. grid.Axes.Select(a => new SweepParameter(a.Parameter.Name, (double)a.From, (double)a.To, (double)a.Step, a.Values, 0))],
-        Points = grid.Points.Count, Seeds = seeds ?? Seeds, Engine = "reference", SiloCount = 0, FirmsPerShard = 1024, TickCount = 8,
-        CodeVersion = "v", RuntimeVersion = "r", OsDescription = "o", CommandLine = ["ecosim", "sweep", "small.yaml"],
-        StartedUtc = DateTime.UtcNow, EndedUtc = DateTime.UtcNow,
-    };
+        Points = grid.Points.Count,
+        Seeds = seeds ?? Seeds,
+    }, 8, "ecosim", "sweep", "small.yaml");
 }

@@ -59,7 +59,7 @@ public sealed class EnsemblePlotAxesTests
     {
         var summary = new EnsembleSummary();
         foreach (double noise in new[] { -1.4e-14, 0, 1.2e-14 })
-            summary.Add([.. SampleRows.Create(PlotRows.Ticks).Select(r => r with { Productivity = 1 + noise * (r.Tick % 2) })]);
+            summary.Add([.. SampleRows.Create(PlotRows.Ticks).Select(r => r.With((MetricColumns.Productivity, 1 + noise * (r.Tick % 2))))]);
         var column = MetricColumns.Get("productivity");
 
         Plot plot = Saved(EnsemblePlots.Build(column, summary.Region(column), "small", summary.Runs));
@@ -77,7 +77,7 @@ public sealed class EnsemblePlotAxesTests
         var summary = new SweepSummary(grid.Points, 8);
         foreach (var point in grid.Points)
             foreach (int seed in new[] { 0, 1 })
-                summary.Add(point, [.. SampleRows.Create(8).Select(r => r with { Firms = 2000 + seed + 100 * point.Settings[0].Value + point.Settings[1].Value })]);
+                summary.Add(point, [.. SampleRows.Create(8).Select(r => r.With((MetricColumns.Firms, 2000 + seed + 100 * point.Settings[0].Value + point.Settings[1].Value)))]);
         var atEnd = summary.AtEnd();
 
         Plot breakthroughs = Saved(SweepPlots.Build(grid, [.. atEnd.Where(r => r.Column.Name == "breakthroughs")], 2));
@@ -121,7 +121,7 @@ public sealed class EnsemblePlotAxesTests
 
         var summary = new EnsembleSummary();
         for (int run = 0; run < seeds; run++)
-            summary.Add([.. SampleRows.Create(PlotRows.Ticks).Select(r => r with { Productivity = 1 + 0.01 * run })]);
+            summary.Add([.. SampleRows.Create(PlotRows.Ticks).Select(r => r.With((MetricColumns.Productivity, 1 + 0.01 * run)))]);
         var column = MetricColumns.Get("productivity");
         Assert.Equal([$"small, {seeds} seeds ({levelShade})"], Legends(Saved(EnsemblePlots.Build(column, summary.Region(column), "small", summary.Runs))));
     }

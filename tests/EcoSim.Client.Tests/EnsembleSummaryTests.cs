@@ -11,7 +11,7 @@ public sealed class EnsembleSummaryTests
 
     /// <summary>A run whose every row has <c>firms = offset + 100 * tick</c>.</summary>
     private static List<MetricsRow> Run(double offset) =>
-        [.. SampleRows.Create(ticks: 3).Select(r => r with { Firms = offset + 100 * r.Tick })];
+        [.. SampleRows.Create(ticks: 3).Select(r => r.With((MetricColumns.Firms, offset + 100 * r.Tick)))];
 
     [Fact]
     public void The_band_is_the_5th_to_95th_percentile_and_the_median_of_the_runs_whatever_their_order()

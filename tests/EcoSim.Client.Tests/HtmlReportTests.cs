@@ -8,11 +8,14 @@ namespace EcoSim.Client.Tests;
 
 public sealed class HtmlReportTests
 {
-    private static ComparisonManifest Manifest(Scenario baseline, Scenario policy) => new()
+    private static OutputManifest Manifest(Scenario baseline, Scenario policy) => new()
     {
-        Baseline = new(baseline.Name, baseline.Path, baseline.CombinedText, baseline.Sha256),
-        Policy = new(policy.Name, policy.Path, policy.CombinedText, policy.Sha256),
-        Seeds = SyntheticComparison.Seeds,
+        Payload = new ComparisonPayload
+        {
+            Baseline = new(baseline.Name, baseline.Path, baseline.CombinedText, baseline.Sha256),
+            Policy = new(policy.Name, policy.Path, policy.CombinedText, policy.Sha256),
+            Seeds = SyntheticComparison.Seeds,
+        },
         Engine = "reference",
         SiloCount = 0,
         FirmsPerShard = 1024,
@@ -109,13 +112,16 @@ public sealed class HtmlReportTests
         var rows = SampleRows.Create();
         var region = rows.Where(r => r.Cluster == EcoSim.Model.Metrics.MetricsRow.RegionIndex).ToList();
         var plots = RunPlots.WriteAll(rows, temp.Combine("plots"), "caption");
-        var manifest = new RunManifest
+        var manifest = ManifestSamples.OnReference(new RunPayload
         {
-            ScenarioName = scenario.Name, ScenarioPath = scenario.Path, ScenarioText = scenario.CombinedText, ScenarioSha256 = scenario.Sha256,
-            Seed = 7, Engine = "reference", SiloCount = 0, FirmsPerShard = 1024, TickCount = 40, FirstPeriod = "2024Q1", LastPeriod = "2033Q4",
-            CodeVersion = "v", RuntimeVersion = "r", OsDescription = "o", CommandLine = ["ecosim", "run", "x.yaml"],
-            StartedUtc = DateTime.UtcNow, EndedUtc = DateTime.UtcNow,
-        };
+            ScenarioName = scenario.Name,
+            ScenarioPath = scenario.Path,
+            ScenarioText = scenario.CombinedText,
+            ScenarioSha256 = scenario.Sha256,
+            Seed = 7,
+            FirstPeriod = "2024Q1",
+            LastPeriod = "2033Q4",
+        }, 40, "ecosim", "run", "x.yaml");
 
         var document = ReportChecks.Parse(RunReport.Build(scenario, region, plots, temp.Path, manifest).Render());
 

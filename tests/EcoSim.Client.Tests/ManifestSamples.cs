@@ -16,19 +16,23 @@ internal static class ManifestSamples
     private static readonly DateTime Ended = new(2025, 1, 2, 4, 0, 0, DateTimeKind.Utc);
 
     /// <summary>A run on three silos with a firm panel.</summary>
-    public static RunManifest Run() => new()
+    public static OutputManifest Run() => new()
     {
-        ScenarioName = Scenario.Name,
-        ScenarioPath = Scenario.Path,
-        ScenarioText = Scenario.Text,
-        ScenarioSha256 = Scenario.Sha256,
-        Seed = ulong.MaxValue,
+        Payload = new RunPayload
+        {
+            ScenarioName = Scenario.Name,
+            ScenarioPath = Scenario.Path,
+            ScenarioText = Scenario.Text,
+            ScenarioSha256 = Scenario.Sha256,
+            Seed = ulong.MaxValue,
+            FirstPeriod = "2024Q1",
+            LastPeriod = "2025Q4",
+            FirmPanelEvery = 4,
+        },
         Engine = EngineKind.Orleans.Name(),
         SiloCount = 3,
         FirmsPerShard = 500,
         TickCount = 8,
-        FirstPeriod = "2024Q1",
-        LastPeriod = "2025Q4",
         CodeVersion = "1.0.0+0123456789abcdef",
         UncommittedChanges = false,
         RuntimeVersion = ".NET 10.0.0",
@@ -37,16 +41,19 @@ internal static class ManifestSamples
         StartedUtc = Started,
         EndedUtc = Ended,
         Plots = true,
-        FirmPanelEvery = 4,
         Files = Files,
     };
 
     /// <summary>A comparison of two seeds on the reference engine.</summary>
-    public static ComparisonManifest Comparison() => new()
+    public static OutputManifest Comparison() => new()
     {
-        Baseline = Scenario,
-        Policy = Scenario with { Name = "policy", Path = "scenarios/policy.yaml" },
-        Seeds = [7, 8],
+        Payload = new ComparisonPayload
+        {
+            Baseline = Scenario,
+            Policy = Scenario with { Name = "policy",
+            Path = "scenarios/policy.yaml" },
+            Seeds = [7, 8],
+        },
         Engine = EngineKind.Reference.Name(),
         SiloCount = 0,
         FirmsPerShard = 0,
@@ -63,16 +70,19 @@ internal static class ManifestSamples
     };
 
     /// <summary>An ensemble of three seeds.</summary>
-    public static EnsembleManifest Ensemble() => new()
+    public static OutputManifest Ensemble() => new()
     {
-        Scenario = Scenario,
-        Seeds = [7, 8, 9],
+        Payload = new EnsemblePayload
+        {
+            Scenario = Scenario,
+            Seeds = [7, 8, 9],
+            FirstPeriod = "2024Q1",
+            LastPeriod = "2025Q4",
+        },
         Engine = EngineKind.Reference.Name(),
         SiloCount = 0,
         FirmsPerShard = 0,
         TickCount = 8,
-        FirstPeriod = "2024Q1",
-        LastPeriod = "2025Q4",
         CodeVersion = "1.0.0+0123456789abcdef",
         UncommittedChanges = null,
         RuntimeVersion = ".NET 10.0.0",
@@ -85,12 +95,15 @@ internal static class ManifestSamples
     };
 
     /// <summary>A sweep of one parameter over two points.</summary>
-    public static SweepManifest Sweep() => new()
+    public static OutputManifest Sweep() => new()
     {
-        Scenario = Scenario,
-        Parameters = [new SweepParameter("rd_subsidy", 0, 0.5, 0.5, [0, 0.5], 1)],
-        Points = 2,
-        Seeds = [7, 8],
+        Payload = new SweepPayload
+        {
+            Scenario = Scenario,
+            Parameters = [new SweepParameter("rd_subsidy", 0, 0.5, 0.5, [0, 0.5], 1)],
+            Points = 2,
+            Seeds = [7, 8],
+        },
         Engine = EngineKind.Orleans.Name(),
         SiloCount = 1,
         FirmsPerShard = 250,
@@ -103,5 +116,21 @@ internal static class ManifestSamples
         StartedUtc = Started,
         EndedUtc = Ended,
         Files = Files,
+    };
+
+    /// <summary>A manifest of <paramref name="payload"/> on the reference engine, with placeholder program facts, started now.</summary>
+    public static OutputManifest OnReference(ManifestPayload payload, int ticks, params string[] command) => new()
+    {
+        Payload = payload,
+        Engine = EngineKind.Reference.Name(),
+        SiloCount = 0,
+        FirmsPerShard = 1024,
+        TickCount = ticks,
+        CodeVersion = "v",
+        RuntimeVersion = "r",
+        OsDescription = "o",
+        CommandLine = command,
+        StartedUtc = DateTime.UtcNow,
+        EndedUtc = DateTime.UtcNow,
     };
 }

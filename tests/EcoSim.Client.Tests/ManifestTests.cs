@@ -8,19 +8,22 @@ public sealed class ManifestTests
 {
     private const string ScenarioText = "name: baseline\nseed: 42\n# R&D in 广东 — “quoted”\n";
 
-    internal static RunManifest Sample() => new()
+    internal static OutputManifest Sample() => new()
     {
-        ScenarioName = "baseline",
-        ScenarioPath = "scenarios/baseline.yaml",
-        ScenarioText = ScenarioText,
-        ScenarioSha256 = ContentHash.OfText(ScenarioText),
-        Seed = ulong.MaxValue,
+        Payload = new RunPayload
+        {
+            ScenarioName = "baseline",
+            ScenarioPath = "scenarios/baseline.yaml",
+            ScenarioText = ScenarioText,
+            ScenarioSha256 = ContentHash.OfText(ScenarioText),
+            Seed = ulong.MaxValue,
+            FirstPeriod = "2024Q1",
+            LastPeriod = "2033Q4",
+        },
         Engine = EngineKind.Orleans.Name(),
         SiloCount = 3,
         FirmsPerShard = 500,
         TickCount = 40,
-        FirstPeriod = "2024Q1",
-        LastPeriod = "2033Q4",
         CodeVersion = "1.0.0+0123456789abcdef",
         RuntimeVersion = RunEnvironment.RuntimeVersion,
         OsDescription = RunEnvironment.OsDescription,
@@ -45,16 +48,16 @@ public sealed class ManifestTests
     {
         using var temp = new TempFolder();
         string path = temp.Combine("manifest.json");
-        RunManifest written = Sample();
+        OutputManifest written = Sample();
 
         ManifestWriter.Write(path, written);
-        RunManifest read = ManifestReader.Read(path);
+        OutputManifest read = ManifestReader.Read(path);
 
         Assert.Equal(written.CommandLine, read.CommandLine);
         Assert.Equal(written.Files, read.Files);
         Assert.Equal(DateTimeKind.Utc, read.StartedUtc.Kind);
         Assert.Equal(written with { CommandLine = [], Files = [] }, read with { CommandLine = [], Files = [] });
-        Assert.Equal(ContentHash.OfText(read.ScenarioText), read.ScenarioSha256);
+        Assert.Equal(ContentHash.OfText(read.PayloadOf<RunPayload>().ScenarioText), read.PayloadOf<RunPayload>().ScenarioSha256);
         Assert.Equal(ManifestWriter.Serialize(written), File.ReadAllText(path));
     }
 
@@ -81,11 +84,11 @@ public sealed class ManifestTests
     {
         string json = ManifestWriter.Serialize(Sample());
 
-        Assert.Throws<FormatException>(() => ManifestReader.Deserialize(json.Replace("\"ecosim-run\"", "\"other\"")));
-        Assert.Throws<FormatException>(() => ManifestReader.Deserialize(json.Replace("\"formatVersion\": 1", "\"formatVersion\": 99")));
-        Assert.Throws<FormatException>(() => ManifestReader.Deserialize("{ \"format\": \"ecosim-run\" }"));
-        Assert.Throws<FormatException>(() => ManifestReader.Deserialize("not json"));
-        Assert.Throws<FormatException>(() => ManifestReader.Deserialize(json.Replace("\"format\": \"ecosim-run\",", "")));
+        Assert.Throws<ManifestProblem>(() => ManifestReader.Deserialize(json.Replace("\"ecosim-run\"", "\"other\"")));
+        Assert.Throws<ManifestProblem>(() => ManifestReader.Deserialize(json.Replace("\"formatVersion\": 1", "\"formatVersion\": 99")));
+        Assert.Throws<ManifestProblem>(() => ManifestReader.Deserialize("{ \"format\": \"ecosim-run\" }"));
+        Assert.Throws<ManifestProblem>(() => ManifestReader.Deserialize("not json"));
+        Assert.Throws<ManifestProblem>(() => ManifestReader.Deserialize(json.Replace("\"format\": \"ecosim-run\",", "")));
     }
 
     [Fact]
@@ -93,7 +96,7 @@ public sealed class ManifestTests
     {
         var local = new DateTime(2025, 6, 1, 12, 0, 0, DateTimeKind.Local);
 
-        RunManifest read = ManifestReader.Deserialize(ManifestWriter.Serialize(Sample() with { StartedUtc = local }));
+        OutputManifest read = ManifestReader.Deserialize(ManifestWriter.Serialize(Sample() with { StartedUtc = local }));
 
         Assert.Equal(local.ToUniversalTime(), read.StartedUtc);
     }

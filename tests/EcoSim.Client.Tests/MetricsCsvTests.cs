@@ -47,7 +47,7 @@ public sealed class MetricsCsvTests
     [Fact]
     public void Numbers_are_culture_invariant_shortest_round_trip_text()
     {
-        string csv = WriteToString([Row(0, 0.1) with { FirmRd = 1e-300, TotalRd = 123456789.123456789, Wage = -2.5 }]);
+        string csv = WriteToString([Row(0, 0.1).With((MetricColumns.FirmRd, 1e-300), (MetricColumns.TotalRd, 123456789.123456789), (MetricColumns.Wage, -2.5))]);
 
         string line = csv.Split('\n')[1];
         Assert.StartsWith("0,2024Q1,2024,-1,region,0.1,", line);
@@ -97,15 +97,14 @@ public sealed class MetricsCsvTests
         {
             // A different awkward value in each column, so a column mix-up cannot go unnoticed.
             double V(int k) => Awkward[(i + k) % Awkward.Length] * (k + 1);
-            yield return Row(i, V(0)) with
-            {
-                BudgetBasic = V(1), BudgetApplied = V(2), BudgetTransformation = V(3), BudgetFinance = V(4),
-                BudgetTalent = V(5), BasicShare = V(6), FirmRd = V(7), TotalRd = V(8), KnowledgeStock = V(9),
-                AvailableKnowledge = V(10), Breakthroughs = V(11), Innovations = V(12), Imitations = V(13),
-                Adoptions = V(14), AdoptionShare = V(15), SpinOffs = V(16), Firms = V(17), Births = V(18),
-                Deaths = V(19), VentureInvestment = V(20), Researchers = V(21), Wage = V(22), ValueAdded = V(23),
-                Productivity = V(24), ProductivityDispersion = V(25),
-            };
+            yield return Row(i, V(0)).With(
+                (MetricColumns.BudgetBasic, V(1)), (MetricColumns.BudgetApplied, V(2)), (MetricColumns.BudgetTransformation, V(3)), (MetricColumns.BudgetFinance, V(4)),
+                (MetricColumns.BudgetTalent, V(5)), (MetricColumns.BasicShare, V(6)), (MetricColumns.FirmRd, V(7)), (MetricColumns.TotalRd, V(8)), (MetricColumns.KnowledgeStock, V(9)),
+                (MetricColumns.AvailableKnowledge, V(10)), (MetricColumns.Breakthroughs, V(11)), (MetricColumns.Innovations, V(12)), (MetricColumns.Imitations, V(13)),
+                (MetricColumns.Adoptions, V(14)), (MetricColumns.AdoptionShare, V(15)), (MetricColumns.SpinOffs, V(16)), (MetricColumns.Firms, V(17)), (MetricColumns.Births, V(18)),
+                (MetricColumns.Deaths, V(19)), (MetricColumns.VentureInvestment, V(20)), (MetricColumns.Researchers, V(21)), (MetricColumns.Wage, V(22)), (MetricColumns.ValueAdded, V(23)),
+                (MetricColumns.Productivity, V(24)), (MetricColumns.ProductivityDispersion, V(25))
+            );
         }
     }
 
@@ -116,7 +115,7 @@ public sealed class MetricsCsvTests
         Time = 2024 + tick / 4.0,
         Cluster = MetricsRow.RegionIndex,
         ClusterId = "region",
-        PublicBudget = value,
+        [MetricColumns.PublicBudget] = value,
     };
 
     private static string WriteToString(IEnumerable<MetricsRow> rows)

@@ -140,7 +140,7 @@ public sealed class MetricsParquetTests
     public async Task A_count_that_is_not_a_whole_number_is_refused_with_its_column_and_row()
     {
         using var temp = new TempFolder();
-        var rows = Sample(1).Select((r, i) => i == 3 ? r with { Births = 2.5 } : r).ToList();
+        var rows = Sample(1).Select((r, i) => i == 3 ? r.With((MetricColumns.Births, 2.5)) : r).ToList();
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MetricsParquetWriter.WriteFileAsync(temp.Combine("m.parquet"), rows, Provenance));
         Assert.Contains("'births'", error.Message);
         Assert.Contains("2.5", error.Message);
@@ -193,7 +193,7 @@ public sealed class MetricsParquetTests
         Assert.Equal("year", units["time"]);
     }
 
-    private static IReadOnlyList<MetricsRow> Shifted(IReadOnlyList<MetricsRow> rows, double by) => [.. rows.Select(r => r with { Wage = r.Wage + by })];
+    private static IReadOnlyList<MetricsRow> Shifted(IReadOnlyList<MetricsRow> rows, double by) => [.. rows.Select(r => r.With((MetricColumns.Wage, r[MetricColumns.Wage] + by)))];
 
     // The synthetic rows with every count rounded to a whole number, as the model's counts are.
     private static IReadOnlyList<MetricsRow> Sample(int ticks) => [.. SampleRows.Create(ticks).Select(Whole)];

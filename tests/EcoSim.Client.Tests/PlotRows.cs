@@ -16,12 +16,11 @@ internal static class PlotRows
     /// as much as talent support.
     /// </summary>
     public static IReadOnlyList<MetricsRow> Region() =>
-        [.. SampleRows.Create(Ticks).Where(r => r.Cluster == MetricsRow.RegionIndex).Select(r => r with
-        {
-            Breakthroughs = 45 + r.Tick % 7,
-            Innovations = 8000 + 40 * r.Tick,
-            Adoptions = 5000 + 30 * r.Tick,
-            BasicShare = r.Tick % 2 == 0 ? 0.19999999999998544 : 0.20000000000001222,
-            BudgetTransformation = r.BudgetTalent,
-        })];
+        [.. SampleRows.Create(Ticks).Where(r => r.Cluster == MetricsRow.RegionIndex).Select(r => r.With(
+            (MetricColumns.Breakthroughs, 45 + r.Tick % 7),
+            (MetricColumns.Innovations, 8000 + 40 * r.Tick),
+            (MetricColumns.Adoptions, 5000 + 30 * r.Tick),
+            (MetricColumns.BasicShare, r.Tick % 2 == 0 ? 0.19999999999998544 : 0.20000000000001222),
+            (MetricColumns.BudgetTransformation, r[MetricColumns.BudgetTalent])
+        ))];
 }

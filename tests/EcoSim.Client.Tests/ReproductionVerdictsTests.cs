@@ -1,5 +1,5 @@
-using EcoSim.Client.Cli;
 using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Reproducing;
 
 namespace EcoSim.Client.Tests;
 
@@ -15,9 +15,8 @@ public sealed class ReproductionVerdictsTests
     /// <summary>The verdict lines on <paramref name="reproduced"/> against the recorded files, <paramref name="originalFolder"/> being the folder of the manifest.</summary>
     private static (int Failures, string[] Lines) Judge(IReadOnlyList<ManifestFile> reproduced, string originalFolder)
     {
-        var output = new StringWriter();
-        int failures = ReproductionVerdicts.Report(Files(), reproduced, originalFolder, output);
-        return (failures, output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        var verdict = ReproductionVerdicts.Judge(Files(), reproduced, originalFolder);
+        return (verdict.Failures, [.. verdict.Lines]);
     }
 
     [Fact]

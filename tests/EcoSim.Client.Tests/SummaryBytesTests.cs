@@ -8,13 +8,12 @@ public sealed class SummaryBytesTests
 {
     /// <summary>A run whose numbers depend on <paramref name="k"/>, with signed zeros, ties and a NaN among them to test the sorting.</summary>
     private static List<MetricsRow> Run(int k) =>
-        [.. SampleRows.Create(ticks: 8).Select(r => r with
-        {
-            KnowledgeStock = 100 + r.Tick + (k * 37 % 11) / 3.0,
-            Firms = k % 3 == 0 ? 2000 : 2000 + k,
-            Breakthroughs = k % 2 == 0 ? 0.0 : -0.0,
-            Productivity = k == 4 ? double.NaN : 1 + 0.01 * k,
-        })];
+        [.. SampleRows.Create(ticks: 8).Select(r => r.With(
+            (MetricColumns.KnowledgeStock, 100 + r.Tick + (k * 37 % 11) / 3.0),
+            (MetricColumns.Firms, k % 3 == 0 ? 2000 : 2000 + k),
+            (MetricColumns.Breakthroughs, k % 2 == 0 ? 0.0 : -0.0),
+            (MetricColumns.Productivity, k == 4 ? double.NaN : 1 + 0.01 * k)
+        ))];
 
     private static IEnumerable<int[]> Orders(int count)
     {

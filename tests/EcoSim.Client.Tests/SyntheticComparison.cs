@@ -36,11 +36,10 @@ internal static class SyntheticComparison
         {
             double effect = effects[i];
             summary.Add(MemberRole.Baseline, seeds[i], baseline);
-            summary.Add(MemberRole.Policy, seeds[i], [.. baseline.Select(r => r with
-            {
-                KnowledgeStock = r.Tick >= onsetTick ? r.KnowledgeStock * (1 + effect - (straddlesZero?.Invoke(r.Tick) == true ? mean : 0)) : r.KnowledgeStock,
-                Firms = r.Tick >= (divergenceTick ?? onsetTick) ? r.Firms + 1 : r.Firms,
-            })]);
+            summary.Add(MemberRole.Policy, seeds[i], [.. baseline.Select(r => r.With(
+                (MetricColumns.KnowledgeStock, r.Tick >= onsetTick ? r[MetricColumns.KnowledgeStock] * (1 + effect - (straddlesZero?.Invoke(r.Tick) == true ? mean : 0)) : r[MetricColumns.KnowledgeStock]),
+                (MetricColumns.Firms, r.Tick >= (divergenceTick ?? onsetTick) ? r[MetricColumns.Firms] + 1 : r[MetricColumns.Firms])
+            ))]);
         }
         return summary;
     }

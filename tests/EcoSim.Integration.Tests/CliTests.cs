@@ -242,6 +242,7 @@ public sealed class CliTests
         { "inspect", "--seed", "x" }, { "inspect", "--tick", "x" }, { "inspect", "--engine", "x" }, { "inspect", "--firms-per-shard", "x" },
         { "run", "--max-memory", "x" }, { "run", "--max-work", "x" }, { "compare", "--max-memory", "x" }, { "sweep", "--max-work", "x" },
         { "inspect", "--max-memory", "x" }, { "validate", "--max-memory", "x" }, { "validate", "--max-work", "x" },
+        { "reproduce", "--max-memory", "x" }, { "reproduce", "--max-work", "x" },
     };
 
     [Theory]

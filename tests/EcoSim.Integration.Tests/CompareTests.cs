@@ -81,7 +81,7 @@ public sealed class CompareTests
             for (int i = 0; i < baseline.Count; i++)
             {
                 if (baseline[i].Tick < 3) Assert.Equal(baseline[i], policy[i]);
-                else if (baseline[i].Cluster == -1) Assert.NotEqual(baseline[i].BudgetBasic, policy[i].BudgetBasic);
+                else if (baseline[i].Cluster == -1) Assert.NotEqual(baseline[i][MetricColumns.BudgetBasic], policy[i][MetricColumns.BudgetBasic]);
             }
         }
         // The effect band of a metric the policy does not touch before 2024Q4 is exactly zero there.
@@ -113,7 +113,7 @@ public sealed class CompareTests
         var (cluster, id) = clusters.First(c => c.Cluster >= 0);
         var last = baseline[0].Max(r => r.Tick);
         var row = rows.Single(f => f[2] == cluster.ToString(CultureInfo.InvariantCulture) && f[3] == id && f[4] == "value_added" && f[0] == baseline[0].First(r => r.Tick == last).Period);
-        double Value(IReadOnlyList<MetricsRow> run) => run.Single(r => r.Tick == last && r.Cluster == cluster).ValueAdded;
+        double Value(IReadOnlyList<MetricsRow> run) => run.Single(r => r.Tick == last && r.Cluster == cluster)[MetricColumns.ValueAdded];
         double[] values = [.. row[6..].Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
         var baselineBand = EcoSim.Experiments.Ensembles.Band.Of([.. baseline.Select(Value)]);
         var effectBand = EcoSim.Experiments.Ensembles.Band.Of([.. baseline.Zip(policy, (b, p) => Value(p) - Value(b))]);

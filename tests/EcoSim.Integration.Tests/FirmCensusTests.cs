@@ -1,4 +1,5 @@
 using EcoSim.Experiments.Engines;
+using EcoSim.Model.Metrics;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
 
@@ -50,7 +51,7 @@ public sealed class FirmCensusTests(TestClusterFixture fixture)
             foreach (var firms in tick.Firms!.Clusters)
             {
                 Assert.Equal(0, firms.FirstIndex);
-                Assert.Equal(tick.Outcome.Rows[firms.Cluster].Firms, firms.Alive.Count(a => a));
+                Assert.Equal(tick.Outcome.Rows[firms.Cluster][MetricColumns.Firms], firms.Alive.Count(a => a));
                 Assert.All(Enumerable.Range(0, firms.Count).Where(i => firms.Alive[i]), i => Assert.True(firms.Revenue[i] > 0 && firms.Weight[i] > 0));
             }
         Assert.True(ticks[7].Firms!.Clusters.Sum(c => c.Count) > ticks[0].Firms!.Clusters.Sum(c => c.Count), "entrants take new slots");

@@ -1,5 +1,6 @@
 using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
+using EcoSim.Model.Metrics;
 using EcoSim.Model.State;
 
 namespace EcoSim.Integration.Tests;
@@ -14,7 +15,7 @@ public sealed class FirmPanelTests
         var (code, output, errors) = await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", dir, "--no-plots", "--firm-panel-every", "3");
         Assert.True(code == 0, errors);
         Assert.Contains("firms.parquet", output);
-        Assert.Equal(3, ManifestReader.Read(Path.Combine(dir, "manifest.json")).FirmPanelEvery);
+        Assert.Equal(3, ManifestReader.Read(Path.Combine(dir, "manifest.json")).PayloadOf<RunPayload>().FirmPanelEvery);
 
         var world = TestFiles.LoadSmall().World;
         var all = new HashSet<int>(Enumerable.Range(0, world.Ticks));
@@ -40,7 +41,7 @@ public sealed class FirmPanelTests
                 Assert.Equal(tick.Outcome.Rows[0].Period, rows[r].Period);
             }
             for (int c = 0; c < world.ClusterCount; c++)
-                Assert.Equal(tick.Outcome.Rows[c].Firms, rows.Count(r => r.Cluster == c && r.State.Alive));
+                Assert.Equal(tick.Outcome.Rows[c][MetricColumns.Firms], rows.Count(r => r.Cluster == c && r.State.Alive));
             previous = rows[0].Tick;
         }
         Assert.Contains(panel.Skip(1).SelectMany(rows => rows), r => !r.State.Alive); // exits appear, once
@@ -84,7 +85,7 @@ public sealed class FirmPanelTests
         string root = TestFiles.NewTempFolder();
         Assert.Equal(0, (await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--engine", "reference", "--out", Path.Combine(root, "plain"), "--no-plots", "--ticks", "2")).Code);
         Assert.False(File.Exists(Path.Combine(root, "plain", "firms.parquet")));
-        Assert.Null(ManifestReader.Read(Path.Combine(root, "plain", "manifest.json")).FirmPanelEvery);
+        Assert.Null(ManifestReader.Read(Path.Combine(root, "plain", "manifest.json")).PayloadOf<RunPayload>().FirmPanelEvery);
 
         var (code, _, errors) = await CliRunner.Ecosim("run", TestFiles.SmallScenario, "--out", Path.Combine(root, "bad"), "--firm-panel-every", "0");
         Assert.Equal(2, code);

@@ -114,7 +114,7 @@ public sealed class ParquetReadersTests
         var alive = DuckDb.Query($"SELECT tick, count(*) FROM read_parquet({DuckDb.Literal(parquet)}) WHERE alive GROUP BY tick ORDER BY tick");
         Assert.Equal([1, 3, 4], alive.Select(r => (int)r[0]!));
         foreach (var row in alive)
-            Assert.Equal(csv.Single(r => r.Tick == (int)row[0]! && r.Cluster == MetricsRow.RegionIndex).Firms, (long)row[1]!);
+            Assert.Equal(csv.Single(r => r.Tick == (int)row[0]! && r.Cluster == MetricsRow.RegionIndex)[MetricColumns.Firms], (long)row[1]!);
         var manifest = Manifest(dir);
         var kv = AssertProvenance(parquet, "firm-panel", (string)manifest["scenarioName"]!, (string)manifest["scenarioSha256"]!, [(ulong)manifest["seed"]!], manifest);
         var units = JsonSerializer.Deserialize<Dictionary<string, string>>(kv["ecosim.units"])!;

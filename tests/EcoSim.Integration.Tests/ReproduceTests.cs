@@ -39,6 +39,26 @@ public sealed class ReproduceTests
         AssertNoTemporaryPath(output + errors + File.ReadAllText(Path.Combine(again, "report.html")) + File.ReadAllText(Path.Combine(again, "manifest.json")));
     }
 
+    [Theory]
+    [InlineData("--max-work", "10", "(--max-work)")]
+    [InlineData("--max-memory", "1MiB", "(--max-memory)")]
+    public async Task A_reproduction_is_held_to_the_limits_it_is_given_and_runs_once_they_allow_it(string option, string tooLow, string named)
+    {
+        string root = TestFiles.NewTempFolder();
+        string manifest = Path.Combine(await ShortRun(root, "--no-plots"), "manifest.json");
+
+        var refused = await Ecosim("reproduce", manifest, "--out", Path.Combine(root, "refused"), option, tooLow);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains($"{manifest}: scenarioText: does not load: ", refused.Errors);
+        Assert.Contains(named, refused.Errors);
+        Assert.Empty(refused.Output);
+        Assert.False(Directory.Exists(Path.Combine(root, "refused")));
+
+        var allowed = await Ecosim("reproduce", manifest, "--out", Path.Combine(root, "allowed"), "--max-work", "1e12", "--max-memory", "64GiB");
+        Assert.True(allowed.Code == 0, allowed.Errors + allowed.Output);
+        Assert.Contains("reproduced: all 2 data files are byte-identical", allowed.Output);
+    }
+
     [Fact]
     public async Task Plots_whose_pixels_differ_are_named_but_do_not_count()
     {
@@ -176,7 +196,7 @@ public sealed class ReproduceTests
         { "duplicate nested key", "manifest.json: files[0].path: appears twice; a manifest gives each key once" },
         { "engine", "manifest.json: engine: 'quantum' is not an engine this program runs" },
         { "scenario text", "manifest.json: scenarioSha256: is not the SHA-256 of scenarioText" },
-        { "kind", "manifest.json: kind: 'forecast' cannot be reproduced by this program (it reproduces: run, compare, ensemble, sweep)" },
+        { "kind", "manifest.json: kind: 'forecast' is not a kind of output this program reads (run, compare, ensemble, sweep)" },
         { "version", "manifest.json: formatVersion: 99 is not a manifest version this program reads" },
         { "files", "manifest.json: files: '../escape.csv' is not a path inside the output folder" },
         { "ticks", "manifest.json: tickCount: 400 is more than the 8 ticks of the recorded scenario" },

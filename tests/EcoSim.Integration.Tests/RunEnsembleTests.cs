@@ -5,6 +5,8 @@ using EcoSim.Client.Cli;
 using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Report;
+using EcoSim.Experiments.Pipelines;
+using EcoSim.Model.Metrics;
 
 namespace EcoSim.Integration.Tests;
 
@@ -75,7 +77,7 @@ public sealed class RunEnsembleTests
 
         // The region's firms at the end: the median is the middle member's, and the band lies within the members.
         var ends = new[] { 7, 8, 9 }.Select(seed => MetricsCsvReader.ReadFile(Path.Combine(root, "ens", "runs", $"small-seed{seed}.csv"))
-            .Single(r => r.Cluster == -1 && r.Period == "2025Q4").Firms).Order().ToArray();
+            .Single(r => r.Cluster == -1 && r.Period == "2025Q4")[MetricColumns.Firms]).Order().ToArray();
         var summary = File.ReadLines(Path.Combine(root, "ens", "summary.csv")).Select(l => l.Split(',')).ToList();
         var firms = summary.Single(f => f[0] == "2025Q4" && f[2] == "-1" && f[4] == "firms");
         double p05 = Number(firms[6]), median = Number(firms[7]), p95 = Number(firms[8]);
@@ -144,7 +146,7 @@ public sealed class RunEnsembleTests
         var small = TestFiles.LoadSmall();
         var settings = new EnsembleSettings(small with { World = small.World with { Ticks = 8 } }, Experiment.ConsecutiveSeeds(small.World.Seed, 20),
             new OutputSettings(new EngineChoice(EngineKind.Reference), Path.Combine(root, "out"), Plots: true, Parallel: 2));
-        var pipeline = new RunEnsemblePipeline(new StringWriter(), errors, (_, _) => Task.FromResult<ISimulationEngine>(engine));
+        var pipeline = new RunEnsemblePipeline(PipelineCalls.Events(errors) with { OpenEngine = (_, _) => Task.FromResult<ISimulationEngine>(engine) });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ExecuteAsync(settings, ctrlC.Token));
         Assert.Empty(Directory.GetFileSystemEntries(root));
         Assert.InRange(engine.TicksDelivered, 12, 12 + 2 * 8); // of 160: no run starts after Ctrl-C, at most the two in flight go on

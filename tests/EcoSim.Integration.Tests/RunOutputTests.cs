@@ -4,6 +4,7 @@ using EcoSim.Client.Cli;
 using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
+using EcoSim.Experiments.Pipelines;
 
 namespace EcoSim.Integration.Tests;
 
@@ -17,9 +18,9 @@ public sealed class RunOutputTests(TestClusterFixture fixture)
         var errors = new StringWriter();
         var small = TestFiles.LoadSmall();
         var settings = new RunSettings(seed is ulong s ? small.WithSeed(s) : small, new OutputSettings(new EngineChoice(EngineKind.Orleans, 64), outDir, plots));
-        var pipeline = new RunPipeline(output, errors, (s, _) => Task.FromResult<ISimulationEngine>(
-            new OrleansSimulation(OrleansConnections.Borrow(fixture.Cluster.GrainFactory, fixture.Cluster.Silos.Count), s.Engine.FirmsPerShard)));
-        int code = await pipeline.ExecuteAsync(settings, CancellationToken.None);
+        EngineOpener onTestCluster = (s, _) => Task.FromResult<ISimulationEngine>(
+            new OrleansSimulation(OrleansConnections.Borrow(fixture.Cluster.GrainFactory, fixture.Cluster.Silos.Count), s.Engine.FirmsPerShard));
+        int code = await PipelineCalls.RunAsync(async events => await new RunPipeline(events with { OpenEngine = onTestCluster }).ExecuteAsync(settings, CancellationToken.None), output, errors);
         return (code, output.ToString(), errors.ToString());
     }
 
@@ -41,21 +42,22 @@ public sealed class RunOutputTests(TestClusterFixture fixture)
         Assert.Equal(string.Join(",", MetricsCsvFormat.Header), header);
         foreach (var row in rows.Where(r => r.Cluster == MetricsRow.RegionIndex))
         {
-            Assert.True(row.Firms > 0 && row.TotalRd > row.FirmRd && row.PublicBudget > 0, $"implausible region row at {row.Period}");
-            Assert.InRange(row.BasicShare, 0, 1);
+            Assert.True(row[MetricColumns.Firms] > 0 && row[MetricColumns.TotalRd] > row[MetricColumns.FirmRd] && row[MetricColumns.PublicBudget] > 0, $"implausible region row at {row.Period}");
+            Assert.InRange(row[MetricColumns.BasicShare], 0, 1);
         }
         // The one-third rule of the small scenario starts at 2024Q4.
-        Assert.Equal(0.2, rows.Single(r => r.Period == "2024Q3" && r.Cluster == MetricsRow.RegionIndex).BasicShare, 12);
-        Assert.Equal(0.3333, rows.Single(r => r.Period == "2024Q4" && r.Cluster == MetricsRow.RegionIndex).BasicShare, 12);
+        Assert.Equal(0.2, rows.Single(r => r.Period == "2024Q3" && r.Cluster == MetricsRow.RegionIndex)[MetricColumns.BasicShare], 12);
+        Assert.Equal(0.3333, rows.Single(r => r.Period == "2024Q4" && r.Cluster == MetricsRow.RegionIndex)[MetricColumns.BasicShare], 12);
 
         var manifest = ManifestReader.Read(Path.Combine(dir, "manifest.json"));
-        Assert.Equal("small", manifest.ScenarioName);
+        var run = manifest.PayloadOf<RunPayload>();
+        Assert.Equal("small", run.ScenarioName);
         Assert.Equal("orleans", manifest.Engine);
         Assert.Equal(2, manifest.SiloCount);
         Assert.Equal(64, manifest.FirmsPerShard);
-        Assert.Equal(7UL, manifest.Seed);
+        Assert.Equal(7UL, run.Seed);
         Assert.Equal(8, manifest.TickCount);
-        Assert.Equal(scenario.Sha256, manifest.ScenarioSha256);
+        Assert.Equal(scenario.Sha256, run.ScenarioSha256);
         Assert.True(manifest.EndedUtc >= manifest.StartedUtc);
         Assert.Contains(manifest.Files, f => f.Path == "metrics.csv");
 

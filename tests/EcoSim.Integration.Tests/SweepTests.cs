@@ -9,6 +9,7 @@ using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Report;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Parameters;
+using EcoSim.Experiments.Pipelines;
 
 namespace EcoSim.Integration.Tests;
 
@@ -89,7 +90,7 @@ public sealed class SweepTests
         Assert.True(budget["0.3"] > budget["0.1"], "more money for basic research should mean more basic knowledge");
 
         var ends = new[] { 7, 8, 9 }.Select(seed => MetricsCsvReader.ReadFile(Path.Combine(dir, "runs", $"basicShare=0.3-seed{seed}.csv"))
-            .Single(r => r.Cluster == MetricsRow.RegionIndex && r.Period == "2025Q4").ValueAdded).Order().ToArray();
+            .Single(r => r.Cluster == MetricsRow.RegionIndex && r.Period == "2025Q4")[MetricColumns.ValueAdded]).Order().ToArray();
         var valueAdded = rows.Single(f => f[1] == "0.3" && f[2] == "2025Q4" && f[3] == "value_added");
         Assert.Equal(ends[1], Number(valueAdded[6]));
         Assert.InRange(Number(valueAdded[5]), ends[0], ends[1]);
@@ -117,8 +118,8 @@ public sealed class SweepTests
         var region = MetricsCsvReader.ReadFile(Path.Combine(dir, "runs", "minBasicShare=0.5-seed7.csv")).Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
         Assert.Equal(8, region.Count);
         // The first quarter is the scenario's calibrated start (basic share 0.2, no floor yet); the lever acts from the second.
-        Assert.Equal(0.2, region[0].BasicShare, 12);
-        Assert.All(region.Skip(1), r => Assert.Equal(0.5, r.BasicShare, 12));
+        Assert.Equal(0.2, region[0][MetricColumns.BasicShare], 12);
+        Assert.All(region.Skip(1), r => Assert.Equal(0.5, r[MetricColumns.BasicShare], 12));
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
         Assert.Equal(1, manifest.RootElement.GetProperty("parameters")[0].GetProperty("replacedChanges").GetInt32());
     }
@@ -136,7 +137,7 @@ public sealed class SweepTests
         var low = MetricsCsvReader.ReadFile(Path.Combine(dir, "runs", "basicShare=0.1-seed7.csv")).Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
         var high = MetricsCsvReader.ReadFile(Path.Combine(dir, "runs", "basicShare=0.5-seed7.csv")).Where(r => r.Cluster == MetricsRow.RegionIndex).ToList();
         Assert.Equal(low[0], high[0]);
-        Assert.True(high[^1].KnowledgeStock > low[^1].KnowledgeStock * 1.01, $"knowledge {high[^1].KnowledgeStock} at basicShare 0.5 against {low[^1].KnowledgeStock} at 0.1");
+        Assert.True(high[^1][MetricColumns.KnowledgeStock] > low[^1][MetricColumns.KnowledgeStock] * 1.01, $"knowledge {high[^1][MetricColumns.KnowledgeStock]} at basicShare 0.5 against {low[^1][MetricColumns.KnowledgeStock]} at 0.1");
     }
 
     [Fact]
@@ -211,7 +212,7 @@ public sealed class SweepTests
         var baseline = ScenarioLoader.Load(SmallBaseline);
         var settings = new SweepSettings(baseline with { World = baseline.World with { Ticks = 8 } }, SweepGrid.TryParse(["basicShare=0:1:0.1"], 3, out _)!,
             Experiment.ConsecutiveSeeds(baseline.World.Seed, 3), new OutputSettings(new EngineChoice(EngineKind.Reference), Path.Combine(root, "out"), Plots: true, Parallel: 2));
-        var pipeline = new SweepPipeline(new StringWriter(), errors, (_, _) => Task.FromResult<ISimulationEngine>(engine));
+        var pipeline = new SweepPipeline(PipelineCalls.Events(errors) with { OpenEngine = (_, _) => Task.FromResult<ISimulationEngine>(engine) });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ExecuteAsync(settings, ctrlC.Token));
         Assert.Empty(Directory.GetFileSystemEntries(root));
         Assert.InRange(engine.TicksDelivered, 10, 10 + 2 * 8); // of 264

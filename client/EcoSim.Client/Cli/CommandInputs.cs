@@ -52,19 +52,4 @@ internal static class CommandInputs
     }
 
     private static string Horizon(Scenario s) => $"{s.World.Start}..{s.World.PeriodOf(s.World.Ticks - 1)}";
-
-    /// <summary>
-    /// Starts the output folder <paramref name="asked"/> (<c>--out</c>), or <paramref name="defaultPath"/> (or its first
-    /// free alternative) when none was asked; on failure writes why and returns null, having touched nothing.
-    /// </summary>
-    public static RunOutputFolder? BeginOutput(string? asked, string defaultPath, bool overwrite, TextWriter errors)
-    {
-        var mode = asked is null ? OutputMode.Fresh : overwrite ? OutputMode.Overwrite : OutputMode.Explicit;
-        try { return RunOutputFolder.Begin(asked ?? defaultPath, mode, errors); }
-        catch (OutputFolderException e)
-        {
-            errors.WriteLine($"error: {e.Message}");
-            return null;
-        }
-    }
 }

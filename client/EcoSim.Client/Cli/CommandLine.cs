@@ -1,6 +1,8 @@
 using System.CommandLine;
 using EcoSim.Experiments;
 using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Pipelines;
+using EcoSim.Experiments.Reproducing;
 
 namespace EcoSim.Client.Cli;
 
@@ -36,12 +38,12 @@ internal static class CommandLine
                     if (CommandInputs.FirstTicks(loaded, result.GetValue(shared.Ticks), errors) is not { } members) return ExitCodes.BadInput;
                     var ensemble = new EnsembleSettings(members, Experiment.ConsecutiveSeeds(result.GetValue(seed) ?? members.World.Seed, result.GetValue(seeds)),
                         shared.OutputOf(result, cluster, result.GetValue(parallel)));
-                    return await new RunEnsemblePipeline(output, errors).ExecuteAsync(ensemble, cancellation);
+                    return await PipelineCalls.RunAsync(async events => await new RunEnsemblePipeline(events).ExecuteAsync(ensemble, cancellation), output, errors);
                 }
                 if (result.GetValue(seed) is ulong one) loaded = loaded.WithSeed(one);
                 if (CommandInputs.FirstTicks(loaded, result.GetValue(shared.Ticks), errors) is not { } single) return ExitCodes.BadInput;
                 var settings = new RunSettings(single, shared.OutputOf(result, cluster)) { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel) };
-                return await new RunPipeline(output, errors).ExecuteAsync(settings, cancellation);
+                return await PipelineCalls.RunAsync(async events => await new RunPipeline(events).ExecuteAsync(settings, cancellation), output, errors);
             });
         });
         return command;
@@ -69,7 +71,7 @@ internal static class CommandLine
                 if (CommandInputs.LoadPair(result.GetValue(baseline)!, result.GetValue(policy)!, errors, root, limits, ticks) is not var (first, second)) return ExitCodes.BadInput;
                 var settings = new CompareSettings(first, second, Experiment.ConsecutiveSeeds(result.GetValue(seed) ?? first.World.Seed, result.GetValue(seeds)),
                     shared.OutputOf(result, cluster, result.GetValue(parallel)));
-                return await new ComparePipeline(output, errors).ExecuteAsync(settings, cancellation);
+                return await PipelineCalls.RunAsync(async events => await new ComparePipeline(events).ExecuteAsync(settings, cancellation), output, errors);
             });
         });
         return command;
@@ -106,7 +108,7 @@ internal static class CommandLine
                 if (CommandInputs.FirstTicks(loaded, result.GetValue(shared.Ticks), errors) is not { } swept) return ExitCodes.BadInput;
                 var settings = new SweepSettings(swept, grid, Experiment.ConsecutiveSeeds(result.GetValue(seed) ?? swept.World.Seed, result.GetValue(seeds)),
                     shared.OutputOf(result, cluster, result.GetValue(parallel)));
-                return await new SweepPipeline(output, errors).ExecuteAsync(settings, cancellation);
+                return await PipelineCalls.RunAsync(async events => await new SweepPipeline(events).ExecuteAsync(settings, cancellation), output, errors);
             });
         });
         return command;
@@ -167,11 +169,12 @@ internal static class CommandLine
         {
             manifest, outPath, shared.Overwrite, shared.Cluster, shared.ClusterCredentials,
         };
+        shared.Limits.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
-            var settings = new ReproduceSettings(result.GetValue(manifest)!, result.GetValue(outPath), cluster) { Overwrite = result.GetValue(shared.Overwrite) };
-            return await Guarded(errors, cancellation, () => new ReproducePipeline(output, errors).ExecuteAsync(settings, cancellation));
+            var settings = new ReproduceSettings(result.GetValue(manifest)!, result.GetValue(outPath), cluster) { Overwrite = result.GetValue(shared.Overwrite), Limits = shared.Limits.Read(result) };
+            return await Guarded(errors, cancellation, () => PipelineCalls.ReproduceAsync(settings, cancellation, output, errors));
         });
         return command;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Experiments;
 using EcoSim.Experiments.Engines;
+using EcoSim.Experiments.Pipelines;
 using EcoSim.Hosting;
 
 namespace EcoSim.Client.Cli;

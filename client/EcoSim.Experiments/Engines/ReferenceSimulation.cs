@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using EcoSim.Grains.Abstractions.Telemetry;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
+using EcoSim.Model.Metrics;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
 
@@ -37,7 +38,7 @@ public sealed class ReferenceSimulation : ISimulationEngine
             cancellation.ThrowIfCancellationRequested();
             RunSpans.Resume(span);
             var outcome = await Task.Run(() => TimedStep(engine, firms), cancellation);
-            firms = outcome.Rows[^1].Firms;
+            firms = outcome.Rows[^1][MetricColumns.Firms];
             yield return new SimulatedTick(outcome, firmTicks.Contains(outcome.Tick) ? Census(engine, world, outcome.Tick) : null);
         }
         RunSpans.RunDone(Name);

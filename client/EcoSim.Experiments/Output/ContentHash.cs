@@ -3,7 +3,7 @@ using System.Text;
 
 namespace EcoSim.Experiments.Output;
 
-/// <summary>SHA-256 digests as lower-case hex, as recorded in <see cref="RunManifest"/>.</summary>
+/// <summary>SHA-256 digests as lower-case hex, as recorded in <see cref="OutputManifest"/>.</summary>
 public static class ContentHash
 {
     /// <summary>SHA-256 of the UTF-8 bytes of <paramref name="text"/> (no byte-order mark).</summary>

@@ -2,41 +2,32 @@ using System.Text.Json;
 
 namespace EcoSim.Experiments.Output;
 
-/// <summary>Reads manifests written by <see cref="ManifestWriter"/>.</summary>
+/// <summary>
+/// The one reader of manifest.json, for every kind of output: it checks the format marker, the version, that
+/// no key is given twice and that the files are listed, picks the payload by the <c>kind</c> key and names
+/// the key at fault when anything is missing or of the wrong kind.
+/// </summary>
 public static class ManifestReader
 {
-    /// <summary>Parses manifest JSON text.</summary>
-    /// <param name="json">The manifest text.</param>
-    /// <exception cref="FormatException">Not an EcoSim run manifest, a newer format version, or malformed.</exception>
-    public static RunManifest Deserialize(string json)
-    {
-        RunManifest? manifest;
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(json);
-            if (!HasFormatMarker(document.RootElement))
-                throw new FormatException($"not an EcoSim run manifest (\"format\" is not \"{RunManifest.FormatMarker}\")");
-            manifest = document.Deserialize<RunManifest>(ManifestJson.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"not a valid EcoSim run manifest: {e.Message}", e);
-        }
-        if (manifest is null)
-            throw new FormatException("not an EcoSim run manifest (null)");
-        if (manifest.FormatVersion > RunManifest.CurrentFormatVersion)
-            throw new FormatException(
-                $"manifest format version {manifest.FormatVersion} is newer than this program reads ({RunManifest.CurrentFormatVersion})");
-        return manifest;
-    }
-
     /// <summary>Reads the manifest file at <paramref name="path"/>.</summary>
     /// <param name="path">A <c>manifest.json</c> file.</param>
-    /// <exception cref="FormatException">Not an EcoSim run manifest, a newer format version, or malformed.</exception>
-    public static RunManifest Read(string path) => Deserialize(File.ReadAllText(path));
+    /// <exception cref="ManifestProblem">The file is missing, unreadable, not JSON, not an EcoSim manifest, of an unknown kind or newer version, or a key is missing, bad or given twice.</exception>
+    public static OutputManifest Read(string path)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new ManifestProblem(null, "file not found"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ManifestProblem(null, $"cannot read the file: {e.Message}"); }
+        return Parse(bytes);
+    }
+
+    /// <summary>Parses manifest JSON text.</summary>
+    /// <param name="json">The manifest text.</param>
+    /// <exception cref="ManifestProblem">As for <see cref="Read"/>.</exception>
+    public static OutputManifest Deserialize(string json) => Parse(MetricsCsvFormat.Encoding.GetBytes(json));
 
     /// <summary>
-    /// Whether <paramref name="path"/> is a JSON object whose <c>format</c> is <see cref="RunManifest.FormatMarker"/>
+    /// Whether <paramref name="path"/> is a JSON object whose <c>format</c> is <see cref="OutputManifest.FormatMarker"/>
     /// (any version). False if the file is missing, unreadable or not JSON.
     /// </summary>
     /// <param name="path">A candidate <c>manifest.json</c>.</param>
@@ -55,9 +46,50 @@ public static class ManifestReader
         }
     }
 
+    private static OutputManifest Parse(byte[] bytes)
+    {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(bytes); }
+        catch (JsonException e) { throw new ManifestProblem(null, $"not valid JSON ({e.Message})"); }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new ManifestProblem(null, "not an EcoSim manifest (expected a JSON object)");
+            if (!root.TryGetProperty("format", out _)) throw new ManifestProblem("format", $"is missing (\"{OutputManifest.FormatMarker}\" in an EcoSim manifest)");
+            if (!HasFormatMarker(root)) throw new ManifestProblem("format", $"is not \"{OutputManifest.FormatMarker}\": not an EcoSim manifest");
+            ManifestStrictness.RefuseDuplicateKeys(root);
+            if (root.TryGetProperty("formatVersion", out var version) && (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int v) || v > OutputManifest.CurrentFormatVersion))
+                throw new ManifestProblem("formatVersion", $"{version} is not a manifest version this program reads (1 to {OutputManifest.CurrentFormatVersion})");
+            var payloadType = PayloadType(root);
+            // Every kind lists its files; without the key there would be nothing to compare, and no way to tell a forgotten list from an empty one.
+            if (!root.TryGetProperty("files", out _)) throw new ManifestProblem("files", "is missing");
+            // The payload's keys come first in the file, so its errors are named first.
+            var (payload, payloadError) = Attempt(() => (ManifestPayload?)root.Deserialize(payloadType, ManifestJson.Options));
+            var (common, commonError) = Attempt(() => root.Deserialize<OutputManifest>(ManifestJson.Options));
+            JsonException[] errors = [.. new[] { payloadError, commonError }.OfType<JsonException>()];
+            if (errors.Length > 0) throw ManifestStrictness.Describe(root, errors);
+            return common! with { Payload = payload! };
+        }
+    }
+
+    private static (T? Value, JsonException? Error) Attempt<T>(Func<T?> read) where T : class
+    {
+        try { return (read() ?? throw new ManifestProblem(null, "is null"), null); }
+        catch (JsonException e) { return (null, e); }
+    }
+
+    private static Type PayloadType(JsonElement root)
+    {
+        string kind = RunPayload.KindName;
+        if (root.TryGetProperty("kind", out var kindValue))
+            kind = kindValue.ValueKind == JsonValueKind.String ? kindValue.GetString()! : throw new ManifestProblem("kind", "must be a string");
+        return ManifestPayload.Kinds.TryGetValue(kind, out var type) ? type
+            : throw new ManifestProblem("kind", $"'{kind}' is not a kind of output this program reads ({string.Join(", ", ManifestPayload.Kinds.Keys)})");
+    }
+
     private static bool HasFormatMarker(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object
         && root.TryGetProperty("format", out JsonElement format)
         && format.ValueKind == JsonValueKind.String
-        && format.GetString() == RunManifest.FormatMarker;
+        && format.GetString() == OutputManifest.FormatMarker;
 }

@@ -2,16 +2,17 @@ using EcoSim.Experiments.Engines;
 
 namespace EcoSim.Experiments.Output;
 
-/// <summary>What every kind of manifest records of the engine, the program and the command, filled in one place.</summary>
+/// <summary>The one place a manifest is made: what every kind records of the engine, the program and the command, around a kind's payload.</summary>
 public static class ManifestStamp
 {
     /// <summary>
-    /// <paramref name="manifest"/> (a kind's own keys) with the engine that ran it, the ticks of each run,
+    /// The manifest of <paramref name="payload"/> (a kind's own keys) with the engine that ran it, the ticks of each run,
     /// this program, its command line, the start time and the end time now, and whether plots were drawn.
     /// </summary>
-    public static T Of<T>(T manifest, ISimulationEngine engine, int ticks, DateTime started, bool plots) where T : OutputManifest =>
-        (T)(manifest with
+    public static OutputManifest Of(ManifestPayload payload, ISimulationEngine engine, int ticks, DateTime started, bool plots) =>
+        new()
         {
+            Payload = payload,
             Engine = engine.Name,
             SiloCount = engine.SiloCount,
             FirmsPerShard = engine.FirmsPerShard,
@@ -24,5 +25,5 @@ public static class ManifestStamp
             StartedUtc = started,
             EndedUtc = DateTime.UtcNow,
             Plots = plots,
-        });
+        };
 }

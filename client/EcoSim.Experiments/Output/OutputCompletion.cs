@@ -16,12 +16,11 @@ internal static class OutputCompletion
     /// <param name="manifest">The manifest without its files, as the report shows it.</param>
     /// <param name="report">Builds the report from the manifest.</param>
     /// <param name="cancellation">Cancels the write.</param>
-    public static async Task CommitAsync<TManifest>(RunOutputFolder folder, TManifest manifest, Func<TManifest, HtmlReport> report, CancellationToken cancellation)
-        where TManifest : OutputManifest
+    public static async Task CommitAsync(RunOutputFolder folder, OutputManifest manifest, Func<OutputManifest, HtmlReport> report, CancellationToken cancellation)
     {
         // The report first: the manifest then lists it with every other file (see ReproductionFacts).
         report(manifest).Write(folder.PathFor(HtmlReport.FileName));
-        var complete = (TManifest)((OutputManifest)manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) });
+        var complete = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) };
         await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), ManifestWriter.Serialize(complete), MetricsCsvFormat.Encoding, cancellation);
         folder.Commit();
     }

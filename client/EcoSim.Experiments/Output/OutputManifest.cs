@@ -3,31 +3,34 @@ using System.Text.Json.Serialization;
 namespace EcoSim.Experiments.Output;
 
 /// <summary>
-/// What the manifest.json of every kind of EcoSim output folder records: the format marker, the engine,
-/// the program and machine, the command, the times and the files with their hashes.
+/// The manifest.json of every kind of EcoSim output folder: the format marker, the engine, the program
+/// and machine, the command, the times and the files with their hashes, which every kind records alike,
+/// and the <see cref="Payload"/>, what its own kind (a run, an ensemble, a comparison, a sweep) records.
 /// </summary>
 /// <remarks>
-/// The JSON keys keep the order every kind has always written: <c>format</c> and <c>formatVersion</c>
-/// first, then what the kind itself records (<see cref="JsonPropertyOrderAttribute"/> 0, the default), then the
-/// engine and tick count, a kind's periods (<see cref="PeriodsOrder"/>), the program, command, times and
-/// plots, anything a kind records after the plots (<see cref="AfterPlotsOrder"/>), and the files last.
+/// The JSON is one flat object whose keys keep the order every kind has always written: <c>format</c> and
+/// <c>formatVersion</c> first, then the payload's own keys (<see cref="JsonPropertyOrderAttribute"/> 0, the
+/// default), then the engine and tick count, the payload's periods (<see cref="ManifestPayload.PeriodsOrder"/>),
+/// the program, command, times and plots, the payload's keys after the plots
+/// (<see cref="ManifestPayload.AfterPlotsOrder"/>), and the files last. <see cref="ManifestWriter"/> and
+/// <see cref="ManifestReader"/> are the one serialiser and the one reader.
 /// </remarks>
-public abstract record OutputManifest
+public sealed record OutputManifest
 {
-    /// <summary>Key order of a kind's first and last period, between the tick count and the code version.</summary>
-    protected const int PeriodsOrder = 2;
+    /// <summary>The value of <see cref="Format"/> in every EcoSim manifest, whatever its kind.</summary>
+    public const string FormatMarker = "ecosim-run";
 
-    /// <summary>Key order of what a kind records between the plots and the files.</summary>
-    protected const int AfterPlotsOrder = 4;
+    /// <summary>The manifest layout version written by this code.</summary>
+    public const int CurrentFormatVersion = 1;
 
     private const int MarkerOrder = -1;
     private const int EngineOrder = 1;
     private const int ProgramOrder = 3;
     private const int FilesOrder = 5;
 
-    /// <summary>Format marker, always <see cref="RunManifest.FormatMarker"/>, so the folder is recognised as EcoSim output.</summary>
+    /// <summary>Format marker, always <see cref="FormatMarker"/>, so the folder is recognised as EcoSim output.</summary>
     [JsonPropertyOrder(MarkerOrder)]
-    public string Format { get; init; } = RunManifest.FormatMarker;
+    public string Format { get; init; } = FormatMarker;
     /// <summary>Manifest layout version: 1 for every kind so far.</summary>
     [JsonPropertyOrder(MarkerOrder)]
     public int FormatVersion { get; init; } = 1;
@@ -84,11 +87,21 @@ public abstract record OutputManifest
     [JsonPropertyOrder(ProgramOrder)]
     public bool? Plots { get; init; }
 
-    /// <summary>Whether the JSON text ends in a newline: every kind's does but a comparison's, which has always been written without.</summary>
-    /// <remarks>Not public, so that no serialiser takes it for a key.</remarks>
-    internal virtual bool EndsWithNewline => true;
+    /// <summary>What the manifest's kind records; its keys are written among the common ones (see the remarks on the type).</summary>
+    public required ManifestPayload Payload { get; init; }
+
+    /// <summary>The payload as the kind <typeparamref name="TPayload"/> that the caller made or asked for.</summary>
+    /// <exception cref="InvalidOperationException">The manifest is of another kind.</exception>
+    public TPayload PayloadOf<TPayload>() where TPayload : ManifestPayload =>
+        Payload as TPayload ?? throw new InvalidOperationException($"the manifest holds a {Payload.GetType().Name}, not a {typeof(TPayload).Name}");
 
     /// <summary>The files written next to the manifest, with their hashes.</summary>
     [JsonPropertyOrder(FilesOrder)]
     public IReadOnlyList<ManifestFile> Files { get; init; } = [];
 }
+
+/// <summary>One file of an output folder.</summary>
+/// <param name="Path">Path relative to the output folder, with <c>/</c> separators.</param>
+/// <param name="Bytes">File length in bytes.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the file's bytes.</param>
+public sealed record ManifestFile(string Path, long Bytes, string Sha256);

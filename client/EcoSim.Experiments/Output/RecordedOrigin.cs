@@ -17,8 +17,8 @@ public sealed record RecordedOrigin(IReadOnlyList<string> CommandLine, DateTime 
     /// <paramref name="manifest"/> as the report shows it: with the recorded command and start time when
     /// <paramref name="origin"/> is given, else as it is.
     /// </summary>
-    public static TManifest Shown<TManifest>(RecordedOrigin? origin, TManifest manifest) where TManifest : OutputManifest =>
-        origin is null ? manifest : (TManifest)((OutputManifest)manifest with { CommandLine = origin.CommandLine, StartedUtc = origin.StartedUtc });
+    public static OutputManifest Shown(RecordedOrigin? origin, OutputManifest manifest) =>
+        origin is null ? manifest : manifest with { CommandLine = origin.CommandLine, StartedUtc = origin.StartedUtc };
 
     /// <summary>The date plot captions show: the recorded start when <paramref name="origin"/> is given, else <paramref name="started"/>.</summary>
     public static DateTime PlotDate(RecordedOrigin? origin, DateTime started) => origin?.StartedUtc ?? started;

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace EcoSim.Experiments.Output;
 
-/// <summary>Facts about the running program recorded in <see cref="RunManifest"/>.</summary>
+/// <summary>Facts about the running program recorded in <see cref="OutputManifest"/>.</summary>
 public static class RunEnvironment
 {
     /// <summary>

@@ -312,7 +312,7 @@ public sealed partial class RunOutputFolder : IDisposable
         if (!IsEcoSimOutput(full))
             throw new OutputFolderException(shown,
                 $"it exists, is not empty and is not an EcoSim output (no {ManifestFileName} with format " +
-                $"\"{RunManifest.FormatMarker}\"); choose another folder or remove it");
+                $"\"{OutputManifest.FormatMarker}\"); choose another folder or remove it");
         var earlier = EarlierOutput.Read(full);
         if (mode != OutputMode.Overwrite)
             throw new OutputFolderException(shown, $"it holds an earlier output ({earlier.Description}); give --overwrite to replace it, or choose another --out");

@@ -1,4 +1,5 @@
 using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Experiments.Report;
@@ -13,7 +14,7 @@ internal static class ComparisonReport
     /// <param name="plots">PNG paths written (empty without plots).</param>
     /// <param name="outputFolder">The folder the plots are in (for relative captions).</param>
     /// <param name="manifest">The manifest as it will be written (its file list is not used).</param>
-    public static HtmlReport Build(ComparisonFindings findings, Scenario baseline, Scenario policy, IReadOnlyList<string> plots, string outputFolder, ComparisonManifest manifest) =>
+    public static HtmlReport Build(ComparisonFindings findings, Scenario baseline, Scenario policy, IReadOnlyList<string> plots, string outputFolder, OutputManifest manifest) =>
         new HtmlReport(findings.Title, findings.Question)
             .Add(Section(findings))
             .Add(FiguresSection.Of("plots", "Plots", "For each key metric: baseline and policy over time (median and 5-95% band over seeds), then the paired effect.",

@@ -1,4 +1,5 @@
 using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Metrics;
 using EcoSim.Scenarios;
 
@@ -16,9 +17,9 @@ internal static class EnsembleReport
     /// <param name="plots">PNG paths written (empty without plots).</param>
     /// <param name="outputFolder">The folder the plots are in (for relative captions).</param>
     /// <param name="manifest">The manifest as it will be written (its file list is not used).</param>
-    public static HtmlReport Build(Scenario scenario, EnsembleSummary summary, IReadOnlyList<string> plots, string outputFolder, EnsembleManifest manifest) =>
-        new HtmlReport($"{scenario.Name}: {manifest.Seeds.Count} seeds", scenario.Description)
-            .Add(KeyNumbers(summary, manifest.Seeds))
+    public static HtmlReport Build(Scenario scenario, EnsembleSummary summary, IReadOnlyList<string> plots, string outputFolder, OutputManifest manifest) =>
+        new HtmlReport($"{scenario.Name}: {manifest.PayloadOf<EnsemblePayload>().Seeds.Count} seeds", scenario.Description)
+            .Add(KeyNumbers(summary, manifest.PayloadOf<EnsemblePayload>().Seeds))
             .Add(FiguresSection.Of("plots", "Plots", "For each key metric of the region: the median over the seeds and the 5-95% band, over time.", plots, outputFolder))
             .Add(new ScenarioTextSection([("", scenario)]))
             .Add(new ParameterTableSection(ParameterValuesTable.For([scenario])))

@@ -18,48 +18,50 @@ internal static class ReproductionFacts
         "manifest.json, next to this report, records the same facts and also the end time and the SHA-256 of every file in the folder, this report included; " +
         "that is why the report, written before the manifest, does not list the hashes itself. The same command with the same code version writes the same metrics, byte for byte, on either engine.";
 
-    /// <summary>The facts of a run.</summary>
-    public static FactsSection Section(RunManifest manifest) => new(
+    /// <summary>The facts of a manifest of any kind: the command, what its kind records, the engine and the program.</summary>
+    public static FactsSection Section(OutputManifest manifest) => new(
     [
         new("command", Command(manifest.CommandLine)),
-        new("scenario", $"{manifest.ScenarioName} ({manifest.ScenarioPath})"),
-        new("scenario SHA-256", manifest.ScenarioSha256),
-        new("seed", manifest.Seed.ToString(CultureInfo.InvariantCulture)),
-        new("periods", $"{manifest.FirstPeriod} to {manifest.LastPeriod} ({manifest.TickCount} quarters)"),
+        .. manifest.Payload switch
+        {
+            RunPayload run => Facts(run, manifest.TickCount),
+            ComparisonPayload comparison => Facts(comparison, manifest.TickCount),
+            EnsemblePayload ensemble => Facts(ensemble, manifest.TickCount),
+            SweepPayload sweep => Facts(sweep, manifest.TickCount),
+            var other => throw new ArgumentException($"no reproduction facts for a {other.GetType().Name}", nameof(manifest)),
+        },
         .. Engine(manifest),
         .. Program(manifest),
     ], ManifestNote);
 
-    /// <summary>The facts of a comparison.</summary>
-    public static FactsSection Section(ComparisonManifest manifest) => new(
+    private static IEnumerable<ReportFact> Facts(RunPayload manifest, int ticks) =>
     [
-        new("command", Command(manifest.CommandLine)),
+        new("scenario", $"{manifest.ScenarioName} ({manifest.ScenarioPath})"),
+        new("scenario SHA-256", manifest.ScenarioSha256),
+        new("seed", manifest.Seed.ToString(CultureInfo.InvariantCulture)),
+        new("periods", $"{manifest.FirstPeriod} to {manifest.LastPeriod} ({ticks} quarters)"),
+    ];
+
+    private static IEnumerable<ReportFact> Facts(ComparisonPayload manifest, int ticks) =>
+    [
         new("baseline", $"{manifest.Baseline.Name} ({manifest.Baseline.Path})"),
         new("baseline SHA-256", manifest.Baseline.Sha256),
         new("policy", $"{manifest.Policy.Name} ({manifest.Policy.Path})"),
         new("policy SHA-256", manifest.Policy.Sha256),
         new("paired seeds", manifest.Seeds.Count == 0 ? "none" : $"{manifest.Seeds.Count} ({manifest.Seeds[0]} to {manifest.Seeds[^1]}), each run with both scenarios"),
-        new("quarters", manifest.TickCount.ToString(CultureInfo.InvariantCulture)),
-        .. Engine(manifest),
-        .. Program(manifest),
-    ], ManifestNote);
+        new("quarters", ticks.ToString(CultureInfo.InvariantCulture)),
+    ];
 
-    /// <summary>The facts of an ensemble (one scenario over many seeds).</summary>
-    public static FactsSection Section(EnsembleManifest manifest) => new(
+    private static IEnumerable<ReportFact> Facts(EnsemblePayload manifest, int ticks) =>
     [
-        new("command", Command(manifest.CommandLine)),
         new("scenario", $"{manifest.Scenario.Name} ({manifest.Scenario.Path})"),
         new("scenario SHA-256", manifest.Scenario.Sha256),
         new("seeds", $"{Seeds(manifest.Seeds)}, one run each"),
-        new("periods", $"{manifest.FirstPeriod} to {manifest.LastPeriod} ({manifest.TickCount} quarters)"),
-        .. Engine(manifest),
-        .. Program(manifest),
-    ], ManifestNote);
+        new("periods", $"{manifest.FirstPeriod} to {manifest.LastPeriod} ({ticks} quarters)"),
+    ];
 
-    /// <summary>The facts of a sweep, the grid included.</summary>
-    public static FactsSection Section(SweepManifest manifest) => new(
+    private static IEnumerable<ReportFact> Facts(SweepPayload manifest, int ticks) =>
     [
-        new("command", Command(manifest.CommandLine)),
         new("scenario", $"{manifest.Scenario.Name} ({manifest.Scenario.Path})"),
         new("scenario SHA-256", manifest.Scenario.Sha256),
         .. manifest.Parameters.Select(p => new ReportFact($"swept {p.Name}",
@@ -67,10 +69,8 @@ internal static class ReproductionFacts
             (p.ReplacedChanges == 0 ? "" : $" (replacing {p.ReplacedChanges} scheduled change{(p.ReplacedChanges == 1 ? "" : "s")} of the scenario)"))),
         new("grid", $"{manifest.Points} point{(manifest.Points == 1 ? "" : "s")} x {manifest.Seeds.Count} seed{(manifest.Seeds.Count == 1 ? "" : "s")} = {manifest.Points * manifest.Seeds.Count} runs"),
         new("seeds", $"{Seeds(manifest.Seeds)}, the same at every grid point"),
-        new("quarters", manifest.TickCount.ToString(CultureInfo.InvariantCulture)),
-        .. Engine(manifest),
-        .. Program(manifest),
-    ], ManifestNote);
+        new("quarters", ticks.ToString(CultureInfo.InvariantCulture)),
+    ];
 
     /// <summary>
     /// The command as it can be typed, arguments quoted where they need it. Manifests record the program's

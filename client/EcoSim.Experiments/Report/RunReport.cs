@@ -14,7 +14,7 @@ internal static class RunReport
     /// <param name="plots">PNG paths written (empty without plots).</param>
     /// <param name="outputFolder">The folder the plots are in (for relative captions).</param>
     /// <param name="manifest">The manifest as it will be written (its file list is not used).</param>
-    public static HtmlReport Build(Scenario scenario, IReadOnlyList<MetricsRow> region, IReadOnlyList<string> plots, string outputFolder, RunManifest manifest) =>
+    public static HtmlReport Build(Scenario scenario, IReadOnlyList<MetricsRow> region, IReadOnlyList<string> plots, string outputFolder, OutputManifest manifest) =>
         new HtmlReport($"{scenario.Name}: one run, seed {scenario.World.Seed}", scenario.Description)
             .Add(KeyNumbers(region))
             .Add(FiguresSection.Of("plots", "Plots", "Region totals over time.", plots.Where(p => !IsClusterGrid(p)), outputFolder))
@@ -38,8 +38,8 @@ internal static class RunReport
             string change = start != 0 ? $" ({Findings.Percent(end / start - 1)} over the run)" : "";
             return new FindingItem(column.Title, $"{HtmlReport.Number(start)} in {first.Period}; {string.Join("; ", values)}{change}; {unit}.");
         }).ToList();
-        string headline = $"From {first.Period} to {last.Period}: total R&D {Change(first, last, r => r.TotalRd)} bn yuan/yr, basic-knowledge index {Change(first, last, r => r.KnowledgeStock)}, " +
-                          $"firms {Change(first, last, r => r.Firms)}, value added {Change(first, last, r => r.ValueAdded)} bn yuan/yr.";
+        string headline = $"From {first.Period} to {last.Period}: total R&D {Change(first, last, r => r[MetricColumns.TotalRd])} bn yuan/yr, basic-knowledge index {Change(first, last, r => r[MetricColumns.KnowledgeStock])}, " +
+                          $"firms {Change(first, last, r => r[MetricColumns.Firms])}, value added {Change(first, last, r => r[MetricColumns.ValueAdded])} bn yuan/yr.";
         return new FindingsSection("Key numbers", headline,
             [$"One run with one seed has no uncertainty band: ecosim run --seeds N shows how much chance moves these numbers, and ecosim compare measures a policy's effect over paired seeds, with 90% bands from {SeedEvidence.MinimumSeeds} seeds on. " +
              SeedEvidence.LeftOut()],

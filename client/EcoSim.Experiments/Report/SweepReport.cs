@@ -1,4 +1,5 @@
 using EcoSim.Experiments.Ensembles;
+using EcoSim.Experiments.Output;
 using EcoSim.Model.Parameters;
 using EcoSim.Scenarios;
 
@@ -17,13 +18,14 @@ internal static class SweepReport
     /// <param name="plots">PNG paths written (empty without plots).</param>
     /// <param name="outputFolder">The folder the plots are in (for relative captions).</param>
     /// <param name="manifest">The manifest as it will be written (its file list is not used).</param>
-    public static HtmlReport Build(Scenario scenario, SweepGrid grid, IReadOnlyList<SweepResult> results, IReadOnlyList<string> plots, string outputFolder, SweepManifest manifest)
+    public static HtmlReport Build(Scenario scenario, SweepGrid grid, IReadOnlyList<SweepResult> results, IReadOnlyList<string> plots, string outputFolder, OutputManifest manifest)
     {
+        var sweep = manifest.PayloadOf<SweepPayload>();
         string last = results[^1].Period;
         var atEnd = results.Where(r => r.Period == last).ToList();
         string over = string.Join(" and ", grid.Axes.Select(a => a.Parameter.Name));
         return new HtmlReport($"{scenario.Name}: sweep over {over}", scenario.Description)
-            .Add(SweepResponses.Describe(grid, atEnd, manifest.Seeds.Count, Design(scenario, grid, results, manifest)))
+            .Add(SweepResponses.Describe(grid, atEnd, sweep.Seeds.Count, Design(scenario, grid, results, sweep, manifest.Engine)))
             .Add(FiguresSection.Of("plots", "Response curves",
                 $"For each key metric in {last}: the median over the seeds against {grid.Axes[0].Parameter.Name}, with the 5-95% band" +
                 (grid.Axes.Count > 1 ? $"; one curve per value of {grid.Axes[1].Parameter.Name}." : "."), plots, outputFolder))
@@ -32,7 +34,7 @@ internal static class SweepReport
             .Add(ReproductionFacts.Section(manifest));
     }
 
-    private static string Design(Scenario scenario, SweepGrid grid, IReadOnlyList<SweepResult> results, SweepManifest manifest)
+    private static string Design(Scenario scenario, SweepGrid grid, IReadOnlyList<SweepResult> results, SweepPayload manifest, string engine)
     {
         var world = scenario.World;
         var seeds = manifest.Seeds;
@@ -40,7 +42,7 @@ internal static class SweepReport
         string axes = string.Join(" x ", grid.Axes.Select(a => $"{a.Parameter.Name} from {SweepAxis.Text(a.Values[0])} to {SweepAxis.Text(a.Values[^1])} ({a.Count} value{(a.Count == 1 ? "" : "s")})"));
         var replaced = manifest.Parameters.Where(p => p.ReplacedChanges > 0).Select(p => $"{p.Name} ({p.ReplacedChanges})").ToList();
         return $"{manifest.Points} grid point{(manifest.Points == 1 ? "" : "s")}, {axes}, each run with the same {seeds.Count} seed{(seeds.Count == 1 ? "" : "s")} " +
-               $"({seeds[0]} to {seeds[^1]}: common random numbers, so points differ by the parameters, not by luck), {world.Start} to {world.PeriodOf(world.Ticks - 1)}, engine {manifest.Engine}. " +
+               $"({seeds[0]} to {seeds[^1]}: common random numbers, so points differ by the parameters, not by luck), {world.Start} to {world.PeriodOf(world.Ticks - 1)}, engine {engine}. " +
                $"Each swept value holds {string.Join("; ", manifest.Parameters.Select(p => $"{p.Name} " + ParameterOverride.Holds(Spec(p.Name), world)))}" +
                (replaced.Count > 0 ? $", in place of the scenario's own scheduled changes of {string.Join(" and ", replaced)}" : "") + ". " +
                (seeds.Count == 1 ? $"Each figure is the one run's value in {periods[^1]}" :

@@ -30,12 +30,19 @@ public sealed record RegionStart(FirmShard[] Firms, ClusterState[] Clusters, Tal
             int count = constants.FirmsPerCluster[c];
             firms[c] = new FirmShard(c, 0, count);
             FirmPhase.Initialize(firms[c], spec, constants, 0, count);
-            var summary = FirmPhase.Summarize(firms[c], 0);
-            clusters[c] = ClusterPhase.Initial(spec, constants, c, summary);
-            talent[c] = TalentPhase.Initial(spec, constants, c, summary.Sums[FirmSums.ResearcherDemand] + labDemand[c]);
+            (clusters[c], double firmDemand) = Cluster(spec, constants, c, FirmPhase.Summarize(firms[c], 0));
+            talent[c] = TalentPhase.Initial(spec, constants, c, firmDemand + labDemand[c]);
         }
         var snapshot = InitialRegion.Snapshot(spec, constants, clusters, talent);
         FundState[] funds = [.. Enumerable.Range(0, constants.FundKinds.Length).Select(f => FinancePhase.Initial(spec, constants, f, snapshot))];
         return new RegionStart(firms, clusters, talent, (LabState[])constants.Labs.Clone(), funds, snapshot);
     }
+
+    /// <summary>
+    /// A cluster at tick 0, from the summary of all its firms (one shard's, or the merged shards' of a
+    /// cluster grain): its state and the researchers its firms want, which with its labs' demand sizes its
+    /// talent pool. Every engine starts a cluster through this, so none can start one differently.
+    /// </summary>
+    public static (ClusterState State, double FirmResearcherDemand) Cluster(WorldSpec spec, WorldConstants constants, int cluster, FirmReport firms) =>
+        (ClusterPhase.Initial(spec, constants, cluster, firms), firms.Sums[FirmSums.ResearcherDemand]);
 }

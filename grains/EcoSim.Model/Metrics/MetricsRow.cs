@@ -76,63 +76,15 @@ public sealed record MetricsRow
         return hash.ToHashCode();
     }
 
-    // Shorthands for code and tests that name a metric; a new column needs none (read it with the indexer).
-    /// <summary>Shorthand for <see cref="MetricColumns.PublicBudget"/>.</summary>
-    public double PublicBudget { get => this[MetricColumns.PublicBudget]; init => this[MetricColumns.PublicBudget] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.BudgetBasic"/>.</summary>
-    public double BudgetBasic { get => this[MetricColumns.BudgetBasic]; init => this[MetricColumns.BudgetBasic] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.BudgetApplied"/>.</summary>
-    public double BudgetApplied { get => this[MetricColumns.BudgetApplied]; init => this[MetricColumns.BudgetApplied] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.BudgetTransformation"/>.</summary>
-    public double BudgetTransformation { get => this[MetricColumns.BudgetTransformation]; init => this[MetricColumns.BudgetTransformation] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.BudgetFinance"/>.</summary>
-    public double BudgetFinance { get => this[MetricColumns.BudgetFinance]; init => this[MetricColumns.BudgetFinance] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.BudgetTalent"/>.</summary>
-    public double BudgetTalent { get => this[MetricColumns.BudgetTalent]; init => this[MetricColumns.BudgetTalent] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.BasicShare"/>.</summary>
-    public double BasicShare { get => this[MetricColumns.BasicShare]; init => this[MetricColumns.BasicShare] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.FirmRd"/>.</summary>
-    public double FirmRd { get => this[MetricColumns.FirmRd]; init => this[MetricColumns.FirmRd] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.TotalRd"/>.</summary>
-    public double TotalRd { get => this[MetricColumns.TotalRd]; init => this[MetricColumns.TotalRd] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.KnowledgeStock"/>.</summary>
-    public double KnowledgeStock { get => this[MetricColumns.KnowledgeStock]; init => this[MetricColumns.KnowledgeStock] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.AvailableKnowledge"/>.</summary>
-    public double AvailableKnowledge { get => this[MetricColumns.AvailableKnowledge]; init => this[MetricColumns.AvailableKnowledge] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.FacilitySpending"/>.</summary>
-    public double FacilitySpending { get => this[MetricColumns.FacilitySpending]; init => this[MetricColumns.FacilitySpending] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.Breakthroughs"/>.</summary>
-    public double Breakthroughs { get => this[MetricColumns.Breakthroughs]; init => this[MetricColumns.Breakthroughs] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.PipelineCandidates"/>.</summary>
-    public double PipelineCandidates { get => this[MetricColumns.PipelineCandidates]; init => this[MetricColumns.PipelineCandidates] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.Approvals"/>.</summary>
-    public double Approvals { get => this[MetricColumns.Approvals]; init => this[MetricColumns.Approvals] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.Innovations"/>.</summary>
-    public double Innovations { get => this[MetricColumns.Innovations]; init => this[MetricColumns.Innovations] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.Imitations"/>.</summary>
-    public double Imitations { get => this[MetricColumns.Imitations]; init => this[MetricColumns.Imitations] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.Adoptions"/>.</summary>
-    public double Adoptions { get => this[MetricColumns.Adoptions]; init => this[MetricColumns.Adoptions] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.AdoptionShare"/>.</summary>
-    public double AdoptionShare { get => this[MetricColumns.AdoptionShare]; init => this[MetricColumns.AdoptionShare] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.SpinOffs"/>.</summary>
-    public double SpinOffs { get => this[MetricColumns.SpinOffs]; init => this[MetricColumns.SpinOffs] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.Firms"/>.</summary>
-    public double Firms { get => this[MetricColumns.Firms]; init => this[MetricColumns.Firms] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.Births"/>.</summary>
-    public double Births { get => this[MetricColumns.Births]; init => this[MetricColumns.Births] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.Deaths"/>.</summary>
-    public double Deaths { get => this[MetricColumns.Deaths]; init => this[MetricColumns.Deaths] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.VentureInvestment"/>.</summary>
-    public double VentureInvestment { get => this[MetricColumns.VentureInvestment]; init => this[MetricColumns.VentureInvestment] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.Researchers"/>.</summary>
-    public double Researchers { get => this[MetricColumns.Researchers]; init => this[MetricColumns.Researchers] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.Wage"/>.</summary>
-    public double Wage { get => this[MetricColumns.Wage]; init => this[MetricColumns.Wage] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.ValueAdded"/>.</summary>
-    public double ValueAdded { get => this[MetricColumns.ValueAdded]; init => this[MetricColumns.ValueAdded] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.Productivity"/>.</summary>
-    public double Productivity { get => this[MetricColumns.Productivity]; init => this[MetricColumns.Productivity] = value; }
-    /// <summary>Shorthand for <see cref="MetricColumns.ProductivityDispersion"/>.</summary>
-    public double ProductivityDispersion { get => this[MetricColumns.ProductivityDispersion]; init => this[MetricColumns.ProductivityDispersion] = value; }
+    /// <summary>
+    /// A copy with <paramref name="values"/> set: what <c>row with { ... }</c> does for the keys, for metrics,
+    /// which are read and set through the catalogue (<c>row[MetricColumns.Firms]</c>) and so cannot appear in a
+    /// <c>with</c> expression.
+    /// </summary>
+    public MetricsRow With(params ReadOnlySpan<(MetricColumn Column, double Value)> values)
+    {
+        var copy = this with { };
+        foreach (var (column, value) in values) copy._values[column.Index] = value;
+        return copy;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EcoSim.Model.Engine;
+using EcoSim.Model.Metrics;
 using EcoSim.Model.Parameters;
 using EcoSim.Model.Time;
 using EcoSim.Model.World;
@@ -104,9 +105,9 @@ internal static class BackcastGrid
         {
             var region = tick.Rows[^1];
             int y = tick.Tick / WorldSpec.TicksPerYear;
-            total[y] += region.TotalRd / WorldSpec.TicksPerYear;
-            firm[y] += region.FirmRd / WorldSpec.TicksPerYear;
-            researchers[y] = region.Researchers;
+            total[y] += region[MetricColumns.TotalRd] / WorldSpec.TicksPerYear;
+            firm[y] += region[MetricColumns.FirmRd] / WorldSpec.TicksPerYear;
+            researchers[y] = region[MetricColumns.Researchers];
         }
         return (total, firm, researchers);
     }

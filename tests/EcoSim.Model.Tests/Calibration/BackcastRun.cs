@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EcoSim.Model.Engine;
+using EcoSim.Model.Metrics;
 using EcoSim.Model.Tests.Support;
 using EcoSim.Model.World;
 using EcoSim.Scenarios;
@@ -29,10 +30,10 @@ public sealed class BackcastRun
         {
             var region = tick.Rows[^1];
             int y = tick.Tick / WorldSpec.TicksPerYear;
-            total[y] += region.TotalRd / WorldSpec.TicksPerYear;
-            firmRd[y] += region.FirmRd / WorldSpec.TicksPerYear;
-            researchers[y] = region.Researchers; // end of year
-            firms[y] = region.Firms;             // end of year
+            total[y] += region[MetricColumns.TotalRd] / WorldSpec.TicksPerYear;
+            firmRd[y] += region[MetricColumns.FirmRd] / WorldSpec.TicksPerYear;
+            researchers[y] = region[MetricColumns.Researchers]; // end of year
+            firms[y] = region[MetricColumns.Firms];             // end of year
         }
         FirstYear = world.Start.Year;
         TotalRd = total;

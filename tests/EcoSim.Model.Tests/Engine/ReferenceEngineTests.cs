@@ -59,8 +59,8 @@ public class ReferenceEngineTests
                 if (t < 4) Bits.Identical(a[t].Rows[r], b[t].Rows[r]);
                 else Assert.True(Bits.Differ(a[t].Rows[r], b[t].Rows[r]), $"tick {t} row {a[t].Rows[r].ClusterId}: the policy changed nothing");
             }
-        Assert.Equal(0.2, a[4].Rows[^1].BasicShare, 1e-12);
-        Assert.Equal(1.0 / 3, b[4].Rows[^1].BasicShare, 1e-12);
+        Assert.Equal(0.2, a[4].Rows[^1][MetricColumns.BasicShare], 1e-12);
+        Assert.Equal(1.0 / 3, b[4].Rows[^1][MetricColumns.BasicShare], 1e-12);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class ReferenceEngineTests
                 if (t < 3) Bits.Identical(a[t].Rows[r], b[t].Rows[r]);
                 else Assert.True(Bits.Differ(a[t].Rows[r], b[t].Rows[r]), $"tick {t} row {a[t].Rows[r].ClusterId}");
             }
-        Assert.Equal(0.3333, b[3].Rows[^1].BasicShare, 1e-12);
+        Assert.Equal(0.3333, b[3].Rows[^1][MetricColumns.BasicShare], 1e-12);
     }
 
     [Fact]
@@ -109,15 +109,15 @@ public class ReferenceEngineTests
                 string where = $"tick {row.Tick} {row.ClusterId}";
                 foreach (var column in MetricColumns.All)
                     Assert.True(double.IsFinite(column.Value(row)), $"{where}: {column.Name} = {column.Value(row)}");
-                Assert.True(row.Firms >= 0, $"{where}: firms {row.Firms}");
-                Assert.InRange(row.BasicShare, 0, 1);
-                Assert.InRange(row.AdoptionShare, 0, 1);
-                Assert.True(row.Researchers >= 0, $"{where}: researchers {row.Researchers}");
-                Assert.True(row.Wage > 0, $"{where}: wage {row.Wage}");
-                foreach (double budget in new[] { row.PublicBudget, row.BudgetBasic, row.BudgetApplied, row.BudgetTransformation, row.BudgetFinance, row.BudgetTalent })
+                Assert.True(row[MetricColumns.Firms] >= 0, $"{where}: firms {row[MetricColumns.Firms]}");
+                Assert.InRange(row[MetricColumns.BasicShare], 0, 1);
+                Assert.InRange(row[MetricColumns.AdoptionShare], 0, 1);
+                Assert.True(row[MetricColumns.Researchers] >= 0, $"{where}: researchers {row[MetricColumns.Researchers]}");
+                Assert.True(row[MetricColumns.Wage] > 0, $"{where}: wage {row[MetricColumns.Wage]}");
+                foreach (double budget in new[] { row[MetricColumns.PublicBudget], row[MetricColumns.BudgetBasic], row[MetricColumns.BudgetApplied], row[MetricColumns.BudgetTransformation], row[MetricColumns.BudgetFinance], row[MetricColumns.BudgetTalent] })
                     Assert.True(budget >= 0, $"{where}: a budget is {budget}");
-                Assert.True(row.Births >= 0 && row.Deaths >= 0 && row.Breakthroughs >= 0 && row.SpinOffs >= 0 && row.VentureInvestment >= 0, where);
-                Assert.Equal(row.PublicBudget, row.BudgetBasic + row.BudgetApplied + row.BudgetTransformation + row.BudgetFinance + row.BudgetTalent, row.PublicBudget * 1e-12);
+                Assert.True(row[MetricColumns.Births] >= 0 && row[MetricColumns.Deaths] >= 0 && row[MetricColumns.Breakthroughs] >= 0 && row[MetricColumns.SpinOffs] >= 0 && row[MetricColumns.VentureInvestment] >= 0, where);
+                Assert.Equal(row[MetricColumns.PublicBudget], row[MetricColumns.BudgetBasic] + row[MetricColumns.BudgetApplied] + row[MetricColumns.BudgetTransformation] + row[MetricColumns.BudgetFinance] + row[MetricColumns.BudgetTalent], row[MetricColumns.PublicBudget] * 1e-12);
             }
             var clusters = outcome.Rows.Take(spec.ClusterCount).ToArray();
             var region = outcome.Rows[^1];
@@ -126,13 +126,13 @@ public class ReferenceEngineTests
             for (int c = 0; c < clusters.Length; c++)
             {
                 Assert.Equal(c, clusters[c].Cluster);
-                Assert.Equal(firms[c] - clusters[c].Deaths + clusters[c].Births, clusters[c].Firms);
-                firms[c] = clusters[c].Firms;
+                Assert.Equal(firms[c] - clusters[c][MetricColumns.Deaths] + clusters[c][MetricColumns.Births], clusters[c][MetricColumns.Firms]);
+                firms[c] = clusters[c][MetricColumns.Firms];
             }
-            Assert.Equal(clusters.Sum(r => r.Firms), region.Firms);
-            Assert.Equal(clusters.Sum(r => r.PublicBudget), region.PublicBudget, region.PublicBudget * 1e-12);
-            Assert.Equal(clusters.Sum(r => r.Researchers), region.Researchers, region.Researchers * 1e-12);
-            generationEvents += (long)clusters.Sum(r => r.Adoptions);
+            Assert.Equal(clusters.Sum(r => r[MetricColumns.Firms]), region[MetricColumns.Firms]);
+            Assert.Equal(clusters.Sum(r => r[MetricColumns.PublicBudget]), region[MetricColumns.PublicBudget], region[MetricColumns.PublicBudget] * 1e-12);
+            Assert.Equal(clusters.Sum(r => r[MetricColumns.Researchers]), region[MetricColumns.Researchers], region[MetricColumns.Researchers] * 1e-12);
+            generationEvents += (long)clusters.Sum(r => r[MetricColumns.Adoptions]);
         }
         Assert.True(generationEvents > 0, "no adoption in the whole run: the invariants were checked on a degenerate run");
     }

@@ -23,8 +23,8 @@ public class ClusterShockTests
     {
         var run = Run(new ClusterShock(ShockKind.Demand, 1, 3, 6, -0.3));
         IdenticalBefore(run, 3);
-        Assert.True(run[4][1].ValueAdded < 0.8 * Baseline[4][1].ValueAdded, $"{run[4][1].ValueAdded} vs {Baseline[4][1].ValueAdded}");
-        Assert.Equal(Baseline[3][0].ValueAdded, run[3][0].ValueAdded);   // another cluster, same tick: untouched
+        Assert.True(run[4][1][MetricColumns.ValueAdded] < 0.8 * Baseline[4][1][MetricColumns.ValueAdded], $"{run[4][1][MetricColumns.ValueAdded]} vs {Baseline[4][1][MetricColumns.ValueAdded]}");
+        Assert.Equal(Baseline[3][0][MetricColumns.ValueAdded], run[3][0][MetricColumns.ValueAdded]);   // another cluster, same tick: untouched
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public class ClusterShockTests
     {
         var run = Run(new ClusterShock(ShockKind.RdSubsidy, 2, 2, 8, 1.0));
         IdenticalBefore(run, 2);
-        Assert.True(run[2][2].FirmRd > Baseline[2][2].FirmRd);
-        Assert.Equal(Baseline[2][0].FirmRd, run[2][0].FirmRd);
+        Assert.True(run[2][2][MetricColumns.FirmRd] > Baseline[2][2][MetricColumns.FirmRd]);
+        Assert.Equal(Baseline[2][0][MetricColumns.FirmRd], run[2][0][MetricColumns.FirmRd]);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class ClusterShockTests
         var run = Run(new ClusterShock(ShockKind.TalentProgramme, 0, 2, 8, 4000));
         IdenticalBefore(run, 2);
         // 4,000 researchers a year: 1,000 more in the first quarter of the programme.
-        Assert.Equal(Baseline[2][0].Researchers + 1000, run[2][0].Researchers, 1e-6);
+        Assert.Equal(Baseline[2][0][MetricColumns.Researchers] + 1000, run[2][0][MetricColumns.Researchers], 1e-6);
     }
 
     [Fact]
@@ -50,6 +50,6 @@ public class ClusterShockTests
     {
         var run = Run(new ClusterShock(ShockKind.GuidanceInjection, 0, 3, 4, 50));
         IdenticalBefore(run, 3);
-        Assert.True(run[3][^1].VentureInvestment > Baseline[3][^1].VentureInvestment);
+        Assert.True(run[3][^1][MetricColumns.VentureInvestment] > Baseline[3][^1][MetricColumns.VentureInvestment]);
     }
 }

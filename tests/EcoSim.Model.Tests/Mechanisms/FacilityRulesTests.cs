@@ -1,5 +1,6 @@
 using EcoSim.Model.Engine;
 using EcoSim.Model.Mechanisms;
+using EcoSim.Model.Metrics;
 using EcoSim.Model.Tests.Support;
 using EcoSim.Model.World;
 
@@ -53,11 +54,11 @@ public class FacilityRulesTests
         // Identical before construction starts (common random numbers).
         for (int t = 0; t < 4; t++) Assert.Equal(without[t], with[t]);
         // During construction the host's labs have less basic money: its knowledge grows less.
-        Assert.True(with[11][1].KnowledgeStock < without[11][1].KnowledgeStock);
-        Assert.Equal(1.5, with[8][1].FacilitySpending);
-        Assert.True(with[8][1].TotalRd > 0);
+        Assert.True(with[11][1][MetricColumns.KnowledgeStock] < without[11][1][MetricColumns.KnowledgeStock]);
+        Assert.Equal(1.5, with[8][1][MetricColumns.FacilitySpending]);
+        Assert.True(with[8][1][MetricColumns.TotalRd] > 0);
         // Eight years into operation the host's stock is above the world without the facility.
-        Assert.True(with[^1][1].KnowledgeStock > without[^1][1].KnowledgeStock,
-            $"with {with[^1][1].KnowledgeStock} vs without {without[^1][1].KnowledgeStock}");
+        Assert.True(with[^1][1][MetricColumns.KnowledgeStock] > without[^1][1][MetricColumns.KnowledgeStock],
+            $"with {with[^1][1][MetricColumns.KnowledgeStock]} vs without {without[^1][1][MetricColumns.KnowledgeStock]}");
     }
 }

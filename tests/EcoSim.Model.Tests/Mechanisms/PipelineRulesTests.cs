@@ -1,5 +1,6 @@
 using EcoSim.Model.Engine;
 using EcoSim.Model.Mechanisms;
+using EcoSim.Model.Metrics;
 using EcoSim.Model.Parameters;
 using EcoSim.Model.Phases;
 using EcoSim.Model.Tests.Support;
@@ -50,12 +51,12 @@ public class PipelineRulesTests
         var plain = TestWorlds.Small(ticks: 16);
         var pharma = plain with { Clusters = [plain.Clusters[0], plain.Clusters[1] with { HasPipeline = true }, plain.Clusters[2]] };
         var rows = new ReferenceEngine(pharma).Run().Select(o => o.Rows[1]).ToList();
-        Assert.Contains(rows, r => r.Breakthroughs > 0);
-        Assert.Contains(rows, r => r.PipelineCandidates > 0);
+        Assert.Contains(rows, r => r[MetricColumns.Breakthroughs] > 0);
+        Assert.Contains(rows, r => r[MetricColumns.PipelineCandidates] > 0);
         // Candidates have been accumulating; little can be approved within four years of a 10.5-year pipeline.
-        Assert.True(rows[^1].PipelineCandidates >= rows.Sum(r => r.Approvals), "most candidates should still be in development");
+        Assert.True(rows[^1][MetricColumns.PipelineCandidates] >= rows.Sum(r => r[MetricColumns.Approvals]), "most candidates should still be in development");
         // The other clusters have no pipeline.
         var other = new ReferenceEngine(pharma).Run().Select(o => o.Rows[0]).ToList();
-        Assert.All(other, r => Assert.Equal(0, r.PipelineCandidates));
+        Assert.All(other, r => Assert.Equal(0, r[MetricColumns.PipelineCandidates]));
     }
 }

@@ -56,19 +56,39 @@ public class MetricColumnsTests
             };
             if (!double.IsNaN(expected)) Assert.Equal(expected, region[column], 1e-9 * Math.Max(1, Math.Abs(expected)));
         }
-        Assert.Equal(clusters.Sum(r => r.Firms), region.Firms);
-        Assert.InRange(region.AdoptionShare, clusters.Min(r => r.AdoptionShare), clusters.Max(r => r.AdoptionShare));
+        Assert.Equal(clusters.Sum(r => r[MetricColumns.Firms]), region[MetricColumns.Firms]);
+        Assert.InRange(region[MetricColumns.AdoptionShare], clusters.Min(r => r[MetricColumns.AdoptionShare]), clusters.Max(r => r[MetricColumns.AdoptionShare]));
     }
 
     [Fact]
     public void A_copy_made_with_with_owns_its_values()
     {
         var row = new MetricsRow { Tick = 0, Period = "2024Q1", Time = 2024, Cluster = 0, ClusterId = "a", [MetricColumns.Firms] = 5 };
-        var copy = row with { Firms = 7 };
-        Assert.Equal(5, row.Firms);
+        var copy = row.With((MetricColumns.Firms, 7));
+        Assert.Equal(5, row[MetricColumns.Firms]);
         Assert.Equal(7, copy[MetricColumns.Firms]);
         Assert.NotEqual(row, copy);
         Assert.Equal(row, row with { });
         Assert.Throws<ArgumentException>(() => row with { Values = [1, 2] });
+    }
+
+    [Fact]
+    public void With_sets_several_metrics_and_keeps_the_keys_and_every_other_value()
+    {
+        var row = new MetricsRow { Tick = 3, Period = "2024Q4", Time = 2024.75, Cluster = 2, ClusterId = "b", Values = [.. MetricColumns.All.Select(c => (double)c.Index)] };
+        var copy = row.With((MetricColumns.Firms, -1), (MetricColumns.Wage, 0.5));
+        Assert.Equal((3, "2024Q4", 2024.75, 2, "b"), (copy.Tick, copy.Period, copy.Time, copy.Cluster, copy.ClusterId));
+        foreach (var column in MetricColumns.All)
+            Assert.Equal(column == MetricColumns.Firms ? -1 : column == MetricColumns.Wage ? 0.5 : column.Index, copy[column]);
+        Assert.Equal(MetricColumns.Firms.Index, row[MetricColumns.Firms]);
+    }
+
+    [Fact]
+    public void The_row_names_no_metric_of_its_own_so_a_new_metric_is_one_definition_in_the_catalogue()
+    {
+        // Metrics are read and set through the catalogue (row[MetricColumns.Firms]); a named property per
+        // metric would be a second list of them to keep in step.
+        var doubles = typeof(MetricsRow).GetProperties().Where(p => p.PropertyType == typeof(double) && p.GetIndexParameters().Length == 0).Select(p => p.Name);
+        Assert.Equal(["Time"], doubles);
     }
 }

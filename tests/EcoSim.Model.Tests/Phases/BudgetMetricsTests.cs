@@ -1,5 +1,6 @@
 using EcoSim.Model.Engine;
 using EcoSim.Model.Mechanisms;
+using EcoSim.Model.Metrics;
 using EcoSim.Model.Phases;
 using EcoSim.Model.Tests.Support;
 using EcoSim.Model.World;
@@ -22,12 +23,12 @@ public class BudgetMetricsTests
         {
             var region = rows[tick].Rows[^1];
             double share = tick >= 8 ? 1.0 / 3 : 0.2;
-            Assert.Equal(PolicyPhase.AnnualBudget(spec, tick / WorldSpec.TicksPerYear), region.PublicBudget);
-            Assert.All(rows[tick].Rows, row => Assert.Equal(share, row.BasicShare));
+            Assert.Equal(PolicyPhase.AnnualBudget(spec, tick / WorldSpec.TicksPerYear), region[MetricColumns.PublicBudget]);
+            Assert.All(rows[tick].Rows, row => Assert.Equal(share, row[MetricColumns.BasicShare]));
         }
-        Assert.Equal(100, rows[0].Rows[^1].PublicBudget);
-        Assert.Equal(20, rows[0].Rows[^1].BudgetBasic);
-        Assert.Equal(106, rows[4].Rows[^1].PublicBudget);
-        Assert.Equal(BudgetRules.LinkShares(spec.ParametersAt(0))[(int)Link.Applied] * 100, rows[0].Rows[^1].BudgetApplied);
+        Assert.Equal(100, rows[0].Rows[^1][MetricColumns.PublicBudget]);
+        Assert.Equal(20, rows[0].Rows[^1][MetricColumns.BudgetBasic]);
+        Assert.Equal(106, rows[4].Rows[^1][MetricColumns.PublicBudget]);
+        Assert.Equal(BudgetRules.LinkShares(spec.ParametersAt(0))[(int)Link.Applied] * 100, rows[0].Rows[^1][MetricColumns.BudgetApplied]);
     }
 }

@@ -41,24 +41,24 @@ public sealed class OneThirdRuleResponseTests(OneThirdRuleFixture runs, ITestOut
     {
         for (int t = 0; t < OneThirdRuleFixture.PolicyTick; t++) Bits.Identical(runs.BaselineRows[t], runs.PolicyRows[t]);
         Assert.True(Bits.Differ(runs.BaselineRows[OneThirdRuleFixture.PolicyTick], runs.PolicyRows[OneThirdRuleFixture.PolicyTick]));
-        Assert.Equal(0.20, runs.BaselineRows[OneThirdRuleFixture.PolicyTick].BasicShare, 1e-12);
-        Assert.Equal(0.3333, runs.PolicyRows[OneThirdRuleFixture.PolicyTick].BasicShare, 1e-12);
+        Assert.Equal(0.20, runs.BaselineRows[OneThirdRuleFixture.PolicyTick][MetricColumns.BasicShare], 1e-12);
+        Assert.Equal(0.3333, runs.PolicyRows[OneThirdRuleFixture.PolicyTick][MetricColumns.BasicShare], 1e-12);
     }
 
     [Fact]
     public void Short_run_more_basic_knowledge_less_applied_money_fewer_breakthroughs_no_productivity_gain()
     {
-        double knowledge3 = AtEndOfYear(3, r => r.KnowledgeStock), knowledge5 = AtEndOfYear(5, r => r.KnowledgeStock);
-        double available5 = AtEndOfYear(5, r => r.AvailableKnowledge);
-        double breakthroughs = OverYears(1, 5, r => r.Breakthroughs);
-        double productivity5 = AtEndOfYear(5, r => r.Productivity);
+        double knowledge3 = AtEndOfYear(3, r => r[MetricColumns.KnowledgeStock]), knowledge5 = AtEndOfYear(5, r => r[MetricColumns.KnowledgeStock]);
+        double available5 = AtEndOfYear(5, r => r[MetricColumns.AvailableKnowledge]);
+        double breakthroughs = OverYears(1, 5, r => r[MetricColumns.Breakthroughs]);
+        double productivity5 = AtEndOfYear(5, r => r[MetricColumns.Productivity]);
         output.WriteLine($"years 1-5: basic knowledge {P(knowledge3)} after 3 years, {P(knowledge5)} after 5; knowledge reaching industry {P(available5)}; " +
                          $"breakthroughs {P(breakthroughs)}; productivity after 5 years {P(productivity5)}");
 
         // The split: basic money up from 20% to 33.3% of the budget, the other links down in proportion,
         // so applied money is (1 - 0.3333) / (1 - 0.2) = 0.8333 of the baseline's in every tick.
         for (int t = OneThirdRuleFixture.PolicyTick; t < 20; t++)
-            Assert.Equal(0.6667 / 0.8, runs.PolicyRows[t].BudgetApplied / runs.BaselineRows[t].BudgetApplied, 1e-9);
+            Assert.Equal(0.6667 / 0.8, runs.PolicyRows[t][MetricColumns.BudgetApplied] / runs.BaselineRows[t][MetricColumns.BudgetApplied], 1e-9);
         Assert.True(knowledge3 > 1.02, $"basic knowledge after 3 years only {P(knowledge3)}");
         Assert.True(knowledge5 > 1.05, $"basic knowledge after 5 years only {P(knowledge5)}");
         // The lag: almost none of it has reached industry.
@@ -70,16 +70,16 @@ public sealed class OneThirdRuleResponseTests(OneThirdRuleFixture runs, ITestOut
     [Fact]
     public void Long_run_knowledge_reaches_industry_then_breakthroughs_and_productivity_rise()
     {
-        double available15 = AtEndOfYear(15, r => r.AvailableKnowledge);
-        double breakthroughs = OverYears(21, 25, r => r.Breakthroughs);
-        double productivity = AtEndOfYear(25, r => r.Productivity);
-        double productivityYears21To25 = OverYears(21, 25, r => r.Productivity);
+        double available15 = AtEndOfYear(15, r => r[MetricColumns.AvailableKnowledge]);
+        double breakthroughs = OverYears(21, 25, r => r[MetricColumns.Breakthroughs]);
+        double productivity = AtEndOfYear(25, r => r[MetricColumns.Productivity]);
+        double productivityYears21To25 = OverYears(21, 25, r => r[MetricColumns.Productivity]);
         output.WriteLine($"knowledge reaching industry after 15 years {P(available15)}; breakthroughs in years 21-25 {P(breakthroughs)}; " +
                          $"productivity after 25 years {P(productivity)} (mean of years 21-25 {P(productivityYears21To25)})");
         for (int year = 1; year <= OneThirdRuleFixture.Ticks / 4; year++)
-            output.WriteLine($"year {year}: knowledge {P(AtEndOfYear(year, r => r.KnowledgeStock))}, reaching industry {P(AtEndOfYear(year, r => r.AvailableKnowledge))}, " +
-                             $"breakthroughs {P(OverYears(year, year, r => r.Breakthroughs))}, productivity {P(AtEndOfYear(year, r => r.Productivity))}, " +
-                             $"firms {P(AtEndOfYear(year, r => r.Firms))}, value added {P(AtEndOfYear(year, r => r.ValueAdded))}");
+            output.WriteLine($"year {year}: knowledge {P(AtEndOfYear(year, r => r[MetricColumns.KnowledgeStock]))}, reaching industry {P(AtEndOfYear(year, r => r[MetricColumns.AvailableKnowledge]))}, " +
+                             $"breakthroughs {P(OverYears(year, year, r => r[MetricColumns.Breakthroughs]))}, productivity {P(AtEndOfYear(year, r => r[MetricColumns.Productivity]))}, " +
+                             $"firms {P(AtEndOfYear(year, r => r[MetricColumns.Firms]))}, value added {P(AtEndOfYear(year, r => r[MetricColumns.ValueAdded]))}");
 
         Assert.True(available15 > 1.05, $"knowledge reaching industry after 15 years only {P(available15)}");
         Assert.True(breakthroughs > 1.05, $"breakthroughs in years 21-25 {P(breakthroughs)}: opportunity should outweigh the smaller applied budget");

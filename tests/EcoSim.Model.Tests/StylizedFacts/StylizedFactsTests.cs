@@ -1,5 +1,6 @@
 using System.Globalization;
 using Xunit.Abstractions;
+using EcoSim.Model.Metrics;
 
 namespace EcoSim.Model.Tests.StylizedFacts;
 
@@ -29,10 +30,10 @@ public sealed class StylizedFactsTests(BaselineRunFixture run, ITestOutputHelper
     {
         var region = run.Rows.Select(r => r[^1]).ToArray();
         double Rate(int from, int to) =>
-            Enumerable.Range(from, to - from + 1).Sum(t => region[t].Deaths) / Enumerable.Range(from, to - from + 1).Sum(t => FirmsBefore(t)) * 4;
-        double FirmsBefore(int t) => t == 0 ? run.World.Firms : region[t - 1].Firms;
+            Enumerable.Range(from, to - from + 1).Sum(t => region[t][MetricColumns.Deaths]) / Enumerable.Range(from, to - from + 1).Sum(t => FirmsBefore(t)) * 4;
+        double FirmsBefore(int t) => t == 0 ? run.World.Firms : region[t - 1][MetricColumns.Firms];
         double firstYear = Rate(0, 3), later = Rate(20, 39);
-        double firstQuarter = region[0].Deaths / FirmsBefore(0) * 4;
+        double firstQuarter = region[0][MetricColumns.Deaths] / FirmsBefore(0) * 4;
         Report($"exit rate per year: first year {F(firstYear)}, first quarter {F(firstQuarter)}, years 6 to 10 {F(later)}");
 
         Assert.InRange(firstYear / later, 0.9, 1.1);
@@ -48,7 +49,7 @@ public sealed class StylizedFactsTests(BaselineRunFixture run, ITestOutputHelper
     [Fact]
     public void The_firm_count_holds_its_calibrated_level_in_the_first_decade()
     {
-        var firms = run.Rows.Take(40).Select(r => r[^1].Firms).ToArray();
+        var firms = run.Rows.Take(40).Select(r => r[^1][MetricColumns.Firms]).ToArray();
         double lowest = firms.Min();
         Report($"firms: start {run.World.Firms}, lowest in the first ten years {lowest} (tick {Array.IndexOf(firms, lowest)}), after ten years {firms[^1]}");
 
@@ -192,7 +193,7 @@ public sealed class StylizedFactsTests(BaselineRunFixture run, ITestOutputHelper
 
         // The share measured from the firms is the metrics' adoption_share while the generation is the newest.
         for (int k = 0; k < shares.Length; k++)
-            Assert.Equal(run.Rows[first + k][cluster].AdoptionShare, shares[k], 1e-9);
+            Assert.Equal(run.Rows[first + k][cluster][MetricColumns.AdoptionShare], shares[k], 1e-9);
         Assert.True(shares[0] < 0.10, $"{shares[0]} of the firms adopted in the first tick");
         Assert.True(shares.Max() > 0.50, $"adoption never passed 50%: {shares.Max()}");
         Assert.True(middle > early, $"adoption did not speed up: mean increase {early} in the first third, {middle} in the middle third");
@@ -251,7 +252,7 @@ public sealed class StylizedFactsTests(BaselineRunFixture run, ITestOutputHelper
                     shares.Add(on / all);
                     if (shares[^1] >= 0.9) break;
                 }
-                double firms = run.Rows[first][c].Firms;
+                double firms = run.Rows[first][c][MetricColumns.Firms];
                 if (shares.Count >= 9 && shares[^1] >= 0.75 && firms > bestFirms)
                 {
                     best = (c, g, first, shares.ToArray());

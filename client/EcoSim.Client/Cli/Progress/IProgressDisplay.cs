@@ -1,4 +1,5 @@
 using EcoSim.Experiments;
+using EcoSim.Experiments.Pipelines;
 
 namespace EcoSim.Client.Cli.Progress;
 
@@ -7,7 +8,7 @@ namespace EcoSim.Client.Cli.Progress;
 /// that runs the model subscribes one to its experiment's progress events; runs report from many threads
 /// at once. Disposing ends the display; a complete display then shows its final line, an interrupted one does not.
 /// </summary>
-internal interface IProgressDisplay : IProgress<ExperimentProgress>, IAsyncDisposable
+internal interface IProgressDisplay : IRunProgress
 {
     /// <summary>One tick of one run is done.</summary>
     void TickDone();

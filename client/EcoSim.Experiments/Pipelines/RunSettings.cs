@@ -1,0 +1,32 @@
+using EcoSim.Scenarios;
+
+namespace EcoSim.Experiments.Pipelines;
+
+/// <summary>What <c>ecosim run</c> was asked to do.</summary>
+/// <param name="Scenario">The scenario, checked, with its seed and ticks as asked.</param>
+/// <param name="Output">Engine and output.</param>
+public sealed record RunSettings(Scenario Scenario, OutputSettings Output)
+{
+    /// <summary>Write the firm panel (firms.parquet) every this many ticks and at the last, or null for no panel.</summary>
+    public int? FirmPanelEvery { get; init; }
+}
+
+/// <summary>What <c>ecosim run --seeds N</c> (N &gt; 1) was asked to do.</summary>
+/// <param name="Scenario">The scenario, checked, with its ticks as asked.</param>
+/// <param name="Seeds">The seeds, one run each.</param>
+/// <param name="Output">Engine and output.</param>
+public sealed record EnsembleSettings(Scenario Scenario, IReadOnlyList<ulong> Seeds, OutputSettings Output);
+
+/// <summary>What <c>ecosim compare</c> was asked to do.</summary>
+/// <param name="Baseline">The baseline, checked, with its ticks as asked.</param>
+/// <param name="Policy">The policy, over the same horizon.</param>
+/// <param name="Seeds">The seeds, each run with both scenarios.</param>
+/// <param name="Output">Engine and output.</param>
+public sealed record CompareSettings(Scenario Baseline, Scenario Policy, IReadOnlyList<ulong> Seeds, OutputSettings Output);
+
+/// <summary>What <c>ecosim sweep</c> was asked to do.</summary>
+/// <param name="Scenario">The scenario, checked, with its ticks as asked.</param>
+/// <param name="Grid">The grid of swept parameters.</param>
+/// <param name="Seeds">The seeds, the same at every grid point.</param>
+/// <param name="Output">Engine and output.</param>
+public sealed record SweepSettings(Scenario Scenario, Experiments.Ensembles.SweepGrid Grid, IReadOnlyList<ulong> Seeds, OutputSettings Output);
