@@ -12,7 +12,7 @@ internal static class CommandLine
     public static RootCommand Build(TextWriter output, TextWriter errors) =>
         new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy")
         {
-            Run(output, errors), Compare(output, errors), Sweep(output, errors), Validate(output, errors), Inspect(output, errors), Reproduce(output, errors),
+            Run(output, errors), Compare(output, errors), Sweep(output, errors), Validate(output, errors), Inspect(output, errors), Reproduce(output, errors), ServeCommand.Create(output, errors),
         };
 
     private static Command Run(TextWriter output, TextWriter errors)
@@ -180,7 +180,7 @@ internal static class CommandLine
     }
 
     /// <summary>Runs a command, turning Ctrl-C and unexpected failures into clean messages and exit codes.</summary>
-    private static async Task<int> Guarded(TextWriter errors, CancellationToken cancellation, Func<Task<int>> action)
+    internal static async Task<int> Guarded(TextWriter errors, CancellationToken cancellation, Func<Task<int>> action)
     {
         try { return await action(); }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

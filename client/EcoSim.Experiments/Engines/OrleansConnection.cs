@@ -24,11 +24,7 @@ public static class OrleansConnections
     /// </summary>
     public static async Task<IOrleansConnection> StartEmbeddedAsync(CancellationToken cancellation)
     {
-        var options = new EcoSimClusterOptions
-        {
-            SiloPort = SiloHosting.FreeLoopbackPort(), GatewayPort = 0, ClusterId = $"embedded-{Environment.ProcessId}",
-            TraceGrainCalls = EcoSimTelemetry.Endpoint() is not null,
-        };
+        var options = EmbeddedOptions();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         QuietLogging(builder.Logging);
         builder.UseOrleans(silo => silo.AddEcoSimSilo(options));
@@ -36,6 +32,16 @@ public static class OrleansConnections
         await host.StartAsync(cancellation);
         return new HostConnection(host, 1);
     }
+
+    /// <summary>
+    /// Where an embedded silo lives: a free loopback port, no gateway, a cluster id of this process
+    /// (also for a host that embeds the silo itself, as the explorer does).
+    /// </summary>
+    public static EcoSimClusterOptions EmbeddedOptions() => new()
+    {
+        SiloPort = SiloHosting.FreeLoopbackPort(), GatewayPort = 0, ClusterId = $"embedded-{Environment.ProcessId}",
+        TraceGrainCalls = EcoSimTelemetry.Endpoint() is not null,
+    };
 
     /// <summary>
     /// Connects to a running cluster through its gateway, with the credentials its options name; a
