@@ -6,7 +6,7 @@
 #                            [--no-tls] [--insecure-non-loopback] [--no-build]
 #   scripts/cluster.sh url          print the --cluster address of the running cluster (for ECOSIM_CLUSTER)
 #   scripts/cluster.sh credentials  print its credentials folder (for --cluster-credentials or ECOSIM_CLUSTER_CREDENTIALS)
-#   scripts/cluster.sh status       show what runs
+#   scripts/cluster.sh status       show what runs and whether the membership table in Redis lists it (exit 1 if not all is well)
 #   scripts/cluster.sh revive       start again the silos whose process died, on their old ports
 #   scripts/cluster.sh stop         stop the silos and Redis, and delete the credentials
 #
@@ -225,17 +225,50 @@ cmd_credentials() {
   echo "$credentials"
 }
 
+# The membership table in Redis as the silos see it, one silo a line: ADDRESS:PORT STATUS SECONDS-SINCE-ALIVE.
+# Read by the silo's own code (EcoSim.Silo membership), with silo 1's settings, which every silo shares.
+membership_table() {
+  local args=()
+  mapfile -t args <"$state/silo-1.args"
+  dotnet "$silo_dll" membership "${args[@]}" 2>&1
+}
+
+# The address:port silo $1 was started on.
+silo_endpoint() {
+  local host port
+  host=$(sed -n 's/^--EcoSim:Cluster:Address=//p' "$state/silo-$1.args")
+  port=$(sed -n 's/^--EcoSim:Cluster:SiloPort=//p' "$state/silo-$1.args")
+  echo "$host:$port"
+}
+
+# Tells the truth: each silo's process and its row in the membership table (a silo that runs but is not in the
+# table takes no calls and no client finds it), and Redis. Exit 0 only when every silo runs and is active there.
 cmd_status() {
   [ -f "$state/cluster.env" ] || { echo "no cluster in $state"; return 1; }
-  local f ok=0
+  local f k ok=0 table="" table_ok=1 endpoint row
   echo "cluster: $(cmd_url)"
+  if [ -f "$state/silo-1.args" ] && [ -f "$silo_dll" ]; then
+    if table=$(membership_table); then table_ok=0; fi
+  fi
   for f in $(silo_files); do
-    if alive "$f" EcoSim.Silo.dll; then echo "  $(basename "$f" .pid): running (pid $(cat "$f"))"
-    else echo "  $(basename "$f" .pid): dead"; ok=1; fi
+    k=$(basename "$f" .pid); k=${k#silo-}
+    endpoint=$(silo_endpoint "$k")
+    row=$(grep -F "$endpoint " <<<"$table" | grep -E " (Active|Joining) " | head -n 1 || true)
+    if alive "$f" EcoSim.Silo.dll; then
+      if [ "$table_ok" -ne 0 ]; then echo "  silo-$k: running (pid $(cat "$f")), $endpoint; membership table unreadable"; ok=1
+      elif [[ $row == *" Active "* ]]; then echo "  silo-$k: running (pid $(cat "$f")), $endpoint, active in the membership table"
+      elif [ -n "$row" ]; then echo "  silo-$k: running (pid $(cat "$f")), $endpoint, joining the membership table"; ok=1
+      else echo "  silo-$k: running (pid $(cat "$f")), $endpoint, but NOT in the membership table: no client can reach it (Redis restarted empty? the silo joins again within seconds; see $state/silo-$k.log)"; ok=1; fi
+    else
+      if [ -n "$row" ]; then echo "  silo-$k: dead, $endpoint, though the membership table still lists it (the cluster has not declared it dead yet)"
+      else echo "  silo-$k: dead, $endpoint"; fi
+      ok=1
+    fi
   done
   if [ -f "$state/redis.pid" ]; then
-    if alive "$state/redis.pid" redis-server; then echo "  redis: running (pid $(cat "$state/redis.pid"))"
-    else echo "  redis: dead"; ok=1; fi
+    if ! alive "$state/redis.pid" redis-server; then echo "  redis: dead"; ok=1
+    elif [ "$table_ok" -ne 0 ]; then echo "  redis: running (pid $(cat "$state/redis.pid")) but the membership table cannot be read: $(tail -n 1 <<<"$table")"; ok=1
+    else echo "  redis: running (pid $(cat "$state/redis.pid")), $(grep -c . <<<"$table" || true) row(s) in the membership table"; fi
   else
     echo "  redis: not started by this script"
   fi

@@ -15,4 +15,7 @@ public sealed class PolicyGrain(RunContextCache runs) : Grain, IPolicyGrain
         var run = await runs.Get(this.GetPrimaryKeyString());
         return TickPlan.Fund(run.World, run.Constants, tick);
     }
+
+    /// <inheritdoc/>
+    public Task Release() { DeactivateOnIdle(); return Task.CompletedTask; }
 }

@@ -131,7 +131,8 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
             int n = run.World.ClusterCount;
             await Task.WhenAll(Enumerable.Range(0, n).Select(c => Cluster(c).Release())
                 .Concat(Enumerable.Range(0, n).Select(c => Talent(c).Release()))
-                .Concat(Enumerable.Range(0, run.Constants.FundKinds.Length).Select(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f)).Release())));
+                .Concat(Enumerable.Range(0, run.Constants.FundKinds.Length).Select(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f)).Release()))
+                .Append(GrainFactory.GetGrain<IPolicyGrain>(RunId).Release()));
             await GrainFactory.GetGrain<IWorldGrain>(RunId).Release();
         }
         runs.Forget(RunId);

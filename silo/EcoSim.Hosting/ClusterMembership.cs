@@ -10,12 +10,13 @@ internal static class ClusterMembership
 {
     private static readonly TimeSpan ConnectRetryBudget = TimeSpan.FromSeconds(10);
 
-    /// <summary>Makes the silo join its cluster through the configured membership store, with the options' ids.</summary>
+    /// <summary>Makes the silo join its cluster through the configured membership store, with the options' ids, and find lost silos in seconds (<see cref="LostSiloDetection"/>).</summary>
     public static ISiloBuilder UseEcoSimMembership(this ISiloBuilder silo, EcoSimClusterOptions options, ClusterCredentials credentials)
     {
+        silo.Configure<ClusterMembershipOptions>(LostSiloDetection.Apply);
         if (EcoSimClustering.Of(options) == EcoSimClustering.Redis)
         {
-            silo.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration(options, credentials));
+            silo.UseRedisClustering(redis => Use(redis, options, credentials));
             silo.Configure<ClusterOptions>(cluster => Identify(cluster, options));
             return silo;
         }
@@ -30,11 +31,18 @@ internal static class ClusterMembership
     public static IClientBuilder UseEcoSimGateways(this IClientBuilder client, EcoSimClusterOptions options, ClusterCredentials credentials)
     {
         if (EcoSimClustering.Of(options) == EcoSimClustering.Redis)
-            client.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration(options, credentials));
+            client.UseRedisClustering(redis => Use(redis, options, credentials));
         else
             client.UseStaticClustering(new IPEndPoint(options.IpAddress, options.GatewayPort));
         client.UseConnectionRetryFilter(new BoundedConnectionRetry(ConnectRetryBudget));
         return client.Configure<ClusterOptions>(cluster => Identify(cluster, options));
+    }
+
+    // The table's key is EcoSim's (the same as Orleans' default), so that MembershipTableRows reads the table Orleans writes.
+    private static void Use(Orleans.Clustering.Redis.RedisClusteringOptions redis, EcoSimClusterOptions options, ClusterCredentials credentials)
+    {
+        redis.ConfigurationOptions = RedisConfiguration(options, credentials);
+        redis.CreateRedisKey = cluster => MembershipTableRows.Key(cluster.ServiceId, cluster.ClusterId);
     }
 
     private static void Identify(ClusterOptions cluster, EcoSimClusterOptions options)
@@ -48,7 +56,7 @@ internal static class ClusterMembership
     /// with the cluster's password when there is one (a password in the connection string itself is kept out of
     /// the options on purpose: they reach command lines).
     /// </summary>
-    private static ConfigurationOptions RedisConfiguration(EcoSimClusterOptions options, ClusterCredentials credentials)
+    internal static ConfigurationOptions RedisConfiguration(EcoSimClusterOptions options, ClusterCredentials credentials)
     {
         ConfigurationOptions redis;
         try { redis = ConfigurationOptions.Parse(options.Redis); }

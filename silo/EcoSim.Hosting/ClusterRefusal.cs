@@ -37,7 +37,8 @@ public static class ClusterRefusal
               $"without its certificate, or the gateway is not running; {Remedy}";
     }
 
-    private static IEnumerable<Exception> Causes(Exception failure)
+    /// <summary>The failure and everything it wraps, depth first.</summary>
+    internal static IEnumerable<Exception> Causes(Exception failure)
     {
         var pending = new Stack<Exception>([failure]);
         while (pending.Count > 0)

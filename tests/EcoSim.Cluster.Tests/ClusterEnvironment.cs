@@ -34,7 +34,18 @@ internal static class ClusterEnvironment
         [.. Directory.GetFiles(StateFolder, "silo-*.args").Order(StringComparer.Ordinal).Select(f => (IReadOnlyList<string>)File.ReadAllLines(f))];
 
     /// <summary>The PIDs in the state folder's pid files (silos and Redis).</summary>
-    public static IEnumerable<int> Processes => Directory.GetFiles(StateFolder, "*.pid")
+    public static IEnumerable<int> Processes => Pids("*.pid");
+
+    /// <summary>The PIDs of the silo processes, silo 1 first.</summary>
+    public static IEnumerable<int> SiloProcesses => Pids("silo-*.pid");
+
+    /// <summary>The PID of the cluster's Redis.</summary>
+    public static int RedisProcess => Pids("redis.pid").Single();
+
+    /// <summary>Redis' configuration file, with which it can be started again as it was (same port, same password).</summary>
+    public static string RedisConfiguration => Path.Combine(StateFolder, "redis.conf");
+
+    private static IEnumerable<int> Pids(string pattern) => Directory.GetFiles(StateFolder, pattern).Order(StringComparer.Ordinal)
         .Select(f => int.Parse(File.ReadAllText(f).Trim(), System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The built standalone silo that scripts/cluster.sh runs.</summary>

@@ -18,7 +18,7 @@ namespace EcoSim.Cluster.Tests;
 [Collection(OneClusterCollection.Name)]
 public sealed class RunOnTheClusterTests(ITestOutputHelper log)
 {
-    private static string SmallScenario => Path.Combine(AppContext.BaseDirectory, "Scenarios", "small.yaml");
+    private static string SmallScenario => SmallRuns.Scenario;
 
     [ClusterFact]
     public async Task A_run_on_three_silo_processes_writes_the_reference_bytes()
@@ -34,8 +34,8 @@ public sealed class RunOnTheClusterTests(ITestOutputHelper log)
         log.WriteLine($"small run on an embedded silo: {clock.Elapsed.TotalSeconds:0.00} s");
         Assert.True(embedded.Code == 0, embedded.Errors);
 
-        await AssertReferenceBytes(root, Path.Combine(root, "cluster"));
-        await AssertReferenceBytes(root, Path.Combine(root, "embedded"));
+        await SmallRuns.AssertReferenceBytes(root, Path.Combine(root, "cluster"));
+        await SmallRuns.AssertReferenceBytes(root, Path.Combine(root, "embedded"));
         Assert.Equal(File.ReadAllBytes(Path.Combine(root, "embedded", MetricsCsvFormat.FileName)), File.ReadAllBytes(Path.Combine(root, "cluster", MetricsCsvFormat.FileName)));
         // The manifest names the credentials folder (it is on the command line), never what is in it.
         string secret = File.ReadAllText(Path.Combine(ClusterEnvironment.CredentialsFolder, "secret")).Trim();
@@ -52,26 +52,18 @@ public sealed class RunOnTheClusterTests(ITestOutputHelper log)
     public async Task Killing_a_silo_mid_run_restarts_the_run_on_the_survivors_with_the_same_bytes()
     {
         string root = NewTempFolder();
-        string? reviveProblem = null;
-        var errors = new StringWriter();
-        SiloKillingEngine? killer = null;
+        var restarts = new TimedLog();
         try
         {
-            var settings = new RunSettings(ScenarioLoader.Load(SmallScenario), new OutputSettings(new EngineChoice(EngineKind.Orleans, 64, ClusterEnvironment.Options), Path.Combine(root, "cluster"), Plots: false));
-            EngineOpener killing = async (s, cancellation) =>
-            {
-                var connection = await OrleansConnections.ConnectAsync(s.Engine.Cluster!, cancellation);
-                var engine = new OrleansSimulation(connection, s.Engine.FirmsPerShard, RestartPolicy.Default with { Log = errors });
-                return killer = new SiloKillingEngine(engine, killDuringTick: 3, () => RunGrainProcess(connection.Grains));
-            };
             var clock = Stopwatch.StartNew();
-            int code = await PipelineCalls.RunAsync(async events => await new RunPipeline(events with { OpenEngine = killing }).ExecuteAsync(settings, CancellationToken.None), new StringWriter(), errors);
+            var (code, errors, killer) = await SmallRuns.RunKillingAsync(Path.Combine(root, "cluster"), restarts, async grains => [await SmallRuns.RunGrainProcess(grains)]);
             log.WriteLine($"small run with a silo killed during tick 4: {clock.Elapsed.TotalSeconds:0.00} s");
-            log.WriteLine(errors.ToString());
-            Assert.True(code == 0, errors.ToString());
-            Assert.NotNull(killer?.KilledProcess);
-            Assert.Contains("restarting the run from tick 0 on 2 silos", errors.ToString());
-            await AssertReferenceBytes(root, Path.Combine(root, "cluster"));
+            log.WriteLine(restarts.ToString());
+            Assert.True(code == 0, errors + restarts);
+            Assert.NotNull(killer.KilledProcess);
+            var restart = Assert.Single(restarts.Lines, l => l.Line.Contains("restarting the run from tick 0 on 2 silos", StringComparison.Ordinal));
+            log.WriteLine($"detection: the client restarted the run {(restart.At - killer.KilledAt!.Value).TotalSeconds:0.0} s after the kill");
+            await SmallRuns.AssertReferenceBytes(root, Path.Combine(root, "cluster"));
             Assert.Equal(ClusterEnvironment.ExpectedSilos - 1, ManifestReader.Read(Path.Combine(root, "cluster", RunOutputFolder.ManifestFileName)).SiloCount);
         }
         finally
@@ -79,28 +71,7 @@ public sealed class RunOnTheClusterTests(ITestOutputHelper log)
             // Leave the cluster as it was found: three silos.
             var (code, output) = ClusterEnvironment.Script("revive", TimeSpan.FromSeconds(180));
             log.WriteLine(output);
-            if (code != 0) reviveProblem = $"scripts/cluster.sh revive failed ({code}): {output}";
+            Assert.True(code == 0, $"scripts/cluster.sh revive failed ({code}): {output}");
         }
-        Assert.True(reviveProblem is null, reviveProblem);
-    }
-
-    /// <summary>The silo process that hosts the run grain of the run in progress (the one run this cluster has).</summary>
-    private static async Task<int> RunGrainProcess(IGrainFactory grains)
-    {
-        var activations = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        var runs = activations.Where(a => a.GrainType.Contains("RunGrain", StringComparison.Ordinal)).ToList();
-        Assert.True(runs.Count == 1, $"expected one run grain in the cluster, found {runs.Count}: is another run using it?");
-        return ClusterEnvironment.SiloProcess(runs[0].SiloAddress.Endpoint.Port);
-    }
-
-    private static async Task AssertReferenceBytes(string root, string folder)
-    {
-        string reference = Path.Combine(root, "reference");
-        if (!Directory.Exists(reference))
-        {
-            var run = await Ecosim("run", SmallScenario, "--engine", "reference", "--out", reference, "--no-plots");
-            Assert.True(run.Code == 0, run.Errors);
-        }
-        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, MetricsCsvFormat.FileName)), File.ReadAllBytes(Path.Combine(folder, MetricsCsvFormat.FileName)));
     }
 }

@@ -7,13 +7,19 @@ using EcoSim.Model.World;
 namespace EcoSim.Cluster.Tests;
 
 /// <summary>
-/// Wraps an engine and kills a silo process (SIGKILL) while the call for tick <paramref name="killDuringTick"/>
-/// is in flight: the process to kill is chosen just before that tick starts, and killed just after.
+/// Wraps an engine and kills silo processes (SIGKILL) while the call for tick <paramref name="killDuringTick"/>
+/// is in flight: the processes to kill are chosen just before that tick starts, and killed just after.
 /// </summary>
-internal sealed class SiloKillingEngine(ISimulationEngine inner, int killDuringTick, Func<Task<int>> chooseProcess) : ISimulationEngine
+internal sealed class SiloKillingEngine(ISimulationEngine inner, int killDuringTick, Func<Task<IReadOnlyList<int>>> chooseProcesses) : ISimulationEngine
 {
-    /// <summary>The process that was killed, once it was.</summary>
-    public int? KilledProcess { get; private set; }
+    /// <summary>The first process that was killed, once it was.</summary>
+    public int? KilledProcess => KilledProcesses.Count > 0 ? KilledProcesses[0] : null;
+
+    /// <summary>Every process that was killed, once they were.</summary>
+    public IReadOnlyList<int> KilledProcesses { get; private set; } = [];
+
+    /// <summary>When the processes were killed.</summary>
+    public DateTime? KilledAt { get; private set; }
 
     public EngineKind Kind => inner.Kind;
     public int SiloCount => inner.SiloCount;
@@ -30,13 +36,17 @@ internal sealed class SiloKillingEngine(ISimulationEngine inner, int killDuringT
         await using var ticks = inner.GetAsyncEnumerator(cancellation);
         for (int delivered = 0; ; delivered++)
         {
-            int? victim = delivered == killDuringTick && KilledProcess is null ? await chooseProcess() : null;
+            var victims = delivered == killDuringTick && KilledProcess is null ? await chooseProcesses() : [];
             var next = ticks.MoveNextAsync(); // the call for the next tick is now on its way...
-            if (victim is int pid)
+            foreach (int pid in victims)
             {
                 using var process = System.Diagnostics.Process.GetProcessById(pid);
                 process.Kill(); // ...when its silo dies
-                KilledProcess = pid;
+            }
+            if (victims.Count > 0)
+            {
+                KilledProcesses = victims;
+                KilledAt = DateTime.UtcNow;
             }
             if (!await next) yield break;
             yield return ticks.Current;

@@ -13,7 +13,7 @@ internal static class CommandLine
         new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy")
         {
             Run(output, errors), Compare(output, errors), Sweep(output, errors), Validate(output, errors), Inspect(output, errors), Reproduce(output, errors),
-            CheckpointCommands.Resume(output, errors), CheckpointCommands.Fork(output, errors),
+            CheckpointCommands.Resume(output, errors), CheckpointCommands.Fork(output, errors), ServeCommand.Create(output, errors),
         };
 
     private static Command Run(TextWriter output, TextWriter errors)

@@ -2,6 +2,7 @@ using EcoSim.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace EcoSim.Experiments.Engines;
 
@@ -23,11 +24,7 @@ public static class OrleansConnections
     /// </summary>
     public static async Task<IOrleansConnection> StartEmbeddedAsync(CancellationToken cancellation)
     {
-        var options = new EcoSimClusterOptions
-        {
-            SiloPort = SiloHosting.FreeLoopbackPort(), GatewayPort = 0, ClusterId = $"embedded-{Environment.ProcessId}",
-            TraceGrainCalls = EcoSimTelemetry.Endpoint() is not null,
-        };
+        var options = EmbeddedOptions();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         QuietLogging(builder.Logging);
         builder.UseOrleans(silo => silo.AddEcoSimSilo(options));
@@ -37,8 +34,19 @@ public static class OrleansConnections
     }
 
     /// <summary>
+    /// Where an embedded silo lives: a free loopback port, no gateway, a cluster id of this process
+    /// (also for a host that embeds the silo itself, as the explorer does).
+    /// </summary>
+    public static EcoSimClusterOptions EmbeddedOptions() => new()
+    {
+        SiloPort = SiloHosting.FreeLoopbackPort(), GatewayPort = 0, ClusterId = $"embedded-{Environment.ProcessId}",
+        TraceGrainCalls = EcoSimTelemetry.Endpoint() is not null,
+    };
+
+    /// <summary>
     /// Connects to a running cluster through its gateway, with the credentials its options name; a
-    /// cluster that refuses them fails with a <see cref="ClusterSecurityException"/> that says why.
+    /// cluster that refuses them fails with a <see cref="ClusterSecurityException"/> that says why, one that cannot be
+    /// reached (Redis down, no gateway in its table) with a <see cref="ClusterUnavailableException"/>.
     /// </summary>
     public static async Task<IOrleansConnection> ConnectAsync(EcoSimClusterOptions options, CancellationToken cancellation)
     {
@@ -60,7 +68,14 @@ public static class OrleansConnections
             host.Dispose();
             throw new ClusterSecurityException(refusal, e);
         }
+        catch (Exception e) when (ClusterUnreachable.Explain(e, Described(options), RedisOf(options)) is { } unreachable)
+        {
+            host.Dispose();
+            throw new ClusterUnavailableException(unreachable, e);
+        }
     }
+
+    private static string? RedisOf(EcoSimClusterOptions options) => EcoSimClustering.Of(options) == EcoSimClustering.Redis ? options.Redis : null;
 
     private static string Described(EcoSimClusterOptions options) => EcoSimClustering.Of(options) == EcoSimClustering.Redis
         ? $"{ClusterAddress.RedisScheme}://{options.Redis}/{options.ClusterId}"
@@ -69,7 +84,11 @@ public static class OrleansConnections
     private static void QuietLogging(ILoggingBuilder logging)
     {
         logging.ClearProviders();
-        logging.AddSimpleConsole(console => console.SingleLine = true);
+        // Stack traces only for ECOSIM_DEBUG, as the command line promises.
+        if (Environment.GetEnvironmentVariable("ECOSIM_DEBUG") is null)
+            logging.AddConsole(console => console.FormatterName = OneLineLogFormatter.FormatterName).AddConsoleFormatter<OneLineLogFormatter, ConsoleFormatterOptions>();
+        else
+            logging.AddSimpleConsole(console => console.SingleLine = true);
         // A host that fails to start logs the exception with its stack before rethrowing it; the caller reports it in words.
         logging.AddFilter((category, level) => level >= LogLevel.Error && category != "Microsoft.Extensions.Hosting.Internal.Host");
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -96,7 +96,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         async Task<int> SilosAfter(Exception failure)
         {
             if (SiloFailure.IsSiloLoss(failure))
-                return await SiloCensus.WaitForLossAsync(connection.Grains, _silos, _restarts.SettleTimeout, _restarts.PollInterval, cancellation);
+                return await SiloCensus.WaitForLossAsync(connection.Grains, _silos, _restarts.SettleTimeout, _restarts.PollInterval, failure, cancellation);
             // Grains that came back empty on a surviving silo fail with the run's own errors; a smaller cluster tells why.
             if (await SiloCensus.CountAsync(connection.Grains) is int now && now < _silos) return now;
             ExceptionDispatchInfo.Throw(failure);
@@ -132,7 +132,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
             {
                 await run.AbandonAsync();
             }
-            _silos = await SiloCensus.WaitForLossAsync(connection.Grains, _silos, _restarts.SettleTimeout, _restarts.PollInterval, cancellation);
+            _silos = await SiloCensus.WaitForLossAsync(connection.Grains, _silos, _restarts.SettleTimeout, _restarts.PollInterval, failure, cancellation);
             _restarts.Log.WriteLine($"warning: a silo was lost during tick {tick + 1} ({SiloFailure.Describe(failure)}); " +
                                     $"restarting the inspection from tick 0 on {_silos} silo{(_silos == 1 ? "" : "s")} (attempt {attempt + 1} of {_restarts.MaxAttempts})");
         }

@@ -11,7 +11,7 @@ namespace EcoSim.Experiments.Ensembles;
 /// direction settled, only from <see cref="MinimumSeeds"/> seeds on; below that they give the numbers as
 /// the spread of the few runs and say that nothing is settled.
 /// </summary>
-internal static class SeedEvidence
+public static class SeedEvidence
 {
     /// <summary>Fewest seeds (or paired seeds) whose 5-95% spread is called a 90% band.</summary>
     public const int MinimumSeeds = 10;

@@ -58,7 +58,7 @@ public static class ManifestReader
             if (!root.TryGetProperty("format", out _)) throw new ManifestProblem("format", $"is missing (\"{OutputManifest.FormatMarker}\" in an EcoSim manifest)");
             if (!HasFormatMarker(root)) throw new ManifestProblem("format", $"is not \"{OutputManifest.FormatMarker}\": not an EcoSim manifest");
             ManifestStrictness.RefuseDuplicateKeys(root);
-            if (root.TryGetProperty("formatVersion", out var version) && (!version.TryGetInt32(out int v) || v > OutputManifest.CurrentFormatVersion))
+            if (root.TryGetProperty("formatVersion", out var version) && (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int v) || v > OutputManifest.CurrentFormatVersion))
                 throw new ManifestProblem("formatVersion", $"{version} is not a manifest version this program reads (1 to {OutputManifest.CurrentFormatVersion})");
             var payloadType = PayloadType(root);
             // Every kind lists its files; without the key there would be nothing to compare, and no way to tell a forgotten list from an empty one.

@@ -11,6 +11,9 @@ internal sealed class RunReproduction(OutputManifest manifest, RunPayload run) :
     /// <exception cref="ManifestProblem">A key is bad.</exception>
     public static Reproduction From(OutputManifest manifest, RunPayload run)
     {
+        // 'required' keeps a key from being absent, not from being null.
+        if (run.ScenarioText is null) throw new ManifestProblem("scenarioText", "is missing (null)");
+        if (run.ScenarioSha256 is null) throw new ManifestProblem("scenarioSha256", "is missing (null)");
         if (run.FirmPanelEvery is < 1) throw new ManifestProblem("firmPanelEvery", $"{run.FirmPanelEvery} is not a number of ticks");
         return new RunReproduction(manifest, run);
     }

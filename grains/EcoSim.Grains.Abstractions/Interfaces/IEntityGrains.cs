@@ -9,6 +9,9 @@ public interface IPolicyGrain : IGrainWithStringKey
 {
     /// <summary>The budget allocation of a tick (phase 1).</summary>
     Task<BudgetAllocation> Allocate(int tick);
+
+    /// <summary>Deactivates the grain when its run stops (it would otherwise stay until Orleans collects idle grains, hours later).</summary>
+    Task Release();
 }
 
 /// <summary>

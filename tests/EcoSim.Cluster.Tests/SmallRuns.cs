@@ -1,0 +1,57 @@
+using EcoSim.Client.Cli;
+using EcoSim.Experiments;
+using EcoSim.Experiments.Engines;
+using EcoSim.Experiments.Output;
+using EcoSim.Experiments.Pipelines;
+using EcoSim.Scenarios;
+
+using static EcoSim.Cluster.Tests.ClusterCli;
+
+namespace EcoSim.Cluster.Tests;
+
+/// <summary>The small scenario as the cluster tests run it: on the cluster with silos killed mid-run, and on the reference engine to compare bytes.</summary>
+internal static class SmallRuns
+{
+    /// <summary>The small scenario of the integration tests (eight quarters, 2,000 firms).</summary>
+    public static string Scenario => Path.Combine(AppContext.BaseDirectory, "Scenarios", "small.yaml");
+
+    /// <summary>
+    /// Runs the small scenario on the cluster into <paramref name="folder"/>, killing the silo processes that
+    /// <paramref name="victims"/> chooses during tick 4; restart messages go to <paramref name="restarts"/>.
+    /// </summary>
+    public static async Task<(int Code, string Errors, SiloKillingEngine Killer)> RunKillingAsync(string folder, TextWriter restarts, Func<IGrainFactory, Task<IReadOnlyList<int>>> victims)
+    {
+        var errors = new StringWriter();
+        SiloKillingEngine? killer = null;
+        var settings = new RunSettings(ScenarioLoader.Load(Scenario), new OutputSettings(new EngineChoice(EngineKind.Orleans, 64, ClusterEnvironment.Options), folder, Plots: false));
+        EngineOpener killing = async (s, cancellation) =>
+        {
+            var connection = await OrleansConnections.ConnectAsync(s.Engine.Cluster!, cancellation);
+            var engine = new OrleansSimulation(connection, s.Engine.FirmsPerShard, RestartPolicy.Default with { Log = restarts });
+            return killer = new SiloKillingEngine(engine, killDuringTick: 3, () => victims(connection.Grains));
+        };
+        int code = await PipelineCalls.RunAsync(async events => await new RunPipeline(events with { OpenEngine = killing }).ExecuteAsync(settings, CancellationToken.None), new StringWriter(), errors);
+        return (code, errors.ToString(), killer ?? throw new InvalidOperationException("the run never made its engine"));
+    }
+
+    /// <summary>The silo process that hosts the run grain of the run in progress (the one run this cluster has).</summary>
+    public static async Task<int> RunGrainProcess(IGrainFactory grains)
+    {
+        var activations = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        var runs = activations.Where(a => a.GrainType.Contains("RunGrain", StringComparison.Ordinal)).ToList();
+        Assert.True(runs.Count == 1, $"expected one run grain in the cluster, found {runs.Count}: is another run using it?");
+        return ClusterEnvironment.SiloProcess(runs[0].SiloAddress.Endpoint.Port);
+    }
+
+    /// <summary>Asserts that <paramref name="folder"/>'s metrics are the reference engine's bytes (run once into <paramref name="root"/>/reference).</summary>
+    public static async Task AssertReferenceBytes(string root, string folder)
+    {
+        string reference = Path.Combine(root, "reference");
+        if (!Directory.Exists(reference))
+        {
+            var run = await Ecosim("run", Scenario, "--engine", "reference", "--out", reference, "--no-plots");
+            Assert.True(run.Code == 0, run.Errors);
+        }
+        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, MetricsCsvFormat.FileName)), File.ReadAllBytes(Path.Combine(folder, MetricsCsvFormat.FileName)));
+    }
+}

@@ -1,0 +1,107 @@
+using EcoSim.Experiments.Engines;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+
+namespace EcoSim.Explorer.Tests;
+
+/// <summary>
+/// The page in a real headless Chromium (Debian's chromium and chromium-driver): move a lever, run,
+/// watch the charts gain quarters, branch and see two series. Saves a screenshot, explorer.png, in
+/// the test's output folder, to look at.
+/// </summary>
+public sealed class BrowserTests
+{
+    [Fact]
+    public async Task A_user_moves_a_lever_runs_eight_quarters_and_branches()
+    {
+        if (Tools.Find("chromium") is not { } chromium || Tools.Find("chromedriver") is not { } driverPath) { Tools.SkipOrFail("chromium and chromedriver"); return; }
+        await using var engine = new ReferenceSimulation();
+        await using var app = ExplorerApp.Create(new ExplorerSettings("http://127.0.0.1:0"), engine);
+        await app.StartAsync();
+        string url = ExplorerApp.Addresses(app)[0];
+
+        var options = new ChromeOptions { BinaryLocation = chromium };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1500,1300");
+        using var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(driverPath)!, Path.GetFileName(driverPath));
+        service.HideCommandPromptWindow = true;
+        using var driver = new ChromeDriver(service, options, TimeSpan.FromMinutes(2));
+        var wait = new WebDriverWait(driver, TimeSpan.FromMinutes(2));
+        var js = (IJavaScriptExecutor)driver;
+        long Points(string metric) => (long)js.ExecuteScript($"const c = page.charts.get('{metric}'); return c ? c.data[0].length : -1;")!;
+        long Series(string metric) => (long)js.ExecuteScript($"return page.charts.get('{metric}').series.length;")!;
+        string Status() => driver.FindElement(By.Id("status")).Text;
+
+        string shot = Path.Combine(AppContext.BaseDirectory, "explorer.png");
+        try
+        {
+            driver.Navigate().GoToUrl(url + "/");
+            wait.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true");
+            Assert.Equal("", driver.FindElement(By.Id("error")).Text);
+
+            // The basic-share floor to one third from 2025Q1, by the slider's keyboard, as a user would.
+            var floor = driver.FindElement(By.CssSelector(".lever[data-lever='minBasicShare']"));
+            var slider = floor.FindElement(By.CssSelector("input[type=range]"));
+            for (int i = 0; i < 133; i++) slider.SendKeys(Keys.ArrowRight);
+            double value = double.Parse(floor.FindElement(By.CssSelector("input.value")).GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(value, 0.33, 0.34);
+            floor.FindElement(By.CssSelector("input.from")).SendKeys("2025Q1");
+
+            driver.FindElement(By.Id("new-run")).Click();
+            wait.Until(_ => !driver.FindElement(By.Id("play")).Enabled ? false : true);
+            driver.FindElement(By.CssSelector("#speed option[value='0']")).Click();
+            driver.FindElement(By.Id("play")).Click();
+            wait.Until(_ => Points("firms") >= 8);
+            driver.FindElement(By.Id("play")).Click(); // Pause
+            wait.Until(_ => Status().Contains("paused"));
+            long reached = Points("firms");
+            Assert.True(reached >= 8, Status());
+            Assert.Equal(2, Series("firms"));
+
+            // Branch here with twice the talent weight: a second series on every chart.
+            var talent = driver.FindElement(By.CssSelector(".lever[data-lever='talentWeight'] input.value"));
+            talent.Clear();
+            talent.SendKeys("0.4");
+            driver.FindElement(By.Id("branch")).Click();
+            wait.Until(_ => driver.FindElements(By.CssSelector("#runs li")).Count == 2 && Series("firms") == 3);
+            driver.FindElement(By.Id("step")).Click();
+            driver.FindElement(By.Id("step")).Click();
+            wait.Until(_ => Points("firms") >= reached + 2);
+            Assert.Contains("branch at", driver.FindElement(By.CssSelector("#runs li.current")).Text);
+            Assert.Equal("", driver.FindElement(By.Id("error")).Text);
+            // Two seeds of the settings: the median and the shade join the charts as runs finish.
+            var seeds = driver.FindElement(By.Id("seeds"));
+            seeds.Clear();
+            seeds.SendKeys("2");
+            driver.FindElement(By.Id("ensemble")).Click();
+            wait.Until(_ => driver.FindElement(By.Id("ensemble-status")).Text.Contains("1 of 2 seeds done") || driver.FindElement(By.Id("ensemble-status")).Text.Contains("2 of 2"));
+            wait.Until(_ => Series("firms") == 6 && Points("firms") == 108);
+            Assert.Equal("", driver.FindElement(By.Id("error")).Text);
+
+            js.ExecuteScript("window.scrollTo(0, 0)");
+            ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(shot);
+            Console.WriteLine($"screenshot: {shot}");
+
+            // A bad value is refused by the server and the message shows beside the lever.
+            var growth = driver.FindElement(By.CssSelector(".lever[data-lever='publicBudgetGrowth'] input.value"));
+            growth.Clear();
+            growth.SendKeys("0.9");
+            driver.FindElement(By.Id("new-run")).Click();
+            wait.Until(_ => driver.FindElement(By.CssSelector("[data-error-for='lever:publicBudgetGrowth:value']")).Text.Length > 0);
+            Assert.Contains("[-0.5, 0.5]", driver.FindElement(By.CssSelector("[data-error-for='lever:publicBudgetGrowth:value']")).Text);
+
+        }
+        catch
+        {
+            string failed = Path.Combine(AppContext.BaseDirectory, "explorer-failed.png");
+            ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(failed);
+            Console.WriteLine($"screenshot of the failure: {failed}");
+            throw;
+        }
+        finally
+        {
+            driver.Quit();
+        }
+        await app.StopAsync();
+    }
+}
