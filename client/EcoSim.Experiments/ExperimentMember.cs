@@ -28,6 +28,9 @@ public sealed record ExperimentMember(MemberRole Role, string Label, Scenario Sc
         return new ExperimentMember(role, label, applied.WithSeed(seed), settings);
     }
 
+    /// <summary>The snapshot the run starts from and the checkpoints it writes, or null for a plain run from tick 0.</summary>
+    public Checkpoints.RunCheckpoints? Checkpoints { get; init; }
+
     /// <summary>The run's seed.</summary>
     public ulong Seed => Scenario.World.Seed;
 

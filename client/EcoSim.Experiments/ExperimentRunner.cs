@@ -24,7 +24,10 @@ public sealed class ExperimentRunner(ISimulationEngine engine, int parallelism =
         {
             var rows = new List<MetricsRow>();
             int last = -1;
-            await foreach (var tick in engine.RunAsync(member.Scenario.World, collector.FirmTicks(member), token))
+            var ticks = member.Checkpoints is { } checkpoints
+                ? engine.RunAsync(member.Scenario.World, collector.FirmTicks(member), checkpoints, token)
+                : engine.RunAsync(member.Scenario.World, collector.FirmTicks(member), token);
+            await foreach (var tick in ticks)
             {
                 await collector.TickAsync(member, tick, token);
                 rows.AddRange(tick.Outcome.Rows);

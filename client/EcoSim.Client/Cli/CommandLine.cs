@@ -12,7 +12,8 @@ internal static class CommandLine
     public static RootCommand Build(TextWriter output, TextWriter errors) =>
         new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy")
         {
-            Run(output, errors), Compare(output, errors), Sweep(output, errors), Validate(output, errors), Inspect(output, errors), Reproduce(output, errors), ServeCommand.Create(output, errors),
+            Run(output, errors), Compare(output, errors), Sweep(output, errors), Validate(output, errors), Inspect(output, errors), Reproduce(output, errors),
+            CheckpointCommands.Resume(output, errors), CheckpointCommands.Fork(output, errors), ServeCommand.Create(output, errors),
         };
 
     private static Command Run(TextWriter output, TextWriter errors)
@@ -27,6 +28,8 @@ internal static class CommandLine
         var firmPanel = SharedOptions.FirmPanel();
         command.Options.Add(firmPanel.Panel);
         command.Options.Add(firmPanel.Every);
+        var checkpoints = new CheckpointOptions();
+        checkpoints.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
@@ -35,6 +38,7 @@ internal static class CommandLine
                 if (CommandInputs.LoadScenario(result.GetValue(scenario)!, errors, result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result)) is not { } loaded) return ExitCodes.BadInput;
                 if (result.GetValue(seeds) > 1)
                 {
+                    if (checkpoints.Given(result)) { errors.WriteLine("error: checkpoints are written by single runs: drop --seeds, or run each seed with --seed"); return ExitCodes.BadInput; }
                     if (CommandInputs.FirstTicks(loaded, result.GetValue(shared.Ticks), errors) is not { } members) return ExitCodes.BadInput;
                     var ensemble = new EnsembleSettings(members, Experiment.ConsecutiveSeeds(result.GetValue(seed) ?? members.World.Seed, result.GetValue(seeds)),
                         shared.OutputOf(result, cluster, result.GetValue(parallel)));
@@ -42,7 +46,10 @@ internal static class CommandLine
                 }
                 if (result.GetValue(seed) is ulong one) loaded = loaded.WithSeed(one);
                 if (CommandInputs.FirstTicks(loaded, result.GetValue(shared.Ticks), errors) is not { } single) return ExitCodes.BadInput;
-                var settings = new RunSettings(single, shared.OutputOf(result, cluster)) { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel) };
+                if (!checkpoints.TryRead(result, single, errors, out var checkpointing)) return ExitCodes.BadInput;
+                if (checkpointing is not null && CheckpointOptions.Engine(result, shared.Engine, errors) is null) return ExitCodes.BadInput;
+                var outputs = checkpointing is null ? shared.OutputOf(result, cluster) : CheckpointCommands.Reference(shared.OutputOf(result, cluster));
+                var settings = new RunSettings(single, outputs) { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel), Checkpoints = checkpointing };
                 return await PipelineCalls.RunAsync(async events => await new RunPipeline(events).ExecuteAsync(settings, cancellation), output, errors);
             });
         });
@@ -197,7 +204,7 @@ internal static class CommandLine
     }
 
     /// <summary>An argument that names a file: a value that looks like an option and is no file is reported as an unknown option.</summary>
-    private static Argument<T> FileArgument<T>(string name, string description, ArgumentArity? arity = null)
+    internal static Argument<T> FileArgument<T>(string name, string description, ArgumentArity? arity = null)
     {
         var argument = new Argument<T>(name) { Description = description };
         if (arity is { } given) argument.Arity = given;

@@ -1,3 +1,4 @@
+using EcoSim.Experiments.Checkpoints;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.World;
@@ -30,4 +31,13 @@ public interface ISimulationEngine : IAsyncDisposable
     /// give bit-identical censuses; only one tick's census is held at a time.
     /// </summary>
     IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, CancellationToken cancellation);
+
+    /// <summary>
+    /// As <see cref="RunAsync(WorldSpec, IReadOnlySet{int}, CancellationToken)"/>, but from the snapshot <paramref name="checkpoints"/>
+    /// starts from, if any (its history's ticks yielded first), writing the checkpoints it asks for. Engines that cannot refuse
+    /// (<see cref="CheckpointSupport"/>).
+    /// </summary>
+    /// <exception cref="NotSupportedException">The engine does not write or resume checkpoints.</exception>
+    IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, RunCheckpoints checkpoints, CancellationToken cancellation) =>
+        throw new NotSupportedException(CheckpointSupport.Refusal(Kind));
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using EcoSim.Experiments.Checkpoints;
 using EcoSim.Grains.Abstractions.Telemetry;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
@@ -28,17 +29,35 @@ public sealed class ReferenceSimulation : ISimulationEngine
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, [EnumeratorCancellation] CancellationToken cancellation)
+    public IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, CancellationToken cancellation) =>
+        Run(world, firmTicks, null, cancellation);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, RunCheckpoints checkpoints, CancellationToken cancellation) =>
+        Run(world, firmTicks, checkpoints, cancellation);
+
+    private async IAsyncEnumerable<SimulatedTick> Run(WorldSpec world, IReadOnlySet<int> firmTicks, RunCheckpoints? checkpoints, [EnumeratorCancellation] CancellationToken cancellation)
     {
         using var span = RunSpans.StartRun(Name, world);
-        var engine = await Task.Run(() => new ReferenceEngine(world), cancellation);
-        double firms = world.Firms;
+        var start = checkpoints?.Start;
+        var engine = await Task.Run(() => start is null ? new ReferenceEngine(world) : ReferenceEngine.From(world, start.State), cancellation);
+        // The rows so far, which every checkpoint carries; kept only when checkpoints are written.
+        var history = checkpoints is { Schedule.IsEmpty: false } ? new List<MetricsRow>() : null;
+        foreach (var done in start is null ? [] : CheckpointHistory.Ticks(start.History))
+        {
+            history?.AddRange(done.Rows);
+            yield return new SimulatedTick(done, null);
+        }
+        double firms = start?.History is { Count: > 0 } rows ? rows[^1][MetricColumns.Firms] : world.Firms;
         while (engine.Tick < world.Ticks)
         {
             cancellation.ThrowIfCancellationRequested();
             RunSpans.Resume(span);
             var outcome = await Task.Run(() => TimedStep(engine, firms), cancellation);
             firms = outcome.Rows[^1][MetricColumns.Firms];
+            history?.AddRange(outcome.Rows);
+            if (history is not null && checkpoints!.Schedule.Ticks.Contains(engine.Tick))
+                await checkpoints.Sink!.WriteAsync(engine.Tick, world.PeriodOf(engine.Tick), stream => engine.WriteSnapshot(stream, checkpoints.Scenario, history), cancellation);
             yield return new SimulatedTick(outcome, firmTicks.Contains(outcome.Tick) ? Census(engine, world, outcome.Tick) : null);
         }
         RunSpans.RunDone(Name);

@@ -8,7 +8,7 @@ public static class ManifestWriter
 {
     /// <summary>
     /// The manifest as JSON text: one flat object, the common keys and the payload's merged in key order
-    /// (see <see cref="OutputManifest"/>), ending in a newline unless the kind never has (<see cref="ManifestPayload.EndsWithNewline"/>).
+    /// (see <see cref="OutputManifest"/>), without the keys their properties leave out when null, ending in a newline unless the kind never has (<see cref="ManifestPayload.EndsWithNewline"/>).
     /// </summary>
     /// <param name="manifest">The manifest to serialise.</param>
     /// <remarks>Times are written in UTC: local times are converted, unspecified ones are taken as UTC.</remarks>
@@ -25,8 +25,10 @@ public static class ManifestWriter
             writer.WriteStartObject();
             foreach (var (property, owner) in keys)
             {
+                object? value = property.Get!(owner);
+                if (property.ShouldSerialize is { } wanted && !wanted(owner, value)) continue; // e.g. [JsonIgnore(Condition = WhenWritingNull)]
                 writer.WritePropertyName(property.Name);
-                JsonSerializer.Serialize(writer, property.Get!(owner), property.PropertyType, options);
+                JsonSerializer.Serialize(writer, value, property.PropertyType, options);
             }
             writer.WriteEndObject();
         }

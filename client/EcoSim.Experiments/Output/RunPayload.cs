@@ -30,4 +30,14 @@ public sealed record RunPayload : ManifestPayload
     /// <summary>The firm panel's cadence in ticks (<c>--firm-panel-every</c>), or null when no firm panel was written.</summary>
     [JsonPropertyOrder(AfterPlotsOrder)]
     public int? FirmPanelEvery { get; init; }
+
+    /// <summary>The checkpoints the run wrote (<c>--checkpoint-every</c>, <c>--checkpoint-at</c>); absent when it wrote none.</summary>
+    [JsonPropertyOrder(AfterPlotsOrder)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Checkpoints.WrittenCheckpoint>? Checkpoints { get; init; }
+
+    /// <summary>The checkpoint a resumed or forked run started from and the run that wrote it; absent for a run from tick 0.</summary>
+    [JsonPropertyOrder(AfterPlotsOrder)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Checkpoints.ResumedCheckpoint? ResumedFrom { get; init; }
 }

@@ -27,7 +27,8 @@ public sealed class RunPipeline(PipelineEvents events)
             var plots = new List<string>();
             await using (var collector = await SingleRunCollector.CreateAsync(folder.WorkingPath, world, settings.FirmPanelEvery, plotsWanted, run.Provenance(scenario, [world.Seed]), cancellation))
             {
-                await run.RunAsync(Experiment.Single(scenario), collector, cancellation);
+                var checkpoints = settings.Checkpoints?.Begin(scenario, folder);
+                await run.RunAsync(checkpoints?.Experiment ?? Experiment.Single(scenario), collector, cancellation);
                 await collector.CompleteAsync();
                 if (plotsWanted)
                 {
@@ -46,6 +47,8 @@ public sealed class RunPipeline(PipelineEvents events)
                     FirstPeriod = region[0].Period,
                     LastPeriod = region[^1].Period,
                     FirmPanelEvery = settings.FirmPanelEvery,
+                    Checkpoints = checkpoints?.Written,
+                    ResumedFrom = checkpoints?.ResumedFrom,
                 };
                 await run.CommitAsync(payload, world.Ticks, m => RunReport.Build(scenario, region, plots, folder.WorkingPath, m), cancellation);
                 return new RunOutcome(folder.ShownPath, plotsWanted, Headline(region), settings.FirmPanelEvery is not null);

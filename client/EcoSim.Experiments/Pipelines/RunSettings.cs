@@ -1,3 +1,4 @@
+using EcoSim.Experiments.Checkpoints;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Experiments.Pipelines;
@@ -9,6 +10,9 @@ public sealed record RunSettings(Scenario Scenario, OutputSettings Output)
 {
     /// <summary>Write the firm panel (firms.parquet) every this many ticks and at the last, or null for no panel.</summary>
     public int? FirmPanelEvery { get; init; }
+
+    /// <summary>The checkpoints to write and the one to start from (<see cref="Checkpointing"/>); null for neither.</summary>
+    public Checkpointing? Checkpoints { get; init; }
 }
 
 /// <summary>What <c>ecosim run --seeds N</c> (N &gt; 1) was asked to do.</summary>

@@ -18,7 +18,8 @@ public static class ReproductionVerdicts
 
     /// <summary>Whether <paramref name="path"/> is a data file whose bytes must be reproduced.</summary>
     public static bool IsData(string path) =>
-        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ||
+        path.EndsWith(Experiments.Checkpoints.CheckpointNames.Extension, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One file's verdict.</summary>
     /// <param name="Path">Path inside the output folder, with '/'.</param>

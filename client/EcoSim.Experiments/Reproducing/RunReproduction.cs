@@ -1,3 +1,4 @@
+using EcoSim.Experiments.Checkpoints;
 using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Pipelines;
 
@@ -28,7 +29,7 @@ internal sealed class RunReproduction(OutputManifest manifest, RunPayload run) :
     {
         var scenario = RecordedScenario.Rebuild(run.ScenarioText, run.ScenarioSha256, run.ScenarioPath, "scenarioText", "scenarioSha256", context.Limits);
         var recorded = AsRecorded(scenario.WithSeed(run.Seed), run.ScenarioPath, manifest.TickCount);
-        var settings = new RunSettings(recorded, Settings(manifest, outputPath, context)) { FirmPanelEvery = run.FirmPanelEvery };
+        var settings = new RunSettings(recorded, Settings(manifest, outputPath, context)) { FirmPanelEvery = run.FirmPanelEvery, Checkpoints = Checkpointing.Recorded(run.Checkpoints) };
         return await new RunPipeline(context.Events).ExecuteAsync(settings, cancellation);
     }
 }

@@ -1,5 +1,7 @@
 using EcoSim.Model.Inspection;
+using EcoSim.Model.Metrics;
 using EcoSim.Model.Phases;
+using EcoSim.Model.Snapshots;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
 
@@ -29,6 +31,34 @@ public sealed class ReferenceEngine
         var start = RegionStart.Of(spec, _constants);
         (_firms, _clusters, _talent, _labs, _funds, _snapshot) = (start.Firms, start.Clusters, start.Talent, start.Labs, start.Funds, start.Snapshot);
     }
+
+    private ReferenceEngine(WorldSpec spec, RunState state)
+    {
+        _spec = spec;
+        _constants = WorldConstants.Derive(spec);
+        (_tick, _firms, _clusters, _talent, _labs, _funds, _snapshot) = (state.Tick, state.Firms, state.Clusters, state.Talent, state.Labs, state.Funds, state.Region);
+    }
+
+    /// <summary>
+    /// An engine that continues a snapshot under <paramref name="spec"/>: the snapshot's own world, or a fork of
+    /// it that changes only what acts from the snapshot's quarter on.
+    /// </summary>
+    /// <exception cref="SnapshotException">The snapshot is truncated, changed, of another version or missing a part.</exception>
+    /// <exception cref="SnapshotMismatchException"><paramref name="spec"/> differs from the snapshot's world before its quarter.</exception>
+    public static ReferenceEngine Resume(WorldSpec spec, Stream snapshot) => From(spec, RunSnapshot.Read(snapshot, spec).State);
+
+    /// <summary>An engine that continues from <paramref name="state"/> (read from a snapshot checked against <paramref name="spec"/>); it takes the state as its own.</summary>
+    public static ReferenceEngine From(WorldSpec spec, RunState state) => new(spec, state);
+
+    /// <summary>The state the next tick reads (the engine's own, not a copy).</summary>
+    public RunState State => new(_tick, _firms, _clusters, _talent, _labs, _funds, _snapshot);
+
+    /// <summary>
+    /// Writes the state after <see cref="Tick"/> ticks as a snapshot, with the run's <paramref name="scenario"/> and
+    /// the metrics rows of the ticks done (<paramref name="history"/>, which a resumed run's output begins with).
+    /// </summary>
+    public void WriteSnapshot(Stream destination, ScenarioIdentity scenario, IReadOnlyList<MetricsRow> history) =>
+        RunSnapshot.Write(destination, SnapshotWorld.Of(scenario, _spec, _tick, _labs.Length, _funds.Length), history, State);
 
     /// <summary>The next tick to run.</summary>
     public int Tick => _tick;

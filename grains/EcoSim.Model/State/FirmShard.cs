@@ -46,6 +46,18 @@ public sealed class FirmShard
     /// <summary>1 if the firm is alive.</summary>
     public byte[] Alive = [];
 
+    /// <summary>A shard that takes the columns (each of the same length, one value per firm slot) as its own, as a snapshot gives them back.</summary>
+    internal static FirmShard FromColumns(int cluster, long firstIndex, double[] productivity, double[] weight, double[] revenue, double[] rdIntensity,
+        double[] rdStock, double[] cash, double[] researchers, int[] age, int[] vintage, byte[] alive)
+    {
+        var shard = new FirmShard(cluster, firstIndex, 1);
+        if (productivity.Length == 0) return shard;
+        (shard.Productivity, shard.Weight, shard.Revenue, shard.RdIntensity, shard.RdStock, shard.Cash, shard.Researchers, shard.Age, shard.Vintage, shard.Alive) =
+            (productivity, weight, revenue, rdIntensity, rdStock, cash, researchers, age, vintage, alive);
+        shard.Count = productivity.Length;
+        return shard;
+    }
+
     /// <summary>Appends a firm and returns its slot.</summary>
     public int Append(in FirmRecord firm)
     {
