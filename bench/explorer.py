@@ -11,13 +11,17 @@ the fairness between them (slowest over fastest) and the server's resident memor
 end and after every run is deleted. Prints one line per measure.
 """
 import argparse
-import json
 import os
 import socket
 import subprocess
 import threading
 import time
+import sys
 import urllib.request
+
+# The documented client's session (the server's id sent back on every call), not a copy of it.
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "docs"))
+from explorer_client import Explorer as Session  # noqa: E402
 
 ECOSIM = os.path.join(os.path.dirname(__file__), "..", "client", "EcoSim.Client", "bin", "Release", "net10.0", "ecosim.dll")
 
@@ -26,23 +30,6 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-class Session:
-    def __init__(self, base):
-        self.base, self.id = base, None
-
-    def call(self, method, path, body=None):
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.base + path, data=data, method=method)
-        if data is not None:
-            request.add_header("Content-Type", "application/json")
-        if self.id:
-            request.add_header("X-EcoSim-Session", self.id)
-        with urllib.request.urlopen(request, timeout=900) as response:
-            self.id = response.headers.get("X-EcoSim-Session") or self.id
-            text = response.read()
-            return json.loads(text) if text else None
 
 
 def rss_mib(pid):
