@@ -34,8 +34,8 @@ internal static class CheckpointBench
         }
         var scenario = Worlds.BaselineScenario();
         var identity = new ScenarioIdentity(scenario.Name, scenario.CombinedText, scenario.Sha256);
-        string folder = Path.Combine(Path.GetTempPath(), $"ecosim-checkpoint-bench-{Environment.ProcessId}");
-        Directory.CreateDirectory(folder);
+        // A folder made new for this run, so the clean-up below removes only what the bench wrote.
+        string folder = Directory.CreateTempSubdirectory("ecosim-checkpoint-bench-").FullName;
         try
         {
             Console.WriteLine($"EcoSim checkpoint bench: {Environment.ProcessorCount} cores, {repeats} repeats, medians; snapshot after {CutTick} quarters of the baseline");

@@ -45,11 +45,13 @@ public sealed class CheckpointFolder : ICheckpointSink
         string name = CheckpointNames.FileName(period), path = Path.Combine(_folder, name);
         string temporary = Path.Combine(_folder, $".{name}.partial-{Guid.NewGuid():N}");
         (long Bytes, string Sha256) written;
+        bool created = false;
         try
         {
             written = await Task.Run(() =>
             {
                 using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                created = true;
                 using var hashed = new TallyStream(file, hash: true);
                 write(hashed);
                 return (hashed.Count, hashed.Sha256());
@@ -58,7 +60,8 @@ public sealed class CheckpointFolder : ICheckpointSink
         }
         finally
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            // Only the temporary file this call made (CreateNew refuses one that was there) is removed.
+            if (created && File.Exists(temporary)) File.Delete(temporary);
         }
         string recorded = _recordedAs is null ? path : $"{_recordedAs}/{name}";
         _written.Add(new WrittenCheckpoint(period.ToString(), tick, recorded, written.Bytes, written.Sha256));
