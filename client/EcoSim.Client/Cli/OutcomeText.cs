@@ -12,6 +12,7 @@ internal static class OutcomeText
         EnsembleOutcome ensemble => [Wrote(ensemble, $"summary.csv, runs/, {(ensemble.Plots ? "plots/, " : "")}report.html, manifest.json"), .. ensemble.Headline],
         ComparisonOutcome comparison => [.. comparison.Headline, Wrote(comparison, "findings.md, report.html, summary.csv, runs/, plots/, manifest.json")],
         SweepOutcome sweep => [Wrote(sweep, $"sweep.csv, runs/, {(sweep.Plots ? "plots/, " : "")}report.html, manifest.json"), .. sweep.Headline],
+        Experiments.Sensitivity.SensitivityOutcome sensitivity => [Wrote(sensitivity, $"indices.csv, design.csv, {(sensitivity.Plots ? "plots/, " : "")}report.html, manifest.json"), .. sensitivity.Headline],
         _ => throw new ArgumentException($"no text for a {outcome.GetType().Name}", nameof(outcome)),
     };
 

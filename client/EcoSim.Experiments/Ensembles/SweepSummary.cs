@@ -56,7 +56,7 @@ internal sealed class SweepSummary
                 int tick = _checkpoints[c];
                 _periods[c] = region[tick].Period;
                 for (int m = 0; m < _columns.Length; m++)
-                    _values[point.Index, m, c].Add(Value(_columns[m], region, tick));
+                    _values[point.Index, m, c].Add(ValueAt(_columns[m], region, tick));
             }
     }
 
@@ -78,7 +78,8 @@ internal sealed class SweepSummary
         return [.. results.Where(r => r.Period == last)];
     }
 
-    private static double Value(MetricColumn column, List<MetricsRow> region, int tick) =>
+    /// <summary>A metric of one run at <paramref name="tick"/> of its region rows (one per tick, in order): the level, or for a count per tick the sum over the four quarters to it.</summary>
+    public static double ValueAt(MetricColumn column, IReadOnlyList<MetricsRow> region, int tick) =>
         IsPerTick(column)
             ? Enumerable.Range(Math.Max(0, tick - 3), Math.Min(4, tick + 1)).Sum(t => column.Value(region[t]))
             : column.Value(region[tick]);

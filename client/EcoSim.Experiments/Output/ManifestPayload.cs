@@ -26,6 +26,7 @@ public abstract record ManifestPayload
         [ComparisonPayload.KindName] = typeof(ComparisonPayload),
         [EnsemblePayload.KindName] = typeof(EnsemblePayload),
         [SweepPayload.KindName] = typeof(SweepPayload),
+        [Sensitivity.SensitivityPayload.KindName] = typeof(Sensitivity.SensitivityPayload),
     };
 
     /// <summary>Whether the JSON text ends in a newline: every kind's does but a comparison's, which has always been written without.</summary>

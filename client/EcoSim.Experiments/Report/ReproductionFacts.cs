@@ -28,6 +28,7 @@ internal static class ReproductionFacts
             ComparisonPayload comparison => Facts(comparison, manifest.TickCount),
             EnsemblePayload ensemble => Facts(ensemble, manifest.TickCount),
             SweepPayload sweep => Facts(sweep, manifest.TickCount),
+            Sensitivity.SensitivityPayload sensitivity => Facts(sensitivity, manifest.TickCount),
             var other => throw new ArgumentException($"no reproduction facts for a {other.GetType().Name}", nameof(manifest)),
         },
         .. Engine(manifest),
@@ -58,6 +59,17 @@ internal static class ReproductionFacts
         new("scenario SHA-256", manifest.Scenario.Sha256),
         new("seeds", $"{Seeds(manifest.Seeds)}, one run each"),
         new("periods", $"{manifest.FirstPeriod} to {manifest.LastPeriod} ({ticks} quarters)"),
+    ];
+
+    private static IEnumerable<ReportFact> Facts(Sensitivity.SensitivityPayload manifest, int ticks) =>
+    [
+        new("scenario", $"{manifest.Scenario.Name} ({manifest.Scenario.Path})"),
+        new("scenario SHA-256", manifest.Scenario.Sha256),
+        new("method", $"{manifest.Method}, {(manifest.Method == "sobol" ? "base sample N" : "trajectories")} {manifest.Samples}, design seed {manifest.DesignSeed}"),
+        .. manifest.Parameters.Select(p => new ReportFact($"parameter {p.Name}", $"{Sensitivity.SensitivityRange.Number(p.Low)} to {Sensitivity.SensitivityRange.Number(p.High)}")),
+        new("outputs", string.Join(", ", manifest.Outputs)),
+        new("design", $"{manifest.Points} points x {Seeds(manifest.Seeds)} seeds = {manifest.Points * manifest.Seeds.Count} runs"),
+        new("quarters", ticks.ToString(CultureInfo.InvariantCulture)),
     ];
 
     private static IEnumerable<ReportFact> Facts(SweepPayload manifest, int ticks) =>

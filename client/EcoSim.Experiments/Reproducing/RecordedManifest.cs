@@ -23,6 +23,7 @@ internal static class RecordedManifest
             ComparisonPayload comparison => CompareReproduction.From(manifest, comparison),
             EnsemblePayload ensemble => EnsembleReproduction.From(manifest, ensemble),
             SweepPayload sweep => SweepReproduction.From(manifest, sweep),
+            Sensitivity.SensitivityPayload sensitivity => SensitivityReproduction.From(manifest, sensitivity),
             var other => throw new ManifestProblem("kind", $"a {other.GetType().Name} cannot be reproduced by this program"),
         };
     }

@@ -7,8 +7,7 @@ namespace EcoSim.Client.Tests.Sensitivity;
 /// g-function. Tolerance: 0.03 absolute on every index at N = 4096 (Ishigami, 20,480 evaluations) and
 /// N = 2048 (g-function, 20,480 evaluations). Measured over seeds 1-20 at these N, the largest error
 /// of any index was 0.014 for either function (root mean square 0.003 and 0.002), so 0.03 is twice the
-/// worst case seen while still catching a wrong estimator (swapping A and B, or Sobol's 1993
-/// first-order estimator in place of Saltelli's, moves an index by 0.05 or more).
+/// worst case seen.
 /// </summary>
 public sealed class SobolIndicesTests
 {
