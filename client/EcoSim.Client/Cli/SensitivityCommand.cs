@@ -2,6 +2,7 @@ using System.CommandLine;
 using EcoSim.Experiments;
 using EcoSim.Experiments.Pipelines;
 using EcoSim.Experiments.Sensitivity;
+using EcoSim.Scenarios;
 
 namespace EcoSim.Client.Cli;
 
@@ -23,11 +24,12 @@ internal static class SensitivityCommand
         var seeds = EnsembleOptions.Seeds(2, "Seeds at every design point, the same at each (common random numbers); a point's output is their mean");
         var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the scenario's]; the others follow it. It also draws the design and the bootstrap" }.Seed();
         var outputs = new Option<string?>("--outputs") { Description = $"Outputs to explain, region metrics in a calendar year ({SensitivityOutput.Form}) [default: the key metrics in the last year]" };
+        var policy = new Option<string?>("--policy") { Description = "A policy scenario file with the same horizon: every design point then runs the scenario and the policy with paired seeds, and each output is the policy's effect (policy minus scenario)" };
         var parallel = EnsembleOptions.Parallel();
         var shared = new SharedOptions("runs/<scenario>-sensitivity-<method>", "the scenario");
         var command = new Command("sensitivity", "Global sensitivity analysis of a scenario's outputs to its parameters (Morris or Sobol): indices.csv, design.csv, report.html, plots/ (tornado plots with 90% intervals), manifest.json")
         {
-            scenario, method, parameters, samples, seeds, seed, outputs, parallel,
+            scenario, method, parameters, samples, seeds, seed, outputs, policy, parallel,
         };
         shared.AddTo(command);
         command.SetAction(async (result, cancellation) =>
@@ -35,27 +37,36 @@ internal static class SensitivityCommand
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
             return await CommandLine.Guarded(errors, cancellation, async () =>
             {
-                var loaded = CommandInputs.LoadScenario(result.GetValue(scenario)!, errors, result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result));
+                var (root, limits) = (result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result));
+                var loaded = CommandInputs.LoadScenario(result.GetValue(scenario)!, errors, root, limits);
+                var loadedPolicy = result.GetValue(policy) is { } policyPath ? CommandInputs.LoadScenario(policyPath, errors, root, limits) : null;
+                bool policyOk = result.GetValue(policy) is null || loadedPolicy is not null;
                 var chosen = SensitivityMethods.Parse(result.GetValue(method))!.Value;
                 var ranges = SensitivityRange.TryParse(result.GetValue(parameters) ?? [], out var problems);
                 foreach (var problem in problems) errors.WriteLine($"error: {problem}");
                 int size = result.GetValue(samples) ?? SensitivityDesign.DefaultSize(chosen);
                 bool sizeOk = true;
                 if (SensitivityDesign.SizeProblem(chosen, size) is { } sizeProblem) { errors.WriteLine($"error: {sizeProblem}"); sizeOk = false; }
-                if (loaded is null || ranges is null || !sizeOk) return ExitCodes.BadInput;
+                if (loaded is null || ranges is null || !sizeOk || !policyOk) return ExitCodes.BadInput;
+                Scenario? cutPolicy = null;
+                if (loadedPolicy is not null)
+                {
+                    if (CommandInputs.Paired(loaded, loadedPolicy, errors, result.GetValue(shared.Ticks)) is not var (b, p)) return ExitCodes.BadInput;
+                    (loaded, cutPolicy) = (b, p);
+                }
                 if (CommandInputs.FirstTicks(loaded, result.GetValue(shared.Ticks), errors) is not { } cut) return ExitCodes.BadInput;
                 var explained = SensitivityOutput.TryParse(result.GetValue(outputs), cut.World, out problems);
                 foreach (var problem in problems) errors.WriteLine($"error: {problem}");
                 if (explained is null) return ExitCodes.BadInput;
-                long runs = SensitivityDesign.PointCount(chosen, ranges.Count, size) * result.GetValue(seeds);
+                long runs = SensitivityDesign.PointCount(chosen, ranges.Count, size) * result.GetValue(seeds) * (cutPolicy is null ? 1 : 2);
                 if (runs > SensitivitySettings.MaxRuns)
                 {
-                    errors.WriteLine($"error: the design would make {runs} runs ({SensitivityDesign.PointCount(chosen, ranges.Count, size)} points x {result.GetValue(seeds)} seeds); at most {SensitivitySettings.MaxRuns} are allowed: use fewer --samples, parameters or --seeds");
+                    errors.WriteLine($"error: the design would make {runs} runs ({SensitivityDesign.PointCount(chosen, ranges.Count, size)} points x {result.GetValue(seeds)} seeds{(cutPolicy is null ? "" : " x 2 scenarios")}); at most {SensitivitySettings.MaxRuns} are allowed: use fewer --samples, parameters or --seeds");
                     return ExitCodes.BadInput;
                 }
                 var runSeeds = Experiment.ConsecutiveSeeds(result.GetValue(seed) ?? cut.World.Seed, result.GetValue(seeds));
                 var settings = new SensitivitySettings(cut, new SensitivityDesign(chosen, ranges, size, runSeeds[0]), explained, runSeeds,
-                    shared.OutputOf(result, cluster, result.GetValue(parallel)));
+                    shared.OutputOf(result, cluster, result.GetValue(parallel))) { Policy = cutPolicy };
                 return await PipelineCalls.RunAsync(async events => await new SensitivityPipeline(events).ExecuteAsync(settings, cancellation), output, errors);
             });
         });

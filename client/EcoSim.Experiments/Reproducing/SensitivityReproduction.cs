@@ -12,6 +12,7 @@ internal sealed class SensitivityReproduction(OutputManifest recorded, Sensitivi
     public static Reproduction From(OutputManifest recorded, SensitivityPayload manifest)
     {
         RecordedManifest.CheckScenario(manifest.Scenario, "scenario");
+        if (manifest.Policy is { } policy) RecordedManifest.CheckScenario(policy, "policy");
         RecordedManifest.CheckSeeds(manifest.Seeds, "ecosim sensitivity");
         if (SensitivityMethods.Parse(manifest.Method) is not { } method) throw new ManifestProblem("method", $"'{manifest.Method}' is not morris or sobol");
         if (SensitivityDesign.SizeProblem(method, manifest.Samples) is { } problem) throw new ManifestProblem("samples", problem);
@@ -21,7 +22,7 @@ internal sealed class SensitivityReproduction(OutputManifest recorded, Sensitivi
     }
 
     public override string Description =>
-        $"{manifest.Method} sensitivity of {manifest.Scenario.Name} over {string.Join(", ", manifest.Parameters.Select(p => p.Name))}, {manifest.Points} points x {manifest.Seeds.Count} seeds from {manifest.Seeds[0]}, " +
+        $"{manifest.Method} sensitivity of {(manifest.Policy is { } policy ? $"the effect of {policy.Name} against " : "")}{manifest.Scenario.Name} over {string.Join(", ", manifest.Parameters.Select(p => p.Name))}, {manifest.Points} points x {manifest.Seeds.Count} seeds from {manifest.Seeds[0]}, " +
         $"{recorded.TickCount} ticks, engine {recorded.Engine}" + (OnOrleans(recorded) ? $", {recorded.FirmsPerShard} firms per shard" : "");
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
@@ -34,7 +35,10 @@ internal sealed class SensitivityReproduction(OutputManifest recorded, Sensitivi
         var outputs = SensitivityOutput.TryParse(string.Join(",", manifest.Outputs), scenario.World, out problems) ?? throw new ManifestProblem("outputs", string.Join("; ", problems));
         var design = new SensitivityDesign(SensitivityMethods.Parse(manifest.Method)!.Value, ranges, manifest.Samples, manifest.DesignSeed);
         if (design.Points.Count != manifest.Points) throw new ManifestProblem("points", $"{manifest.Points} is not the {design.Points.Count} points of the design");
-        var settings = new SensitivitySettings(scenario, design, outputs, manifest.Seeds, Settings(recorded, outputPath, context, Parallel));
+        var policy = manifest.Policy is { } recordedPolicy
+            ? AsRecorded(RecordedManifest.Rebuild(recordedPolicy, "policy", context.Limits), recordedPolicy.Path, recorded.TickCount, "policy")
+            : null;
+        var settings = new SensitivitySettings(scenario, design, outputs, manifest.Seeds, Settings(recorded, outputPath, context, Parallel)) { Policy = policy };
         return await new SensitivityPipeline(context.Events).ExecuteAsync(settings, cancellation);
     }
 }

@@ -27,7 +27,7 @@ internal static class SensitivityFiles
             foreach (var index in result.Indices)
             {
                 var range = ranges[index.Parameter];
-                text.Append(result.Output.Label).Append(',').Append(Field(result.Output.Unit)).Append(',').Append(index.Parameter).Append(',')
+                text.Append(result.Label).Append(',').Append(Field(result.Output.Unit)).Append(',').Append(index.Parameter).Append(',')
                     .Append(N(range.Low)).Append(',').Append(N(range.High)).Append(',').Append(index.Name).Append(',').Append(N(index.Estimate)).Append(',')
                     .Append(index.Band is { } band ? N(band.Low) : "").Append(',').Append(index.Band is { } b ? N(b.High) : "").Append('\n');
             }
@@ -35,7 +35,7 @@ internal static class SensitivityFiles
     }
 
     /// <summary>Writes design.csv: <paramref name="outputs"/>[o][p] is output o at point p.</summary>
-    public static void WriteDesign(string path, SensitivityDesign design, IReadOnlyList<SensitivityOutput> columns, IReadOnlyList<double[]> outputs)
+    public static void WriteDesign(string path, SensitivityDesign design, IReadOnlyList<SensitivityResult> columns, IReadOnlyList<double[]> outputs)
     {
         var text = new StringBuilder("point,").AppendJoin(',', design.Ranges.Select(r => r.Parameter.Name)).Append(',').AppendJoin(',', columns.Select(c => c.Label)).Append('\n');
         for (int p = 0; p < design.Points.Count; p++)

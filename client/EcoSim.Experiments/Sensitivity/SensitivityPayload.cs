@@ -22,6 +22,8 @@ public sealed record SensitivityPayload : ManifestPayload
     public string Kind { get; init; } = KindName;
     /// <summary>The scenario.</summary>
     public required ManifestScenario Scenario { get; init; }
+    /// <summary>The policy whose effect against the scenario the outputs are, or null when they are the scenario's own values.</summary>
+    public ManifestScenario? Policy { get; init; }
     /// <summary><c>morris</c> or <c>sobol</c>.</summary>
     public required string Method { get; init; }
     /// <summary>The parameters in the design's order.</summary>

@@ -22,33 +22,35 @@ public sealed class SensitivityPipeline(PipelineEvents events)
     public Task<SensitivityOutcome> ExecuteAsync(SensitivitySettings settings, CancellationToken cancellation)
     {
         var (scenario, design, seeds, outputs) = (settings.Scenario, settings.Design, settings.Seeds, settings.Outputs);
-        string defaultPath = Path.Combine("runs", $"{scenario.Name}-sensitivity-{design.Method.Name()}");
+        var policy = settings.Policy;
+        string defaultPath = Path.Combine("runs", policy is null ? $"{scenario.Name}-sensitivity-{design.Method.Name()}" : $"{policy.Name}-vs-{scenario.Name}-sensitivity-{design.Method.Name()}");
         return new OutputCommand(events).ExecuteAsync(settings.Output, defaultPath, async run =>
         {
             var (world, folder) = (scenario.World, run.Folder);
-            run.Note($"sensitivity of {scenario.Name} by {design.Method.Name()} over {string.Join(", ", design.Ranges.Select(r => r.Text))}: " +
-                     $"{design.Points.Count} design points x {seeds.Count} seeds ({seeds[0]}..{seeds[^1]}), {world.Ticks} ticks each, engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time");
+            run.Note($"sensitivity of {(policy is null ? scenario.Name : $"the effect of {policy.Name} against {scenario.Name}")} by {design.Method.Name()} over {string.Join(", ", design.Ranges.Select(r => r.Text))}: " +
+                     $"{design.Points.Count} design points x {seeds.Count} {(policy is null ? "" : "paired ")}seeds ({seeds[0]}..{seeds[^1]}), {world.Ticks} ticks each, engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time");
 
             var experiment = Members(settings);
-            var values = new double[outputs.Count, design.Points.Count, seeds.Count];
+            var values = new double[outputs.Count, design.Points.Count, seeds.Count, 2];
             var seedIndex = seeds.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
             await run.RunAsync(experiment, Collect.Finished((member, rows) =>
             {
                 int point = PointOf(member.Label);
                 var region = rows.Where(r => r.Cluster == MetricsRow.RegionIndex).OrderBy(r => r.Tick).ToList();
-                for (int o = 0; o < outputs.Count; o++) values[o, point, seedIndex[member.Seed]] = outputs[o].Value(region, world);
+                int arm = member.Role == MemberRole.Policy ? 1 : 0;
+                for (int o = 0; o < outputs.Count; o++) values[o, point, seedIndex[member.Seed], arm] = outputs[o].Value(region, world);
             }), cancellation);
 
             var means = Enumerable.Range(0, outputs.Count).Select(o => Enumerable.Range(0, design.Points.Count).Select(p =>
             {
                 double sum = 0;
-                for (int s = 0; s < seeds.Count; s++) sum += values[o, p, s];
+                for (int s = 0; s < seeds.Count; s++) sum += policy is null ? values[o, p, s, 0] : values[o, p, s, 1] - values[o, p, s, 0];
                 return sum / seeds.Count;
             }).ToArray()).ToList();
-            var results = outputs.Select((output, o) => Result(design, output, means[o])).ToList();
+            var results = outputs.Select((output, o) => Result(design, output, means[o], policy?.Name)).ToList();
 
             SensitivityFiles.WriteIndices(folder.PathFor(SensitivityFiles.IndicesFileName), design, results);
-            SensitivityFiles.WriteDesign(folder.PathFor(SensitivityFiles.DesignFileName), design, outputs, means);
+            SensitivityFiles.WriteDesign(folder.PathFor(SensitivityFiles.DesignFileName), design, results, means);
             var plots = settings.Output.Plots
                 ? SensitivityPlots.WriteAll(design, results, folder.PathFor("plots"),
                     $"scenario {scenario.Name} · {design.Method.Name()}, {design.Points.Count} points x {seeds.Count} seed{(seeds.Count == 1 ? "" : "s")} from {seeds[0]} · {run.PlotDate:yyyy-MM-dd}")
@@ -56,6 +58,7 @@ public sealed class SensitivityPipeline(PipelineEvents events)
             var payload = new SensitivityPayload
             {
                 Scenario = ManifestScenario.Of(scenario),
+                Policy = policy is null ? null : ManifestScenario.Of(policy),
                 Method = design.Method.Name(),
                 Parameters = [.. design.Ranges.Select(r => new SensitivityParameter(r.Parameter.Name, r.Low, r.High))],
                 Samples = design.Size,
@@ -64,25 +67,33 @@ public sealed class SensitivityPipeline(PipelineEvents events)
                 Outputs = [.. outputs.Select(o => o.Label)],
                 Seeds = seeds,
             };
-            await run.CommitAsync(payload, world.Ticks, m => SensitivityReport.Build(scenario, design, results, plots, folder.WorkingPath, m), cancellation);
+            await run.CommitAsync(payload, world.Ticks, m => SensitivityReport.Build(scenario, policy, design, results, plots, folder.WorkingPath, m), cancellation);
             return new SensitivityOutcome(folder.ShownPath, settings.Output.Plots, [.. results.Select(r => "  " + SensitivityWords.About(design, r))]);
         }, cancellation);
     }
 
-    /// <summary>Every design point with every seed, the point's values held as a sweep holds them (<see cref="ParameterOverride"/>).</summary>
-    public static Experiment Members(SensitivitySettings settings) =>
-        new([.. settings.Design.Points.SelectMany((values, p) => settings.Seeds.Select(seed => ExperimentMember.Of(MemberRole.Point, Label(p), settings.Scenario, seed,
-            [.. values.Select((v, i) => new ParameterSetting(settings.Design.Ranges[i].Parameter, v))])))]);
+    /// <summary>
+    /// Every design point with every seed (with a policy, the baseline then the policy for each seed),
+    /// the point's values held as a sweep holds them (<see cref="ParameterOverride"/>).
+    /// </summary>
+    public static Experiment Members(SensitivitySettings settings)
+    {
+        (MemberRole Role, Scenarios.Scenario Scenario)[] arms = settings.Policy is { } policy
+            ? [(MemberRole.Baseline, settings.Scenario), (MemberRole.Policy, policy)]
+            : [(MemberRole.Point, settings.Scenario)];
+        return new([.. settings.Design.Points.SelectMany((values, p) => settings.Seeds.SelectMany(seed => arms.Select(arm =>
+            ExperimentMember.Of(arm.Role, Label(p), arm.Scenario, seed, [.. values.Select((v, i) => new ParameterSetting(settings.Design.Ranges[i].Parameter, v))]))))]);
+    }
 
     private static string Label(int point) => $"point{point:D5}";
 
     private static int PointOf(string label) => int.Parse(label.AsSpan("point".Length), System.Globalization.CultureInfo.InvariantCulture);
 
-    private static SensitivityResult Result(SensitivityDesign design, SensitivityOutput output, double[] values)
+    private static SensitivityResult Result(SensitivityDesign design, SensitivityOutput output, double[] values, string? effectOf)
     {
         double mean = values.Average();
         double variance = values.Sum(v => (v - mean) * (v - mean)) / values.Length;
-        return new SensitivityResult(output, design.Estimate(values), mean, variance);
+        return new SensitivityResult(output, design.Estimate(values), mean, variance, effectOf);
     }
 }
 

@@ -15,7 +15,7 @@ internal static class SensitivityPlots
     public static IReadOnlyList<string> WriteAll(SensitivityDesign design, IReadOnlyList<SensitivityResult> results, string directory, string caption)
     {
         Directory.CreateDirectory(directory);
-        return [.. results.Select(r => PlotCanvas.Save(Build(design, r), caption, directory, $"{r.Output.Column.Name}-{r.Output.Year}.png"))];
+        return [.. results.Select(r => PlotCanvas.Save(Build(design, r), caption, directory, $"{(r.EffectOf is null ? "" : "effect-")}{r.Output.Column.Name}-{r.Output.Year}.png"))];
     }
 
     /// <summary>The tornado plot of one output, not yet saved.</summary>
@@ -23,7 +23,7 @@ internal static class SensitivityPlots
     {
         bool sobol = design.Method == SensitivityMethod.Sobol;
         var ranked = result.Ranked(design.RankingIndex);
-        var plot = PlotCanvas.Create($"{result.Output.Column.Title} in {result.Output.Year}: {(sobol ? "Sobol indices" : "Morris mu*")}");
+        var plot = PlotCanvas.Create($"{result.Title}: {(sobol ? "Sobol indices" : "Morris mu*")}");
         plot.XLabel(sobol ? "share of the output's variance (total index; first-order darker)" : $"mean absolute effect of moving the parameter across its range ({PlotCanvas.Unit(result.Output.Unit)})", size: 14);
         var palette = new ScottPlot.Palettes.Category10();
         var ticks = new NumericManual();

@@ -17,7 +17,7 @@ internal static class SensitivityWords
     public static string About(SensitivityDesign design, SensitivityResult result)
     {
         var ranked = result.Ranked(design.RankingIndex);
-        string what = $"{result.Output.Column.Title} in {result.Output.Year}";
+        string what = result.Title;
         if (!(result.Variance > 0)) return $"{what} does not vary over the design: no parameter moves it within its range.";
         return design.Method == SensitivityMethod.Sobol ? Sobol(what, result, ranked) : Morris(what, result, ranked);
     }

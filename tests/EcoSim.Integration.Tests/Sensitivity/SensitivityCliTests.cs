@@ -96,6 +96,29 @@ public sealed class SensitivityCliTests
             Assert.Equal(File.ReadAllBytes(Path.Combine(root, "reference", file)), File.ReadAllBytes(Path.Combine(root, "orleans", file)));
     }
 
+    [Fact]
+    public async Task With_a_policy_every_point_runs_both_scenarios_with_paired_seeds_and_explains_the_effect()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = Path.Combine(root, "effect");
+        var (code, output, errors) = await Ecosim("sensitivity", SmallBaseline, "--policy", TestFiles.SmallScenario, "--method", "morris", "--param", "basicShare=0.1:0.4",
+            "--param", "publicBudget=3:8", "--samples", "2", "--seeds", "2", "--ticks", "6", "--engine", "reference", "--outputs", "knowledge_stock@2025", "--no-plots", "--out", dir);
+        Assert.True(code == 0, errors);
+        Assert.Contains("sensitivity of the effect of small against small-baseline by morris", errors);
+        Assert.Contains("6 design points x 2 paired seeds", errors);
+        Assert.Contains("  done: 24 runs, ", errors);
+        Assert.Contains("The effect of small on basic-knowledge stock in 2025 is most sensitive to ", output);
+        Assert.All(File.ReadAllLines(Path.Combine(dir, "indices.csv")).Skip(1), l => Assert.StartsWith("effect:knowledge_stock@2025,", l, StringComparison.Ordinal));
+        Assert.Equal("point,basicShare,publicBudget,effect:knowledge_stock@2025", File.ReadLines(Path.Combine(dir, "design.csv")).First());
+        var report = new ReportFile(dir);
+        Assert.Contains("paired seeds", report.Section("findings"));
+        Assert.Contains("6 points x 2 (7 to 8) seeds x 2 scenarios = 24 runs", report.Section("reproduction"));
+
+        var reproduced = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
+        Assert.True(reproduced.Code == 0, reproduced.Errors + reproduced.Output);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "indices.csv")), File.ReadAllBytes(Path.Combine(root, "again", "indices.csv")));
+    }
+
     [Theory]
     [InlineData("--param basicShar=0.1:0.4", "unknown parameter 'basicShar'; did you mean 'basicShare'?")]
     [InlineData("--param basicShare=0.1:1.5", "HIGH 1.5 is outside the allowed range of basicShare, [0, 1] (share)")]
@@ -115,6 +138,7 @@ public sealed class SensitivityCliTests
     [InlineData("--param basicShare --outputs firms@2025,firms@2025", "'firms@2025' is given twice")]
     [InlineData("--param basicShare --method fast", "expected morris or sobol, found 'fast'")]
     [InlineData("--param basicShare --method sobol --samples 65536 --seeds 2", "the design would make 393216 runs")]
+    [InlineData("--param basicShare --policy no-such-policy.yaml", "no-such-policy.yaml")]
     public async Task Bad_input_exits_2_naming_the_item_and_writes_nothing(string arguments, string message)
     {
         string dir = Path.Combine(TestFiles.NewTempFolder(), "out");
