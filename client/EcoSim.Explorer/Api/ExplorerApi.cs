@@ -60,6 +60,11 @@ public static class ExplorerApi
             .WithSummary("An ensemble and the median and 5-95% points of every metric over the runs finished so far");
         api.MapDelete("/ensembles/{id}", async (string id, HttpContext http, EnsembleRegistry ensembles, SessionKeys keys) =>
             await ensembles.ReleaseAsync(Sessions.Of(http, keys), id) ? Results.NoContent() : NoSuchEnsemble(id)).WithSummary("Stops an ensemble and forgets it");
+        api.MapGet("/runs/{id}/recipe", (string id, bool? plots, HttpContext http, RunRegistry runs, SessionKeys keys) =>
+            WithRun(http, runs, keys, id, run => Results.Ok(RunDownload.RecipeOf(run, runs.Engine, plots ?? true))))
+            .WithSummary("The scenario file and the ecosim command that compute the run's quarters so far again, byte for byte");
+        api.MapGet("/runs/{id}/download", DownloadAsync)
+            .WithSummary("The run's quarters so far as the command line's output folder (metrics.csv, metrics.parquet, manifest.json, report.html, plots unless plots=false), zipped");
         api.MapGet("/runs/{id}/inspect", InspectAsync).WithSummary("One agent's state at the run's present quarter: entity=firm:CLUSTER:INDEX, lab:N, fund:N or talent:CLUSTER");
     }
 
@@ -107,9 +112,8 @@ public static class ExplorerApi
             }
             scenario = shipped;
         }
-        if (seed is ulong given) scenario = scenario.WithSeed(given);
         var changes = Levers.Check(levers, scenario.World, earliest: 1, "levers", problems);
-        return problems.Count > 0 ? (null, problems) : (new RunPlan(Levers.Apply(scenario, changes), file, levers ?? []), problems);
+        return problems.Count > 0 ? (null, problems) : (RunPlan.Of(scenario, file, seed, firms: null, changes, levers ?? []), problems);
     }
 
     private static async Task<IResult> StepAsync(string id, StepRequest? request, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
@@ -136,7 +140,7 @@ public static class ExplorerApi
         if (problems.Count > 0) return BadInput([.. problems]);
         string from = world.PeriodOf(view.Quarters).ToString();
         var levers = (request?.Levers ?? []).Select(l => l with { From = l.From ?? from });
-        var plan = parent.Plan with { Scenario = Levers.Apply(parent.Plan.Scenario, changes), Levers = [.. parent.Plan.Levers, .. levers] };
+        var plan = parent.Plan.Branched(changes, [.. levers]);
         var branch = await runs.BranchAsync(parent, plan, cancellation);
         return Results.Created($"/api/runs/{branch.Id}", branch.View());
     }
@@ -172,6 +176,14 @@ public static class ExplorerApi
     {
         try { return await reader.WaitToReadAsync(cancellation); }
         catch (OperationCanceledException) { return false; }
+    }
+
+    private static async Task<IResult> DownloadAsync(string id, bool? plots, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
+    {
+        if (runs.Find(Sessions.Of(http, keys), id) is not { } run) return NoSuchRun(id);
+        var recipe = RunDownload.RecipeOf(run, runs.Engine, plots ?? true);
+        var zip = await RunDownload.ZipAsync(run, recipe, runs.Engine, plots ?? true, cancellation);
+        return Results.File(zip, "application/zip", $"{Path.GetFileName(recipe.Folder)}.zip");
     }
 
     private static async Task<IResult> InspectAsync(string id, string? entity, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
