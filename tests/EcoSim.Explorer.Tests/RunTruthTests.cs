@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using EcoSim.Explorer.Api;
 using EcoSim.Explorer.Library;
 using EcoSim.Explorer.Runs;
@@ -76,6 +77,35 @@ public sealed class RunTruthTests
         // The parent is untouched by its branch and goes on as before.
         await server.PostAsync<RunHistory>($"api/runs/{parent.Id}/step", new StepRequest(4));
         AssertSame(Oracle(Small, 10), (await server.GetAsync<RunHistory>($"api/runs/{parent.Id}")).Quarters);
+    }
+
+    [Fact]
+    public async Task A_reset_with_another_population_runs_that_many_firms_and_downloads_them()
+    {
+        await using var server = await ExplorerServer.StartAsync();
+        var run = await server.StartRunAsync(new StartRequest(ScenarioText: ExplorerServer.SmallScenario, Firms: 1500));
+        Assert.Equal(1500, run.Firms);
+        var done = await server.PostAsync<RunHistory>($"api/runs/{run.Id}/step", new StepRequest(3));
+        AssertSame(Oracle(Small with { Firms = 1500 }, 3), done.Quarters);
+        var recipe = await server.GetAsync<RunRecipe>($"api/runs/{run.Id}/recipe");
+        Assert.Contains("population:\n  firms: 1500\n", recipe.ScenarioText);
+        var limits = await server.GetAsync<LimitsView>("api/limits");
+        Assert.Equal((1, 300_000), (limits.MinFirms, limits.MaxFirms));
+    }
+
+    [Fact]
+    public async Task A_pasted_scenarios_errors_come_with_their_line_and_column()
+    {
+        await using var server = await ExplorerServer.StartAsync();
+        string text = "name: pasted-test\nextends: guangdong-baseline.yaml\nparameters:\n  basicShare: 7\n";
+        var response = await server.Client.PostAsJsonAsync("api/runs", new StartRequest(ScenarioText: text), ExplorerServer.Json);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!;
+        var problem = Assert.Single(error.Problems!);
+        Assert.Equal("scenarioText", problem.Field);
+        var at = Assert.Single(problem.Errors!);
+        Assert.Equal((4, 15, "parameters.basicShare"), (at.Line, at.Column, at.Key));
+        Assert.Contains("outside the allowed range", at.Message);
     }
 
     [Fact]

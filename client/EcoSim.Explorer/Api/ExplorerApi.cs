@@ -25,6 +25,7 @@ public static class ExplorerApi
         var api = app.MapGroup("/api");
         api.MapGet("/scenarios", () => ScenarioLibrary.Shipped.Entries).WithSummary("The shipped scenarios a run may start from");
         api.MapGet("/levers", () => Levers.All).WithSummary("The levers the page offers: catalogue parameters with unit, range and meaning");
+        api.MapGet("/limits", (RunRegistry runs) => LimitsView.Of(runs.Limits)).WithSummary("How many runs a session may hold, how many firms a run may start with, and other limits");
         api.MapGet("/metrics", () => MetricColumns.All.Select(c => new MetricInfo(c.Name, c.Title, c.Unit, c.PerTick)))
             .WithSummary("The metrics, in the order every quarter's values are given");
 
@@ -72,17 +73,17 @@ public static class ExplorerApi
     {
         string session = Sessions.Of(http, keys);
         request ??= new StartRequest();
-        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Levers);
+        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, runs.Limits);
         if (plan is null) return BadInput([.. problems]);
         var run = await runs.StartAsync(session, plan);
         return Results.Created($"/api/runs/{run.Id}", run.View());
     }
 
-    private static async Task<IResult> StartEnsembleAsync(EnsembleRequest? request, HttpContext http, EnsembleRegistry ensembles, SessionKeys keys)
+    private static async Task<IResult> StartEnsembleAsync(EnsembleRequest? request, HttpContext http, EnsembleRegistry ensembles, RunRegistry runs, SessionKeys keys)
     {
         string session = Sessions.Of(http, keys);
         request ??= new EnsembleRequest();
-        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Levers);
+        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, runs.Limits);
         if (request.Seeds < 2 || request.Seeds > EnsembleRegistry.MaxSeeds)
             problems.Add(new InputProblem("seeds", $"seeds {request.Seeds} is outside 2..{EnsembleRegistry.MaxSeeds} (a 5-95% band needs at least {Experiments.Ensembles.SeedEvidence.MinimumSeeds})"));
         if (plan is null || problems.Count > 0) return BadInput([.. problems]);
@@ -91,16 +92,19 @@ public static class ExplorerApi
         return Results.Created($"/api/ensembles/{ensemble.Id}", ensemble.View());
     }
 
-    // A shipped scenario (or a pasted one), a seed and levers, checked; or the problems, each naming its field.
-    private static (RunPlan? Plan, List<InputProblem> Problems) PlanOf(string? file, string? text, ulong? seed, IReadOnlyList<LeverSetting>? levers)
+    // A shipped scenario (or a pasted one), a seed, a population and levers, checked; or the problems, each naming its field.
+    private static (RunPlan? Plan, List<InputProblem> Problems) PlanOf(string? file, string? text, ulong? seed, int? firms, IReadOnlyList<LeverSetting>? levers, ExplorerLimits limits)
     {
         var problems = new List<InputProblem>();
+        if (firms is < 1 || firms > limits.MaxFirms)
+            problems.Add(new InputProblem("firms", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"firms {firms:N0} is outside 1..{limits.MaxFirms:N0}, the population a run in the explorer may start with")));
         Scenario scenario;
         if (text is not null)
         {
             file = null;
             try { scenario = ScenarioLibrary.Shipped.LoadText(text); }
-            catch (ScenarioException e) { problems.Add(new InputProblem("scenarioText", e.Message)); return (null, problems); }
+            catch (ScenarioException e) { problems.Add(new InputProblem("scenarioText", e.Message, e.Errors)); return (null, problems); }
         }
         else
         {
@@ -113,7 +117,7 @@ public static class ExplorerApi
             scenario = shipped;
         }
         var changes = Levers.Check(levers, scenario.World, earliest: 1, "levers", problems);
-        return problems.Count > 0 ? (null, problems) : (RunPlan.Of(scenario, file, seed, firms: null, changes, levers ?? []), problems);
+        return problems.Count > 0 ? (null, problems) : (RunPlan.Of(scenario, file, seed, firms, changes, levers ?? []), problems);
     }
 
     private static async Task<IResult> StepAsync(string id, StepRequest? request, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
