@@ -94,6 +94,32 @@ public sealed class RunTruthTests
     }
 
     [Fact]
+    public async Task A_clusters_firm_sizes_count_its_firms_at_the_present_quarter_and_list_the_largest_to_inspect()
+    {
+        await using var server = await ExplorerServer.StartAsync();
+        var run = await server.StartRunAsync(new StartRequest(ScenarioText: ExplorerServer.SmallScenario));
+        var done = await server.PostAsync<RunHistory>($"api/runs/{run.Id}/step", new StepRequest(5));
+        var sizes = await server.GetAsync<ClusterFirmSizes>($"api/runs/{run.Id}/firms?cluster=3");
+        var byId = await server.GetAsync<ClusterFirmSizes>($"api/runs/{run.Id}/firms?cluster={run.Clusters[3]}");
+        Assert.Equal(("2025Q1", 3, run.Clusters[3]), (sizes.Period, sizes.Cluster, sizes.ClusterId));
+        Assert.Equal(sizes.Bins, byId.Bins);
+        var quarter = done.Quarters[^1];
+        Assert.Equal(quarter.Clusters[3][MetricColumns.Firms.Index], sizes.Firms);
+        Assert.Equal(sizes.Firms, sizes.Bins.Sum(b => b.Firms));
+        Assert.All(sizes.Bins.Zip(sizes.Bins.Skip(1)), pair => Assert.Equal(pair.First.High, pair.Second.Low, 12));
+        Assert.Equal(FirmSizes.Listed, sizes.Largest.Count);
+        Assert.True(sizes.Largest.Zip(sizes.Largest.Skip(1)).All(p => p.First.Revenue >= p.Second.Revenue));
+        Assert.InRange(sizes.Largest[0].Revenue, sizes.Bins[^1].Low, sizes.Bins[^1].High);
+        // The listed id inspects the same firm: one of its fields is the listed revenue, exactly.
+        var state = await server.GetAsync<System.Text.Json.JsonElement>($"api/runs/{run.Id}/inspect?entity={sizes.Largest[0].Entity}");
+        Assert.Contains(state.GetProperty("fields").EnumerateArray(), f => double.TryParse(f.GetProperty("value").GetString(),
+            System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) && v == sizes.Largest[0].Revenue);
+        var bad = await server.Client.GetAsync($"api/runs/{run.Id}/firms?cluster=20");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("0..19", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_pasted_scenarios_errors_come_with_their_line_and_column()
     {
         await using var server = await ExplorerServer.StartAsync();

@@ -66,6 +66,8 @@ public static class ExplorerApi
             .WithSummary("The scenario file and the ecosim command that compute the run's quarters so far again, byte for byte");
         api.MapGet("/runs/{id}/download", DownloadAsync)
             .WithSummary("The run's quarters so far as the command line's output folder (metrics.csv, metrics.parquet, manifest.json, report.html, plots unless plots=false), zipped");
+        api.MapGet("/runs/{id}/firms", FirmSizesAsync)
+            .WithSummary("A cluster's firm-size distribution (live firms by revenue) and its largest firms at the run's present quarter: cluster=INDEX or id");
         api.MapGet("/runs/{id}/inspect", InspectAsync).WithSummary("One agent's state at the run's present quarter: entity=firm:CLUSTER:INDEX, lab:N, fund:N or talent:CLUSTER");
     }
 
@@ -188,6 +190,17 @@ public static class ExplorerApi
         var recipe = RunDownload.RecipeOf(run, runs.Engine, plots ?? true);
         var zip = await RunDownload.ZipAsync(run, recipe, runs.Engine, plots ?? true, cancellation);
         return Results.File(zip, "application/zip", $"{Path.GetFileName(recipe.Folder)}.zip");
+    }
+
+    private static async Task<IResult> FirmSizesAsync(string id, string? cluster, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
+    {
+        if (runs.Find(Sessions.Of(http, keys), id) is not { } run) return NoSuchRun(id);
+        var ids = run.Plan.Scenario.World.Clusters.Select(c => c.Id).ToList();
+        int index = int.TryParse(cluster, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : ids.IndexOf(cluster ?? "");
+        if (index < 0 || index >= ids.Count)
+            return BadInput(new InputProblem("cluster", $"'{cluster}' is not a cluster of this run: give 0..{ids.Count - 1} or an id ({string.Join(", ", ids)})"));
+        var sizes = await run.FirmSizesAsync(cancellation).WaitAsync(cancellation);
+        return Results.Ok(sizes[index]);
     }
 
     private static async Task<IResult> InspectAsync(string id, string? entity, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
