@@ -293,7 +293,7 @@ public sealed class LiveRun : IAsyncDisposable
     {
         var world = Plan.Scenario.World;
         return new RunView(Id, Plan.Scenario.Name, Plan.ScenarioFile, world.Seed, _status, _quarters.Count, world.Ticks, _speed, Plan.Levers,
-            Parent?.Id, Parent is null ? null : world.PeriodOf(BranchTick).ToString(), [.. world.Clusters.Select(c => c.Id)], _error, world.Firms);
+            Parent?.Id, Parent is null ? null : world.PeriodOf(BranchTick).ToString(), [.. world.Clusters.Select(c => c.Id)], _error, world.Firms, world.Start.ToString());
     }
 
     private void Publish(RunEvent message)
