@@ -1,23 +1,31 @@
 #!/usr/bin/env python3
 """The explorer under a user's and a crowd's load, timed from outside the server.
 
-    python3 bench/explorer.py [--sessions 20] [--quarters 40] [--engine orleans]
+    python3 bench/explorer.py [--sessions 20] [--quarters 40] [--engine orleans] [--settle 60]
 
 Builds nothing: run `dotnet build client/EcoSim.Client -c Release` first. Starts `ecosim serve` on a
 free port and measures: the time from start to the address printed, from a new run to its first
-quarter, the quarters per second of one full baseline (75,000 firms, 108 quarters), then SESSIONS
-browser sessions each playing the baseline at once for QUARTERS quarters: quarters per second of each,
-the fairness between them (slowest over fastest) and the server's resident memory before, at the
-end and after every run is deleted. Prints one line per measure.
+quarter, the quarters per second of one full baseline (75,000 firms, 108 quarters), the same with the
+Orleans Dashboard open (its page polls the server every second; embedded silo only), the issue's
+"done when" flow on the full baseline (the one-third floor from 2025Q1, run to 2030, a branch there
+with twice the talent weight, both run to 2050Q4 and compared, the branch downloaded and checked with
+`ecosim reproduce`), then SESSIONS browser sessions each playing the baseline at once for QUARTERS
+quarters: quarters per second of each, the fairness between them (slowest over fastest) and the
+server's resident memory before, at the end and for SETTLE seconds after every run is deleted.
+Prints one line per measure.
 """
 import argparse
+import io
+import json
 import os
 import socket
 import subprocess
 import threading
 import time
 import sys
+import tempfile
 import urllib.request
+import zipfile
 
 # The documented client's session (the server's id sent back on every call), not a copy of it.
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "docs"))
@@ -40,11 +48,115 @@ def rss_mib(pid):
     return float("nan")
 
 
+def baseline_seconds(base):
+    """Seconds for the baseline's 107 quarters after the first, in one session."""
+    s = Session(base)
+    run = s.call("POST", "/api/runs", {})
+    s.call("POST", f"/api/runs/{run['id']}/step", {"quarters": 1})
+    t = time.monotonic()
+    s.call("POST", f"/api/runs/{run['id']}/step", {"quarters": 107})
+    elapsed = time.monotonic() - t
+    s.call("DELETE", f"/api/runs/{run['id']}")
+    return elapsed
+
+
+def dashboard_overhead(base, pairs=3):
+    """The baseline with nobody on the dashboard and with a thread asking what its page asks every second, in alternating pairs (this machine is noisy)."""
+    polls, alone, watched = [], [], []
+    for _ in range(pairs):
+        alone.append(baseline_seconds(base))
+        stop = threading.Event()
+
+        def poll():
+            while not stop.is_set():
+                t = time.monotonic()
+                for path in ("DashboardCounters", "ClusterStats", "TopGrainMethods"):
+                    urllib.request.urlopen(f"{base}/dashboard/{path}").read()
+                polls.append(time.monotonic() - t)
+                stop.wait(1.0)
+
+        watcher = threading.Thread(target=poll)
+        watcher.start()
+        watched.append(baseline_seconds(base))
+        stop.set()
+        watcher.join()
+    a, w = sorted(alone)[pairs // 2], sorted(watched)[pairs // 2]
+    polls.sort()
+    print(f"the baseline without and with the dashboard open, {pairs} alternating pairs: median {a:.2f} s and {w:.2f} s ({(w / a - 1) * 100:+.0f}%);"
+          f" each pair {', '.join(f'{x:.1f}/{y:.1f}' for x, y in zip(alone, watched))} s; {len(polls)} dashboard polls, median {polls[len(polls) // 2] * 1000:.0f} ms, slowest {polls[-1] * 1000:.0f} ms")
+
+
+def flow(base):
+    """The issue's "done when", through the API the page uses, on the full baseline."""
+    s = Session(base)
+    marks = []
+    t = time.monotonic()
+
+    def mark(what):
+        marks.append(f"{what} {time.monotonic() - t:.1f} s")
+
+    run = s.call("POST", "/api/runs", {"levers": [{"name": "minBasicShare", "value": 1 / 3, "from": "2025Q1"}]})
+    s.call("POST", f"/api/runs/{run['id']}/step", {"quarters": 24})
+    mark("to 2030Q1")
+    talent = next(l for l in s.call("GET", "/api/levers") if l["name"] == "talentWeight")
+    branch = s.call("POST", f"/api/runs/{run['id']}/branch", {"levers": [{"name": "talentWeight", "value": 2 * talent["default"]}]})
+    mark("branched")
+    s.call("POST", f"/api/runs/{branch['id']}/step", {"quarters": 84})
+    s.call("POST", f"/api/runs/{run['id']}/step", {"quarters": 84})
+    parent, child = (s.call("GET", f"/api/runs/{r['id']}")["quarters"] for r in (run, branch))
+    assert len(parent) == len(child) == 108
+    mark("both at 2050Q4")
+    recipe = s.call("GET", f"/api/runs/{branch['id']}/recipe")
+    zipped = s.call("GET", f"/api/runs/{branch['id']}/download", raw=True)
+    mark(f"downloaded ({len(zipped) / 1e6:.1f} MB)")
+    with tempfile.TemporaryDirectory(prefix="ecosim-bench-") as folder:
+        zipfile.ZipFile(io.BytesIO(zipped)).extractall(folder)
+        manifest = os.path.join(folder, os.path.basename(recipe["folder"]), "manifest.json")
+        done = subprocess.run(["dotnet", ECOSIM, "reproduce", manifest], capture_output=True, text=True)
+        mark("reproduced" if done.returncode == 0 else f"NOT reproduced (exit {done.returncode})")
+        if done.returncode != 0:
+            print(done.stdout + done.stderr)
+    for r in (branch, run):
+        s.call("DELETE", f"/api/runs/{r['id']}")
+    print(f"the done-when flow on the baseline: {time.monotonic() - t:.1f} s in all ({'; '.join(marks)})")
+
+
+def crowd(base, count, quarters):
+    """COUNT sessions each playing the baseline at once for QUARTERS quarters, then paused: their rates and runs."""
+    rates = [0.0] * count
+    sessions = []
+
+    def one(i):
+        s = Session(base)
+        r = s.call("POST", "/api/runs", {"seed": 1000 + i})
+        begin = time.monotonic()
+        s.call("POST", f"/api/runs/{r['id']}/play", {"speed": 0})
+        while s.call("GET", f"/api/runs/{r['id']}?from=100000")["run"]["quarters"] < quarters:
+            time.sleep(0.2)
+        s.call("POST", f"/api/runs/{r['id']}/pause")
+        rates[i] = quarters / (time.monotonic() - begin)
+        sessions.append((s, r["id"]))
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return rates, sessions
+
+
+def activation_count(base):
+    """Grain activations in the silo, as the dashboard counts them."""
+    counters = json.loads(urllib.request.urlopen(f"{base}/dashboard/DashboardCounters").read())
+    return counters.get("totalActivationCount", "?")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--quarters", type=int, default=40)
     parser.add_argument("--engine", default="orleans")
+    parser.add_argument("--settle", type=int, default=60, help="seconds to watch the memory after the runs are deleted")
     args = parser.parse_args()
 
     port = free_port()
@@ -52,7 +164,10 @@ def main():
     server = subprocess.Popen(["dotnet", ECOSIM, "serve", "--urls", f"http://127.0.0.1:{port}", "--engine", args.engine],
                               stdout=subprocess.PIPE, text=True)
     try:
+        # The address line; a busy machine may log a warning (the silo's watchdog) before it.
         line = server.stdout.readline()
+        while line and "open http" not in line:
+            line = server.stdout.readline()
         print(f"server ready (address printed): {time.monotonic() - started:.2f} s  [{line.strip()}]")
         base = f"http://127.0.0.1:{port}"
         t = time.monotonic()
@@ -72,35 +187,28 @@ def main():
         print(f"one baseline, 107 more quarters: {elapsed:.2f} s, {107 / elapsed:.1f} quarters/s")
         one.call("DELETE", f"/api/runs/{run['id']}")
 
+        if args.engine == "orleans":
+            dashboard_overhead(base)
+        flow(base)
+
         before = rss_mib(server.pid)
-        rates = [0.0] * args.sessions
-
-        def crowd(i):
-            s = Session(base)
-            r = s.call("POST", "/api/runs", {"seed": 1000 + i})
-            begin = time.monotonic()
-            s.call("POST", f"/api/runs/{r['id']}/play", {"speed": 0})
-            while s.call("GET", f"/api/runs/{r['id']}?from=100000")["run"]["quarters"] < args.quarters:
-                time.sleep(0.2)
-            s.call("POST", f"/api/runs/{r['id']}/pause")
-            rates[i] = args.quarters / (time.monotonic() - begin)
-            crowd.sessions.append((s, r["id"]))
-
-        crowd.sessions = []
-        threads = [threading.Thread(target=crowd, args=(i,)) for i in range(args.sessions)]
-        t = time.monotonic()
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-        during = rss_mib(server.pid)
-        print(f"{args.sessions} sessions playing the baseline at once, {args.quarters} quarters each: {time.monotonic() - t:.1f} s in all")
-        print(f"  quarters/s per session: min {min(rates):.2f}, median {sorted(rates)[len(rates) // 2]:.2f}, max {max(rates):.2f}; fairness (min/max) {min(rates) / max(rates):.2f}")
-        for s, rid in crowd.sessions:
-            s.call("DELETE", f"/api/runs/{rid}")
-        time.sleep(5)
-        after = rss_mib(server.pid)
-        print(f"  server resident memory: {before:.0f} MiB before, {during:.0f} MiB with {args.sessions} runs paused ({(during - before) / args.sessions:.0f} MiB a session), {after:.0f} MiB 5 s after deleting them")
+        activations = lambda: activation_count(base) if args.engine == "orleans" else "?"
+        for round_ in (1, 2):
+            rates, sessions = crowd(base, args.sessions, args.quarters)
+            during = rss_mib(server.pid)
+            print(f"{args.sessions} sessions playing the baseline at once, {args.quarters} quarters each (round {round_}):")
+            print(f"  quarters/s per session: min {min(rates):.2f}, median {sorted(rates)[len(rates) // 2]:.2f}, max {max(rates):.2f}; fairness (min/max) {min(rates) / max(rates):.2f}")
+            print(f"  server resident memory: {before:.0f} MiB before, {during:.0f} MiB with {args.sessions} runs paused ({(during - before) / args.sessions:.0f} MiB a session); grain activations {activations()}")
+            for s, rid in sessions:
+                s.call("DELETE", f"/api/runs/{rid}")
+            settled, waited = [], 0
+            for mark in (5, 30, 60, 120, 300):
+                if mark > args.settle:
+                    break
+                time.sleep(mark - waited)
+                waited = mark
+                settled.append(f"{rss_mib(server.pid):.0f} MiB at {mark} s")
+            print(f"  after deleting them: {', '.join(settled)}; grain activations {activations()}")
     finally:
         server.terminate()
         server.wait(timeout=60)

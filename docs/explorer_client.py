@@ -8,11 +8,15 @@ Start the explorer first (`ecosim serve`, which prints its address), then:
 It starts a run of a shipped scenario with the one-third floor on the basic-research share from
 2025Q1, runs it some quarters, branches it at the quarter it reached with twice the talent weight,
 runs the branch as far again, and prints, as CSV, the region's basic-knowledge stock and researchers
-of the run and of the branch, quarter by quarter. The API is described at /openapi/v1.json.
+of the run and of the branch, quarter by quarter. With --download FOLDER it also saves the branch as
+the command line's output folder (a zip) in FOLDER and says which scenario file and `ecosim` command
+write it again; `ecosim reproduce FOLDER/<name>/manifest.json` checks it once unzipped. The API is
+described at /openapi/v1.json.
 """
 import argparse
 import csv
 import json
+import os
 import sys
 import urllib.error
 import urllib.request
@@ -25,7 +29,7 @@ class Explorer:
         self.base = base.rstrip("/")
         self.session = None
 
-    def call(self, method, path, body=None):
+    def call(self, method, path, body=None, raw=False):
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(self.base + path, data=data, method=method)
         if data is not None:
@@ -36,7 +40,7 @@ class Explorer:
             with urllib.request.urlopen(request, timeout=600) as response:
                 self.session = response.headers.get("X-EcoSim-Session") or self.session
                 text = response.read()
-                return json.loads(text) if text else None
+                return text if raw else json.loads(text) if text else None
         except urllib.error.HTTPError as error:
             problem = json.loads(error.read() or b"{}")
             raise SystemExit(f"error: {method} {path}: HTTP {error.code}: {problem.get('error')}")
@@ -47,6 +51,7 @@ def main():
     parser.add_argument("url", help="the address `ecosim serve` printed, e.g. http://127.0.0.1:5080")
     parser.add_argument("--scenario", default="guangdong-baseline.yaml", help="a shipped scenario (GET /api/scenarios)")
     parser.add_argument("--quarters", type=int, default=12, help="quarters to run before the branch, and after it")
+    parser.add_argument("--download", metavar="FOLDER", help="save the branch as the command line's output folder, zipped, in FOLDER")
     args = parser.parse_args()
 
     explorer = Explorer(args.url)
@@ -71,6 +76,16 @@ def main():
     for p, c in zip(parent, child):
         out.writerow([p["period"], p["region"][knowledge], p["region"][researchers], c["region"][knowledge], c["region"][researchers]])
     print(f"# branch {branch['id']} parts from run {run['id']} at {branch['branchQuarter']}", file=sys.stderr)
+    if args.download:
+        recipe = explorer.call("GET", f"/api/runs/{branch['id']}/recipe")
+        zipped = explorer.call("GET", f"/api/runs/{branch['id']}/download", raw=True)
+        path = os.path.join(args.download, os.path.basename(recipe["folder"]) + ".zip")
+        try:
+            with open(path, "xb") as out_file:  # never replaces a file that is already there
+                out_file.write(zipped)
+        except FileExistsError:
+            raise SystemExit(f"error: {path} already exists; give --download another folder")
+        print(f"# {path}: written again by saving {recipe['scenarioFile']} and running: {' '.join(recipe['command'])}", file=sys.stderr)
     for r in (run, branch):
         explorer.call("DELETE", f"/api/runs/{r['id']}")
 

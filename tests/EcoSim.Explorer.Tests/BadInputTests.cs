@@ -26,6 +26,8 @@ public sealed class BadInputTests
         { """{"scenarioText":"name: [unclosed\n"}""", "scenarioText", "pasted.yaml:2:1: not valid YAML" },
         { """{"scenarioText":"name: x\nextends: /etc/hostname\n"}""", "scenarioText", "not among the recorded files" },
         { """{"scenarioText":"name: x\nextends: guangdong-baseline.yaml\npopulation:\n  firms: 2000000000\n"}""", "scenarioText", "firms" },
+        { """{"firms":0}""", "firms", "firms 0 is outside 1..300,000" },
+        { """{"firms":300001}""", "firms", "firms 300,001 is outside 1..300,000" },
     };
 
     [Theory]

@@ -1,6 +1,5 @@
 using EcoSim.Experiments.Engines;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
 
 namespace EcoSim.Explorer.Tests;
@@ -15,24 +14,19 @@ public sealed class BrowserTests
     [Fact]
     public async Task A_user_moves_a_lever_runs_eight_quarters_and_branches()
     {
-        if (Tools.Find("chromium") is not { } chromium || Tools.Find("chromedriver") is not { } driverPath) { Tools.SkipOrFail("chromium and chromedriver"); return; }
+        using var browser = HeadlessChromium.Start();
+        if (browser is null) return;
         await using var engine = new ReferenceSimulation();
         await using var app = ExplorerApp.Create(new ExplorerSettings("http://127.0.0.1:0"), engine);
         await app.StartAsync();
         string url = ExplorerApp.Addresses(app)[0];
-
-        var options = new ChromeOptions { BinaryLocation = chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1500,1300");
-        using var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(driverPath)!, Path.GetFileName(driverPath));
-        service.HideCommandPromptWindow = true;
-        using var driver = new ChromeDriver(service, options, TimeSpan.FromMinutes(2));
+        var driver = browser.Driver;
         var wait = new WebDriverWait(driver, TimeSpan.FromMinutes(2));
         var js = (IJavaScriptExecutor)driver;
         long Points(string metric) => (long)js.ExecuteScript($"const c = page.charts.get('{metric}'); return c ? c.data[0].length : -1;")!;
         long Series(string metric) => (long)js.ExecuteScript($"return page.charts.get('{metric}').series.length;")!;
         string Status() => driver.FindElement(By.Id("status")).Text;
 
-        string shot = Path.Combine(AppContext.BaseDirectory, "explorer.png");
         try
         {
             driver.Navigate().GoToUrl(url + "/");
@@ -79,8 +73,7 @@ public sealed class BrowserTests
             Assert.Equal("", driver.FindElement(By.Id("error")).Text);
 
             js.ExecuteScript("window.scrollTo(0, 0)");
-            ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(shot);
-            Console.WriteLine($"screenshot: {shot}");
+            browser.Screenshot("explorer.png");
 
             // A bad value is refused by the server and the message shows beside the lever.
             var growth = driver.FindElement(By.CssSelector(".lever[data-lever='publicBudgetGrowth'] input.value"));
@@ -93,14 +86,8 @@ public sealed class BrowserTests
         }
         catch
         {
-            string failed = Path.Combine(AppContext.BaseDirectory, "explorer-failed.png");
-            ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(failed);
-            Console.WriteLine($"screenshot of the failure: {failed}");
+            browser.Screenshot("explorer-failed.png");
             throw;
-        }
-        finally
-        {
-            driver.Quit();
         }
         await app.StopAsync();
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using EcoSim.Explorer.Api;
 using EcoSim.Explorer.Library;
 using EcoSim.Explorer.Runs;
@@ -76,6 +77,61 @@ public sealed class RunTruthTests
         // The parent is untouched by its branch and goes on as before.
         await server.PostAsync<RunHistory>($"api/runs/{parent.Id}/step", new StepRequest(4));
         AssertSame(Oracle(Small, 10), (await server.GetAsync<RunHistory>($"api/runs/{parent.Id}")).Quarters);
+    }
+
+    [Fact]
+    public async Task A_reset_with_another_population_runs_that_many_firms_and_downloads_them()
+    {
+        await using var server = await ExplorerServer.StartAsync();
+        var run = await server.StartRunAsync(new StartRequest(ScenarioText: ExplorerServer.SmallScenario, Firms: 1500));
+        Assert.Equal(1500, run.Firms);
+        var done = await server.PostAsync<RunHistory>($"api/runs/{run.Id}/step", new StepRequest(3));
+        AssertSame(Oracle(Small with { Firms = 1500 }, 3), done.Quarters);
+        var recipe = await server.GetAsync<RunRecipe>($"api/runs/{run.Id}/recipe");
+        Assert.Contains("population:\n  firms: 1500\n", recipe.ScenarioText);
+        var limits = await server.GetAsync<LimitsView>("api/limits");
+        Assert.Equal((1, 300_000), (limits.MinFirms, limits.MaxFirms));
+    }
+
+    [Fact]
+    public async Task A_clusters_firm_sizes_count_its_firms_at_the_present_quarter_and_list_the_largest_to_inspect()
+    {
+        await using var server = await ExplorerServer.StartAsync();
+        var run = await server.StartRunAsync(new StartRequest(ScenarioText: ExplorerServer.SmallScenario));
+        var done = await server.PostAsync<RunHistory>($"api/runs/{run.Id}/step", new StepRequest(5));
+        var sizes = await server.GetAsync<ClusterFirmSizes>($"api/runs/{run.Id}/firms?cluster=3");
+        var byId = await server.GetAsync<ClusterFirmSizes>($"api/runs/{run.Id}/firms?cluster={run.Clusters[3]}");
+        Assert.Equal(("2025Q1", 3, run.Clusters[3]), (sizes.Period, sizes.Cluster, sizes.ClusterId));
+        Assert.Equal(sizes.Bins, byId.Bins);
+        var quarter = done.Quarters[^1];
+        Assert.Equal(quarter.Clusters[3][MetricColumns.Firms.Index], sizes.Firms);
+        Assert.Equal(sizes.Firms, sizes.Bins.Sum(b => b.Firms));
+        Assert.All(sizes.Bins.Zip(sizes.Bins.Skip(1)), pair => Assert.Equal(pair.First.High, pair.Second.Low, 12));
+        Assert.Equal(FirmSizes.Listed, sizes.Largest.Count);
+        Assert.True(sizes.Largest.Zip(sizes.Largest.Skip(1)).All(p => p.First.Revenue >= p.Second.Revenue));
+        Assert.InRange(sizes.Largest[0].Revenue, sizes.Bins[^1].Low, sizes.Bins[^1].High);
+        // The listed id inspects the same firm: one of its fields is the listed revenue, exactly.
+        var state = await server.GetAsync<System.Text.Json.JsonElement>($"api/runs/{run.Id}/inspect?entity={sizes.Largest[0].Entity}");
+        Assert.Contains(state.GetProperty("fields").EnumerateArray(), f => double.TryParse(f.GetProperty("value").GetString(),
+            System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) && v == sizes.Largest[0].Revenue);
+        var bad = await server.Client.GetAsync($"api/runs/{run.Id}/firms?cluster=20");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("0..19", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_pasted_scenarios_errors_come_with_their_line_and_column()
+    {
+        await using var server = await ExplorerServer.StartAsync();
+        string text = "name: pasted-test\nextends: guangdong-baseline.yaml\nparameters:\n  basicShare: 7\n";
+        var response = await server.Client.PostAsJsonAsync("api/runs", new StartRequest(ScenarioText: text), ExplorerServer.Json);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!;
+        var problem = Assert.Single(error.Problems!);
+        Assert.Equal("scenarioText", problem.Field);
+        var at = Assert.Single(problem.Errors!);
+        Assert.Equal((4, 15, "parameters.basicShare"), (at.Line, at.Column, at.Key));
+        Assert.Contains("outside the allowed range", at.Message);
     }
 
     [Fact]

@@ -7,9 +7,10 @@ public static class ManifestStamp
 {
     /// <summary>
     /// The manifest of <paramref name="payload"/> (a kind's own keys) with the engine that ran it, the ticks of each run,
-    /// this program, its command line, the start time and the end time now, and whether plots were drawn.
+    /// this program, its command line (or <paramref name="commandLine"/>, the command that writes the same output), the start
+    /// time and the end time now, and whether plots were drawn.
     /// </summary>
-    public static OutputManifest Of(ManifestPayload payload, ISimulationEngine engine, int ticks, DateTime started, bool plots) =>
+    public static OutputManifest Of(ManifestPayload payload, ISimulationEngine engine, int ticks, DateTime started, bool plots, IReadOnlyList<string>? commandLine = null) =>
         new()
         {
             Payload = payload,
@@ -21,7 +22,7 @@ public static class ManifestStamp
             UncommittedChanges = RunEnvironment.UncommittedChanges,
             RuntimeVersion = RunEnvironment.RuntimeVersion,
             OsDescription = RunEnvironment.OsDescription,
-            CommandLine = RunEnvironment.CommandLine,
+            CommandLine = commandLine ?? RunEnvironment.CommandLine,
             StartedUtc = started,
             EndedUtc = DateTime.UtcNow,
             Plots = plots,

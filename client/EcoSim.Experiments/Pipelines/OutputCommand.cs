@@ -62,6 +62,6 @@ internal sealed record OutputRun(OutputSettings Settings, RunOutputFolder Folder
 
     /// <summary>Writes the report and the manifest of <paramref name="payload"/> (a kind's own keys; the rest is stamped here) and moves the folder into place.</summary>
     public Task CommitAsync(ManifestPayload payload, int ticks, Func<OutputManifest, HtmlReport> report, CancellationToken cancellation) =>
-        OutputCompletion.CommitAsync(Folder, ManifestStamp.Of(payload, Engine, ticks, Started, Settings.Plots),
+        OutputCompletion.CommitAsync(Folder, ManifestStamp.Of(payload, Engine, ticks, Started, Settings.Plots, Settings.CommandLine),
             m => report(RecordedOrigin.Shown(Settings.Origin, m)), cancellation);
 }

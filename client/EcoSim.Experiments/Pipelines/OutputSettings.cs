@@ -16,6 +16,12 @@ public sealed record OutputSettings(EngineChoice Engine, string? OutputPath, boo
     /// <summary>The command and start time of the output being reproduced, which the plots and the report show; null for a new output.</summary>
     public RecordedOrigin? Origin { get; init; }
 
+    /// <summary>
+    /// The command the manifest records, one word each, or null for this process's own. A program that writes a
+    /// command's output in its place (the explorer's downloads) records the command that writes the same folder.
+    /// </summary>
+    public IReadOnlyList<string>? CommandLine { get; init; }
+
     /// <summary>The code version the Parquet files record, or null for this program's (a reproduction records the original's, so the files compare byte for byte).</summary>
     public string? RecordedCodeVersion { get; init; }
 }

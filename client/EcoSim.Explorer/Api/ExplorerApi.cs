@@ -25,6 +25,7 @@ public static class ExplorerApi
         var api = app.MapGroup("/api");
         api.MapGet("/scenarios", () => ScenarioLibrary.Shipped.Entries).WithSummary("The shipped scenarios a run may start from");
         api.MapGet("/levers", () => Levers.All).WithSummary("The levers the page offers: catalogue parameters with unit, range and meaning");
+        api.MapGet("/limits", (RunRegistry runs) => LimitsView.Of(runs.Limits)).WithSummary("How many runs a session may hold, how many firms a run may start with, and other limits");
         api.MapGet("/metrics", () => MetricColumns.All.Select(c => new MetricInfo(c.Name, c.Title, c.Unit, c.PerTick)))
             .WithSummary("The metrics, in the order every quarter's values are given");
 
@@ -60,6 +61,13 @@ public static class ExplorerApi
             .WithSummary("An ensemble and the median and 5-95% points of every metric over the runs finished so far");
         api.MapDelete("/ensembles/{id}", async (string id, HttpContext http, EnsembleRegistry ensembles, SessionKeys keys) =>
             await ensembles.ReleaseAsync(Sessions.Of(http, keys), id) ? Results.NoContent() : NoSuchEnsemble(id)).WithSummary("Stops an ensemble and forgets it");
+        api.MapGet("/runs/{id}/recipe", (string id, bool? plots, HttpContext http, RunRegistry runs, SessionKeys keys) =>
+            WithRun(http, runs, keys, id, run => Results.Ok(RunDownload.RecipeOf(run, runs.Engine, plots ?? true))))
+            .WithSummary("The scenario file and the ecosim command that compute the run's quarters so far again, byte for byte");
+        api.MapGet("/runs/{id}/download", DownloadAsync)
+            .WithSummary("The run's quarters so far as the command line's output folder (metrics.csv, metrics.parquet, manifest.json, report.html, plots unless plots=false), zipped");
+        api.MapGet("/runs/{id}/firms", FirmSizesAsync)
+            .WithSummary("A cluster's firm-size distribution (live firms by revenue) and its largest firms at the run's present quarter: cluster=INDEX or id");
         api.MapGet("/runs/{id}/inspect", InspectAsync).WithSummary("One agent's state at the run's present quarter: entity=firm:CLUSTER:INDEX, lab:N, fund:N or talent:CLUSTER");
     }
 
@@ -67,17 +75,17 @@ public static class ExplorerApi
     {
         string session = Sessions.Of(http, keys);
         request ??= new StartRequest();
-        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Levers);
+        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, runs.Limits);
         if (plan is null) return BadInput([.. problems]);
         var run = await runs.StartAsync(session, plan);
         return Results.Created($"/api/runs/{run.Id}", run.View());
     }
 
-    private static async Task<IResult> StartEnsembleAsync(EnsembleRequest? request, HttpContext http, EnsembleRegistry ensembles, SessionKeys keys)
+    private static async Task<IResult> StartEnsembleAsync(EnsembleRequest? request, HttpContext http, EnsembleRegistry ensembles, RunRegistry runs, SessionKeys keys)
     {
         string session = Sessions.Of(http, keys);
         request ??= new EnsembleRequest();
-        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Levers);
+        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, runs.Limits);
         if (request.Seeds < 2 || request.Seeds > EnsembleRegistry.MaxSeeds)
             problems.Add(new InputProblem("seeds", $"seeds {request.Seeds} is outside 2..{EnsembleRegistry.MaxSeeds} (a 5-95% band needs at least {Experiments.Ensembles.SeedEvidence.MinimumSeeds})"));
         if (plan is null || problems.Count > 0) return BadInput([.. problems]);
@@ -86,16 +94,19 @@ public static class ExplorerApi
         return Results.Created($"/api/ensembles/{ensemble.Id}", ensemble.View());
     }
 
-    // A shipped scenario (or a pasted one), a seed and levers, checked; or the problems, each naming its field.
-    private static (RunPlan? Plan, List<InputProblem> Problems) PlanOf(string? file, string? text, ulong? seed, IReadOnlyList<LeverSetting>? levers)
+    // A shipped scenario (or a pasted one), a seed, a population and levers, checked; or the problems, each naming its field.
+    private static (RunPlan? Plan, List<InputProblem> Problems) PlanOf(string? file, string? text, ulong? seed, int? firms, IReadOnlyList<LeverSetting>? levers, ExplorerLimits limits)
     {
         var problems = new List<InputProblem>();
+        if (firms is < 1 || firms > limits.MaxFirms)
+            problems.Add(new InputProblem("firms", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"firms {firms:N0} is outside 1..{limits.MaxFirms:N0}, the population a run in the explorer may start with")));
         Scenario scenario;
         if (text is not null)
         {
             file = null;
             try { scenario = ScenarioLibrary.Shipped.LoadText(text); }
-            catch (ScenarioException e) { problems.Add(new InputProblem("scenarioText", e.Message)); return (null, problems); }
+            catch (ScenarioException e) { problems.Add(new InputProblem("scenarioText", e.Message, e.Errors)); return (null, problems); }
         }
         else
         {
@@ -107,9 +118,8 @@ public static class ExplorerApi
             }
             scenario = shipped;
         }
-        if (seed is ulong given) scenario = scenario.WithSeed(given);
         var changes = Levers.Check(levers, scenario.World, earliest: 1, "levers", problems);
-        return problems.Count > 0 ? (null, problems) : (new RunPlan(Levers.Apply(scenario, changes), file, levers ?? []), problems);
+        return problems.Count > 0 ? (null, problems) : (RunPlan.Of(scenario, file, seed, firms, changes, levers ?? []), problems);
     }
 
     private static async Task<IResult> StepAsync(string id, StepRequest? request, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
@@ -136,7 +146,7 @@ public static class ExplorerApi
         if (problems.Count > 0) return BadInput([.. problems]);
         string from = world.PeriodOf(view.Quarters).ToString();
         var levers = (request?.Levers ?? []).Select(l => l with { From = l.From ?? from });
-        var plan = parent.Plan with { Scenario = Levers.Apply(parent.Plan.Scenario, changes), Levers = [.. parent.Plan.Levers, .. levers] };
+        var plan = parent.Plan.Branched(changes, [.. levers]);
         var branch = await runs.BranchAsync(parent, plan, cancellation);
         return Results.Created($"/api/runs/{branch.Id}", branch.View());
     }
@@ -172,6 +182,25 @@ public static class ExplorerApi
     {
         try { return await reader.WaitToReadAsync(cancellation); }
         catch (OperationCanceledException) { return false; }
+    }
+
+    private static async Task<IResult> DownloadAsync(string id, bool? plots, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
+    {
+        if (runs.Find(Sessions.Of(http, keys), id) is not { } run) return NoSuchRun(id);
+        var recipe = RunDownload.RecipeOf(run, runs.Engine, plots ?? true);
+        var zip = await RunDownload.ZipAsync(run, recipe, runs.Engine, plots ?? true, cancellation);
+        return Results.File(zip, "application/zip", $"{Path.GetFileName(recipe.Folder)}.zip");
+    }
+
+    private static async Task<IResult> FirmSizesAsync(string id, string? cluster, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
+    {
+        if (runs.Find(Sessions.Of(http, keys), id) is not { } run) return NoSuchRun(id);
+        var ids = run.Plan.Scenario.World.Clusters.Select(c => c.Id).ToList();
+        int index = int.TryParse(cluster, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : ids.IndexOf(cluster ?? "");
+        if (index < 0 || index >= ids.Count)
+            return BadInput(new InputProblem("cluster", $"'{cluster}' is not a cluster of this run: give 0..{ids.Count - 1} or an id ({string.Join(", ", ids)})"));
+        var sizes = await run.FirmSizesAsync(cancellation).WaitAsync(cancellation);
+        return Results.Ok(sizes[index]);
     }
 
     private static async Task<IResult> InspectAsync(string id, string? entity, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)

@@ -8,7 +8,8 @@ namespace EcoSim.Explorer.Api;
 /// <param name="ScenarioText">A scenario's YAML, which may extend a shipped scenario by its file name.</param>
 /// <param name="Seed">The seed; the scenario's own when null.</param>
 /// <param name="Levers">Levers to set, each from its quarter on.</param>
-public sealed record StartRequest(string? Scenario = null, string? ScenarioText = null, ulong? Seed = null, IReadOnlyList<LeverSetting>? Levers = null);
+/// <param name="Firms">Firms at the start (a Reset with another population), 1 to <see cref="ExplorerLimits.MaxFirms"/>; the scenario's own when null.</param>
+public sealed record StartRequest(string? Scenario = null, string? ScenarioText = null, ulong? Seed = null, IReadOnlyList<LeverSetting>? Levers = null, int? Firms = null);
 
 /// <summary>Runs one setting over many seeds: a shipped scenario or a scenario's text, the first seed, levers, and how many seeds.</summary>
 /// <param name="Scenario">As for <see cref="StartRequest.Scenario"/>.</param>
@@ -16,7 +17,8 @@ public sealed record StartRequest(string? Scenario = null, string? ScenarioText 
 /// <param name="Seed">The first seed (the others follow it); the scenario's own when null.</param>
 /// <param name="Levers">Levers to set on every run.</param>
 /// <param name="Seeds">How many seeds, 2 to 50 (a 5-95% band from 10 on).</param>
-public sealed record EnsembleRequest(string? Scenario = null, string? ScenarioText = null, ulong? Seed = null, IReadOnlyList<LeverSetting>? Levers = null, int Seeds = 10);
+/// <param name="Firms">As for <see cref="StartRequest.Firms"/>.</param>
+public sealed record EnsembleRequest(string? Scenario = null, string? ScenarioText = null, ulong? Seed = null, IReadOnlyList<LeverSetting>? Levers = null, int Seeds = 10, int? Firms = null);
 
 /// <summary>An ensemble and its bands over the runs finished so far.</summary>
 /// <param name="Ensemble">The ensemble.</param>
@@ -46,6 +48,20 @@ public sealed record RunHistory(RunView Run, IReadOnlyList<QuarterView> Quarters
 /// <param name="Unit">Its unit.</param>
 /// <param name="PerQuarter">True for a count per quarter (a flow), false for a level.</param>
 public sealed record MetricInfo(string Name, string Title, string Unit, bool PerQuarter);
+
+/// <summary>The limits a page or a script should know before it asks (<see cref="ExplorerLimits"/>).</summary>
+/// <param name="RunsPerSession">Live runs one session may hold, branches included.</param>
+/// <param name="Runs">Live runs in all.</param>
+/// <param name="MinFirms">The fewest firms a run may start with.</param>
+/// <param name="MaxFirms">The most firms a run may start with.</param>
+/// <param name="MaxStep">The most quarters one step may ask for.</param>
+/// <param name="IdleMinutes">Minutes after which a run nobody uses or watches is released.</param>
+public sealed record LimitsView(int RunsPerSession, int Runs, int MinFirms, int MaxFirms, int MaxStep, double IdleMinutes)
+{
+    /// <summary>The view of <paramref name="limits"/>.</summary>
+    public static LimitsView Of(ExplorerLimits limits) =>
+        new(limits.RunsPerSession, limits.Runs, 1, limits.MaxFirms, limits.MaxStep, limits.Idle.TotalMinutes);
+}
 
 /// <summary>Why a request was refused: a message and, for bad input, each field that is wrong.</summary>
 /// <param name="Error">What is wrong.</param>

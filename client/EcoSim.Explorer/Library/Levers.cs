@@ -28,7 +28,8 @@ public sealed record LeverSetting(string Name, double Value, string? From = null
 /// <summary>A request's input that is wrong: the field it came from and what is wrong with it.</summary>
 /// <param name="Field">The field, e.g. <c>levers[0].value</c>.</param>
 /// <param name="Message">What is wrong and what is allowed.</param>
-public sealed record InputProblem(string Field, string Message);
+/// <param name="Errors">For a pasted scenario (<c>scenarioText</c>), each error with its line and column, for the page to show beside the text.</param>
+public sealed record InputProblem(string Field, string Message, IReadOnlyList<ScenarioError>? Errors = null);
 
 /// <summary>
 /// The levers the page offers, and the one check of a lever setting against the parameter catalogue.

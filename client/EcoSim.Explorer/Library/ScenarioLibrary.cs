@@ -39,6 +39,9 @@ public sealed class ScenarioLibrary
     /// <summary>Every scenario, the default first, then by file name.</summary>
     public IReadOnlyList<ScenarioEntry> Entries { get; }
 
+    /// <summary>Whether <paramref name="file"/> is a shipped scenario whose text is <paramref name="text"/>.</summary>
+    public bool IsShipped(string file, string text) => _texts.TryGetValue(file, out var shipped) && shipped == text;
+
     /// <summary>A shipped scenario by its file name, or null.</summary>
     public Scenario? Find(string file) => _loaded.GetValueOrDefault(file);
 

@@ -9,7 +9,9 @@ namespace EcoSim.Explorer.Runs;
 /// <param name="IdleTimeout">A run nobody has asked for anything (no request, no open event stream) for this long is released.</param>
 /// <param name="MaxRequestBytes">The largest request body, a pasted scenario included.</param>
 /// <param name="MaxStep">The most quarters one Step request may ask for.</param>
-public sealed record ExplorerLimits(int RunsPerSession = 12, int Runs = 48, TimeSpan? IdleTimeout = null, long MaxRequestBytes = 256 * 1024, int MaxStep = 400)
+/// <param name="MaxFirms">The most firms a run may start with (a Reset with another population): four times the baseline's 75,000,
+/// so that a session's dozen runs fit in the server's memory; the command line takes up to 50,000,000.</param>
+public sealed record ExplorerLimits(int RunsPerSession = 12, int Runs = 48, TimeSpan? IdleTimeout = null, long MaxRequestBytes = 256 * 1024, int MaxStep = 400, int MaxFirms = 300_000)
 {
     /// <summary>The idle timeout in force: 20 minutes unless given.</summary>
     public TimeSpan Idle => IdleTimeout ?? TimeSpan.FromMinutes(20);

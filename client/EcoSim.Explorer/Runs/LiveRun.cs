@@ -29,6 +29,8 @@ public sealed class LiveRun : IAsyncDisposable
     private RunStatus _status = RunStatus.Paused;
     private double _speed;
     private string? _error;
+    private Task<IReadOnlyList<ClusterFirmSizes>>? _sizes;
+    private int _sizesQuarters;
 
     private LiveRun(string id, string session, RunPlan plan, ISimulationEngine engine, TimeProvider clock, LiveRun? parent, int branchTick)
     {
@@ -175,6 +177,34 @@ public sealed class LiveRun : IAsyncDisposable
     public Task<EntityState> InspectAsync(EntityRef entity, CancellationToken cancellation) =>
         _engine.InspectAsync(Plan.Scenario.World, Math.Max(1, Quarters), entity, cancellation);
 
+    /// <summary>
+    /// Every cluster's firm-size distribution at the run's present quarter. The engine keeps no census of a
+    /// paused run, so a copy is run to that quarter with a census of its last tick, as Inspect runs one; the
+    /// answer is kept until the run moves on.
+    /// </summary>
+    /// <exception cref="RunStateException">The run has no quarter yet.</exception>
+    public Task<IReadOnlyList<ClusterFirmSizes>> FirmSizesAsync(CancellationToken cancellation)
+    {
+        int quarters = Quarters;
+        if (quarters == 0) throw new RunStateException("the run has no quarter yet: step or play it first");
+        lock (_lock)
+        {
+            if (_sizes is { } known && _sizesQuarters == quarters && !known.IsFaulted && !known.IsCanceled) return known;
+            _sizesQuarters = quarters;
+            return _sizes = CensusAsync(quarters, _life.Token);
+        }
+    }
+
+    private async Task<IReadOnlyList<ClusterFirmSizes>> CensusAsync(int quarters, CancellationToken cancellation)
+    {
+        var world = Plan.Scenario.World with { Ticks = quarters };
+        FirmCensus? census = null;
+        await foreach (var tick in _engine.RunAsync(world, new HashSet<int> { quarters - 1 }, cancellation))
+            census = tick.Firms ?? census;
+        if (census is null) throw new InvalidOperationException($"the engine gave no census of tick {quarters - 1}");
+        return FirmSizes.Of(census, world.PeriodOf(quarters - 1).ToString(), [.. world.Clusters.Select(c => c.Id)]);
+    }
+
     /// <summary>Stops the run, releases its grains and ends every event stream.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -263,7 +293,7 @@ public sealed class LiveRun : IAsyncDisposable
     {
         var world = Plan.Scenario.World;
         return new RunView(Id, Plan.Scenario.Name, Plan.ScenarioFile, world.Seed, _status, _quarters.Count, world.Ticks, _speed, Plan.Levers,
-            Parent?.Id, Parent is null ? null : world.PeriodOf(BranchTick).ToString(), [.. world.Clusters.Select(c => c.Id)], _error);
+            Parent?.Id, Parent is null ? null : world.PeriodOf(BranchTick).ToString(), [.. world.Clusters.Select(c => c.Id)], _error, world.Firms, world.Start.ToString());
     }
 
     private void Publish(RunEvent message)

@@ -1,10 +1,36 @@
 using EcoSim.Explorer.Library;
+using EcoSim.Model.World;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Explorer.Runs;
 
-/// <summary>What a live run runs: the scenario with its seed and levers in force, and where it came from.</summary>
+/// <summary>What a live run runs: the scenario with its seed, population and levers in force, and where it came from.</summary>
 /// <param name="Scenario">The scenario as run (levers already in its timeline, see <see cref="Levers.Apply"/>).</param>
 /// <param name="ScenarioFile">The shipped file it came from, or null for a pasted scenario.</param>
 /// <param name="Levers">The levers as the user gave them, for display and for branches to inherit.</param>
-public sealed record RunPlan(Scenario Scenario, string? ScenarioFile, IReadOnlyList<LeverSetting> Levers);
+public sealed record RunPlan(Scenario Scenario, string? ScenarioFile, IReadOnlyList<LeverSetting> Levers)
+{
+    /// <summary>
+    /// The scenario as chosen or pasted, before the page's seed, population and levers: what the scenario
+    /// file that reproduces the run extends (<see cref="RunScenarioFile"/>). The run's own scenario unless set.
+    /// </summary>
+    public Scenario Source { get; init; } = Scenario;
+
+    /// <summary>The changes the levers appended to the timeline, in order (a branch's after its parent's): one <c>set</c> event each in the reproducing file.</summary>
+    public IReadOnlyList<ParameterChange> Changes { get; init; } = [];
+
+    /// <summary>
+    /// The plan of <paramref name="source"/> with another seed and population if given and <paramref name="changes"/>
+    /// appended to its timeline.
+    /// </summary>
+    public static RunPlan Of(Scenario source, string? file, ulong? seed, int? firms, IReadOnlyList<ParameterChange> changes, IReadOnlyList<LeverSetting> levers)
+    {
+        var scenario = seed is ulong given ? source.WithSeed(given) : source;
+        if (firms is int n) scenario = scenario with { World = scenario.World with { Firms = n } };
+        return new RunPlan(Library.Levers.Apply(scenario, changes), file, levers) { Source = source, Changes = changes };
+    }
+
+    /// <summary>This plan with a branch's <paramref name="changes"/> appended after its own, and its levers after these.</summary>
+    public RunPlan Branched(IReadOnlyList<ParameterChange> changes, IReadOnlyList<LeverSetting> levers) =>
+        this with { Scenario = Library.Levers.Apply(Scenario, changes), Levers = [.. Levers, .. levers], Changes = [.. Changes, .. changes] };
+}

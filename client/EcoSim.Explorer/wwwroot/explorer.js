@@ -14,6 +14,8 @@ const page = {
   drawPending: false,
   sent: [],                 // the levers of the last request, to place the server's messages
   ensemble: null,           // { view, quarters } of the session's ensemble
+  limits: null,             // GET /api/limits
+  sizesChart: null,         // the firm-size histogram
 };
 
 async function api(method, path, body) {
@@ -49,6 +51,7 @@ function fmt(value, unit) {
 // ---- errors shown beside the control they concern ----
 function clearErrors() {
   $("error").textContent = "";
+  $("scenario-text-errors").innerHTML = "";
   document.querySelectorAll("[data-error-for]").forEach((e) => { e.textContent = ""; });
 }
 // The server names a lever by its place in the request (levers[1].value); the page by its name.
@@ -63,9 +66,34 @@ function showError(error) {
     const field = fieldOnPage(problem.field);
     const target = document.querySelector(`[data-error-for="${CSS.escape(field)}"]`)
       || document.querySelector(`[data-error-for="${CSS.escape(field.split(".")[0])}"]`);
+    if (problem.field === "scenarioText" && problem.errors && problem.errors.length) { showScenarioErrors(problem.errors); placed.push(problem); continue; }
     if (target) { target.textContent = problem.message; placed.push(problem); }
   }
   if (placed.length < (error.problems || []).length || !(error.problems || []).length) $("error").textContent = error.message;
+}
+
+// A pasted scenario's errors, each with its line and column; a click selects the line in the box.
+function showScenarioErrors(errors) {
+  const list = $("scenario-text-errors");
+  list.innerHTML = "";
+  $("paste").open = true;
+  for (const e of errors) {
+    const li = document.createElement("li");
+    const where = e.line > 0 ? `line ${e.line}, column ${e.column}` : "the whole text";
+    const file = e.file && e.file !== "pasted.yaml" ? `${e.file}, ` : "";
+    li.textContent = `${file}${where}: ${e.key ? e.key + ": " : ""}${e.message}`;
+    li.dataset.line = e.line;
+    li.dataset.column = e.column;
+    if (e.line > 0 && !file) li.addEventListener("click", () => selectLine(e.line));
+    list.appendChild(li);
+  }
+}
+function selectLine(line) {
+  const box = $("scenario-text");
+  const lines = box.value.split("\n");
+  const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+  box.focus();
+  box.setSelectionRange(start, start + (lines[line - 1] ?? "").length);
 }
 
 // ---- levers ----
@@ -162,7 +190,14 @@ function updateButtons() {
   $("play").disabled = !run || status === "finished" || status === "failed";
   $("play").textContent = status === "playing" ? "Pause" : "Run";
   $("step").disabled = !run || status !== "paused";
+  $("run-until").disabled = !run || status !== "paused";
   $("branch").disabled = !run || status !== "paused" || run.view.quarters === 0;
+  const downloadable = run && status !== "playing" && run.view.quarters > 0;
+  const link = $("download");
+  link.classList.toggle("disabled", !downloadable);
+  link.setAttribute("aria-disabled", String(!downloadable));
+  link.href = downloadable ? `api/runs/${run.view.id}/download?plots=${$("download-plots").checked}` : "#";
+  $("show-recipe").disabled = !downloadable;
   $("status").textContent = !run ? "No run yet."
     : `${run.view.scenario}: ${run.view.quarters} of ${run.view.horizon} quarters, ${status}${run.view.error ? " (" + run.view.error + ")" : ""}` +
       (run.view.quarters > 0 && run.quarters[run.view.quarters - 1] ? `, now ${run.quarters[run.view.quarters - 1].period}` : "");
@@ -226,6 +261,10 @@ function buildCharts() {
     axes: [{ side: 3, size: 150, gap: 4, values: (u, ticks) => ticks.map((t) => (clusterNames()[t] ?? "")), incrs: [1], space: 10 },
       { side: 2, size: 40, space: 70, values: (u, ticks) => ticks.map((t) => tick(t, page.metrics[page.index[select.value]]?.unit)) }],
   }, [[], []], holder);
+  page.clusterChart.over.addEventListener("click", () => {
+    const i = page.clusterChart.cursor.idx;
+    if (i !== null && i !== undefined) act(() => showFirmSizes(i));
+  });
 }
 
 function clusterNames() { const run = page.runs.get(page.current); return run ? run.view.clusters : []; }
@@ -319,10 +358,18 @@ function drawChain(run) {
 }
 
 // ---- buttons ----
-async function newRun() {
-  const seed = $("seed").value.trim();
+// What New run and Run seeds start from: the pasted text when the box holds any, else the chosen scenario; the seed and firms if given.
+function startBody() {
+  const seed = $("seed").value.trim(), firms = $("firms").value.trim(), text = $("scenario-text").value;
   page.sent = changedLevers(new Map());
-  const body = { scenario: $("scenario").value, seed: seed === "" ? null : Number(seed), levers: page.sent };
+  return {
+    scenario: text.trim() ? null : $("scenario").value, scenarioText: text.trim() ? text : null,
+    seed: seed === "" ? null : Number(seed), firms: firms === "" ? null : Number(firms), levers: page.sent,
+  };
+}
+
+async function newRun() {
+  const body = startBody();
   const view = await api("POST", "api/runs", body);
   adopt(view, []);
   select(view.id);
@@ -342,6 +389,24 @@ async function step() {
   scheduleDraw();
 }
 
+// Runs the quarters before the one typed and pauses: the charts draw them as they come (the event stream).
+async function runUntil() {
+  const run = page.runs.get(page.current);
+  if (!run) return;
+  const typed = $("until").value.trim().toUpperCase();
+  const match = /^(\d{4})(?:Q([1-4]))?$/.exec(typed);
+  const first = run.view.start;
+  if (!match || !first) throw Object.assign(new Error("not a quarter"), { problems: [{ field: "until", message: `'${typed}' is not a quarter such as 2030Q1` }] });
+  const [y0, q0] = first.split("Q").map(Number);
+  const target = (Number(match[1]) - y0) * 4 + (Number(match[2] ?? 1) - q0);
+  const quarters = target - run.view.quarters;
+  if (target < 1 || target > run.view.horizon || quarters < 1)
+    throw Object.assign(new Error("out of reach"), { problems: [{ field: "until", message: `${typed} is not ahead of the run: it has done ${run.view.quarters} of ${run.view.horizon} quarters` }] });
+  const result = await api("POST", `api/runs/${run.view.id}/step`, { quarters });
+  adopt(result.run, result.quarters);
+  scheduleDraw();
+}
+
 async function branch() {
   const run = page.runs.get(page.current);
   $("status").textContent = `branching at quarter ${run.view.quarters + 1}: recomputing the shared history...`;
@@ -353,9 +418,7 @@ async function branch() {
 }
 
 async function runSeeds() {
-  page.sent = changedLevers(new Map());
-  const seed = $("seed").value.trim();
-  const body = { scenario: $("scenario").value, seed: seed === "" ? null : Number(seed), levers: page.sent, seeds: Number($("seeds").value) };
+  const body = { ...startBody(), seeds: Number($("seeds").value) };
   const view = await api("POST", "api/ensembles", body);
   page.ensemble = { view, quarters: [] };
   buildCharts();
@@ -376,7 +439,7 @@ async function pollEnsemble() {
 }
 
 async function inspect(event) {
-  event.preventDefault();
+  if (event) event.preventDefault();
   const run = page.runs.get(page.current);
   if (!run) return;
   const state = await api("GET", `api/runs/${run.view.id}/inspect?entity=${encodeURIComponent($("entity").value.trim())}`);
@@ -387,11 +450,83 @@ async function inspect(event) {
   for (const field of state.fields) add(field.name, `${field.value}${field.unit ? " " + field.unit : ""}`);
 }
 
+// ---- download and reproduce ----
+async function showRecipe() {
+  const run = page.runs.get(page.current);
+  if (!run) return;
+  const recipe = await api("GET", `api/runs/${run.view.id}/recipe?plots=${$("download-plots").checked}`);
+  $("recipe-file").textContent = recipe.scenarioFile;
+  $("recipe-text").textContent = recipe.scenarioText;
+  const extra = $("recipe-extends");
+  extra.innerHTML = "";
+  for (const file of recipe.extends) {
+    const p = document.createElement("p");
+    if (file.shipped) {
+      p.innerHTML = "It extends <code></code>, which ships with EcoSim.";
+      p.querySelector("code").textContent = `scenarios/${file.fileName}`;
+      extra.appendChild(p);
+    } else {
+      p.innerHTML = "and beside it, as <code></code>, the scenario it extends:";
+      p.querySelector("code").textContent = file.fileName;
+      const pre = document.createElement("pre");
+      pre.textContent = file.text;
+      extra.append(p, pre);
+    }
+  }
+  $("recipe-command").textContent = recipe.command.join(" ");
+  $("recipe-folder").textContent = `${recipe.folder}/`;
+  $("recipe-check").textContent = `ecosim reproduce ${recipe.folder}/manifest.json`;
+  $("recipe").hidden = false;
+  $("recipe").dataset.run = run.view.id;
+  $("recipe").dataset.quarters = recipe.quarters;
+}
+
+// ---- a cluster's firm sizes ----
+async function showFirmSizes(cluster) {
+  const run = page.runs.get(page.current);
+  if (!run || run.view.quarters === 0) return;
+  $("firm-sizes").hidden = false;
+  $("firm-sizes-status").textContent = `counting the firms of ${run.view.clusters[cluster]} (a copy of the run goes to the present quarter)...`;
+  const sizes = await api("GET", `api/runs/${run.view.id}/firms?cluster=${cluster}`);
+  $("firm-sizes").dataset.cluster = sizes.clusterId;
+  $("firm-sizes-title").textContent = `Firm sizes in ${sizes.clusterId} at ${sizes.period}`;
+  $("firm-sizes-status").textContent = `${sizes.firms.toLocaleString("en")} live firms, ${fmt(sizes.revenue, "")} bn yuan/yr of revenue; firms by revenue (bn yuan/yr), ${sizes.bins.length} bins a quarter of a decade wide`;
+  const holder = $("firm-sizes-chart");
+  page.sizesChart?.destroy();
+  holder.innerHTML = "";
+  const labels = sizes.bins.map((b) => fmt(b.low, ""));
+  page.sizesChart = new uPlot({
+    width: Math.max(500, holder.clientWidth - 10), height: 220, legend: { show: false },
+    series: [{ label: "revenue from" }, { label: "firms", fill: COLORS[2] + "99", stroke: COLORS[2], paths: uPlot.paths.bars({ size: [0.9, 60], align: 1 }), points: { show: false } }],
+    scales: { x: { time: false, range: (u, min, max) => [min - 0.5, max + 0.5] } },
+    axes: [{ values: (u, ticks) => ticks.map((t) => labels[t] ?? ""), incrs: [1, 2, 4], label: "revenue from, bn yuan/yr" }, { size: 50, label: "firms" }],
+  }, [sizes.bins.map((_, i) => i), sizes.bins.map((b) => b.firms)], holder);
+  const table = $("largest-firms");
+  table.innerHTML = "<tr><th>firm</th><th>revenue, bn yuan/yr</th><th>researchers</th></tr>";
+  for (const firm of sizes.largest) {
+    const tr = table.insertRow();
+    const button = document.createElement("button");
+    button.textContent = firm.entity;
+    button.dataset.entity = firm.entity;
+    button.addEventListener("click", () => { $("entity").value = firm.entity; act(() => inspect()); $("inspect-form").scrollIntoView({ block: "nearest" }); });
+    tr.insertCell().appendChild(button);
+    tr.insertCell().textContent = fmt(firm.revenue, "");
+    tr.insertCell().textContent = fmt(firm.researchers, "");
+  }
+}
+
 async function start() {
-  [page.metrics, page.levers, page.scenarios] = await Promise.all([api("GET", "api/metrics"), api("GET", "api/levers"), api("GET", "api/scenarios")]);
+  [page.metrics, page.levers, page.scenarios, page.limits] = await Promise.all([api("GET", "api/metrics"), api("GET", "api/levers"), api("GET", "api/scenarios"), api("GET", "api/limits")]);
   page.metrics.forEach((m, i) => { page.index[m.name] = i; });
   for (const s of page.scenarios) $("scenario").add(new Option(`${s.name} (${s.start}, ${s.quarters} quarters, ${s.firms.toLocaleString("en")} firms)`, s.file));
-  const describe = () => { $("scenario-description").textContent = page.scenarios.find((s) => s.file === $("scenario").value)?.description ?? ""; };
+  $("firms").min = page.limits.minFirms;
+  $("firms").max = page.limits.maxFirms;
+  const describe = () => {
+    const chosen = page.scenarios.find((s) => s.file === $("scenario").value);
+    $("scenario-description").textContent = chosen?.description ?? "";
+    $("firms").placeholder = chosen ? `${chosen.firms.toLocaleString("en")}, the scenario's` : "the scenario's";
+    $("firms-range").textContent = `A Reset with another population: ${page.limits.minFirms} to ${page.limits.maxFirms.toLocaleString("en")} firms.`;
+  };
   $("scenario").addEventListener("change", describe);
   describe();
   for (const m of page.metrics) $("cluster-metric").add(new Option(m.title, m.name, m.name === "value_added", m.name === "value_added"));
@@ -401,9 +536,13 @@ async function start() {
   $("new-run").addEventListener("click", () => act(newRun));
   $("play").addEventListener("click", () => act(playOrPause));
   $("step").addEventListener("click", () => act(step));
+  $("run-until").addEventListener("click", () => act(runUntil));
   $("branch").addEventListener("click", () => act(branch));
   $("ensemble").addEventListener("click", () => act(runSeeds));
   $("inspect-form").addEventListener("submit", (e) => act(() => inspect(e)));
+  $("show-recipe").addEventListener("click", () => act(showRecipe));
+  $("download").addEventListener("click", () => act(showRecipe));
+  $("download-plots").addEventListener("change", updateButtons);
   // A reload finds the session's runs (the session is a cookie).
   const mine = await api("GET", "api/runs");
   for (const view of mine) { const history = await api("GET", `api/runs/${view.id}`); adopt(history.run, history.quarters); }
