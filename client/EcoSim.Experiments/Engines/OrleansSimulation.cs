@@ -111,7 +111,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                 if (!finished) await run.AbandonAsync();
             }
             int from = recovery?.Tick ?? start?.World.Tick ?? 0;
-            string point = from == 0 ? "from tick 0" : $"from quarter {world.PeriodOf(from)} (the checkpoint after {from} ticks)";
+            string point = from == 0 ? "from tick 0" : $"from the checkpoint after {from} ticks (resumed from quarter {world.PeriodOf(from)})";
             _restarts.Log.WriteLine($"warning: a silo was lost during tick {tick + 1} ({SiloFailure.Describe(failure)}); " +
                                     $"restarting the run {point} on {_silos} silo{(_silos == 1 ? "" : "s")} (attempt {attempt + 1} of {_restarts.MaxAttempts})");
         }
