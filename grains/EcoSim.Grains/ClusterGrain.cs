@@ -5,6 +5,7 @@ using EcoSim.Grains.Placement;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
+using EcoSim.Model.Snapshots;
 using EcoSim.Model.State;
 
 namespace EcoSim.Grains;
@@ -113,6 +114,55 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         if (_firms is not null) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: Firms() in the middle of a tick");
         var parts = await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Firms()));
         return FirmColumns.Concat(_cluster, parts);
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoredPart> Export(string part)
+    {
+        Ready();
+        if (_firms is not null) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: Export({part}) in the middle of a tick");
+        if (part == SnapshotParts.Cluster(_cluster)) return PartCodec.Cluster(_state!);
+        if (part == SnapshotParts.Labs(_cluster))
+            return PartCodec.Labs(_cluster, [.. (await Task.WhenAll(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Labs()))).SelectMany(l => l)]);
+        if (part == SnapshotParts.Firms(_cluster))
+            return PartCodec.Firms(_cluster, await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Firms())));
+        throw new ArgumentException($"cluster {_cluster} holds parts {SnapshotParts.Cluster(_cluster)}, {SnapshotParts.Labs(_cluster)} and {SnapshotParts.Firms(_cluster)}, not '{part}'", nameof(part));
+    }
+
+    /// <inheritdoc/>
+    public async Task Import(RunLayout layout, int tick, StoredPart part)
+    {
+        string key = this.GetPrimaryKeyString();
+        int cluster = GrainKeys.Number(key, 'c');
+        if (part.Name == SnapshotParts.Cluster(cluster))
+        {
+            if (_state is not null) throw new InvalidOperationException($"cluster {key} is already initialised");
+            if (layout.FirmsPerShard < 1 || layout.LabsPerShard < 1) throw new ArgumentOutOfRangeException(nameof(layout), layout, "firms and labs per shard must be at least 1");
+            _run = await runs.Get(RunId);
+            (_cluster, _firmsPerShard, _labsPerShard) = (cluster, layout.FirmsPerShard, layout.LabsPerShard);
+            _labs = [.. _run.Constants.Labs.Where(l => l.Cluster == _cluster).Select(l => l.Index)];
+            _state = PartCodec.ReadCluster(part, cluster);
+            return;
+        }
+        var run = Ready();
+        if (part.Name == SnapshotParts.Labs(cluster))
+        {
+            var labs = PartCodec.ReadLabs(part, cluster, run.Constants.Labs.Length);
+            if (!labs.Select(l => l.Index).SequenceEqual(_labs))
+                throw new SnapshotException(part.Name, "content", $"labs {string.Join(", ", _labs)} of cluster {cluster}", $"labs {string.Join(", ", labs.Select(l => l.Index))}");
+            await Task.WhenAll(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Restore([.. labs.Skip(k * _labsPerShard).Take(_labsPerShard)], tick)));
+        }
+        else if (part.Name == SnapshotParts.Firms(cluster))
+        {
+            // The part holds the cluster's firms whole: cut them into this layout's shards, shard k holding [kF, (k+1)F).
+            var firms = PartCodec.ReadFirms(part, cluster);
+            if (firms.Count != _state!.NextFirmIndex)
+                throw new SnapshotException(part.Name, "content", $"{_state.NextFirmIndex} firm slots (cluster/{cluster}'s next firm index)", $"{firms.Count}");
+            _shards = (firms.Count + _firmsPerShard - 1) / _firmsPerShard;
+            await Task.WhenAll(Enumerable.Range(0, _shards).Select(k =>
+                Shard(k).Restore(FirmColumns.Of(firms, k * _firmsPerShard, Math.Min(_firmsPerShard, firms.Count - k * _firmsPerShard)), tick)));
+        }
+        else throw new ArgumentException($"cluster {cluster} takes parts {SnapshotParts.Cluster(cluster)}, {SnapshotParts.Labs(cluster)} and {SnapshotParts.Firms(cluster)}, not '{part.Name}'", nameof(part));
     }
 
     /// <inheritdoc/>

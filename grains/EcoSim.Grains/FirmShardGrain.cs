@@ -57,6 +57,16 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
     public Task<FirmColumns> Firms() => Task.FromResult(FirmColumns.Of(Shard()));
 
     /// <inheritdoc/>
+    public Task Restore(FirmColumns firms, int firstTick)
+    {
+        string key = this.GetPrimaryKeyString();
+        if (_shard is not null) throw new InvalidOperationException($"firm shard {key} is already initialised");
+        _shard = FirmShard.Of(firms);
+        _guard = new TickGuard($"firm shard {key}", firstTick);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
     public Task Release() { DeactivateOnIdle(); return Task.CompletedTask; }
 
     private FirmShard Shard() => _shard ?? throw new InvalidOperationException($"firm shard {this.GetPrimaryKeyString()} was not initialised (or its activation was lost)");

@@ -3,6 +3,7 @@ using EcoSim.Grains.Placement;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
+using EcoSim.Model.Snapshots;
 using EcoSim.Model.State;
 
 namespace EcoSim.Grains;
@@ -35,6 +36,20 @@ public sealed class FundGrain(RunContextCache runs) : Grain, IFundGrain
         var fund = _fund ?? throw new InvalidOperationException($"fund {key} has not invested yet");
         var run = await runs.Get(GrainKeys.RunOf(key));
         return EntityDescriptions.Fund(ticks, fund, [.. run.World.Clusters.Select(c => c.Name)]);
+    }
+
+    /// <inheritdoc/>
+    public Task<StoredPart> Export() =>
+        Task.FromResult(PartCodec.Fund(_fund ?? throw new InvalidOperationException($"fund {this.GetPrimaryKeyString()} has not invested yet")));
+
+    /// <inheritdoc/>
+    public Task Import(int tick, StoredPart part)
+    {
+        string key = this.GetPrimaryKeyString();
+        if (_guard is not null) throw new InvalidOperationException($"fund {key} has already invested");
+        _fund = PartCodec.ReadFund(part, GrainKeys.Number(key, 'f'));
+        _guard = new TickGuard($"fund {key}", tick);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>

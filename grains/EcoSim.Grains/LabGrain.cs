@@ -30,7 +30,7 @@ public sealed class LabGrain(RunContextCache runs) : Grain, ILabGrain
     /// <inheritdoc/>
     public async Task<LabReport> Research(int tick, LabInputs inputs)
     {
-        var labs = Labs();
+        var labs = Held();
         _guard!.Enter(tick);
         var run = await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
         var merged = LabReport.Empty(labs.Length > 0 ? labs[0].Cluster : 0);
@@ -41,7 +41,7 @@ public sealed class LabGrain(RunContextCache runs) : Grain, ILabGrain
     /// <inheritdoc/>
     public async Task<EntityState> Inspect(int lab, int ticks)
     {
-        var labs = Labs();
+        var labs = Held();
         int slot = Array.FindIndex(labs, l => l.Index == lab);
         if (slot < 0) throw new ArgumentOutOfRangeException(nameof(lab), lab, $"lab shard {this.GetPrimaryKeyString()} does not hold lab {lab}");
         var run = await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
@@ -49,7 +49,20 @@ public sealed class LabGrain(RunContextCache runs) : Grain, ILabGrain
     }
 
     /// <inheritdoc/>
+    public Task<LabState[]> Labs() => Task.FromResult((LabState[])Held().Clone());
+
+    /// <inheritdoc/>
+    public Task Restore(LabState[] labs, int firstTick)
+    {
+        string key = this.GetPrimaryKeyString();
+        if (_labs is not null) throw new InvalidOperationException($"lab shard {key} is already initialised");
+        _labs = [.. labs];
+        _guard = new TickGuard($"lab shard {key}", firstTick);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
     public Task Release() { DeactivateOnIdle(); return Task.CompletedTask; }
 
-    private LabState[] Labs() => _labs ?? throw new InvalidOperationException($"lab shard {this.GetPrimaryKeyString()} was not initialised (or its activation was lost)");
+    private LabState[] Held() => _labs ?? throw new InvalidOperationException($"lab shard {this.GetPrimaryKeyString()} was not initialised (or its activation was lost)");
 }

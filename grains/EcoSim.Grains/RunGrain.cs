@@ -5,6 +5,7 @@ using EcoSim.Grains.Placement;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
+using EcoSim.Model.Snapshots;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
 
@@ -25,6 +26,10 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
     private TalentPoolState[] _talent = [];
     private RegionSnapshot? _snapshot;
     private int _tick;
+    // A run restored from a snapshot: its layout and world part, and the parts still to be imported before it may step.
+    private RunLayout? _layout;
+    private SnapshotWorld? _restoring;
+    private readonly SortedSet<string> _missing = new(StringComparer.Ordinal);
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -42,9 +47,75 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
     }
 
     /// <inheritdoc/>
+    public async Task Restore(WorldSpec world, RunLayout layout, StoredPart worldPart)
+    {
+        if (_run is not null) throw new InvalidOperationException($"run '{RunId}' was already started");
+        var recorded = PartCodec.ReadWorld(worldPart);
+        await GrainFactory.GetGrain<IWorldGrain>(RunId).Set(world);
+        var run = await runs.Get(RunId);
+        int labs = run.Constants.Labs.Length, funds = run.Constants.FundKinds.Length;
+        if (recorded.Clusters != world.ClusterCount || recorded.Labs != labs || recorded.Funds != funds || recorded.Tick >= world.Ticks)
+            throw new SnapshotException(SnapshotParts.World, "content",
+                $"{world.ClusterCount} clusters, {labs} labs, {funds} funds and fewer than {world.Ticks} ticks done",
+                $"{recorded.Clusters} clusters, {recorded.Labs} labs, {recorded.Funds} funds and {recorded.Tick} ticks");
+        (_run, _layout, _restoring, _tick) = (run, layout, recorded, recorded.Tick);
+        _talent = new TalentPoolState[world.ClusterCount];
+        _missing.UnionWith(SnapshotParts.All(world.ClusterCount, funds).Except([SnapshotParts.World, SnapshotParts.Metrics]));
+    }
+
+    /// <inheritdoc/>
+    public async Task ImportPart(StoredPart part)
+    {
+        var (restoring, layout) = (_restoring, _layout);
+        if (restoring is null || layout is null) throw new InvalidOperationException($"run '{RunId}' is not being restored from a snapshot");
+        if (!_missing.Contains(part.Name)) throw new SnapshotException(part.Name, "unexpected part", $"one of the parts still to come ({_missing.Count} of them)", $"part '{part.Name}'");
+        if (part.Name == SnapshotParts.Region) _snapshot = PartCodec.ReadRegion(part, restoring);
+        else
+        {
+            SnapshotParts.TryParse(part.Name, out string kind, out int index);
+            if (kind != "cluster" && kind != "fund" && _missing.Contains(SnapshotParts.Cluster(index)))
+                throw new SnapshotException(part.Name, "part order", $"{SnapshotParts.Cluster(index)} before it", $"part '{part.Name}' first");
+            switch (kind)
+            {
+                case "talent": _talent[index] = await Talent(index).Import(_tick, part); break;
+                case "fund": await GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, index)).Import(_tick, part); break;
+                default: await Cluster(index).Import(layout, _tick, part); break;
+            }
+        }
+        _missing.Remove(part.Name);
+    }
+
+    /// <inheritdoc/>
+    public Task<StoredPart> ExportWorld(ScenarioIdentity scenario)
+    {
+        var run = _run ?? throw new InvalidOperationException($"run '{RunId}' was not started (or its activation was lost)");
+        return Task.FromResult(PartCodec.World(SnapshotWorld.Of(scenario, run.World, _tick, run.Constants.Labs.Length, run.Constants.FundKinds.Length)));
+    }
+
+    /// <inheritdoc/>
+    public Task<StoredPart> ExportPart(string name)
+    {
+        var run = _run ?? throw new InvalidOperationException($"run '{RunId}' was not started (or its activation was lost)");
+        if (_missing.Count > 0) throw MissingParts();
+        if (name == SnapshotParts.Region) return Task.FromResult(PartCodec.Region(_snapshot!));
+        if (!SnapshotParts.TryParse(name, out string kind, out int index) || index >= (kind == "fund" ? run.Constants.FundKinds.Length : run.World.ClusterCount))
+            throw new ArgumentException($"run '{RunId}' has no snapshot part '{name}'", nameof(name));
+        return kind switch
+        {
+            "talent" => Talent(index).Export(),
+            "fund" => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, index)).Export(),
+            _ => Cluster(index).Export(name),
+        };
+    }
+
+    private SnapshotException MissingParts() =>
+        new(_missing.First(), "missing part", $"part '{_missing.First()}' imported before the run continues", $"{_missing.Count} part{(_missing.Count == 1 ? "" : "s")} not given");
+
+    /// <inheritdoc/>
     public async Task<TickRows> Step()
     {
         var run = _run ?? throw new InvalidOperationException($"run '{RunId}' was not started (or its activation was lost)");
+        if (_missing.Count > 0) throw MissingParts();
         var world = run.World;
         if (_tick >= world.Ticks) throw new InvalidOperationException($"run '{RunId}' has finished all {world.Ticks} ticks");
         int t = _tick, n = world.ClusterCount;

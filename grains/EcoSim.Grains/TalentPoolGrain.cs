@@ -3,6 +3,7 @@ using EcoSim.Grains.Placement;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
+using EcoSim.Model.Snapshots;
 using EcoSim.Model.State;
 
 namespace EcoSim.Grains;
@@ -43,6 +44,20 @@ public sealed class TalentPoolGrain(RunContextCache runs) : Grain, ITalentPoolGr
         var pool = _pool ?? throw new InvalidOperationException($"talent pool {key} was not initialised (or its activation was lost)");
         var run = await runs.Get(GrainKeys.RunOf(key));
         return EntityDescriptions.TalentPool(ticks, pool, run.World.Clusters[pool.Cluster].Name);
+    }
+
+    /// <inheritdoc/>
+    public Task<StoredPart> Export() =>
+        Task.FromResult(PartCodec.Talent(_pool ?? throw new InvalidOperationException($"talent pool {this.GetPrimaryKeyString()} was not initialised (or its activation was lost)")));
+
+    /// <inheritdoc/>
+    public Task<TalentPoolState> Import(int tick, StoredPart part)
+    {
+        string key = this.GetPrimaryKeyString();
+        if (_pool is not null) throw new InvalidOperationException($"talent pool {key} is already initialised");
+        _pool = PartCodec.ReadTalent(part, GrainKeys.Number(key, 'c'));
+        _guard = new TickGuard($"talent pool {key}", tick);
+        return Task.FromResult(_pool);
     }
 
     /// <inheritdoc/>

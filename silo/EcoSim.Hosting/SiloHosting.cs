@@ -47,6 +47,7 @@ public static class SiloHosting
         // A tick of a large world may take longer than Orleans' default 30 s; lost silos are found by membership.
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = CallTimeouts.Response);
         silo.Services.AddSingleton<RunContextCache>();
+        silo.Services.AllowEcoSimExceptions();
         // A cluster's grains on one silo, clusters and runs spread over the silos (see RunAffinity).
         silo.Services.AddPlacementDirector<RunAffinityPlacement, RunAffinityPlacementDirector>();
         // Grain calls carry the caller's span, so traces show runs, ticks, phases and the calls inside them.
@@ -69,6 +70,7 @@ public static class SiloHosting
         client.UseEcoSimGateways(options, credentials);
         client.UseEcoSimTls(credentials);
         client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = CallTimeouts.Response);
+        client.Services.AllowEcoSimExceptions();
         return options.TraceGrainCalls ? client.AddActivityPropagation() : client;
     }
 

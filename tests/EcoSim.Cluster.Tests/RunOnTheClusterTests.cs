@@ -49,19 +49,21 @@ public sealed class RunOnTheClusterTests(ITestOutputHelper log)
     }
 
     [ClusterFact]
-    public async Task Killing_a_silo_mid_run_restarts_the_run_on_the_survivors_with_the_same_bytes()
+    public async Task Killing_a_silo_mid_run_resumes_the_run_from_its_last_checkpoint_on_the_survivors_with_the_same_bytes()
     {
         string root = NewTempFolder();
         var restarts = new TimedLog();
         try
         {
             var clock = Stopwatch.StartNew();
-            var (code, errors, killer) = await SmallRuns.RunKillingAsync(Path.Combine(root, "cluster"), restarts, async grains => [await SmallRuns.RunGrainProcess(grains)]);
+            // Checkpoint files after quarters 2 and 6: the run restarts from the first, and the restarted run writes the second.
+            var (code, errors, killer) = await SmallRuns.RunKillingAsync(Path.Combine(root, "cluster"), restarts, async grains => [await SmallRuns.RunGrainProcess(grains)], checkpoints: [2, 6]);
             log.WriteLine($"small run with a silo killed during tick 4: {clock.Elapsed.TotalSeconds:0.00} s");
             log.WriteLine(restarts.ToString());
             Assert.True(code == 0, errors + restarts);
             Assert.NotNull(killer.KilledProcess);
-            var restart = Assert.Single(restarts.Lines, l => l.Line.Contains("restarting the run from tick 0 on 2 silos", StringComparison.Ordinal));
+            var restart = Assert.Single(restarts.Lines, l => l.Line.Contains("restarting the run from the checkpoint after 2 ticks (resumed from quarter 2024Q3) on 2 silos", StringComparison.Ordinal));
+            Assert.Equal(["2024Q3.ecosnap", "2025Q3.ecosnap"], Directory.GetFiles(Path.Combine(root, "cluster", "checkpoints")).Select(Path.GetFileName).Order());
             log.WriteLine($"detection: the client restarted the run {(restart.At - killer.KilledAt!.Value).TotalSeconds:0.0} s after the kill");
             await SmallRuns.AssertReferenceBytes(root, Path.Combine(root, "cluster"));
             Assert.Equal(ClusterEnvironment.ExpectedSilos - 1, ManifestReader.Read(Path.Combine(root, "cluster", RunOutputFolder.ManifestFileName)).SiloCount);

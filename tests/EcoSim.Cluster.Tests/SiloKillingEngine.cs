@@ -31,6 +31,9 @@ internal sealed class SiloKillingEngine(ISimulationEngine inner, int killDuringT
     public IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, CancellationToken cancellation) =>
         Killing(inner.RunAsync(world, firmTicks, cancellation), cancellation);
 
+    public IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, Experiments.Checkpoints.RunCheckpoints checkpoints, CancellationToken cancellation) =>
+        Killing(inner.RunAsync(world, firmTicks, checkpoints, cancellation), cancellation);
+
     private async IAsyncEnumerable<T> Killing<T>(IAsyncEnumerable<T> inner, [EnumeratorCancellation] CancellationToken cancellation)
     {
         await using var ticks = inner.GetAsyncEnumerator(cancellation);

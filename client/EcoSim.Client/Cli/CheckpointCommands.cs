@@ -47,7 +47,6 @@ internal static class CheckpointCommands
         bool fork = result.CommandResult.Command.Name == "fork";
         return await CommandLine.Guarded(errors, cancellation, async () =>
         {
-            if (CheckpointOptions.Engine(result, shared.Engine, errors) is null) return ExitCodes.BadInput;
             var settings = ForkSettings(fork, policy, sets, errors);
             if (settings is null || CheckpointInputs.Open(path, errors) is not { } checkpoint) return ExitCodes.BadInput;
             var scenario = policy is null ? CheckpointInputs.RecordedScenario(checkpoint, shared.Limits.Read(result), errors)
@@ -60,7 +59,7 @@ internal static class CheckpointCommands
             if (CheckpointInputs.Load(checkpoint, run, what, changes, errors) is not { } start) return ExitCodes.BadInput;
             errors.WriteLine($"{(fork ? "forking" : "resuming")} {checkpoint.Path}: {checkpoint.World.Scenario.Name} from {checkpoint.World.Period} (after {checkpoint.World.Tick} ticks)" +
                              (fork ? $" under {run.Name}{(changes.Count > 0 ? $" ({string.Join(", ", changes)})" : "")}" : ""));
-            var outputSettings = Reference(shared.OutputOf(result, cluster));
+            var outputSettings = shared.OutputOf(result, cluster);
             var runSettings = new RunSettings(run, outputSettings) { Checkpoints = new Checkpointing(CheckpointSchedule.None, null, start) };
             return await PipelineCalls.RunAsync(async events => await new RunPipeline(events).ExecuteAsync(runSettings, cancellation), output, errors);
         });
@@ -78,7 +77,4 @@ internal static class CheckpointCommands
         foreach (var problem in problems) errors.WriteLine($"error: {problem}");
         return settings;
     }
-
-    /// <summary>The settings on the reference engine, the one that resumes checkpoints (see <see cref="CheckpointOptions.Engine"/>).</summary>
-    public static OutputSettings Reference(OutputSettings settings) => settings with { Engine = settings.Engine with { Kind = EngineKind.Reference } };
 }

@@ -6,8 +6,7 @@ using EcoSim.Scenarios;
 namespace EcoSim.Client.Cli;
 
 /// <summary>
-/// The options of <c>run</c> that write checkpoints, and the one rule for the engine of every command that writes
-/// or resumes them: the reference engine when none is named, a refusal naming it when another is.
+/// The options of <c>run</c> that write checkpoints (on either engine: both write the same bytes).
 /// </summary>
 internal sealed class CheckpointOptions
 {
@@ -43,22 +42,5 @@ internal sealed class CheckpointOptions
         if (all.Count > 0) return false;
         checkpointing = new Checkpointing(schedule!, folder, null);
         return true;
-    }
-
-    /// <summary>
-    /// The engine option of a command that writes or resumes checkpoints: unnamed, the reference engine (said on
-    /// <paramref name="errors"/>); named and unable, null with the refusal written.
-    /// </summary>
-    public static string? Engine(ParseResult result, Option<string> engine, TextWriter errors)
-    {
-        if (result.GetResult(engine) is not { Implicit: false })
-        {
-            errors.WriteLine($"note: checkpoints run on the {EngineKind.Reference.Name()} engine: using --engine {EngineKind.Reference.Name()}");
-            return EngineKind.Reference.Name();
-        }
-        var kind = EngineKinds.Parse(result.GetValue(engine))!.Value;
-        if (CheckpointSupport.Supports(kind)) return kind.Name();
-        errors.WriteLine($"error: --engine {kind.Name()}: {CheckpointSupport.Refusal(kind)}");
-        return null;
     }
 }

@@ -47,8 +47,7 @@ internal static class CommandLine
                 if (result.GetValue(seed) is ulong one) loaded = loaded.WithSeed(one);
                 if (CommandInputs.FirstTicks(loaded, result.GetValue(shared.Ticks), errors) is not { } single) return ExitCodes.BadInput;
                 if (!checkpoints.TryRead(result, single, errors, out var checkpointing)) return ExitCodes.BadInput;
-                if (checkpointing is not null && CheckpointOptions.Engine(result, shared.Engine, errors) is null) return ExitCodes.BadInput;
-                var outputs = checkpointing is null ? shared.OutputOf(result, cluster) : CheckpointCommands.Reference(shared.OutputOf(result, cluster));
+                var outputs = shared.OutputOf(result, cluster);
                 var settings = new RunSettings(single, outputs) { FirmPanelEvery = SharedOptions.FirmPanelEvery(result, firmPanel), Checkpoints = checkpointing };
                 return await PipelineCalls.RunAsync(async events => await new RunPipeline(events).ExecuteAsync(settings, cancellation), output, errors);
             });

@@ -39,7 +39,7 @@ public sealed class CheckpointFolder : ICheckpointSink
     }
 
     /// <inheritdoc/>
-    public async Task WriteAsync(int tick, Period period, Action<Stream> write, CancellationToken cancellation)
+    public async Task WriteAsync(int tick, Period period, Func<Stream, Task> write, CancellationToken cancellation)
     {
         Directory.CreateDirectory(_folder);
         string name = CheckpointNames.FileName(period), path = Path.Combine(_folder, name);
@@ -48,12 +48,12 @@ public sealed class CheckpointFolder : ICheckpointSink
         bool created = false;
         try
         {
-            written = await Task.Run(() =>
+            written = await Task.Run(async () =>
             {
                 using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
                 created = true;
                 using var hashed = new TallyStream(file, hash: true);
-                write(hashed);
+                await write(hashed);
                 return (hashed.Count, hashed.Sha256());
             }, cancellation);
             File.Move(temporary, path, overwrite: false);

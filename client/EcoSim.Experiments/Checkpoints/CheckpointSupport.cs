@@ -1,13 +1,9 @@
 namespace EcoSim.Experiments.Checkpoints;
 
-/// <summary>Which engines write and resume checkpoints, said in one place for the engines and the command line.</summary>
+/// <summary>What an engine that cannot write or resume checkpoints says (both of EcoSim's engines can, in the same bytes).</summary>
 public static class CheckpointSupport
 {
-    /// <summary>Whether <paramref name="kind"/> writes and resumes checkpoints.</summary>
-    public static bool Supports(EngineKind kind) => kind == EngineKind.Reference;
-
-    /// <summary>Why <paramref name="kind"/> cannot, naming the engine that can.</summary>
+    /// <summary>Why an engine that does not implement checkpoints (a stand-in of a test, say) refuses them.</summary>
     public static string Refusal(EngineKind kind) =>
-        $"checkpoints (--checkpoint-every, --checkpoint-at, resume, fork) run on the {EngineKind.Reference.Name()} engine only (--engine {EngineKind.Reference.Name()}); " +
-        $"the {kind.Name()} engine does not save or restore its grains' state yet";
+        $"this {kind.Name()} engine does not write or resume checkpoints (--checkpoint-every, --checkpoint-at, resume, fork)";
 }

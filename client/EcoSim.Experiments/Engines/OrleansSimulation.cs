@@ -1,17 +1,21 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using EcoSim.Experiments.Checkpoints;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
+using EcoSim.Model.Metrics;
+using EcoSim.Model.Snapshots;
 using EcoSim.Model.World;
 
 namespace EcoSim.Experiments.Engines;
 
 /// <summary>
 /// Runs a world on an Orleans cluster through its run grain (see <see cref="RunAttempt"/>). The
-/// cluster is an embedded silo or a remote one. If a silo is lost mid-run, the run starts again from
-/// tick 0 on the silos that are left (see <see cref="RestartPolicy"/>); ticks already delivered are
-/// computed again, checked to be identical, and not delivered twice.
+/// cluster is an embedded silo or a remote one. It writes checkpoints and resumes them, each grain exporting
+/// and importing its own part, in the reference engine's bytes. If a silo is lost mid-run, the run starts again
+/// on the silos that are left from the newest snapshot it kept, else from its start (see <see cref="RestartPolicy"/>);
+/// ticks already delivered are computed again, checked to be identical, and not delivered twice.
 /// </summary>
 public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPerShard, RestartPolicy? restarts = null, int labsPerShard = RunLayout.DefaultLabsPerShard) : ISimulationEngine
 {
@@ -35,21 +39,39 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, [EnumeratorCancellation] CancellationToken cancellation)
+    public IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, CancellationToken cancellation) =>
+        Run(world, firmTicks, null, cancellation);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, RunCheckpoints checkpoints, CancellationToken cancellation) =>
+        Run(world, firmTicks, checkpoints, cancellation);
+
+    private async IAsyncEnumerable<SimulatedTick> Run(WorldSpec world, IReadOnlySet<int> firmTicks, RunCheckpoints? checkpoints, [EnumeratorCancellation] CancellationToken cancellation)
     {
         using var span = RunSpans.StartRun(Name, world);
+        var layout = new RunLayout(firmsPerShard, labsPerShard);
+        var start = checkpoints?.Start;
         var delivered = new List<TickOutcome>();
+        foreach (var done in start is null ? [] : CheckpointHistory.Ticks(start.History))
+        {
+            delivered.Add(done);
+            yield return new SimulatedTick(done, null);
+        }
+        RecoveryCheckpoint? recovery = null;
         for (int attempt = 1; ; attempt++)
         {
             var run = new RunAttempt(connection.Grains);
             var watch = new SiloWatch(connection.Grains, _silos, _restarts.PollInterval);
             bool finished = false;
             Exception? failure = null;
-            int tick = 0;
+            int tick = recovery?.Tick ?? start?.World.Tick ?? 0;
             try
             {
                 RunSpans.Resume(span);
-                try { await watch.Guard(run.StartAsync(world, new RunLayout(firmsPerShard, labsPerShard)), cancellation); }
+                var begun = recovery is not null ? run.RestoreAsync(world, layout, recovery.Parts())
+                    : start is not null ? run.RestoreAsync(world, layout, RunSnapshot.Parts(start.World, start.History, start.State))
+                    : run.StartAsync(world, layout);
+                try { await watch.Guard(begun, cancellation); }
                 catch (Exception e) when (MayRestart(attempt)) { failure = e; }
                 for (; failure is null && tick < world.Ticks; tick++)
                 {
@@ -65,11 +87,13 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                         continue;
                     }
                     FirmCensus? census = null;
-                    if (firmTicks.Contains(outcome.Tick))
+                    try
                     {
-                        try { census = await watch.Guard(run.FirmsAsync(outcome.Tick, world.ClusterCount), cancellation); }
-                        catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
+                        if (firmTicks.Contains(outcome.Tick)) census = await watch.Guard(run.FirmsAsync(outcome.Tick, world.ClusterCount), cancellation);
+                        // Written before the tick is delivered: a checkpoint lost with a silo is taken again when the tick is run again.
+                        recovery = await watch.Guard(Checkpoint(run, world, outcome, delivered, checkpoints, recovery, cancellation), cancellation);
                     }
+                    catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
                     delivered.Add(outcome);
                     yield return new SimulatedTick(outcome, census);
                 }
@@ -86,8 +110,10 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
             {
                 if (!finished) await run.AbandonAsync();
             }
+            int from = recovery?.Tick ?? start?.World.Tick ?? 0;
+            string point = from == 0 ? "from tick 0" : $"from the checkpoint after {from} ticks (resumed from quarter {world.PeriodOf(from)})";
             _restarts.Log.WriteLine($"warning: a silo was lost during tick {tick + 1} ({SiloFailure.Describe(failure)}); " +
-                                    $"restarting the run from tick 0 on {_silos} silo{(_silos == 1 ? "" : "s")} (attempt {attempt + 1} of {_restarts.MaxAttempts})");
+                                    $"restarting the run {point} on {_silos} silo{(_silos == 1 ? "" : "s")} (attempt {attempt + 1} of {_restarts.MaxAttempts})");
         }
 
         bool MayRestart(int attempt) => !cancellation.IsCancellationRequested && attempt < _restarts.MaxAttempts;
@@ -103,6 +129,38 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
             return 0;
         }
     }
+
+    /// <summary>
+    /// After <paramref name="outcome"/>'s tick: the checkpoint the run asked for, if one is due, written part by part from
+    /// the grains to its sink; and, for a run that can restart, the snapshot it keeps to restart from (every
+    /// <see cref="RestartPolicy.CheckpointEvery"/> quarters, or at its own checkpoints when it writes some). Returns the
+    /// newest snapshot kept.
+    /// </summary>
+    private async Task<RecoveryCheckpoint?> Checkpoint(RunAttempt run, WorldSpec world, TickOutcome outcome, IReadOnlyList<TickOutcome> delivered,
+        RunCheckpoints? checkpoints, RecoveryCheckpoint? recovery, CancellationToken cancellation)
+    {
+        int done = outcome.Tick + 1;
+        bool written = checkpoints is { Sink: not null } && checkpoints.Schedule.Ticks.Contains(done);
+        bool kept = _restarts.Restarts && done < world.Ticks && (checkpoints is { Schedule.IsEmpty: false }
+            ? checkpoints.Schedule.Ticks.Contains(done)
+            : _restarts.CheckpointEvery > 0 && done % _restarts.CheckpointEvery == 0);
+        if (!written && !kept) return recovery;
+        IReadOnlyList<MetricsRow> history = [.. delivered.SelectMany(d => d.Rows), .. outcome.Rows];
+        var scenario = checkpoints?.Scenario ?? UnnamedScenario;
+        if (!kept)
+        {
+            await checkpoints!.Sink!.WriteAsync(done, world.PeriodOf(done), stream => run.WriteSnapshotAsync(stream, scenario, history), cancellation);
+            return recovery;
+        }
+        using var memory = new MemoryStream();
+        await run.WriteSnapshotAsync(memory, scenario, history);
+        var bytes = memory.ToArray();
+        if (written) await checkpoints!.Sink!.WriteAsync(done, world.PeriodOf(done), stream => stream.Write(bytes), cancellation);
+        return new RecoveryCheckpoint(done, bytes);
+    }
+
+    // What a snapshot kept only to restart from records of a run that names no scenario (it is never written to a file).
+    private static readonly ScenarioIdentity UnnamedScenario = new("(restart point)", "", "");
 
     /// <summary>
     /// Runs a fresh run to <paramref name="ticks"/>, reads the agent through the run grain, then releases the

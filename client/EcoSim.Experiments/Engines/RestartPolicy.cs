@@ -2,8 +2,10 @@ namespace EcoSim.Experiments.Engines;
 
 /// <summary>
 /// How a run on a cluster survives the loss of a silo. Grain state lives in memory, so a dead silo
-/// takes its grains' state with it: the honest remedy is to run the whole run again from tick 0, under
-/// a new run id, on the silos that are left. The model is deterministic, so the bytes do not change.
+/// takes its grains' state with it: the run starts again under a new run id on the silos that are left, from
+/// the newest snapshot the client holds (<see cref="RecoveryCheckpoint"/>, taken every <see cref="CheckpointEvery"/>
+/// quarters, or at the run's own checkpoints when it writes some), else from tick 0. The model is deterministic, so
+/// the bytes do not change.
 /// </summary>
 /// <param name="MaxAttempts">Attempts in all, the first included.</param>
 /// <param name="SettleTimeout">How long to wait, after a silo stopped answering, for the cluster to declare it dead
@@ -12,6 +14,16 @@ namespace EcoSim.Experiments.Engines;
 /// <param name="Log">Where the message about a restart goes.</param>
 public sealed record RestartPolicy(int MaxAttempts, TimeSpan SettleTimeout, TimeSpan PollInterval, TextWriter Log)
 {
+    /// <summary>
+    /// Quarters between the snapshots a run that can restart keeps to restart from, when it writes no checkpoints of its
+    /// own (0: none). Eight: a snapshot costs about a tick (docs/PERFORMANCE.md, section 13), so one every eight quarters
+    /// costs a few percent of the run, and a restart repeats at most eight quarters.
+    /// </summary>
+    public int CheckpointEvery { get; init; } = 8;
+
+    /// <summary>Whether a run under this policy can start again at all (and so keeps snapshots to start from).</summary>
+    public bool Restarts => MaxAttempts > 1;
+
     /// <summary>Three attempts; Orleans declares a killed silo dead after about 20 s, so wait up to 60 s for that. Restarts are told nowhere: name a log with <c>with { Log = ... }</c>.</summary>
     public static RestartPolicy Default => new(3, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2), TextWriter.Null);
 

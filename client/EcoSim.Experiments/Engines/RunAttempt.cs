@@ -1,6 +1,8 @@
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
+using EcoSim.Model.Metrics;
+using EcoSim.Model.Snapshots;
 using EcoSim.Model.World;
 
 namespace EcoSim.Experiments.Engines;
@@ -14,6 +16,44 @@ public sealed class RunAttempt(IGrainFactory grains)
 
     /// <summary>Sets up every entity of the run at tick 0.</summary>
     public Task StartAsync(WorldSpec world, RunLayout layout) => _run.Start(world, layout);
+
+    /// <summary>
+    /// Sets up the run to continue a snapshot instead: <paramref name="parts"/> (a snapshot's, in order) are handed one at
+    /// a time to the grains that hold their state; the <c>metrics</c> part is the caller's and is skipped.
+    /// </summary>
+    public async Task RestoreAsync(WorldSpec world, RunLayout layout, IEnumerable<StoredPart> parts)
+    {
+        bool first = true;
+        foreach (var part in parts)
+        {
+            if (first) await _run.Restore(world, layout, part);
+            else if (part.Name != SnapshotParts.Metrics) await _run.ImportPart(part);
+            first = false;
+        }
+    }
+
+    /// <summary>
+    /// Writes a snapshot of the run after the ticks stepped so far to <paramref name="destination"/>, recording
+    /// <paramref name="scenario"/> and the rows of those ticks (<paramref name="history"/>): part by part, each from
+    /// the grain that holds it, so the client holds one part at a time. The bytes are the reference engine's.
+    /// </summary>
+    public async Task WriteSnapshotAsync(Stream destination, ScenarioIdentity scenario, IReadOnlyList<MetricsRow> history)
+    {
+        var world = await _run.ExportWorld(scenario);
+        var counts = PartCodec.ReadWorld(world);
+        var writer = new SnapshotWriter(destination);
+        writer.Write(world);
+        // The next part is asked for while this one is written, so the grains and the file work side by side.
+        Task<StoredPart>? next = null;
+        foreach (var name in SnapshotParts.All(counts.Clusters, counts.Funds).Skip(1))
+        {
+            var part = name == SnapshotParts.Metrics ? Task.FromResult(PartCodec.Metrics(history)) : _run.ExportPart(name);
+            if (next is not null) writer.Write(await next);
+            next = part;
+        }
+        if (next is not null) writer.Write(await next);
+        writer.Finish();
+    }
 
     /// <summary>Runs the next tick.</summary>
     public async Task<TickOutcome> StepAsync()

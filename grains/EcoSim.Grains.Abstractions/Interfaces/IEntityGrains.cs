@@ -1,5 +1,6 @@
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Phases;
+using EcoSim.Model.Snapshots;
 using EcoSim.Model.State;
 
 namespace EcoSim.Grains.Abstractions;
@@ -41,6 +42,19 @@ public interface IClusterGrain : IGrainWithStringKey
     /// <summary>A copy of every firm of the cluster, in index order (its shards' columns joined); call between ticks.</summary>
     Task<FirmColumns> Firms();
 
+    /// <summary>
+    /// One of the cluster's snapshot parts, <c>cluster/C</c>, <c>labs/C</c> (gathered from its lab shards) or
+    /// <c>firms/C</c> (its shards' firms in index order, the same bytes whatever the shard size); call between ticks.
+    /// </summary>
+    Task<StoredPart> Export(string part);
+
+    /// <summary>
+    /// Takes one of the cluster's snapshot parts to continue a run after <paramref name="tick"/> ticks: first
+    /// <c>cluster/C</c> (instead of <see cref="Initialize"/>), then <c>labs/C</c> and <c>firms/C</c>, which it cuts into
+    /// the lab and firm shards of <paramref name="layout"/>, whatever the shard size that wrote them.
+    /// </summary>
+    Task Import(RunLayout layout, int tick, StoredPart part);
+
     /// <summary>Releases the cluster and its shards.</summary>
     Task Release();
 }
@@ -66,6 +80,9 @@ public interface IFirmShardGrain : IGrainWithStringKey
     /// <summary>A copy of every firm slot of the shard (dead ones included), column by column.</summary>
     Task<FirmColumns> Firms();
 
+    /// <summary>Takes <paramref name="firms"/> as its state (instead of <see cref="Initialize"/>), to continue a run whose next tick is <paramref name="firstTick"/>.</summary>
+    Task Restore(FirmColumns firms, int firstTick);
+
     /// <summary>Releases the shard.</summary>
     Task Release();
 }
@@ -85,6 +102,12 @@ public interface ILabGrain : IGrainWithStringKey
     /// <summary>Lab <paramref name="lab"/>'s state after <paramref name="ticks"/> ticks.</summary>
     Task<EntityState> Inspect(int lab, int ticks);
 
+    /// <summary>A copy of its labs' states, in the order it holds them; call between ticks.</summary>
+    Task<LabState[]> Labs();
+
+    /// <summary>Takes <paramref name="labs"/> as its labs (instead of <see cref="Initialize"/>), to continue a run whose next tick is <paramref name="firstTick"/>.</summary>
+    Task Restore(LabState[] labs, int firstTick);
+
     /// <summary>Releases the shard.</summary>
     Task Release();
 }
@@ -97,6 +120,12 @@ public interface IFundGrain : IGrainWithStringKey
 
     /// <summary>The fund's state after <paramref name="ticks"/> ticks.</summary>
     Task<EntityState> Inspect(int ticks);
+
+    /// <summary>Its snapshot part, <c>fund/F</c>; call between ticks, after the first.</summary>
+    Task<StoredPart> Export();
+
+    /// <summary>Takes its snapshot part as its state, to continue a run after <paramref name="tick"/> ticks.</summary>
+    Task Import(int tick, StoredPart part);
 
     /// <summary>Releases the fund.</summary>
     Task Release();
@@ -113,6 +142,12 @@ public interface ITalentPoolGrain : IGrainWithStringKey
 
     /// <summary>The pool's state after <paramref name="ticks"/> ticks.</summary>
     Task<EntityState> Inspect(int ticks);
+
+    /// <summary>Its snapshot part, <c>talent/C</c>; call between ticks.</summary>
+    Task<StoredPart> Export();
+
+    /// <summary>Takes its snapshot part as its state (instead of <see cref="Initialize"/>), to continue a run after <paramref name="tick"/> ticks; returns the state.</summary>
+    Task<TalentPoolState> Import(int tick, StoredPart part);
 
     /// <summary>Releases the pool.</summary>
     Task Release();

@@ -1,4 +1,5 @@
 using EcoSim.Model.Inspection;
+using EcoSim.Model.Snapshots;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
 
@@ -15,6 +16,26 @@ public interface IRunGrain : IGrainWithStringKey
 {
     /// <summary>Sets up the run. Fails if the run was already started.</summary>
     Task Start(WorldSpec world, RunLayout layout);
+
+    /// <summary>
+    /// Sets up the run to continue a snapshot instead of starting at tick 0 (instead of <see cref="Start"/>): the world,
+    /// and the snapshot's <c>world</c> part, which says after how many ticks. Every other part but <c>metrics</c> (the
+    /// client's) must then be given, in order, with <see cref="ImportPart"/> before the first <see cref="Step"/>, which
+    /// refuses to run with a part missing. Fails if the run was already started.
+    /// </summary>
+    Task Restore(WorldSpec world, RunLayout layout, StoredPart worldPart);
+
+    /// <summary>Hands one snapshot part to the grain that holds its state (the run itself for <c>region</c>).</summary>
+    Task ImportPart(StoredPart part);
+
+    /// <summary>
+    /// One part of a snapshot of the run after the ticks run so far, from the grain that holds its state: <c>region</c>,
+    /// or a cluster's, talent pool's or fund's part (<see cref="SnapshotParts"/>). Call between ticks.
+    /// </summary>
+    Task<StoredPart> ExportPart(string name);
+
+    /// <summary>The <c>world</c> part of a snapshot of the run after the ticks run so far, recording <paramref name="scenario"/>.</summary>
+    Task<StoredPart> ExportWorld(ScenarioIdentity scenario);
 
     /// <summary>Runs the next tick and returns its metrics.</summary>
     Task<TickRows> Step();

@@ -55,8 +55,11 @@ public sealed class PartWriter
 
     internal void Flush() => _writer.Flush();
 
+    /// <summary>The length that starts an array written in pieces with <see cref="WriteRaw{T}"/>.</summary>
+    internal void WriteLength(int length) => _writer.Write(length);
+
     // An array's memory is its little-endian bytes on every platform .NET 10 runs EcoSim on.
-    private void WriteRaw<T>(ReadOnlySpan<T> values) where T : unmanaged
+    internal void WriteRaw<T>(ReadOnlySpan<T> values) where T : unmanaged
     {
         SnapshotFormat.RequireLittleEndian();
         _writer.Write(MemoryMarshal.AsBytes(values));

@@ -21,18 +21,43 @@ public static class RunSnapshot
     public static void Write(Stream destination, SnapshotWorld world, IReadOnlyList<MetricsRow> history, RunState state)
     {
         var writer = new SnapshotWriter(destination);
-        writer.WritePart(SnapshotParts.World, world.Write);
-        writer.WritePart(SnapshotParts.Metrics, w => StateCodec.WriteMetrics(w, history));
-        writer.WritePart(SnapshotParts.Region, w => StateCodec.WriteRegion(w, state.Region));
+        foreach (var part in Parts(world, history, state)) writer.Write(part);
+        writer.Finish();
+    }
+
+    /// <summary>
+    /// The parts of a snapshot of <paramref name="state"/>, in order, each encoded only when asked for, so that one is
+    /// held at a time: what <see cref="Write"/> writes, and what an engine hands to the holders of the state it resumes.
+    /// </summary>
+    public static IEnumerable<StoredPart> Parts(SnapshotWorld world, IReadOnlyList<MetricsRow> history, RunState state)
+    {
+        yield return PartCodec.World(world);
+        yield return PartCodec.Metrics(history);
+        yield return PartCodec.Region(state.Region);
         for (int c = 0; c < world.Clusters; c++)
         {
-            writer.WritePart(SnapshotParts.Cluster(c), w => StateCodec.WriteCluster(w, state.Clusters[c]));
-            writer.WritePart(SnapshotParts.Talent(c), w => StateCodec.WriteTalent(w, state.Talent[c]));
-            writer.WritePart(SnapshotParts.Labs(c), w => StateCodec.WriteLabs(w, c, state.Labs));
-            writer.WritePart(SnapshotParts.Firms(c), w => StateCodec.WriteFirms(w, state.Firms[c]));
+            yield return PartCodec.Cluster(state.Clusters[c]);
+            yield return PartCodec.Talent(state.Talent[c]);
+            yield return PartCodec.Labs(c, state.Labs);
+            yield return PartCodec.Firms(c, [FirmColumns.Of(state.Firms[c])]);
         }
-        for (int f = 0; f < world.Funds; f++) writer.WritePart(SnapshotParts.Fund(f), w => StateCodec.WriteFund(w, state.Funds[f]));
-        writer.Finish();
+        for (int f = 0; f < world.Funds; f++) yield return PartCodec.Fund(state.Funds[f]);
+    }
+
+    /// <summary>
+    /// The parts of the snapshot on <paramref name="source"/>, in order, each read and its SHA-256 checked only when asked
+    /// for (so one is held at a time), the trailer checked after the last: for handing parts on whole to the holders of
+    /// the state, which decode them.
+    /// </summary>
+    /// <exception cref="SnapshotException">The snapshot is truncated, changed, of another version or missing a part.</exception>
+    public static IEnumerable<StoredPart> ReadParts(Stream source)
+    {
+        var reader = new SnapshotReader(source);
+        var world = reader.ReadStored(SnapshotParts.World);
+        var counts = PartCodec.ReadWorld(world);
+        yield return world;
+        foreach (var name in SnapshotParts.All(counts.Clusters, counts.Funds).Skip(1)) yield return reader.ReadStored(name);
+        reader.Finish();
     }
 
     /// <summary>Reads only the header and the world part: which run a snapshot is of, before a world to resume it is chosen.</summary>

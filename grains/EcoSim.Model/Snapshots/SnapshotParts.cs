@@ -45,5 +45,18 @@ public static class SnapshotParts
         for (int f = 0; f < funds; f++) yield return Fund(f);
     }
 
+    /// <summary>
+    /// The kind (<c>cluster</c>, <c>talent</c>, <c>labs</c>, <c>firms</c> or <c>fund</c>) and index of a part of one
+    /// cluster or fund, e.g. ("firms", 3) for <c>firms/3</c>; false for the run's own parts and for names that are none.
+    /// </summary>
+    public static bool TryParse(string name, out string kind, out int index)
+    {
+        (kind, index) = ("", -1);
+        int slash = name.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || !int.TryParse(name.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out index)) return false;
+        kind = name[..slash];
+        return kind is "cluster" or "talent" or "labs" or "firms" or "fund" && Name(kind, index) == name;
+    }
+
     private static string Name(string kind, int index) => string.Create(CultureInfo.InvariantCulture, $"{kind}/{index}");
 }

@@ -33,7 +33,14 @@ public sealed class SnapshotReader
 
     /// <summary>Reads part <paramref name="name"/>, checks it, and decodes its state with <paramref name="body"/>.</summary>
     /// <exception cref="SnapshotException">The next part is another, or it is truncated, changed or malformed.</exception>
-    public T ReadPart<T>(string name, Func<PartReader, T> body)
+    public T ReadPart<T>(string name, Func<PartReader, T> body) => ReadStored(name).DecodeChecked(body);
+
+    /// <summary>
+    /// Reads part <paramref name="name"/> and checks its SHA-256 without decoding it: for a part handed on whole
+    /// to the grain that holds its state.
+    /// </summary>
+    /// <exception cref="SnapshotException">The next part is another, or it is truncated or changed.</exception>
+    public StoredPart ReadStored(string name)
     {
         var (found, head) = ReadName(name, "part name");
         if (found == SnapshotFormat.EndMarker) throw new SnapshotException(name, "missing part", $"part '{name}'", "the end of the parts");
@@ -44,18 +51,12 @@ public sealed class SnapshotReader
             if (length < 0 || length > SnapshotFormat.MaxPartBytes)
                 throw new SnapshotException(name, what, $"0 to {SnapshotFormat.MaxPartBytes} bytes", $"{length.ToString(CultureInfo.InvariantCulture)} bytes");
         var bytes = Take(stored, name, "stored bytes", whole: false);
-        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-        {
-            hash.AppendData(head);
-            hash.AppendData(lengths);
-            hash.AppendData(bytes);
-            var computed = hash.GetHashAndReset();
-            var recorded = Take(32, name, "SHA-256");
-            if (!computed.AsSpan().SequenceEqual(recorded))
-                throw new SnapshotException(name, "SHA-256", Hex(recorded), Hex(computed));
-        }
+        var computed = StoredPart.Hash([.. head, .. lengths], bytes);
+        var recorded = Take(32, name, "SHA-256");
+        if (!computed.AsSpan().SequenceEqual(recorded))
+            throw new SnapshotException(name, "SHA-256", Hex(recorded), Hex(computed));
         _parts++;
-        return Decode(name, bytes, raw, body);
+        return new StoredPart(name, raw, bytes, recorded);
     }
 
     /// <summary>Reads the trailer and checks the number of parts, the whole-file SHA-256 and that nothing follows.</summary>
@@ -88,24 +89,6 @@ public sealed class SnapshotReader
         return (Encoding.UTF8.GetString(bytes), [.. prefix, .. bytes]);
     }
 
-    private static T Decode<T>(string name, byte[] bytes, long raw, Func<PartReader, T> body)
-    {
-        using var stored = new MemoryStream(bytes, writable: false);
-        using var inflate = SnapshotFormat.Decompressor(stored);
-        var counted = new BoundedStream(inflate, raw);
-        try
-        {
-            var value = body(new PartReader(counted, name));
-            if (counted.Remaining != 0 || inflate.ReadByte() >= 0)
-                throw new SnapshotException(name, "length before compression", $"{raw} bytes read", $"{raw - counted.Remaining} bytes read and more left");
-            return value;
-        }
-        catch (Exception e) when (e is EndOfStreamException or InvalidDataException)
-        {
-            throw new SnapshotException(name, "content", $"{raw} bytes of state", $"state that does not decode ({e.Message})");
-        }
-    }
-
     // Every byte read counts in the whole-file hash but a part's stored bytes, which its own hash covers.
     private byte[] Take(long count, string part, string what, bool whole = true)
     {
@@ -129,27 +112,4 @@ public sealed class SnapshotReader
         new(part, $"truncated in its {what}", $"{wanted.ToString(CultureInfo.InvariantCulture)} bytes", $"{got.ToString(CultureInfo.InvariantCulture)}");
 
     private static string Hex(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash);
-
-    // Reads at most the part's recorded length before compression, counting what is left.
-    private sealed class BoundedStream(Stream inner, long length) : Stream
-    {
-        public long Remaining { get; private set; } = length;
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-        public override int Read(Span<byte> buffer)
-        {
-            if (Remaining == 0) return 0;
-            int got = inner.Read(buffer[..(int)Math.Min(buffer.Length, Remaining)]);
-            Remaining -= got;
-            return got;
-        }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

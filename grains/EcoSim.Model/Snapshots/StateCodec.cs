@@ -104,32 +104,63 @@ internal static class StateCodec
     /// <summary>Reads cluster <paramref name="cluster"/>'s labs into their places in <paramref name="labs"/>, whose empty places <paramref name="filled"/> tracks.</summary>
     public static int ReadLabs(PartReader r, int cluster, LabState[] labs, bool[] filled)
     {
+        var own = ReadClusterLabs(r, cluster, labs.Length);
+        foreach (var lab in own)
+        {
+            if (filled[lab.Index]) throw r.Invalid($"a lab index from 0 to {labs.Length - 1} not given before", $"{lab.Index}");
+            labs[lab.Index] = lab;
+            filled[lab.Index] = true;
+        }
+        return own.Length;
+    }
+
+    /// <summary>Reads cluster <paramref name="cluster"/>'s labs in the order written (global index order), of a world of <paramref name="worldLabs"/> labs.</summary>
+    public static LabState[] ReadClusterLabs(PartReader r, int cluster, int worldLabs)
+    {
         ExpectCluster(r, cluster);
         int count = r.ReadInt32();
-        if (count < 0 || count > labs.Length) throw r.Invalid($"0 to {labs.Length} labs", $"{count}");
+        if (count < 0 || count > worldLabs) throw r.Invalid($"0 to {worldLabs} labs", $"{count}");
+        var labs = new LabState[count];
+        int previous = -1;
         for (int i = 0; i < count; i++)
         {
             int index = r.ReadInt32();
-            if (index < 0 || index >= labs.Length || filled[index]) throw r.Invalid($"a lab index from 0 to {labs.Length - 1} not given before", $"{index}");
+            if (index <= previous || index >= worldLabs) throw r.Invalid($"a lab index from {previous + 1} to {worldLabs - 1} not given before", $"{index}");
+            previous = index;
             int kind = r.ReadInt32();
             if (!Enum.IsDefined((LabKind)kind)) throw r.Invalid("a lab kind", $"{kind}");
-            labs[index] = new LabState
+            labs[i] = new LabState
             {
                 Index = index, Cluster = cluster, Kind = (LabKind)kind, BasicShare = r.ReadDouble(), AppliedShare = r.ReadDouble(),
                 Knowledge = r.ReadDouble(), Researchers = r.ReadDouble(),
             };
-            filled[index] = true;
         }
-        return count;
+        return labs;
     }
 
-    public static void WriteFirms(PartWriter w, FirmShard shard)
+    /// <summary>
+    /// Writes cluster <paramref name="cluster"/>'s firms from consecutive pieces of it (one shard of a whole cluster for the
+    /// reference engine, the shards of a cluster grain in index order for the Orleans engine): each column whole,
+    /// the pieces' slots one after another, so the bytes do not depend on how the firms were cut.
+    /// </summary>
+    public static void WriteFirms(PartWriter w, int cluster, IReadOnlyList<FirmColumns> pieces)
     {
-        int n = shard.Count;
-        w.Write(shard.Cluster); w.Write(shard.FirstIndex);
-        w.Write(shard.Productivity.AsSpan(0, n)); w.Write(shard.Weight.AsSpan(0, n)); w.Write(shard.Revenue.AsSpan(0, n));
-        w.Write(shard.RdIntensity.AsSpan(0, n)); w.Write(shard.RdStock.AsSpan(0, n)); w.Write(shard.Cash.AsSpan(0, n));
-        w.Write(shard.Researchers.AsSpan(0, n)); w.Write(shard.Age.AsSpan(0, n)); w.Write(shard.Vintage.AsSpan(0, n)); w.Write(shard.Alive.AsSpan(0, n));
+        long first = pieces.Count > 0 ? pieces[0].FirstIndex : 0, next = first;
+        foreach (var piece in pieces)
+        {
+            if (piece.Cluster != cluster || piece.FirstIndex != next)
+                throw new ArgumentException($"cluster {cluster}: firms from {next} expected, a piece of cluster {piece.Cluster} starts at {piece.FirstIndex}", nameof(pieces));
+            next += piece.Count;
+        }
+        int n = checked((int)(next - first));
+        w.Write(cluster); w.Write(first);
+        void Column<T>(Func<FirmColumns, T[]> column) where T : unmanaged
+        {
+            w.WriteLength(n);
+            foreach (var piece in pieces) w.WriteRaw<T>(column(piece));
+        }
+        Column(p => p.Productivity); Column(p => p.Weight); Column(p => p.Revenue); Column(p => p.RdIntensity); Column(p => p.RdStock);
+        Column(p => p.Cash); Column(p => p.Researchers); Column(p => p.Age); Column(p => p.Vintage); Column(p => p.Alive); // a bool is the byte 0 or 1
     }
 
     public static FirmShard ReadFirms(PartReader r, int cluster)

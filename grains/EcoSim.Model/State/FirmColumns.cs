@@ -24,13 +24,17 @@ public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Producti
     public int Count => Productivity.Length;
 
     /// <summary>A copy of every firm slot of <paramref name="shard"/>.</summary>
-    public static FirmColumns Of(FirmShard shard)
+    public static FirmColumns Of(FirmShard shard) => Of(shard, 0, shard.Count);
+
+    /// <summary>A copy of <paramref name="count"/> firm slots of <paramref name="shard"/> from slot <paramref name="from"/> (to cut a cluster's firms into shards).</summary>
+    public static FirmColumns Of(FirmShard shard, int from, int count)
     {
-        int n = shard.Count;
-        var alive = new bool[n];
-        for (int i = 0; i < n; i++) alive[i] = shard.Alive[i] != 0;
-        return new(shard.Cluster, shard.FirstIndex, shard.Productivity[..n], shard.Weight[..n], shard.Revenue[..n], shard.RdIntensity[..n],
-            shard.RdStock[..n], shard.Cash[..n], shard.Researchers[..n], shard.Age[..n], shard.Vintage[..n], alive);
+        if (from < 0 || count < 0 || from + count > shard.Count) throw new ArgumentOutOfRangeException(nameof(count), $"slots {from}..{from + count - 1} of a shard of {shard.Count}");
+        var range = new Range(from, from + count);
+        var alive = new bool[count];
+        for (int i = 0; i < count; i++) alive[i] = shard.Alive[from + i] != 0;
+        return new(shard.Cluster, shard.FirstIndex + from, shard.Productivity[range], shard.Weight[range], shard.Revenue[range], shard.RdIntensity[range],
+            shard.RdStock[range], shard.Cash[range], shard.Researchers[range], shard.Age[range], shard.Vintage[range], alive);
     }
 
     /// <summary>Joins the columns of consecutive parts of one cluster (shards in index order) into one.</summary>

@@ -58,6 +58,15 @@ public sealed class FirmShard
         return shard;
     }
 
+    /// <summary>A shard holding a copy of <paramref name="columns"/> (a shard of a cluster's firms given back from a snapshot).</summary>
+    public static FirmShard Of(FirmColumns columns)
+    {
+        var alive = new byte[columns.Count];
+        for (int i = 0; i < alive.Length; i++) alive[i] = columns.Alive[i] ? (byte)1 : (byte)0;
+        return FromColumns(columns.Cluster, columns.FirstIndex, [.. columns.Productivity], [.. columns.Weight], [.. columns.Revenue], [.. columns.RdIntensity],
+            [.. columns.RdStock], [.. columns.Cash], [.. columns.Researchers], [.. columns.Age], [.. columns.Vintage], alive);
+    }
+
     /// <summary>Appends a firm and returns its slot.</summary>
     public int Append(in FirmRecord firm)
     {

@@ -1,0 +1,118 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace EcoSim.Model.Snapshots;
+
+/// <summary>
+/// One part of a snapshot as the file stores it (<see cref="SnapshotFormat"/>): its name, its length before
+/// compression, its compressed bytes and the SHA-256 of all three. It is the unit that moves between whoever holds
+/// a piece of state and the snapshot file: the reference engine encodes its parts into it, a grain of the Orleans
+/// engine exports and imports its own part as it, and the writer and reader only copy and check it, so a part's
+/// bytes have one definition whoever made them.
+/// </summary>
+/// <param name="Name">The part's name (<see cref="SnapshotParts"/>).</param>
+/// <param name="RawLength">Bytes of state before compression.</param>
+/// <param name="Stored">The compressed bytes.</param>
+/// <param name="Sha256">SHA-256 of the part's head (name and lengths) and stored bytes, as the file records it.</param>
+public sealed record StoredPart(string Name, long RawLength, byte[] Stored, byte[] Sha256)
+{
+    /// <summary>The head the file stores before the bytes: the name (UTF-8, length first) and both lengths.</summary>
+    internal byte[] Head() => Head(Name, RawLength, Stored.LongLength);
+
+    /// <summary>Encodes part <paramref name="name"/>, whose state <paramref name="body"/> writes.</summary>
+    internal static StoredPart Encode(string name, Action<PartWriter> body)
+    {
+        using var stored = new MemoryStream();
+        long raw;
+        using (var deflate = SnapshotFormat.Compressor(stored))
+        using (var counted = new TallyStream(deflate))
+        {
+            var writer = new PartWriter(counted);
+            body(writer);
+            writer.Flush();
+            raw = counted.Count;
+        }
+        var bytes = stored.ToArray();
+        return new StoredPart(name, raw, bytes, Hash(Head(name, raw, bytes.LongLength), bytes));
+    }
+
+    /// <summary>
+    /// Checks that this is part <paramref name="expected"/> and that its SHA-256 is the one it carries, then decodes
+    /// its state with <paramref name="body"/>: what a holder of state does with a part it is given.
+    /// </summary>
+    /// <exception cref="SnapshotException">It is another part, its bytes were changed, or they do not decode.</exception>
+    internal T Decode<T>(string expected, Func<PartReader, T> body)
+    {
+        if (Name != expected) throw new SnapshotException(expected, "missing part", $"part '{expected}'", $"part '{Name}'");
+        var computed = Hash(Head(), Stored);
+        if (!computed.AsSpan().SequenceEqual(Sha256))
+            throw new SnapshotException(Name, "SHA-256", Convert.ToHexStringLower(Sha256), Convert.ToHexStringLower(computed));
+        return DecodeChecked(body);
+    }
+
+    /// <summary>Decodes the state of a part whose hash was checked as it was read.</summary>
+    /// <exception cref="SnapshotException">The bytes do not decode to what the part should hold.</exception>
+    internal T DecodeChecked<T>(Func<PartReader, T> body)
+    {
+        using var stored = new MemoryStream(Stored, writable: false);
+        using var inflate = SnapshotFormat.Decompressor(stored);
+        var counted = new BoundedStream(inflate, RawLength);
+        try
+        {
+            var value = body(new PartReader(counted, Name));
+            if (counted.Remaining != 0 || inflate.ReadByte() >= 0)
+                throw new SnapshotException(Name, "length before compression", $"{RawLength} bytes read", $"{RawLength - counted.Remaining} bytes read and more left");
+            return value;
+        }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException)
+        {
+            throw new SnapshotException(Name, "content", $"{RawLength} bytes of state", $"state that does not decode ({e.Message})");
+        }
+    }
+
+    /// <summary>A part's name (UTF-8, length first) and its lengths before and after compression.</summary>
+    internal static byte[] Head(string name, long raw, long stored)
+    {
+        var bytes = Encoding.UTF8.GetBytes(name);
+        if (bytes.Length is 0 or > SnapshotFormat.MaxNameBytes) throw new ArgumentException($"part name '{name}' is empty or longer than {SnapshotFormat.MaxNameBytes} bytes", nameof(name));
+        if (raw > SnapshotFormat.MaxPartBytes || stored > SnapshotFormat.MaxPartBytes) throw new InvalidOperationException($"part '{name}' is larger than {SnapshotFormat.MaxPartBytes} bytes");
+        var head = new byte[4 + bytes.Length + 16];
+        BinaryPrimitives.WriteInt32LittleEndian(head, bytes.Length);
+        bytes.CopyTo(head, 4);
+        BinaryPrimitives.WriteInt64LittleEndian(head.AsSpan(4 + bytes.Length), raw);
+        BinaryPrimitives.WriteInt64LittleEndian(head.AsSpan(12 + bytes.Length), stored);
+        return head;
+    }
+
+    internal static byte[] Hash(ReadOnlySpan<byte> head, ReadOnlySpan<byte> stored)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(head);
+        hash.AppendData(stored);
+        return hash.GetHashAndReset();
+    }
+
+    // Reads at most the part's recorded length before compression, counting what is left.
+    private sealed class BoundedStream(Stream inner, long length) : Stream
+    {
+        public long Remaining { get; private set; } = length;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        public override int Read(Span<byte> buffer)
+        {
+            if (Remaining == 0) return 0;
+            int got = inner.Read(buffer[..(int)Math.Min(buffer.Length, Remaining)]);
+            Remaining -= got;
+            return got;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
