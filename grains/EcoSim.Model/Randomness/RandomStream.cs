@@ -52,6 +52,13 @@ public struct RandomStream
     /// <summary>A uniform double in (0, 1]: safe to take the logarithm of.</summary>
     public double NextDoubleOpenZero() => ((NextUInt64() >> 11) + 1) * (1.0 / (1UL << 53));
 
+    /// <summary>
+    /// A uniform double in the open interval (0, 1): one of the 2^52 midpoints (k + 1/2) 2^-52, a set
+    /// symmetric about 1/2 that contains neither 0 nor 1 (52 random bits: with 53, the largest midpoint
+    /// would round to 1), so its normal quantile is always finite.
+    /// </summary>
+    public double NextDoubleOpen() => ((NextUInt64() >> 12) + 0.5) * (1.0 / (1UL << 52));
+
     /// <summary>True with probability <paramref name="p"/>.</summary>
     public bool Bernoulli(double p) => NextDouble() < p;
 
