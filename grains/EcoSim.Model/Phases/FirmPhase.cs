@@ -48,7 +48,7 @@ public static class FirmPhase
             var (volatility, drag, exitFactor) = FirmRules.SizeEffects(p, shard.Weight[i] / averageWeight, dt);
             double sigma = p.DemandShockVolatility * volatility * sqrtDt;
             double weight = shard.Weight[i] * FirmRules.ReplicatorFactor(p.ReplicatorStrength, a, s.MeanProductivity, dt, p.ReplicatorFloor)
-                            * drag * Math.Exp(sigma * z - 0.5 * sigma * sigma);
+                            * drag * ModelMath.Exp(sigma * z - 0.5 * sigma * sigma);
             double share = weight / s.WeightTotal;
             double revenue = s.Demand * share;
 
@@ -158,12 +158,12 @@ public static class FirmPhase
     public static double SplitLogNormalMeanOne(ref RandomStream draws, double sigmaLow, double sigmaHigh, double mean)
     {
         double z = draws.StandardNormal();
-        return Math.Exp((z < 0 ? sigmaLow : sigmaHigh) * z) / mean;
+        return ModelMath.Exp((z < 0 ? sigmaLow : sigmaHigh) * z) / mean;
     }
 
     /// <summary>E[exp(sigma z)] of the split lognormal: exp(lo^2/2) Phi(-lo) + exp(hi^2/2) Phi(hi).</summary>
     public static double SplitLogNormalMean(double sigmaLow, double sigmaHigh) =>
-        Math.Exp(0.5 * sigmaLow * sigmaLow) * NormalCdf(-sigmaLow) + Math.Exp(0.5 * sigmaHigh * sigmaHigh) * NormalCdf(sigmaHigh);
+        ModelMath.Exp(0.5 * sigmaLow * sigmaLow) * NormalCdf(-sigmaLow) + ModelMath.Exp(0.5 * sigmaHigh * sigmaHigh) * NormalCdf(sigmaHigh);
 
     /// <summary>
     /// The standard normal distribution function, through the complementary error function of
@@ -173,13 +173,13 @@ public static class FirmPhase
     public static double NormalCdf(double x)
     {
         double u = -x / Math.Sqrt(2), a = Math.Abs(u), t = 1 / (1 + 0.5 * a);
-        double erfc = t * Math.Exp(-a * a - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+        double erfc = t * ModelMath.Exp(-a * a - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
                       + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
         return 0.5 * (u >= 0 ? erfc : 2 - erfc);
     }
 
     /// <summary>exp(sigma z - sigma^2 / 2): a lognormal draw with mean one.</summary>
-    public static double LogNormalMeanOne(ref RandomStream draws, double sigma) => Math.Exp(sigma * draws.StandardNormal() - 0.5 * sigma * sigma);
+    public static double LogNormalMeanOne(ref RandomStream draws, double sigma) => ModelMath.Exp(sigma * draws.StandardNormal() - 0.5 * sigma * sigma);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     private static void Check(int tick, ulong firm, double productivity, double weight, double cash, double rdStock)
