@@ -1,3 +1,4 @@
+using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
 
 namespace EcoSim.Model.Mechanisms;
@@ -10,11 +11,11 @@ public static class BreakthroughRules
     /// funding (bn yuan/yr) and O the cluster's technological opportunity (1 at the start).
     /// </summary>
     public static double Rate(ModelParameters p, double appliedFunding, double opportunity) =>
-        appliedFunding <= 0 ? 0 : p.BreakthroughRate * Math.Pow(appliedFunding, p.BreakthroughFundingElasticity) * Math.Pow(Math.Max(opportunity, 0), p.BreakthroughOpportunityElasticity);
+        appliedFunding <= 0 ? 0 : p.BreakthroughRate * ModelMath.Pow(appliedFunding, p.BreakthroughFundingElasticity) * ModelMath.Pow(Math.Max(opportunity, 0), p.BreakthroughOpportunityElasticity);
 
     /// <summary>Breakthroughs needed to complete generation <paramref name="generation"/> + 1: base (1 + d)^g, ideas getting harder to find.</summary>
     public static double GenerationThreshold(double perGeneration, double difficultyGrowth, int generation) =>
-        perGeneration * Math.Pow(1 + difficultyGrowth, generation);
+        perGeneration * ModelMath.Pow(1 + difficultyGrowth, generation);
 
     /// <summary>
     /// Adds breakthroughs to a cluster's pool; completes generations while the pool covers the threshold

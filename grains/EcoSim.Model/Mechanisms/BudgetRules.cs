@@ -53,7 +53,7 @@ public static class BudgetRules
     {
         var keys = new double[priorities.Count];
         double total = 0;
-        for (int c = 0; c < keys.Length; c++) { keys[c] = priorities[c] * Math.Pow(revenues[c], revenueElasticity); total += keys[c]; }
+        for (int c = 0; c < keys.Length; c++) { keys[c] = priorities[c] * ModelMath.Pow(revenues[c], revenueElasticity); total += keys[c]; }
         for (int c = 0; c < keys.Length; c++) keys[c] = total > 0 ? keys[c] / total : 1.0 / keys.Length;
         return keys;
     }

@@ -1,3 +1,4 @@
+using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
 
 namespace EcoSim.Model.Mechanisms;
@@ -17,7 +18,7 @@ public static class FinanceRules
     /// that outgrow the region without compounding the region's own growth into venture capital.
     /// </summary>
     public static double ExitMultiple(ModelParameters p, double clusterGrowth, double regionGrowth) =>
-        regionGrowth <= 0 ? 0 : p.ExitMultiple * Math.Pow(Math.Max(clusterGrowth, 0) / regionGrowth, p.ExitMultipleElasticity);
+        regionGrowth <= 0 ? 0 : p.ExitMultiple * ModelMath.Pow(Math.Max(clusterGrowth, 0) / regionGrowth, p.ExitMultipleElasticity);
 
     /// <summary>
     /// Size of a deal: the start-year size grown with nominal demand (the region's when funds invest,

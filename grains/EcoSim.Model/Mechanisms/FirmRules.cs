@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
 
 namespace EcoSim.Model.Mechanisms;
@@ -11,14 +12,14 @@ public static class FirmRules
 
     /// <summary>R&amp;D intensity chosen at a user cost <paramref name="userCostRatio"/> times the start's: target * ratio^-elasticity.</summary>
     public static double ChosenIntensity(double target, double userCostRatio, double elasticity) =>
-        target * Math.Pow(userCostRatio, -elasticity);
+        target * ModelMath.Pow(userCostRatio, -elasticity);
 
     /// <summary>Probability that a Bernoulli event with yearly hazard <paramref name="hazard"/> happens within one tick.</summary>
-    public static double TickProbability(double hazard, double dt) => 1 - Math.Exp(-Math.Max(hazard, 0) * dt);
+    public static double TickProbability(double hazard, double dt) => 1 - ModelMath.Exp(-Math.Max(hazard, 0) * dt);
 
     /// <summary>The upper support of the innovation jump, widened by opportunity: high * O^omega.</summary>
     public static double JumpHigh(ModelParameters p, double opportunity) =>
-        p.InnovationJumpHigh * Math.Pow(Math.Max(opportunity, 1e-9), p.OpportunityUpsideElasticity);
+        p.InnovationJumpHigh * ModelMath.Pow(Math.Max(opportunity, 1e-9), p.OpportunityUpsideElasticity);
 
     /// <summary>The productivity an imitator reaches: it closes a share of the gap to the practice it copies.</summary>
     public static double Imitate(double productivity, double target, double catchUp) =>
@@ -42,7 +43,7 @@ public static class FirmRules
         p.AdoptionInnovationRate * absorptive * (1 + p.TransformationBoost * Math.Max(transformationFunding, 0)) + p.AdoptionImitationRate * adopterShare;
 
     /// <summary>Productivity multiplier of catching up <paramref name="generations"/> generations, at most <paramref name="cap"/> of them counting.</summary>
-    public static double AdoptionMultiplier(double gain, int generations, double cap) => Math.Pow(1 + gain, Math.Min(generations, cap));
+    public static double AdoptionMultiplier(double gain, int generations, double cap) => ModelMath.Pow(1 + gain, Math.Min(generations, cap));
 
     /// <summary>Replicator factor for one tick: 1 + chi dt (A / mean - 1), never below the floor.</summary>
     public static double ReplicatorFactor(double chi, double productivity, double meanProductivity, double dt, double floor) =>
@@ -52,9 +53,9 @@ public static class FirmRules
     public static double SizeDrag(double kappa, double relativeSize, double dt) => SizePower(relativeSize, -kappa * dt);
 
     /// <summary>(relative size)^exponent, with sizes below 10^-6 counted as 10^-6 (an empty firm has no defined size).</summary>
-    public static double SizePower(double relativeSize, double exponent) => Math.Exp(exponent * LogSize(relativeSize));
+    public static double SizePower(double relativeSize, double exponent) => ModelMath.Exp(exponent * LogSize(relativeSize));
 
-    private static double LogSize(double relativeSize) => Math.Log(Math.Max(relativeSize, 1e-6));
+    private static double LogSize(double relativeSize) => ModelMath.Log(Math.Max(relativeSize, 1e-6));
 
     /// <summary>
     /// The three effects of a firm's relative size in one tick, from one logarithm: the shock volatility
@@ -66,11 +67,11 @@ public static class FirmRules
     public static (double Volatility, double Drag, double ExitFactor) SizeEffects(ModelParameters p, double relativeSize, double dt)
     {
         double log = LogSize(relativeSize);
-        return (Math.Exp(-p.VolatilitySizeElasticity * log), Math.Exp(-p.SizeMeanReversion * dt * log), Math.Exp(-p.ExitSizeElasticity * log));
+        return (ModelMath.Exp(-p.VolatilitySizeElasticity * log), ModelMath.Exp(-p.SizeMeanReversion * dt * log), ModelMath.Exp(-p.ExitSizeElasticity * log));
     }
 
     /// <summary>Exit-hazard factor of age: 1 + premium * exp(-age / age scale).</summary>
-    public static double AgeFactor(ModelParameters p, double ageYears) => 1 + p.YoungFirmExitPremium * Math.Exp(-ageYears / p.YoungFirmAgeScale);
+    public static double AgeFactor(ModelParameters p, double ageYears) => 1 + p.YoungFirmExitPremium * ModelMath.Exp(-ageYears / p.YoungFirmAgeScale);
 
     /// <summary>Volatility of a firm's demand shock: sigma * (relative size)^-beta, so larger firms grow more steadily.</summary>
     public static double ShockVolatility(double sigma, double relativeSize, double beta) =>
@@ -78,7 +79,7 @@ public static class FirmRules
 
     /// <summary>Cluster demand: base (1+g)^years (mean productivity / base)^pass-through.</summary>
     public static double Demand(ModelParameters p, double baseDemand, double years, double meanProductivity, double baseMeanProductivity) =>
-        baseDemand * Math.Pow(1 + p.DemandGrowth, years) * Math.Pow(meanProductivity / baseMeanProductivity, p.ProductivityPassThrough);
+        baseDemand * ModelMath.Pow(1 + p.DemandGrowth, years) * ModelMath.Pow(meanProductivity / baseMeanProductivity, p.ProductivityPassThrough);
 
     /// <summary>
     /// Yearly exit hazard: base * (relative size)^-elasticity * (1 + premium * exp(-age / age scale));

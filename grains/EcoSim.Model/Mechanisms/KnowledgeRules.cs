@@ -1,3 +1,4 @@
+using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
 
 namespace EcoSim.Model.Mechanisms;
@@ -7,7 +8,7 @@ public static class KnowledgeRules
 {
     /// <summary>Knowledge produced per year: delta R^lambda K^phi.</summary>
     public static double Production(ModelParameters p, double researchers, double stock) =>
-        researchers <= 0 ? 0 : p.KnowledgeProductivity * Math.Pow(researchers, p.ResearcherElasticity) * Math.Pow(Math.Max(stock, 0), p.StockElasticity);
+        researchers <= 0 ? 0 : p.KnowledgeProductivity * ModelMath.Pow(researchers, p.ResearcherElasticity) * ModelMath.Pow(Math.Max(stock, 0), p.StockElasticity);
 
     /// <summary>The stock one tick later: depreciation then new production, K' = K (1 - d dt) + m P dt, m the facility multiplier.</summary>
     public static double NextStock(ModelParameters p, double researchers, double stock, double dt, double multiplier = 1) =>
@@ -15,7 +16,7 @@ public static class KnowledgeRules
 
     /// <summary>The stock at which production equals depreciation for a steady research staff.</summary>
     public static double SteadyStock(ModelParameters p, double researchers) =>
-        researchers <= 0 ? 0 : Math.Pow(p.KnowledgeProductivity * Math.Pow(researchers, p.ResearcherElasticity) / p.KnowledgeDepreciation, 1 / (1 - p.StockElasticity));
+        researchers <= 0 ? 0 : ModelMath.Pow(p.KnowledgeProductivity * ModelMath.Pow(researchers, p.ResearcherElasticity) / p.KnowledgeDepreciation, 1 / (1 - p.StockElasticity));
 
     /// <summary>
     /// Advances an Erlang distributed lag (a chain of n first-order delays, each with rate a = n / L, so
@@ -27,7 +28,7 @@ public static class KnowledgeRules
     {
         double x = stages.Length * dt / meanLagYears;
         Span<double> weights = stackalloc double[stages.Length];
-        weights[0] = Math.Exp(-x);
+        weights[0] = ModelMath.Exp(-x);
         for (int j = 1; j < weights.Length; j++) weights[j] = weights[j - 1] * x / j;
         for (int k = stages.Length - 1; k >= 0; k--)
         {

@@ -1,3 +1,4 @@
+using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
 
 namespace EcoSim.Model.Mechanisms;
@@ -9,7 +10,7 @@ public static class TalentRules
     public static double Graduates(ModelParameters p, double baseResearchers, double labFunding, double baseLabFunding)
     {
         double flow = p.GraduateRate * baseResearchers;
-        return baseLabFunding <= 0 ? flow : flow * Math.Pow(Math.Max(labFunding, 0) / baseLabFunding, p.GraduateFundingElasticity);
+        return baseLabFunding <= 0 ? flow : flow * ModelMath.Pow(Math.Max(labFunding, 0) / baseLabFunding, p.GraduateFundingElasticity);
     }
 
     /// <summary>
@@ -39,7 +40,7 @@ public static class TalentRules
         }
         if (total <= 0 || hazardTo <= 0) return 0;
         double staying = researchers[from] * (1 - Math.Min(1, p.ResearcherExitRate * dt));
-        return staying * (1 - Math.Exp(-total * dt)) * hazardTo / total;
+        return staying * (1 - ModelMath.Exp(-total * dt)) * hazardTo / total;
     }
 
     /// <summary>Wage after one tick of adjustment to excess demand, moving at most the largest wage step (and by it when the pool is empty).</summary>

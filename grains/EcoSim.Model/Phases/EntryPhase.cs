@@ -1,3 +1,4 @@
+using EcoSim.Model.Numerics;
 using EcoSim.Model.Randomness;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
@@ -23,7 +24,7 @@ public static class EntryPhase
         var firms = new FirmRecord[total];
         var totals = new FirmTotals { Alive = total };
         double frontier = 0, averageWeight = state.Firms > 0 ? state.WeightTotal / state.Firms : 1;
-        double typical = Math.Exp(state.MeanLogProductivity);
+        double typical = ModelMath.Exp(state.MeanLogProductivity);
         double dealSize = Mechanisms.FinanceRules.DealSize(p, signals.Demand, spec.Clusters[c].Revenue);
         double weightTotal = state.WeightTotal > 0 ? state.WeightTotal : 1;
         for (int k = 0; k < total; k++)

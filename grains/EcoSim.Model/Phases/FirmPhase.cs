@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using EcoSim.Model.Mechanisms;
 using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
@@ -20,96 +21,46 @@ public static class FirmPhase
     /// draws from one stream keyed by (seed, firm, tick) at fixed positions, all consumed every tick so
     /// that a policy that changes one decision never shifts another's numbers: 0-1 the demand shock (a
     /// normal), 2 innovation, 3 imitation, 4 adoption, 5 exit. The size of a successful innovation comes
-    /// from a second stream. Size effects use the firm's size at the start of the tick.
+    /// from a second stream. Size effects use the firm's size at the start of the tick. The branch-free
+    /// part runs four firms at a time (<see cref="FirmLanes"/>); the decisions that follow from its draws
+    /// run firm by firm.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public static FirmReport Step(FirmShard shard, in ClusterSignals s, WorldSpec spec)
     {
         var p = spec.ParametersAt(s.Tick);
-        const double dt = WorldSpec.Dt;
-        double sqrtDt = Math.Sqrt(dt);
-        double intensityFactor = FirmRules.ChosenIntensity(1, s.RdUserCostRatio, p.RdCostElasticity);
-        double jumpLow = p.InnovationJumpLow, jumpHigh = FirmRules.JumpHigh(p, s.Opportunity);
-        double averageWeight = s.Firms > 0 ? s.WeightTotal / s.Firms : 1;
-        double adoptionHazardBase = FirmRules.AdoptionHazard(p, 0, s.TransformationFunding, s.AdopterShare);
+        var terms = new FirmTickTerms(spec.Seed, shard.Cluster, s.Tick, p, s);
+        var decisions = new FirmDecisions(p, s, spec.Seed, shard.Cluster);
         var totals = new FirmTotals();
         double frontier = 0;
+        int n = shard.Count, whole = n - n % 4;
+        ulong firstIndex = (ulong)shard.FirstIndex;
+        if (firstIndex + (ulong)n > 1UL << 32) throw new ArgumentOutOfRangeException(nameof(shard), shard.FirstIndex, "firm indices have 32 bits");
+        var laneIndex = Vector256.Create(0UL, 1, 2, 3);
 
-        for (int i = 0; i < shard.Count; i++)
+        for (int i = 0; i < whole; i += 4)
         {
-            if (shard.Alive[i] == 0) continue;
-            ulong id = EntityIds.Firm(shard.Cluster, shard.FirstIndex + i);
-            double a = shard.Productivity[i];
-            var draws = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.FirmTick);
-            double z = draws.StandardNormal();
-            double uInnovation = draws.NextDouble(), uImitation = draws.NextDouble(), uAdoption = draws.NextDouble(), uExit = draws.NextDouble();
-
-            // Market: replicator on competitiveness, decreasing returns, and a size-dependent shock.
-            var (volatility, drag, exitFactor) = FirmRules.SizeEffects(p, shard.Weight[i] / averageWeight, dt);
-            double sigma = p.DemandShockVolatility * volatility * sqrtDt;
-            double weight = shard.Weight[i] * FirmRules.ReplicatorFactor(p.ReplicatorStrength, a, s.MeanProductivity, dt, p.ReplicatorFloor)
-                            * drag * Math.Exp(sigma * z - 0.5 * sigma * sigma);
-            double share = weight / s.WeightTotal;
-            double revenue = s.Demand * share;
-
-            // R&D: intensity responds to the user cost; the talent pool rations researchers.
-            double intensity = shard.RdIntensity[i] * intensityFactor;
-            double wanted = KnowledgeRules.ResearchersFunded(intensity * revenue, p.ResearcherCostShare, s.Wage);
-            double rd = intensity * revenue * s.FillRate;
-            double rdStock = shard.RdStock[i] * (1 - p.RdDepreciation * dt) + rd * dt;
-            double effort = intensity * s.FillRate;
-
-            // Innovation: success with 1 - exp(-zeta effort dt), then a Beta-distributed jump.
-            double next = a;
-            if (uInnovation < FirmRules.TickProbability(p.InnovationZeta * effort, dt))
+            if (Unsafe.ReadUnaligned<uint>(ref shard.Alive[i]) == 0) continue; // four dead firms
+            var lanes = new FirmLanes(terms, Vector256.Create(firstIndex + (ulong)i) + laneIndex,
+                Vector256.Create<double>(shard.Productivity.AsSpan(i, 4)), Vector256.Create<double>(shard.Weight.AsSpan(i, 4)),
+                Vector256.Create<double>(shard.RdIntensity.AsSpan(i, 4)), Vector256.Create<double>(shard.RdStock.AsSpan(i, 4)),
+                Vector256.Create(shard.Age[i] + 1.0, shard.Age[i + 1] + 1.0, shard.Age[i + 2] + 1.0, shard.Age[i + 3] + 1.0));
+            for (int lane = 0; lane < 4; lane++)
+                if (shard.Alive[i + lane] != 0) decisions.Apply(shard, i + lane, lanes, lane, ref totals, ref frontier);
+        }
+        if (whole < n)
+        {
+            // The last one to three firms: the same lanes, padded with copies of the last firm (ignored).
+            Span<double> a = stackalloc double[4], w = stackalloc double[4], intensity = stackalloc double[4], stock = stackalloc double[4], age = stackalloc double[4];
+            for (int lane = 0; lane < 4; lane++)
             {
-                var size = new RandomStream(spec.Seed, id, s.Tick, RandomPurpose.InnovationSize);
-                double jump = jumpLow + (jumpHigh - jumpLow) * size.Beta(p.InnovationBetaA, p.InnovationBetaB);
-                next = Math.Max(next, a * (1 + jump));
-                totals.Innovations++;
+                int j = Math.Min(whole + lane, n - 1);
+                (a[lane], w[lane], intensity[lane], stock[lane], age[lane]) = (shard.Productivity[j], shard.Weight[j], shard.RdIntensity[j], shard.RdStock[j], shard.Age[j] + 1.0);
             }
-            if (uImitation < FirmRules.TickProbability(p.ImitationZeta * effort, dt))
-            {
-                next = Math.Max(next, FirmRules.Imitate(a, s.MeanProductivity, p.ImitationCatchUp));
-                totals.Imitations++;
-            }
-
-            // Adoption of the cluster's newest technology generation.
-            int vintage = shard.Vintage[i];
-            if (vintage < s.Generation)
-            {
-                double absorptive = FirmRules.AbsorptiveCapacity(rdStock, revenue, p.AbsorptiveHalfSaturation);
-                double hazard = adoptionHazardBase + FirmRules.AdoptionHazard(p, absorptive, s.TransformationFunding, 0);
-                if (uAdoption < FirmRules.TickProbability(hazard, dt))
-                {
-                    next *= FirmRules.AdoptionMultiplier(p.GenerationGain, s.Generation - vintage, p.MaxGenerationsPerAdoption);
-                    vintage = s.Generation;
-                    totals.Adoptions++;
-                }
-            }
-
-            double cash = shard.Cash[i] + (revenue * p.OperatingMargin - rd) * dt;
-            int age = ++shard.Age[i];
-            shard.Productivity[i] = next;
-            shard.Weight[i] = weight;
-            shard.Revenue[i] = revenue;
-            shard.RdStock[i] = rdStock;
-            shard.Cash[i] = cash;
-            shard.Researchers[i] = wanted * s.FillRate;
-            shard.Vintage[i] = vintage;
-            Check(s.Tick, id, next, weight, cash, rdStock);
-
-            double exitHazard = p.ExitHazard * exitFactor * FirmRules.AgeFactor(p, age * dt);
-            if (FirmRules.Exits(p, share, s.Firms, cash, revenue) || uExit < FirmRules.TickProbability(exitHazard, dt))
-            {
-                shard.Alive[i] = 0;
-                totals.Deaths++;
-                continue;
-            }
-            totals.Alive++;
-            if (vintage == s.Generation) totals.OnNewest++;
-            frontier = Math.Max(frontier, next);
-            totals.Add(next, weight, revenue, rd, wanted, wanted * s.FillRate);
+            var lanes = new FirmLanes(terms, Vector256.Create(firstIndex + (ulong)whole) + laneIndex,
+                Vector256.Create<double>(a), Vector256.Create<double>(w), Vector256.Create<double>(intensity), Vector256.Create<double>(stock), Vector256.Create<double>(age));
+            for (int lane = 0; whole + lane < n; lane++)
+                if (shard.Alive[whole + lane] != 0) decisions.Apply(shard, whole + lane, lanes, lane, ref totals, ref frontier);
         }
         return new FirmReport(shard.Cluster, totals.ToSums(), frontier);
     }
@@ -158,12 +109,12 @@ public static class FirmPhase
     public static double SplitLogNormalMeanOne(ref RandomStream draws, double sigmaLow, double sigmaHigh, double mean)
     {
         double z = draws.StandardNormal();
-        return Math.Exp((z < 0 ? sigmaLow : sigmaHigh) * z) / mean;
+        return ModelMath.Exp((z < 0 ? sigmaLow : sigmaHigh) * z) / mean;
     }
 
     /// <summary>E[exp(sigma z)] of the split lognormal: exp(lo^2/2) Phi(-lo) + exp(hi^2/2) Phi(hi).</summary>
     public static double SplitLogNormalMean(double sigmaLow, double sigmaHigh) =>
-        Math.Exp(0.5 * sigmaLow * sigmaLow) * NormalCdf(-sigmaLow) + Math.Exp(0.5 * sigmaHigh * sigmaHigh) * NormalCdf(sigmaHigh);
+        ModelMath.Exp(0.5 * sigmaLow * sigmaLow) * NormalCdf(-sigmaLow) + ModelMath.Exp(0.5 * sigmaHigh * sigmaHigh) * NormalCdf(sigmaHigh);
 
     /// <summary>
     /// The standard normal distribution function, through the complementary error function of
@@ -173,22 +124,22 @@ public static class FirmPhase
     public static double NormalCdf(double x)
     {
         double u = -x / Math.Sqrt(2), a = Math.Abs(u), t = 1 / (1 + 0.5 * a);
-        double erfc = t * Math.Exp(-a * a - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+        double erfc = t * ModelMath.Exp(-a * a - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
                       + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
         return 0.5 * (u >= 0 ? erfc : 2 - erfc);
     }
 
     /// <summary>exp(sigma z - sigma^2 / 2): a lognormal draw with mean one.</summary>
-    public static double LogNormalMeanOne(ref RandomStream draws, double sigma) => Math.Exp(sigma * draws.StandardNormal() - 0.5 * sigma * sigma);
+    public static double LogNormalMeanOne(ref RandomStream draws, double sigma) => ModelMath.Exp(sigma * draws.StandardNormal() - 0.5 * sigma * sigma);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
-    private static void Check(int tick, ulong firm, double productivity, double weight, double cash, double rdStock)
+    internal static void Check(int tick, int cluster, long index, double productivity, double weight, double cash, double rdStock)
     {
         if (double.IsFinite(productivity) && productivity > 0 && double.IsFinite(weight) && weight >= 0 && double.IsFinite(cash) && double.IsFinite(rdStock)) return;
         string what = !double.IsFinite(productivity) || productivity <= 0 ? $"productivity = {productivity}"
             : !double.IsFinite(weight) || weight < 0 ? $"market weight = {weight}"
             : !double.IsFinite(cash) ? $"cash = {cash}" : $"R&D stock = {rdStock}";
-        throw new ModelStateException(tick, $"firm {firm:X16}", what);
+        throw new ModelStateException(tick, $"firm {EntityIds.Firm(cluster, index):X16}", what);
     }
 }
 

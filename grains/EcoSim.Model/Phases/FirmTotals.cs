@@ -17,7 +17,7 @@ internal struct FirmTotals
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public void Add(double productivity, double weight, double revenue, double rd, double wanted, double researchers)
     {
-        double log = Math.Log(productivity);
+        double log = ModelMath.Log(productivity);
         _revenue += ExactSum.RawOf(revenue);
         _rd += ExactSum.RawOf(rd);
         _weight += ExactSum.RawOf(weight);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EcoSim.Model.Numerics;
 namespace EcoSim.Model.Randomness;
 
 /// <summary>
@@ -52,20 +53,31 @@ public struct RandomStream
     /// <summary>A uniform double in (0, 1]: safe to take the logarithm of.</summary>
     public double NextDoubleOpenZero() => ((NextUInt64() >> 11) + 1) * (1.0 / (1UL << 53));
 
+    /// <summary>
+    /// A uniform double in the open interval (0, 1): one of the 2^52 midpoints (k + 1/2) 2^-52, a set
+    /// symmetric about 1/2 that contains neither 0 nor 1 (52 random bits: with 53, the largest midpoint
+    /// would round to 1), so its normal quantile is always finite.
+    /// </summary>
+    public double NextDoubleOpen() => ((NextUInt64() >> 12) + 0.5) * (1.0 / (1UL << 52));
+
     /// <summary>True with probability <paramref name="p"/>.</summary>
     public bool Bernoulli(double p) => NextDouble() < p;
 
-    /// <summary>A standard normal draw (Box-Muller, one value per two uniforms).</summary>
+    /// <summary>
+    /// A standard normal draw by inversion: the normal quantile (<see cref="NormalQuantile"/>, AS 241) of
+    /// an open uniform. It takes two places in the stream, as the Box-Muller draw it replaced did, so the
+    /// positions of every later draw stay where they were; the second word is not used.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public double StandardNormal()
     {
-        double u1 = NextDoubleOpenZero();
-        double u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        double u = NextDoubleOpen();
+        NextUInt64();
+        return NormalQuantile.Of(u);
     }
 
     /// <summary>An exponential draw with rate 1.</summary>
-    public double StandardExponential() => -Math.Log(NextDoubleOpenZero());
+    public double StandardExponential() => -ModelMath.Log(NextDoubleOpenZero());
 
     /// <summary>
     /// A Gamma(shape, 1) draw by Marsaglia and Tsang's method (ACM TOMS 2000); shapes below one use the
@@ -78,7 +90,7 @@ public struct RandomStream
         if (shape < 1.0)
         {
             double g = Gamma(shape + 1.0);
-            return g * Math.Pow(NextDoubleOpenZero(), 1.0 / shape);
+            return g * ModelMath.Pow(NextDoubleOpenZero(), 1.0 / shape);
         }
         double d = shape - 1.0 / 3.0, c = 1.0 / Math.Sqrt(9.0 * d);
         while (true)
@@ -88,7 +100,7 @@ public struct RandomStream
             if (v <= 0) continue;
             v = v * v * v;
             double u = NextDoubleOpenZero();
-            if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v)) return d * v;
+            if (ModelMath.Log(u) < 0.5 * x * x + d - d * v + d * ModelMath.Log(v)) return d * v;
         }
     }
 
@@ -111,7 +123,7 @@ public struct RandomStream
         if (mean == 0) return 0;
         if (mean < 30)
         {
-            double limit = Math.Exp(-mean), product = NextDouble();
+            double limit = ModelMath.Exp(-mean), product = NextDouble();
             int k = 0;
             while (product > limit) { product *= NextDouble(); k++; }
             return k;

@@ -15,14 +15,16 @@ internal sealed record ChildRun(int Code, string Output, string Errors, long Pea
     /// <summary>
     /// Runs <c>dotnet ecosim.dll</c> (the build next to the tests) with <paramref name="args"/> in <paramref name="folder"/>,
     /// sampling its high-water mark of resident memory until it exits. VmHWM only grows, so the last sample misses at
-    /// most what the process allocated in its last few milliseconds.
+    /// most what the process allocated in its last few milliseconds. <paramref name="environment"/> adds
+    /// variables to the child's environment.
     /// </summary>
-    public static ChildRun Ecosim(string folder, string[] args, TimeSpan timeout)
+    public static ChildRun Ecosim(string folder, string[] args, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ecosim.dll"));
         foreach (string arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("ECOSIM_DEBUG");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -106,7 +106,7 @@ public sealed partial class CalibrationDataTests
             ("the baseline's revenues divided by 1.05^3", "the same assumption as a factor"),
             ("imply 18.9%/yr", "derived from the two sourced totals: 2^(1/4) - 1"),
             ("0.5 / 1.189^3", "the same as a factor"),
-            ("one factor, 0.5403 (calibrated)", "calibrated, docs/SCENARIOS.md"),
+            ("one factor, 0.5469 (calibrated)", "calibrated, docs/SCENARIOS.md"),
             ("(100 bn yuan/yr, assumed)", "the baseline's assumed budget"),
             ("100 / 1.06^8", "the budget taken back eight years at the calibrated growth rate"),
             ("50% from 2016 (Cai Shui [2015] No. 119), 75% from 2018 (Cai Shui [2018] No. 99), 100% from 2021 (MOF/STA Announcement 2021 No. 13, manufacturing; all firms from 2023, Announcement 2023 No. 7,",
