@@ -57,7 +57,7 @@ public sealed class SweepTests
     public async Task A_sweep_report_says_in_words_with_sweep_csv_s_numbers_what_the_parameter_changes()
     {
         string dir = Path.Combine(TestFiles.NewTempFolder(), "sweep");
-        var (code, output, errors) = await Ecosim("sweep", TestFiles.SmallScenario, "--param", "basicShare=0.1:0.3:0.1", "--seeds", "2", "--engine", "reference", "--out", dir);
+        var (code, output, errors) = await Ecosim("sweep", TestFiles.SmallScenario, "--param", "basicShare=0.1:0.5:0.2", "--seeds", "2", "--engine", "reference", "--out", dir);
         Assert.True(code == 0, errors);
         Assert.Contains("report.html", output);
 
@@ -69,14 +69,14 @@ public sealed class SweepTests
             $"{HtmlReport.Number(Number(rows[share][6]))} (5-95% of 2 runs {HtmlReport.Number(Number(rows[share][5]))} to {HtmlReport.Number(Number(rows[share][7]))})";
         string findings = report.Section("findings");
         Assert.Matches(@"Total R&D at 2025Q4: It (rises|falls) from ", findings);
-        Assert.Contains($" from {Banded("0.1")} at basicShare=0.1 to {Banded("0.3")} at 0.3 (", findings);
+        Assert.Contains($" from {Banded("0.1")} at basicShare=0.1 to {Banded("0.5")} at 0.5 (", findings);
         Assert.Matches(@"the 5-95% spreads of the 2 runs at the lowest and highest values (overlap|do not overlap)", findings);
-        Assert.Contains("At 2025Q4, from basicShare=0.1 to 0.3", findings);
+        Assert.Contains("At 2025Q4, from basicShare=0.1 to 0.5", findings);
         Assert.Contains("from 2024Q4: 0.3333", report.Section("parameters")); // the scenario's own change of another parameter stays
         Assert.Equal(Directory.GetFiles(Path.Combine(dir, "plots"), "*.png").Length, report.Images.Count);
-        Assert.Contains("swept: 0.1 to 0.3", report.Section("parameters"));
+        Assert.Contains("swept: 0.1 to 0.5", report.Section("parameters"));
         Assert.Contains("Swept (marked ◆): basicShare.", report.Section("parameters"));
-        Assert.Contains("0.1 to 0.3 in steps of 0.1: 0.1, 0.2, 0.3", report.Section("reproduction"));
+        Assert.Contains("0.1 to 0.5 in steps of 0.2: 0.1, 0.3, 0.5", report.Section("reproduction"));
         Assert.Contains("3 points x 2 seeds = 6 runs", report.Section("reproduction"));
     }
 
