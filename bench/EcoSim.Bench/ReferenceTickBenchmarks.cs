@@ -65,13 +65,21 @@ public class FirmPhaseBenchmarks
         _signals = Next(FirmPhase.Summarize(_shard, 0), 0);
     }
 
-    [Benchmark(OperationsPerInvoke = TimedTicks)]
-    public double Step()
+    [Benchmark(OperationsPerInvoke = TimedTicks, Description = "firm phase (four lanes, the model's own functions)")]
+    public double Step() => Run(FirmPhase.Step);
+
+    /// <summary>The kernel of 2026-12-02 (<see cref="BaselineFirmKernel"/>), in the same run for a ratio that the machine's noise does not move.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = TimedTicks, Description = "firm phase of 2026-12-02 (scalar, libm, Box-Muller)")]
+    public double BaselineStep() => Run(BaselineFirmKernel.Step);
+
+    private delegate FirmReport Kernel(FirmShard shard, in ClusterSignals signals, WorldSpec world);
+
+    private double Run(Kernel kernel)
     {
         double alive = 0;
         for (int t = 0; t < TimedTicks; t++)
         {
-            var report = FirmPhase.Step(_shard, _signals, _world);
+            var report = kernel(_shard, _signals, _world);
             alive += report.Sums[FirmSums.Alive];
             _signals = Next(report, t + 1);
         }
