@@ -8,7 +8,7 @@ using EcoSim.Model.World;
 namespace EcoSim.Scale;
 
 /// <summary>
-/// The cost of checkpoints on the reference engine: the size of a snapshot of the baseline after 8 quarters and the
+/// The cost of checkpoints on the reference engine (then on the Orleans engine, <see cref="OrleansCheckpointBench"/>): the size of a snapshot of the baseline after 8 quarters and the
 /// time to write it to a file and to read it back into an engine, at each population asked; and the run time of the
 /// whole baseline with a checkpoint every 8 quarters, as the time of the writes over the time of the ticks in the same run.
 /// </summary>
@@ -43,6 +43,7 @@ internal static class CheckpointBench
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
             foreach (int firms in populations) Snapshot(scenario.World with { Firms = firms }, identity, folder, repeats);
             Overhead(scenario.World with { Firms = populations[0] }, identity, folder, repeats);
+            if (!OrleansCheckpointBench.RunAsync(populations, identity, scenario.World, folder, repeats).GetAwaiter().GetResult()) return 1;
         }
         finally { Directory.Delete(folder, recursive: true); }
         return 0;

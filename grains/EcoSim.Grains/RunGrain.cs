@@ -89,6 +89,7 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
     public Task<StoredPart> ExportWorld(ScenarioIdentity scenario)
     {
         var run = _run ?? throw new InvalidOperationException($"run '{RunId}' was not started (or its activation was lost)");
+        if (_missing.Count > 0) throw MissingParts();
         return Task.FromResult(PartCodec.World(SnapshotWorld.Of(scenario, run.World, _tick, run.Constants.Labs.Length, run.Constants.FundKinds.Length)));
     }
 

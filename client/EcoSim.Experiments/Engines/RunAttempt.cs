@@ -12,6 +12,9 @@ namespace EcoSim.Experiments.Engines;
 public sealed class RunAttempt(IGrainFactory grains)
 {
     private static readonly TimeSpan AbandonTimeout = TimeSpan.FromSeconds(10);
+    // Parts of a snapshot fetched ahead of the one being written: enough to keep both cores busy, few enough that a
+    // million-firm snapshot holds a few clusters' firms at a time, not the whole state.
+    private const int PartsAhead = 4;
     private readonly IRunGrain _run = grains.GetGrain<IRunGrain>($"run-{Guid.NewGuid():N}");
 
     /// <summary>Sets up every entity of the run at tick 0.</summary>
@@ -43,15 +46,15 @@ public sealed class RunAttempt(IGrainFactory grains)
         var counts = PartCodec.ReadWorld(world);
         var writer = new SnapshotWriter(destination);
         writer.Write(world);
-        // The next part is asked for while this one is written, so the grains and the file work side by side.
-        Task<StoredPart>? next = null;
+        // A few parts are asked for ahead of the one being written, so the grains encode side by side and the file is
+        // written meanwhile; at most that many parts are held at once.
+        var ahead = new Queue<Task<StoredPart>>();
         foreach (var name in SnapshotParts.All(counts.Clusters, counts.Funds).Skip(1))
         {
-            var part = name == SnapshotParts.Metrics ? Task.FromResult(PartCodec.Metrics(history)) : _run.ExportPart(name);
-            if (next is not null) writer.Write(await next);
-            next = part;
+            ahead.Enqueue(name == SnapshotParts.Metrics ? Task.Run(() => PartCodec.Metrics(history)) : _run.ExportPart(name));
+            if (ahead.Count > PartsAhead) writer.Write(await ahead.Dequeue());
         }
-        if (next is not null) writer.Write(await next);
+        while (ahead.Count > 0) writer.Write(await ahead.Dequeue());
         writer.Finish();
     }
 

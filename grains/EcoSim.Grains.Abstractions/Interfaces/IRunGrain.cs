@@ -30,8 +30,10 @@ public interface IRunGrain : IGrainWithStringKey
 
     /// <summary>
     /// One part of a snapshot of the run after the ticks run so far, from the grain that holds its state: <c>region</c>,
-    /// or a cluster's, talent pool's or fund's part (<see cref="SnapshotParts"/>). Call between ticks.
+    /// or a cluster's, talent pool's or fund's part (<see cref="SnapshotParts"/>). Call between ticks. Read-only, so that
+    /// several parts are fetched side by side (each from its own grain) rather than one after another through this grain.
     /// </summary>
+    [Orleans.Concurrency.ReadOnly]
     Task<StoredPart> ExportPart(string name);
 
     /// <summary>The <c>world</c> part of a snapshot of the run after the ticks run so far, recording <paramref name="scenario"/>.</summary>
