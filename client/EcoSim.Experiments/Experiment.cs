@@ -22,12 +22,19 @@ public sealed record Experiment(IReadOnlyList<ExperimentMember> Members)
     public static Experiment Seeds(Scenario scenario, IReadOnlyList<ulong> seeds) =>
         new([.. seeds.Select(seed => ExperimentMember.Of(MemberRole.Run, scenario.Name, scenario, seed))]);
 
-    /// <summary>A comparison: for each seed, the baseline then the policy with that seed (common random numbers).</summary>
-    public static Experiment Comparison(Scenario baseline, Scenario policy, IReadOnlyList<ulong> seeds) =>
-        new([.. seeds.SelectMany(seed => new[]
+    /// <summary>
+    /// A comparison: for each seed, the baseline then the policy with that seed (common random numbers);
+    /// <paramref name="uncertain"/> parameters are drawn once per seed pair, the same for both runs.
+    /// </summary>
+    public static Experiment Comparison(Scenario baseline, Scenario policy, IReadOnlyList<ulong> seeds, IReadOnlyList<Sensitivity.SensitivityRange>? uncertain = null) =>
+        new([.. seeds.SelectMany(seed =>
         {
-            ExperimentMember.Of(MemberRole.Baseline, MemberRole.Baseline.Name(), baseline, seed),
-            ExperimentMember.Of(MemberRole.Policy, MemberRole.Policy.Name(), policy, seed),
+            var drawn = uncertain is { Count: > 0 } ? Sensitivity.ParameterDraws.For(uncertain, seed) : null;
+            return new[]
+            {
+                ExperimentMember.Of(MemberRole.Baseline, MemberRole.Baseline.Name(), baseline, seed, drawn),
+                ExperimentMember.Of(MemberRole.Policy, MemberRole.Policy.Name(), policy, seed, drawn),
+            };
         })]);
 
     /// <summary>A sweep: every point of <paramref name="grid"/>, each with every one of <paramref name="seeds"/>.</summary>

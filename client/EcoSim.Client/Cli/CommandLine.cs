@@ -61,11 +61,15 @@ internal static class CommandLine
         var policy = FileArgument<string>("policy", "Policy scenario file with the same horizon, e.g. scenarios/one-third-basic-research.yaml");
         var seeds = EnsembleOptions.Seeds(10, "Paired seeds: each seed runs both scenarios (common random numbers)");
         var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the baseline's seed]; the others follow it" }.Seed();
+        var uncertainty = new Option<string[]>("--parameter-uncertainty")
+        {
+            Description = $"A parameter each seed pair draws uniformly from a range ({Experiments.Sensitivity.SensitivityRange.Form}), the same value for both runs of the pair, so the bands cover its uncertainty as well as seed noise; repeat for more parameters",
+        };
         var parallel = EnsembleOptions.Parallel();
         var shared = new SharedOptions("runs/<policy>-vs-<baseline>", "the scenarios");
         var command = new Command("compare", "Run a baseline and a policy scenario over paired seeds and report the policy's effect with 5-95% bands: report.html, findings.md, summary.csv, plots/, runs/, manifest.json")
         {
-            baseline, policy, seeds, seed, parallel,
+            baseline, policy, seeds, seed, uncertainty, parallel,
         };
         shared.AddTo(command);
         command.SetAction(async (result, cancellation) =>
@@ -74,9 +78,18 @@ internal static class CommandLine
             return await Guarded(errors, cancellation, async () =>
             {
                 var (root, limits, ticks) = (result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result), result.GetValue(shared.Ticks));
-                if (CommandInputs.LoadPair(result.GetValue(baseline)!, result.GetValue(policy)!, errors, root, limits, ticks) is not var (first, second)) return ExitCodes.BadInput;
+                var pair = CommandInputs.LoadPair(result.GetValue(baseline)!, result.GetValue(policy)!, errors, root, limits, ticks);
+                IReadOnlyList<Experiments.Sensitivity.SensitivityRange> uncertain = [];
+                if (result.GetValue(uncertainty) is { Length: > 0 } texts)
+                {
+                    var parsed = Experiments.Sensitivity.SensitivityRange.TryParse(texts, out var problems, "--parameter-uncertainty");
+                    foreach (var problem in problems) errors.WriteLine($"error: {problem}");
+                    if (parsed is null) return ExitCodes.BadInput;
+                    uncertain = parsed;
+                }
+                if (pair is not var (first, second)) return ExitCodes.BadInput;
                 var settings = new CompareSettings(first, second, Experiment.ConsecutiveSeeds(result.GetValue(seed) ?? first.World.Seed, result.GetValue(seeds)),
-                    shared.OutputOf(result, cluster, result.GetValue(parallel)));
+                    shared.OutputOf(result, cluster, result.GetValue(parallel))) { ParameterUncertainty = uncertain };
                 return await PipelineCalls.RunAsync(async events => await new ComparePipeline(events).ExecuteAsync(settings, cancellation), output, errors);
             });
         });

@@ -29,4 +29,7 @@ public sealed record ComparisonPayload : ManifestPayload
     public required ManifestScenario Policy { get; init; }
     /// <summary>The seeds; each was run with both scenarios.</summary>
     public required IReadOnlyList<ulong> Seeds { get; init; }
+    /// <summary>Parameters each seed pair drew from these ranges (<c>--parameter-uncertainty</c>); absent from the manifest when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Sensitivity.SensitivityParameter>? ParameterUncertainty { get; init; }
 }

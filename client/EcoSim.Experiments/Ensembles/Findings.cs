@@ -10,7 +10,11 @@ namespace EcoSim.Experiments.Ensembles;
 /// <param name="Seeds">The paired seeds.</param>
 /// <param name="Engine">Engine name.</param>
 /// <param name="PolicyOnsetTick">First tick at which the policy differs from the baseline (<see cref="PolicyOnset"/>), or null.</param>
-internal sealed record ComparisonContext(string BaselineName, string PolicyName, string Question, IReadOnlyList<ulong> Seeds, string Engine, int? PolicyOnsetTick);
+internal sealed record ComparisonContext(string BaselineName, string PolicyName, string Question, IReadOnlyList<ulong> Seeds, string Engine, int? PolicyOnsetTick)
+{
+    /// <summary>Parameters each seed pair drew from a range (<c>--parameter-uncertainty</c>), whose uncertainty the bands then cover; empty for none.</summary>
+    public IReadOnlyList<Sensitivity.SensitivityRange> Uncertain { get; init; } = [];
+}
 
 /// <summary>
 /// The headline of a comparison in words: for a few key metrics, WHAT the policy changes (the effect
@@ -52,13 +56,13 @@ internal static class Findings
             $"{context.PolicyName} compared with {context.BaselineName}",
             context.Question.Trim(),
             Headline(effects, periods[checkpoints[^1]].Period, context.Seeds.Count),
-            Design(context.Seeds, periods, context.Engine),
+            Design(context.Seeds, periods, context.Engine, context.Uncertain),
             PairCheck(summary.FirstDivergence(), context.PolicyOnsetTick, periods),
             effects);
     }
 
     /// <summary>The paragraph on how the comparison was run, what its figures mean, what the bands cover and what they leave out.</summary>
-    private static string Design(IReadOnlyList<ulong> seeds, IReadOnlyList<MetricsRow> periods, string engine)
+    private static string Design(IReadOnlyList<ulong> seeds, IReadOnlyList<MetricsRow> periods, string engine, IReadOnlyList<Sensitivity.SensitivityRange> uncertain)
     {
         int n = seeds.Count;
         string runs = $"{n} paired seed{(n == 1 ? $" ({seeds[0]})" : $"s ({seeds[0]} to {seeds[^1]})")}, {periods[0].Period} to {periods[^1].Period}, engine {engine}. " +
@@ -70,6 +74,14 @@ internal static class Findings
             _ => "; the figure is the median over the pairs, with their 5th and 95th percentiles beside it. ",
         };
         string tooFew = SeedEvidence.TooFew(n, "pairs", "pair");
+        if (uncertain.Count > 0)
+        {
+            string drawn = $"Each pair also draws {Sensitivity.ParameterDraws.Describe(uncertain)}, the same values for both of its runs. ";
+            string both = n == 1
+                ? "One pair is one draw of the model's chance and of those parameters, and says nothing of their spread. "
+                : "The spread covers two kinds of uncertainty: chance within the model (paired seeds under common random numbers) and the uncertainty of those parameters over their ranges; a band of seed noise alone, from ecosim compare without --parameter-uncertainty, is narrower. ";
+            return runs + figures + (tooFew.Length > 0 ? tooFew + " " : "") + drawn + both + SeedEvidence.LeftOut([.. uncertain.Select(r => r.Parameter.Name)], "drawn");
+        }
         string covered = n == 1
             ? "One pair is one draw of the model's chance and says nothing of its spread. "
             : "The spread covers only chance within the model: how the effect varies over paired seeds under common random numbers (both runs of a seed draw the same random numbers). ";

@@ -44,12 +44,13 @@ public static class SeedEvidence
 
     /// <summary>
     /// What figures over seeds leave out: parameter and structural uncertainty. <paramref name="varied"/> names
-    /// the parameters the command itself varies (a sweep's), which are then not among those held at one value.
+    /// the parameters the command itself varies (a sweep's, or those a comparison draws), which are then not among those
+    /// held at one value; <paramref name="how"/> says how they vary ("swept", "drawn").
     /// </summary>
-    public static string LeftOut(IReadOnlyCollection<string>? varied = null)
+    public static string LeftOut(IReadOnlyCollection<string>? varied = null, string how = "swept")
     {
         var (assumed, all) = AssumedParameters();
-        string held = varied is { Count: > 0 } ? "every parameter but the swept ones is held at one value" : "each is held at one value";
+        string held = varied is { Count: > 0 } ? $"every parameter but the {how} ones is held at one value" : "each is held at one value";
         return $"Left out: parameter uncertainty, since {assumed} of the {all} model parameters have assumed defaults (see the source column of the parameter table) and {held}; " +
                "and uncertainty in the model's structure. The outcome is less certain than these figures show.";
     }

@@ -20,8 +20,10 @@ public sealed class ComparePipeline(PipelineEvents events)
         new OutputCommand(events).ExecuteAsync(settings.Output, Path.Combine("runs", $"{settings.Policy.Name}-vs-{settings.Baseline.Name}"), async run =>
         {
             var (baseline, policy, seeds, folder) = (settings.Baseline, settings.Policy, settings.Seeds, run.Folder);
-            var experiment = Experiment.Comparison(baseline, policy, seeds);
-            run.Note($"comparing {policy.Name} with {baseline.Name}: {seeds.Count} paired seeds ({seeds[0]}..{seeds[^1]}), {baseline.World.Ticks} ticks each, engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time");
+            var uncertain = settings.ParameterUncertainty;
+            var experiment = Experiment.Comparison(baseline, policy, seeds, uncertain);
+            run.Note($"comparing {policy.Name} with {baseline.Name}: {seeds.Count} paired seeds ({seeds[0]}..{seeds[^1]}), {baseline.World.Ticks} ticks each, engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time" +
+                     (uncertain.Count > 0 ? $"; each pair draws {Sensitivity.ParameterDraws.Describe(uncertain)}" : ""));
 
             var provenance = run.Provenance(policy, seeds) with { Baseline = (baseline.Name, baseline.Sha256) };
             var summary = new ComparisonSummary();
@@ -43,10 +45,14 @@ public sealed class ComparePipeline(PipelineEvents events)
             string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {run.PlotDate:yyyy-MM-dd}";
             int? onset = PolicyOnset.FirstTick(baseline.World, policy.World);
             var plots = settings.Output.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, onset, caption) : [];
-            var findings = Findings.Describe(summary, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, run.Engine.Name, onset));
+            var findings = Findings.Describe(summary, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, run.Engine.Name, onset) { Uncertain = uncertain });
             await File.WriteAllTextAsync(folder.PathFor("findings.md"), findings.ToMarkdown(), cancellation);
 
-            var payload = new ComparisonPayload { Baseline = ManifestScenario.Of(baseline), Policy = ManifestScenario.Of(policy), Seeds = seeds };
+            var payload = new ComparisonPayload
+            {
+                Baseline = ManifestScenario.Of(baseline), Policy = ManifestScenario.Of(policy), Seeds = seeds,
+                ParameterUncertainty = uncertain.Count > 0 ? [.. uncertain.Select(r => new Sensitivity.SensitivityParameter(r.Parameter.Name, r.Low, r.High))] : null,
+            };
             await run.CommitAsync(payload, baseline.World.Ticks, m => ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, m), cancellation);
             return new ComparisonOutcome(folder.ShownPath, settings.Output.Plots, [findings.ToMarkdown()]);
         }, cancellation);

@@ -26,7 +26,11 @@ public sealed record EnsembleSettings(Scenario Scenario, IReadOnlyList<ulong> Se
 /// <param name="Policy">The policy, over the same horizon.</param>
 /// <param name="Seeds">The seeds, each run with both scenarios.</param>
 /// <param name="Output">Engine and output.</param>
-public sealed record CompareSettings(Scenario Baseline, Scenario Policy, IReadOnlyList<ulong> Seeds, OutputSettings Output);
+public sealed record CompareSettings(Scenario Baseline, Scenario Policy, IReadOnlyList<ulong> Seeds, OutputSettings Output)
+{
+    /// <summary>Parameters each seed pair draws from its range (the same draw for both runs; <see cref="Sensitivity.ParameterDraws"/>), so the bands cover their uncertainty too; empty for none.</summary>
+    public IReadOnlyList<Sensitivity.SensitivityRange> ParameterUncertainty { get; init; } = [];
+}
 
 /// <summary>What <c>ecosim sweep</c> was asked to do.</summary>
 /// <param name="Scenario">The scenario, checked, with its ticks as asked.</param>

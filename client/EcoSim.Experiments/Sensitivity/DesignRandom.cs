@@ -22,6 +22,8 @@ internal readonly record struct DesignRandom(ulong Seed)
         Trajectory = 3,
         /// <summary>The rows drawn for one bootstrap resample.</summary>
         Bootstrap = 4,
+        /// <summary>A seed pair's draw of one uncertain parameter (<see cref="ParameterDraws"/>).</summary>
+        ParameterDraw = 5,
     }
 
     /// <summary>32 random bits for (<paramref name="use"/>, <paramref name="first"/>, <paramref name="second"/>).</summary>

@@ -22,62 +22,62 @@ public sealed record SensitivityRange(ParameterSpec Parameter, double Low, doubl
     /// <summary>A number as --param and the output files write it: the shortest text that reads back the same.</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads the ranges from the --param texts; on failure, every problem found, one line each.</summary>
-    public static IReadOnlyList<SensitivityRange>? TryParse(IReadOnlyList<string> texts, out IReadOnlyList<string> errors)
+    /// <summary>Reads the ranges from the texts of <paramref name="option"/> (--param unless told); on failure, every problem found, one line each.</summary>
+    public static IReadOnlyList<SensitivityRange>? TryParse(IReadOnlyList<string> texts, out IReadOnlyList<string> errors, string option = "--param")
     {
         var problems = new List<string>();
         errors = problems;
-        if (texts.Count == 0) problems.Add($"give at least one --param {Form}");
-        if (texts.Count > SensitivityLimits.MaxParameters) problems.Add($"--param is given {texts.Count} times; at most {SensitivityLimits.MaxParameters} parameters are allowed");
+        if (texts.Count == 0) problems.Add($"give at least one {option} {Form}");
+        if (texts.Count > SensitivityLimits.MaxParameters) problems.Add($"{option} is given {texts.Count} times; at most {SensitivityLimits.MaxParameters} parameters are allowed");
         var ranges = new List<SensitivityRange>();
         foreach (var text in texts)
         {
-            if (ParseOne(text, problems) is not { } range) continue;
-            if (ranges.Any(r => r.Parameter.Name == range.Parameter.Name)) problems.Add($"--param {range.Parameter.Name} is given twice; give each parameter once");
+            if (ParseOne(text, problems, option) is not { } range) continue;
+            if (ranges.Any(r => r.Parameter.Name == range.Parameter.Name)) problems.Add($"{option} {range.Parameter.Name} is given twice; give each parameter once");
             else ranges.Add(range);
         }
         return problems.Count > 0 ? null : ranges;
     }
 
-    private static SensitivityRange? ParseOne(string text, List<string> problems)
+    private static SensitivityRange? ParseOne(string text, List<string> problems, string option)
     {
         int equals = text.IndexOf('=');
         string name = (equals < 0 ? text : text[..equals]).Trim();
         string[] parts = equals < 0 ? [] : text[(equals + 1)..].Split(':');
         if (name.Length == 0 || (equals >= 0 && parts.Length != 2))
         {
-            problems.Add($"--param '{text}' is not {Form}");
+            problems.Add($"{option} '{text}' is not {Form}");
             return null;
         }
         if (!ParameterCatalog.TryGet(name, out var spec))
         {
             string? close = DidYouMean.Closest(name, ParameterCatalog.All.Select(p => p.Name));
-            problems.Add($"--param {text}: unknown parameter '{name}'; " + (close is null ? "see docs/MODEL.md, section 8, for the parameters" : $"did you mean '{close}'?"));
+            problems.Add($"{option} {text}: unknown parameter '{name}'; " + (close is null ? "see docs/MODEL.md, section 8, for the parameters" : $"did you mean '{close}'?"));
             return null;
         }
         if (equals < 0) return new SensitivityRange(spec, spec.Min, spec.Max);
         int before = problems.Count;
-        double low = Bound(text, "LOW", parts[0], spec, problems), high = Bound(text, "HIGH", parts[1], spec, problems);
+        double low = Bound(text, "LOW", parts[0], spec, problems, option), high = Bound(text, "HIGH", parts[1], spec, problems, option);
         if (problems.Count > before) return null;
         if (low >= high)
         {
-            problems.Add($"--param {text}: LOW ({parts[0].Trim()}) must be below HIGH ({parts[1].Trim()})");
+            problems.Add($"{option} {text}: LOW ({parts[0].Trim()}) must be below HIGH ({parts[1].Trim()})");
             return null;
         }
         return new SensitivityRange(spec, low, high);
     }
 
-    private static double Bound(string text, string what, string part, ParameterSpec spec, List<string> problems)
+    private static double Bound(string text, string what, string part, ParameterSpec spec, List<string> problems, string option)
     {
         string trimmed = part.Trim();
         if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
-            problems.Add($"--param {text}: {what} '{trimmed}' is not a number");
+            problems.Add($"{option} {text}: {what} '{trimmed}' is not a number");
             return 0;
         }
         if (!spec.Allows(value))
             problems.Add(string.Create(CultureInfo.InvariantCulture,
-                $"--param {text}: {what} {trimmed} is outside the allowed range of {spec.Name}, [{spec.Min}, {spec.Max}] ({spec.Unit})"));
+                $"{option} {text}: {what} {trimmed} is outside the allowed range of {spec.Name}, [{spec.Min}, {spec.Max}] ({spec.Unit})"));
         return value;
     }
 }
