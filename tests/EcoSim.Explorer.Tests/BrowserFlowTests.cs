@@ -14,7 +14,8 @@ namespace EcoSim.Explorer.Tests;
 /// third from 2025, run to 2030, branch there with twice the talent weight, run both to 2050, compare them,
 /// download the branch and reproduce it; then a cluster's firm sizes, an agent of the list inspected, and a
 /// pasted scenario's error shown with its line. A smaller population (the Firms field) keeps it quick;
-/// bench/explorer.py times the same flow on the full baseline. Saves explorer-flow.png.
+/// bench/explorer.py times the same flow on the full baseline. Saves explorer-flow.png (README's
+/// docs/images/explorer.png is that screenshot of the full baseline: ECOSIM_FLOW_FIRMS=75000).
 /// </summary>
 public sealed class BrowserFlowTests
 {
@@ -37,7 +38,7 @@ public sealed class BrowserFlowTests
         {
             driver.Navigate().GoToUrl(ExplorerApp.Addresses(app)[0] + "/");
             wait.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true");
-            Type("#firms", "6000");
+            Type("#firms", Environment.GetEnvironmentVariable("ECOSIM_FLOW_FIRMS") ?? "6000");
             Type(".lever[data-lever='minBasicShare'] input.value", "0.3333");
             Type(".lever[data-lever='minBasicShare'] input.from", "2025Q1");
             Find("#new-run").Click();

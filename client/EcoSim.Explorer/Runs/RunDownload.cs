@@ -51,11 +51,12 @@ public static class RunDownload
         var file = RunScenarioFile.Of(run.Plan, run.Id);
         var scenario = file.Scenario with { World = file.Scenario.World with { Ticks = recipe.Quarters } };
         string name = Path.GetFileName(recipe.Folder);
-        // A folder of its own, made here, holds only what the pipeline writes; it is removed whole.
-        var work = Directory.CreateTempSubdirectory("ecosim-download-");
         await OneAtATime.WaitAsync(cancellation);
+        // A folder of its own, made here, holds only what the pipeline writes; it is removed whole.
+        DirectoryInfo? work = null;
         try
         {
+            work = Directory.CreateTempSubdirectory("ecosim-download-");
             string folder = Path.Combine(work.FullName, name);
             var events = new PipelineEvents(TextWriter.Null) { OpenEngine = (_, _) => Task.FromResult<ISimulationEngine>(new BorrowedEngine(engine)) };
             var output = new OutputSettings(new EngineChoice(engine.Kind, Math.Max(1, engine.FirmsPerShard)), folder, plots) { CommandLine = recipe.Command };
@@ -68,7 +69,7 @@ public static class RunDownload
         finally
         {
             OneAtATime.Release();
-            work.Delete(recursive: true);
+            work?.Delete(recursive: true);
         }
     }
 
