@@ -34,14 +34,18 @@ public static class SiloHosting
             endpoints.SiloListeningEndpoint = new IPEndPoint(address, options.SiloPort);
             endpoints.GatewayListeningEndpoint = options.GatewayPort > 0 ? new IPEndPoint(address, options.GatewayPort) : null;
         });
-        return silo.AddEcoSimGrains(options.TraceGrainCalls);
+        silo.AddEcoSimCheckpointStorage(options, credentials);
+        return silo.AddEcoSimGrains(options.TraceGrainCalls, checkpointStorage: false);
     }
 
     /// <summary>What EcoSim's grains need from any silo, whatever its clustering (also used by test clusters).</summary>
     /// <param name="silo">The silo.</param>
     /// <param name="traceGrainCalls">Whether grain calls carry the caller's span (see <see cref="EcoSimClusterOptions.TraceGrainCalls"/>).</param>
-    public static ISiloBuilder AddEcoSimGrains(this ISiloBuilder silo, bool traceGrainCalls = false)
+    /// <param name="checkpointStorage">Whether to add the checkpoint store in memory (a test cluster in one process); a silo
+    /// of <see cref="AddEcoSimSilo"/> has chosen its own (see <see cref="CheckpointStorage"/>).</param>
+    public static ISiloBuilder AddEcoSimGrains(this ISiloBuilder silo, bool traceGrainCalls = false, bool checkpointStorage = true)
     {
+        if (checkpointStorage) silo.AddMemoryGrainStorage(Grains.Abstractions.CheckpointStoreKeys.StorageName);
         // Grain state lives in memory; a run paused for a while must not lose its grains.
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = TimeSpan.FromHours(4));
         // A tick of a large world may take longer than Orleans' default 30 s; lost silos are found by membership.

@@ -25,7 +25,7 @@ public sealed class LostSilosTests(ITestOutputHelper log)
             Assert.True(code == 0, errors + restarts);
             Assert.Equal(2, killer.KilledProcesses.Count);
             // The snapshot it kept in memory after quarter 2 (every 2 quarters here), not tick 0.
-            var restart = Assert.Single(restarts.Lines, l => l.Line.Contains("restarting the run from the checkpoint after 2 ticks (resumed from quarter 2024Q3)", StringComparison.Ordinal));
+            var restart = Assert.Single(restarts.Lines, l => l.Line.Contains("restarting the run from the checkpoint after 2 ticks (resumed from quarter 2024Q3) in the cluster's store", StringComparison.Ordinal));
             Assert.Contains("on 1 silo (attempt 2 of 3)", restart.Line);
             log.WriteLine($"detection: the client restarted the run {(restart.At - killer.KilledAt!.Value).TotalSeconds:0.0} s after the kill");
             await SmallRuns.AssertReferenceBytes(root, Path.Combine(root, "cluster"));

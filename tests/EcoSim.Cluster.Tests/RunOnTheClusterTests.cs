@@ -62,7 +62,7 @@ public sealed class RunOnTheClusterTests(ITestOutputHelper log)
             log.WriteLine(restarts.ToString());
             Assert.True(code == 0, errors + restarts);
             Assert.NotNull(killer.KilledProcess);
-            var restart = Assert.Single(restarts.Lines, l => l.Line.Contains("restarting the run from the checkpoint after 2 ticks (resumed from quarter 2024Q3) on 2 silos", StringComparison.Ordinal));
+            var restart = Assert.Single(restarts.Lines, l => l.Line.Contains("restarting the run from the checkpoint after 2 ticks (resumed from quarter 2024Q3) in the cluster's store on 2 silos", StringComparison.Ordinal));
             Assert.Equal(["2024Q3.ecosnap", "2025Q3.ecosnap"], Directory.GetFiles(Path.Combine(root, "cluster", "checkpoints")).Select(Path.GetFileName).Order());
             log.WriteLine($"detection: the client restarted the run {(restart.At - killer.KilledAt!.Value).TotalSeconds:0.0} s after the kill");
             await SmallRuns.AssertReferenceBytes(root, Path.Combine(root, "cluster"));

@@ -58,6 +58,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
             yield return new SimulatedTick(done, null);
         }
         RecoveryCheckpoint? recovery = null;
+        var store = _restarts.Restarts ? StoredCheckpoints.New(connection.Grains) : null;
         for (int attempt = 1; ; attempt++)
         {
             var run = new RunAttempt(connection.Grains);
@@ -68,7 +69,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
             try
             {
                 RunSpans.Resume(span);
-                var begun = recovery is not null ? run.RestoreAsync(world, layout, recovery.Parts())
+                var begun = recovery is not null ? RestoreFromStore(run, world, layout, store!, recovery.Tick)
                     : start is not null ? run.RestoreAsync(world, layout, RunSnapshot.Parts(start.World, start.History, start.State))
                     : run.StartAsync(world, layout);
                 try { await watch.Guard(begun, cancellation); }
@@ -91,7 +92,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                     {
                         if (firmTicks.Contains(outcome.Tick)) census = await watch.Guard(run.FirmsAsync(outcome.Tick, world.ClusterCount), cancellation);
                         // Written before the tick is delivered: a checkpoint lost with a silo is taken again when the tick is run again.
-                        recovery = await watch.Guard(Checkpoint(run, world, outcome, delivered, checkpoints, recovery, cancellation), cancellation);
+                        recovery = await watch.Guard(Checkpoint(run, world, outcome, delivered, checkpoints, store, recovery, cancellation), cancellation);
                     }
                     catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
                     delivered.Add(outcome);
@@ -100,6 +101,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                 if (failure is null)
                 {
                     await run.StopAsync();
+                    // The store keeps nothing of a finished run (a run given up on leaves a series that Redis expires).
+                    if (store is not null) await store.ClearAsync();
                     RunSpans.RunDone(Name);
                     finished = true;
                     yield break;
@@ -111,7 +114,9 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                 if (!finished) await run.AbandonAsync();
             }
             int from = recovery?.Tick ?? start?.World.Tick ?? 0;
-            string point = from == 0 ? "from tick 0" : $"from the checkpoint after {from} ticks (resumed from quarter {world.PeriodOf(from)})";
+            string point = from == 0 ? "from tick 0"
+                : recovery is not null ? $"from the checkpoint after {from} ticks (resumed from quarter {world.PeriodOf(from)}) in the cluster's store"
+                : $"from the checkpoint after {from} ticks (resumed from quarter {world.PeriodOf(from)})";
             _restarts.Log.WriteLine($"warning: a silo was lost during tick {tick + 1} ({SiloFailure.Describe(failure)}); " +
                                     $"restarting the run {point} on {_silos} silo{(_silos == 1 ? "" : "s")} (attempt {attempt + 1} of {_restarts.MaxAttempts})");
         }
@@ -132,32 +137,33 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
 
     /// <summary>
     /// After <paramref name="outcome"/>'s tick: the checkpoint the run asked for, if one is due, written part by part from
-    /// the grains to its sink; and, for a run that can restart, the snapshot it keeps to restart from (every
+    /// the grains to its sink; and, for a run that can restart, the checkpoint it stores in the cluster's store to restart from (every
     /// <see cref="RestartPolicy.CheckpointEvery"/> quarters, or at its own checkpoints when it writes some). Returns the
-    /// newest snapshot kept.
+    /// newest checkpoint stored.
     /// </summary>
     private async Task<RecoveryCheckpoint?> Checkpoint(RunAttempt run, WorldSpec world, TickOutcome outcome, IReadOnlyList<TickOutcome> delivered,
-        RunCheckpoints? checkpoints, RecoveryCheckpoint? recovery, CancellationToken cancellation)
+        RunCheckpoints? checkpoints, StoredCheckpoints? store, RecoveryCheckpoint? recovery, CancellationToken cancellation)
     {
         int done = outcome.Tick + 1;
         bool written = checkpoints is { Sink: not null } && checkpoints.Schedule.Ticks.Contains(done);
-        bool kept = _restarts.Restarts && done < world.Ticks && (checkpoints is { Schedule.IsEmpty: false }
+        bool kept = store is not null && done < world.Ticks && (checkpoints is { Schedule.IsEmpty: false }
             ? checkpoints.Schedule.Ticks.Contains(done)
             : _restarts.CheckpointEvery > 0 && done % _restarts.CheckpointEvery == 0);
         if (!written && !kept) return recovery;
-        IReadOnlyList<MetricsRow> history = [.. delivered.SelectMany(d => d.Rows), .. outcome.Rows];
         var scenario = checkpoints?.Scenario ?? UnnamedScenario;
-        if (!kept)
+        if (written)
         {
+            IReadOnlyList<MetricsRow> history = [.. delivered.SelectMany(d => d.Rows), .. outcome.Rows];
             await checkpoints!.Sink!.WriteAsync(done, world.PeriodOf(done), stream => run.WriteSnapshotAsync(stream, scenario, history), cancellation);
-            return recovery;
         }
-        using var memory = new MemoryStream();
-        await run.WriteSnapshotAsync(memory, scenario, history);
-        var bytes = memory.ToArray();
-        if (written) await checkpoints!.Sink!.WriteAsync(done, world.PeriodOf(done), stream => stream.Write(bytes), cancellation);
-        return new RecoveryCheckpoint(done, bytes);
+        if (!kept) return recovery;
+        await store!.StoreAsync(run, done, scenario);
+        return new RecoveryCheckpoint(done);
     }
+
+    // A fresh run's grains take their parts from the store by the record the store holds, checked to be the newest one.
+    private static async Task RestoreFromStore(RunAttempt run, WorldSpec world, RunLayout layout, StoredCheckpoints store, int tick) =>
+        await run.RestoreAsync(world, layout, store, await store.ReadAsync(tick));
 
     // What a snapshot kept only to restart from records of a run that names no scenario (it is never written to a file).
     private static readonly ScenarioIdentity UnnamedScenario = new("(restart point)", "", "");

@@ -3,7 +3,7 @@ namespace EcoSim.Experiments.Engines;
 /// <summary>
 /// How a run on a cluster survives the loss of a silo. Grain state lives in memory, so a dead silo
 /// takes its grains' state with it: the run starts again under a new run id on the silos that are left, from
-/// the newest snapshot the client holds (<see cref="RecoveryCheckpoint"/>, taken every <see cref="CheckpointEvery"/>
+/// the newest checkpoint in the cluster's store (<see cref="StoredCheckpoints"/>, taken every <see cref="CheckpointEvery"/>
 /// quarters, or at the run's own checkpoints when it writes some), else from tick 0. The model is deterministic, so
 /// the bytes do not change.
 /// </summary>

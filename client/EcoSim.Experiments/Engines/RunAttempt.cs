@@ -17,6 +17,9 @@ public sealed class RunAttempt(IGrainFactory grains)
     private const int PartsAhead = 4;
     private readonly IRunGrain _run = grains.GetGrain<IRunGrain>($"run-{Guid.NewGuid():N}");
 
+    /// <summary>The run id of this attempt, the key of its grains.</summary>
+    public string Id => _run.GetPrimaryKeyString();
+
     /// <summary>Sets up every entity of the run at tick 0.</summary>
     public Task StartAsync(WorldSpec world, RunLayout layout) => _run.Start(world, layout);
 
@@ -33,6 +36,42 @@ public sealed class RunAttempt(IGrainFactory grains)
             else if (part.Name != SnapshotParts.Metrics) await _run.ImportPart(part);
             first = false;
         }
+    }
+
+    /// <summary>
+    /// Sets up the run to continue the checkpoint <paramref name="record"/> of the cluster's store: the world part is read
+    /// and given to the run grain, then every other part goes from the store to the grain that holds its state, each
+    /// checked against the record's SHA-256; none passes through the client.
+    /// </summary>
+    /// <exception cref="SnapshotException">A part is missing from the store or is not the part the record names.</exception>
+    public async Task RestoreAsync(WorldSpec world, RunLayout layout, StoredCheckpoints store, StoredCheckpointRecord record)
+    {
+        await _run.Restore(world, layout, await store.Part(record.Tick, record.Parts[0]).Read(record.Parts[0], record.Sha256[0]));
+        for (int i = 1; i < record.Parts.Length; i++) await store.Part(record.Tick, record.Parts[i]).GiveTo(Id, record.Parts[i], record.Sha256[i]);
+    }
+
+    /// <summary>
+    /// Stores a checkpoint of the run after the ticks stepped so far in the cluster's store, each part written by a grain
+    /// of the cluster from the grain that holds it (a few at a time), then the run-level record that lists them. The
+    /// metrics are not stored: the client delivered them already and keeps them.
+    /// </summary>
+    public async Task<StoredCheckpointRecord> StoreAsync(StoredCheckpoints store, int tick, ScenarioIdentity scenario)
+    {
+        var world = await _run.ExportWorld(scenario);
+        var counts = PartCodec.ReadWorld(world);
+        string[] names = [SnapshotParts.World, .. SnapshotParts.All(counts.Clusters, counts.Funds).Skip(1).Where(n => n != SnapshotParts.Metrics)];
+        var hashes = new byte[names.Length][];
+        hashes[0] = await store.Part(tick, names[0]).Put(world);
+        using var gate = new SemaphoreSlim(PartsAhead);
+        await Task.WhenAll(Enumerable.Range(1, names.Length - 1).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try { hashes[i] = await store.Part(tick, names[i]).TakeFrom(Id, names[i]); }
+            finally { gate.Release(); }
+        }));
+        var record = new StoredCheckpointRecord(tick, names, hashes);
+        await store.Record.Write(record);
+        return record;
     }
 
     /// <summary>

@@ -1,0 +1,145 @@
+using EcoSim.Experiments.Engines;
+using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Metrics;
+using EcoSim.Model.Snapshots;
+using EcoSim.Model.World;
+using EcoSim.Scenarios;
+using Xunit;
+
+namespace EcoSim.Cluster.Tests;
+
+/// <summary>
+/// The cluster's checkpoint store on an embedded silo (its store in memory; the grains and the checks are those of a
+/// cluster on Redis): a checkpoint stored part by part continues in fresh grains to the bytes of an uninterrupted run,
+/// its record lists the hashes a checkpoint file of the same tick carries, and a part missing from the store or
+/// changed in it is refused with its name.
+/// </summary>
+public sealed class StoredCheckpointTests : IAsyncLifetime
+{
+    private const int CutTick = 3;
+    private static readonly ScenarioIdentity Identity = new("small", "", "");
+    private readonly RunLayout _layout = new(64);
+    private IOrleansConnection _connection = null!;
+    private WorldSpec _world = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connection = await OrleansConnections.StartEmbeddedAsync(CancellationToken.None);
+        _world = ScenarioLoader.Load(SmallRuns.Scenario).World;
+    }
+
+    public async Task DisposeAsync() => await _connection.DisposeAsync();
+
+    [Fact]
+    public async Task A_stored_checkpoint_continues_in_fresh_grains_to_the_bytes_of_the_uninterrupted_run()
+    {
+        var (store, record, whole) = await StoreAfterCutAsync();
+        var fresh = new RunAttempt(_connection.Grains);
+        await fresh.RestoreAsync(_world, _layout, store, await store.ReadAsync(CutTick));
+        var rows = new List<MetricsRow>();
+        for (int t = CutTick; t < _world.Ticks; t++) rows.AddRange((await fresh.StepAsync()).Rows);
+        await fresh.StopAsync();
+        Assert.Equal(whole.Skip(whole.Count - rows.Count), rows);
+        Assert.Equal(CutTick, record.Tick);
+        await store.ClearAsync();
+    }
+
+    [Fact]
+    public async Task The_record_lists_every_part_but_the_metrics_with_the_hashes_of_a_checkpoint_file_of_the_same_tick()
+    {
+        var run = new RunAttempt(_connection.Grains);
+        await run.StartAsync(_world, _layout);
+        var history = new List<MetricsRow>();
+        for (int t = 0; t < CutTick; t++) history.AddRange((await run.StepAsync()).Rows);
+        var store = StoredCheckpoints.New(_connection.Grains);
+        var record = await store.StoreAsync(run, CutTick, Identity);
+        using var file = new MemoryStream();
+        await run.WriteSnapshotAsync(file, Identity, history);
+        await run.StopAsync();
+        var parts = RunSnapshot.ReadParts(new MemoryStream(file.ToArray())).Where(p => p.Name != SnapshotParts.Metrics).ToList();
+        Assert.Equal(parts.Select(p => p.Name), record.Parts);
+        Assert.Equal(parts.Select(p => Convert.ToHexString(p.Sha256)), record.Sha256.Select(Convert.ToHexString));
+        var stored = await store.Record.Read();
+        Assert.NotNull(stored);
+        Assert.Equal(record.Parts, stored.Parts);
+        Assert.Equal(record.Sha256.Select(Convert.ToHexString), stored.Sha256.Select(Convert.ToHexString));
+        await store.ClearAsync();
+        Assert.Null(await store.Record.Read());
+    }
+
+    [Theory]
+    [InlineData("firms/1")]
+    [InlineData("cluster/0")]
+    [InlineData("talent/2")]
+    [InlineData("region")]
+    [InlineData("world")]
+    public async Task A_part_missing_from_the_store_is_refused_with_its_name(string name)
+    {
+        var (store, record, _) = await StoreAfterCutAsync();
+        await store.Part(CutTick, name).Clear();
+        var refused = await Assert.ThrowsAsync<SnapshotException>(() => new RunAttempt(_connection.Grains).RestoreAsync(_world, _layout, store, record));
+        Assert.Equal(name, refused.Part);
+        Assert.Contains($"'{name}'", refused.Message, StringComparison.Ordinal);
+        await store.ClearAsync();
+    }
+
+    [Theory]
+    [InlineData("firms/0", 0)]
+    [InlineData("firms/2", -1)]
+    [InlineData("labs/1", 3)]
+    [InlineData("fund/0", 0)]
+    public async Task A_part_whose_bytes_changed_in_the_store_is_refused_with_its_name(string name, int at)
+    {
+        var (store, record, _) = await StoreAfterCutAsync();
+        int index = Array.IndexOf(record.Parts, name);
+        var part = await store.Part(CutTick, name).Read(name, record.Sha256[index]);
+        var bytes = part.Stored.ToArray();
+        bytes[at < 0 ? bytes.Length + at : at] ^= 0x20;
+        await store.Part(CutTick, name).Put(part with { Stored = bytes });
+        var refused = await Assert.ThrowsAsync<SnapshotException>(() => new RunAttempt(_connection.Grains).RestoreAsync(_world, _layout, store, record));
+        Assert.Equal(name, refused.Part);
+        Assert.Contains("SHA-256", refused.Message, StringComparison.Ordinal);
+        await store.ClearAsync();
+    }
+
+    [Fact]
+    public async Task A_part_replaced_by_another_whole_part_is_refused_by_the_records_hash()
+    {
+        var (store, record, _) = await StoreAfterCutAsync();
+        int firms0 = Array.IndexOf(record.Parts, "firms/0"), firms1 = Array.IndexOf(record.Parts, "firms/1");
+        var other = await store.Part(CutTick, "firms/1").Read("firms/1", record.Sha256[firms1]);
+        await store.Part(CutTick, "firms/0").Put(other with { Name = "firms/0" });
+        var refused = await Assert.ThrowsAsync<SnapshotException>(() => new RunAttempt(_connection.Grains).RestoreAsync(_world, _layout, store, record));
+        Assert.Equal("firms/0", refused.Part);
+        Assert.Contains(Convert.ToHexStringLower(record.Sha256[firms0]), refused.Message, StringComparison.Ordinal);
+        await store.ClearAsync();
+    }
+
+    [Fact]
+    public async Task A_record_of_another_tick_or_none_is_refused()
+    {
+        var (store, _, _) = await StoreAfterCutAsync();
+        var other = await Assert.ThrowsAsync<SnapshotException>(() => store.ReadAsync(CutTick + 1));
+        Assert.Contains($"{CutTick} ticks done", other.Message, StringComparison.Ordinal);
+        await store.ClearAsync();
+        var none = await Assert.ThrowsAsync<SnapshotException>(() => store.ReadAsync(CutTick));
+        Assert.Contains(store.Series, none.Message, StringComparison.Ordinal);
+    }
+
+    // A run to its end, its rows; and a checkpoint of the same world after CutTick ticks in a new series of the store.
+    private async Task<(StoredCheckpoints Store, StoredCheckpointRecord Record, List<MetricsRow> Whole)> StoreAfterCutAsync()
+    {
+        var run = new RunAttempt(_connection.Grains);
+        await run.StartAsync(_world, _layout);
+        var store = StoredCheckpoints.New(_connection.Grains);
+        StoredCheckpointRecord? record = null;
+        var rows = new List<MetricsRow>();
+        for (int t = 0; t < _world.Ticks; t++)
+        {
+            rows.AddRange((await run.StepAsync()).Rows);
+            if (t + 1 == CutTick) record = await store.StoreAsync(run, CutTick, Identity);
+        }
+        await run.StopAsync();
+        return (store, record!, rows);
+    }
+}
