@@ -22,18 +22,25 @@ internal static class CheckpointBench
     {
         int[] populations = [75_000, 1_000_000];
         int repeats = 3;
+        bool storeOnly = false;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--firms" && i + 1 < args.Length) populations = [.. args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
             else if (args[i] == "--repeats" && i + 1 < args.Length) repeats = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--store-only") storeOnly = true;
             else
             {
-                Console.Error.WriteLine($"usage: EcoSim.Scale {Argument} [--firms 75000,1000000] [--repeats 3]");
+                Console.Error.WriteLine($"usage: EcoSim.Scale {Argument} [--firms 75000,1000000] [--repeats 3] [--store-only]");
                 return 2;
             }
         }
         var scenario = Worlds.BaselineScenario();
         var identity = new ScenarioIdentity(scenario.Name, scenario.CombinedText, scenario.Sha256);
+        if (storeOnly)
+        {
+            StoreCheckpointBench.RunAsync(scenario.World with { Firms = populations[0] }, identity, repeats).GetAwaiter().GetResult();
+            return 0;
+        }
         // A folder made new for this run, so the clean-up below removes only what the bench wrote.
         string folder = Directory.CreateTempSubdirectory("ecosim-checkpoint-bench-").FullName;
         try
@@ -44,6 +51,7 @@ internal static class CheckpointBench
             foreach (int firms in populations) Snapshot(scenario.World with { Firms = firms }, identity, folder, repeats);
             Overhead(scenario.World with { Firms = populations[0] }, identity, folder, repeats);
             if (!OrleansCheckpointBench.RunAsync(populations, identity, scenario.World, folder, repeats).GetAwaiter().GetResult()) return 1;
+            StoreCheckpointBench.RunAsync(scenario.World with { Firms = populations[0] }, identity, repeats).GetAwaiter().GetResult();
         }
         finally { Directory.Delete(folder, recursive: true); }
         return 0;

@@ -45,7 +45,7 @@ public static class SiloHosting
     /// of <see cref="AddEcoSimSilo"/> has chosen its own (see <see cref="CheckpointStorage"/>).</param>
     public static ISiloBuilder AddEcoSimGrains(this ISiloBuilder silo, bool traceGrainCalls = false, bool checkpointStorage = true)
     {
-        if (checkpointStorage) silo.AddMemoryGrainStorage(Grains.Abstractions.CheckpointStoreKeys.StorageName);
+        if (checkpointStorage) silo.AddInMemoryCheckpointStorage();
         // Grain state lives in memory; a run paused for a while must not lose its grains.
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = TimeSpan.FromHours(4));
         // A tick of a large world may take longer than Orleans' default 30 s; lost silos are found by membership.
