@@ -13,6 +13,7 @@ internal static class OutcomeText
         ComparisonOutcome comparison => [.. comparison.Headline, Wrote(comparison, "findings.md, report.html, summary.csv, runs/, plots/, manifest.json")],
         SweepOutcome sweep => [Wrote(sweep, $"sweep.csv, runs/, {(sweep.Plots ? "plots/, " : "")}report.html, manifest.json"), .. sweep.Headline],
         Experiments.Sensitivity.SensitivityOutcome sensitivity => [Wrote(sensitivity, $"indices.csv, design.csv, {(sensitivity.Plots ? "plots/, " : "")}report.html, manifest.json"), .. sensitivity.Headline],
+        Experiments.Calibration.CalibrationOutcome calibration => [Wrote(calibration, $"fit.csv, posterior.csv, parameters.csv, generations.csv, calibrated/, {(calibration.Plots ? "plots/, " : "")}report.html, manifest.json"), .. calibration.Headline],
         _ => throw new ArgumentException($"no text for a {outcome.GetType().Name}", nameof(outcome)),
     };
 

@@ -29,6 +29,7 @@ internal static class ReproductionFacts
             EnsemblePayload ensemble => Facts(ensemble, manifest.TickCount),
             SweepPayload sweep => Facts(sweep, manifest.TickCount),
             Sensitivity.SensitivityPayload sensitivity => Facts(sensitivity, manifest.TickCount),
+            Calibration.CalibrationPayload calibration => Facts(calibration, manifest.TickCount),
             var other => throw new ArgumentException($"no reproduction facts for a {other.GetType().Name}", nameof(manifest)),
         },
         .. Engine(manifest),
@@ -70,6 +71,17 @@ internal static class ReproductionFacts
         .. manifest.Parameters.Select(p => new ReportFact($"parameter {p.Name}", $"{Sensitivity.SensitivityRange.Number(p.Low)} to {Sensitivity.SensitivityRange.Number(p.High)}")),
         new("outputs", string.Join(", ", manifest.Outputs)),
         new("design", $"{manifest.Points} points x {Seeds(manifest.Seeds)} seeds{(manifest.Policy is null ? "" : " x 2 scenarios")} = {manifest.Points * manifest.Seeds.Count * (manifest.Policy is null ? 1 : 2)} runs"),
+        new("quarters", ticks.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    private static IEnumerable<ReportFact> Facts(Calibration.CalibrationPayload manifest, int ticks) =>
+    [
+        new("scenario", $"{manifest.Scenario.Name} ({manifest.Scenario.Path})"),
+        new("scenario SHA-256", manifest.Scenario.Sha256),
+        new("target", $"{manifest.Target}, {manifest.TargetLines.Count - 1} lines after the header (recorded in the manifest)"),
+        new("method", $"ABC-SMC, {manifest.Particles} particles, {manifest.Generations} generations, calibration seed {manifest.CalibrationSeed}"),
+        .. manifest.Parameters.Select(p => new ReportFact($"prior of {p.Name}", $"uniform, {Sensitivity.SensitivityRange.Number(p.Low)} to {Sensitivity.SensitivityRange.Number(p.High)}")),
+        new("seeds per particle", Seeds(manifest.Seeds)),
         new("quarters", ticks.ToString(CultureInfo.InvariantCulture)),
     ];
 
