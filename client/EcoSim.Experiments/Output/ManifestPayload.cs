@@ -27,6 +27,7 @@ public abstract record ManifestPayload
         [EnsemblePayload.KindName] = typeof(EnsemblePayload),
         [SweepPayload.KindName] = typeof(SweepPayload),
         [Sensitivity.SensitivityPayload.KindName] = typeof(Sensitivity.SensitivityPayload),
+        [Validation.ValidationPayload.KindName] = typeof(Validation.ValidationPayload),
     };
 
     /// <summary>Whether the JSON text ends in a newline: every kind's does but a comparison's, which has always been written without.</summary>

@@ -29,6 +29,7 @@ internal static class ReproductionFacts
             EnsemblePayload ensemble => Facts(ensemble, manifest.TickCount),
             SweepPayload sweep => Facts(sweep, manifest.TickCount),
             Sensitivity.SensitivityPayload sensitivity => Facts(sensitivity, manifest.TickCount),
+            Validation.ValidationPayload validation => Facts(validation),
             var other => throw new ArgumentException($"no reproduction facts for a {other.GetType().Name}", nameof(manifest)),
         },
         .. Engine(manifest),
@@ -71,6 +72,17 @@ internal static class ReproductionFacts
         new("outputs", string.Join(", ", manifest.Outputs)),
         new("design", $"{manifest.Points} points x {Seeds(manifest.Seeds)} seeds{(manifest.Policy is null ? "" : " x 2 scenarios")} = {manifest.Points * manifest.Seeds.Count * (manifest.Policy is null ? 1 : 2)} runs"),
         new("quarters", ticks.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    private static IEnumerable<ReportFact> Facts(Validation.ValidationPayload manifest) =>
+    [
+        new("scenario", $"{manifest.Scenario.Name} ({manifest.Scenario.Path})"),
+        new("scenario SHA-256", manifest.Scenario.Sha256),
+        new("seed", manifest.Seed.ToString(CultureInfo.InvariantCulture)),
+        new("stylized facts", $"{manifest.FactsHeld} of {manifest.Facts.Count} hold: {string.Join(", ", manifest.Facts)}, on {Validation.ValidationHistory.Ticks} quarters"),
+        new("screen", $"{(manifest.Quick ? "quick " : "")}Morris, {manifest.ScreenTrajectories} trajectories, {manifest.ScreenTicks} quarters per run"),
+        .. manifest.ScreenParameters.Select(p => new ReportFact($"screened {p.Name}", $"{Sensitivity.SensitivityRange.Number(p.Low)} to {Sensitivity.SensitivityRange.Number(p.High)}")),
+        new("screened outputs", string.Join(", ", manifest.ScreenOutputs)),
     ];
 
     private static IEnumerable<ReportFact> Facts(SweepPayload manifest, int ticks) =>

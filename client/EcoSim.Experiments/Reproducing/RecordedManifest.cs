@@ -24,6 +24,7 @@ internal static class RecordedManifest
             EnsemblePayload ensemble => EnsembleReproduction.From(manifest, ensemble),
             SweepPayload sweep => SweepReproduction.From(manifest, sweep),
             Sensitivity.SensitivityPayload sensitivity => SensitivityReproduction.From(manifest, sensitivity),
+            Validation.ValidationPayload validation => CheckModelReproduction.From(manifest, validation),
             var other => throw new ManifestProblem("kind", $"a {other.GetType().Name} cannot be reproduced by this program"),
         };
     }
