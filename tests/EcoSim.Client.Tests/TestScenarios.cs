@@ -6,14 +6,19 @@ namespace EcoSim.Client.Tests;
 internal static class TestScenarios
 {
     /// <summary>The small test world (four clusters, two years), found above the test folder.</summary>
-    public static string SmallBaselinePath
+    public static string SmallBaselinePath => Path.Combine(RepositoryRoot, "tests", "EcoSim.Integration.Tests", "Scenarios", "small-baseline.yaml");
+
+    /// <summary>A scenario of the library (scenarios/), by file name.</summary>
+    public static string LibraryPath(string fileName) => Path.Combine(RepositoryRoot, "scenarios", fileName);
+
+    /// <summary>The folder of EcoSim.sln, found above the test folder.</summary>
+    private static string RepositoryRoot
     {
         get
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EcoSim.sln"))) dir = dir.Parent;
-            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("EcoSim.sln not found above the test folder"),
-                "tests", "EcoSim.Integration.Tests", "Scenarios", "small-baseline.yaml");
+            return dir?.FullName ?? throw new InvalidOperationException("EcoSim.sln not found above the test folder");
         }
     }
 

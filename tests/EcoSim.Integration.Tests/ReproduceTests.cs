@@ -196,7 +196,7 @@ public sealed class ReproduceTests
         { "duplicate nested key", "manifest.json: files[0].path: appears twice; a manifest gives each key once" },
         { "engine", "manifest.json: engine: 'quantum' is not an engine this program runs" },
         { "scenario text", "manifest.json: scenarioSha256: is not the SHA-256 of scenarioText" },
-        { "kind", "manifest.json: kind: 'forecast' is not a kind of output this program reads (run, compare, ensemble, sweep, sensitivity, calibration)" },
+        { "kind", "manifest.json: kind: 'forecast' is not a kind of output this program reads (run, compare, ensemble, sweep, sensitivity, calibration, check-model)" },
         { "version", "manifest.json: formatVersion: 99 is not a manifest version this program reads" },
         { "files", "manifest.json: files: '../escape.csv' is not a path inside the output folder" },
         { "ticks", "manifest.json: tickCount: 400 is more than the 8 ticks of the recorded scenario" },

@@ -11,6 +11,8 @@ internal static class ExitCodes
     public const int BadInput = 2;
     /// <summary><c>reproduce</c> ran, but a data file differs from the one its manifest records.</summary>
     public const int NotReproduced = 3;
+    /// <summary><c>check-model</c> ran and wrote its report, but a stylized fact does not hold.</summary>
+    public const int FactFailed = 4;
     /// <summary>Stopped by Ctrl-C. Nothing was written.</summary>
     public const int Interrupted = 130;
 }

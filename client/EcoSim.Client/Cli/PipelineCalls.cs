@@ -16,14 +16,14 @@ internal static class PipelineCalls
     public static PipelineEvents Events(TextWriter errors) =>
         new(errors) { Progress = (runs, ticks) => ProgressDisplay.Start(errors, runs, ticks) };
 
-    /// <summary>Runs <paramref name="pipeline"/> and prints what it wrote; returns the exit code.</summary>
+    /// <summary>Runs <paramref name="pipeline"/> and prints what it wrote; returns the exit code (<see cref="ExitCodes.FactFailed"/> for a validation whose facts do not all hold).</summary>
     public static async Task<int> RunAsync(Func<PipelineEvents, Task<OutputOutcome>> pipeline, TextWriter output, TextWriter errors)
     {
         OutputOutcome outcome;
         try { outcome = await pipeline(Events(errors)); }
         catch (OutputRefusedException e) { return Refuse(errors, e.Message); }
         foreach (var line in OutcomeText.Lines(outcome)) output.WriteLine(line);
-        return ExitCodes.Ok;
+        return outcome is Experiments.Validation.CheckModelOutcome { AllHeld: false } ? ExitCodes.FactFailed : ExitCodes.Ok;
     }
 
     /// <summary>Reproduces a manifest, prints what was written and a verdict per file; 0 when every data file is identical, 3 when not.</summary>

@@ -28,6 +28,7 @@ public abstract record ManifestPayload
         [SweepPayload.KindName] = typeof(SweepPayload),
         [Sensitivity.SensitivityPayload.KindName] = typeof(Sensitivity.SensitivityPayload),
         [Calibration.CalibrationPayload.KindName] = typeof(Calibration.CalibrationPayload),
+        [Validation.ValidationPayload.KindName] = typeof(Validation.ValidationPayload),
     };
 
     /// <summary>Whether the JSON text ends in a newline: every kind's does but a comparison's, which has always been written without.</summary>

@@ -30,6 +30,7 @@ internal static class ReproductionFacts
             SweepPayload sweep => Facts(sweep, manifest.TickCount),
             Sensitivity.SensitivityPayload sensitivity => Facts(sensitivity, manifest.TickCount),
             Calibration.CalibrationPayload calibration => Facts(calibration, manifest.TickCount),
+            Validation.ValidationPayload validation => Facts(validation),
             var other => throw new ArgumentException($"no reproduction facts for a {other.GetType().Name}", nameof(manifest)),
         },
         .. Engine(manifest),
@@ -83,6 +84,17 @@ internal static class ReproductionFacts
         .. manifest.Parameters.Select(p => new ReportFact($"prior of {p.Name}", $"uniform, {Sensitivity.SensitivityRange.Number(p.Low)} to {Sensitivity.SensitivityRange.Number(p.High)}")),
         new("seeds per particle", Seeds(manifest.Seeds)),
         new("quarters", ticks.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    private static IEnumerable<ReportFact> Facts(Validation.ValidationPayload manifest) =>
+    [
+        new("scenario", $"{manifest.Scenario.Name} ({manifest.Scenario.Path})"),
+        new("scenario SHA-256", manifest.Scenario.Sha256),
+        new("seed", manifest.Seed.ToString(CultureInfo.InvariantCulture)),
+        new("stylized facts", $"{manifest.FactsHeld} of {manifest.Facts.Count} hold: {string.Join(", ", manifest.Facts)}, on {Validation.ValidationHistory.Ticks} quarters"),
+        new("screen", $"{(manifest.Quick ? "quick " : "")}Morris, {manifest.ScreenTrajectories} trajectories, {manifest.ScreenTicks} quarters per run"),
+        .. manifest.ScreenParameters.Select(p => new ReportFact($"screened {p.Name}", $"{Sensitivity.SensitivityRange.Number(p.Low)} to {Sensitivity.SensitivityRange.Number(p.High)}")),
+        new("screened outputs", string.Join(", ", manifest.ScreenOutputs)),
     ];
 
     private static IEnumerable<ReportFact> Facts(SweepPayload manifest, int ticks) =>

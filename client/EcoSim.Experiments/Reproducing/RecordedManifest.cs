@@ -25,6 +25,7 @@ internal static class RecordedManifest
             SweepPayload sweep => SweepReproduction.From(manifest, sweep),
             Sensitivity.SensitivityPayload sensitivity => SensitivityReproduction.From(manifest, sensitivity),
             Calibration.CalibrationPayload calibration => Calibration.CalibrationReproduction.From(manifest, calibration),
+            Validation.ValidationPayload validation => CheckModelReproduction.From(manifest, validation),
             var other => throw new ManifestProblem("kind", $"a {other.GetType().Name} cannot be reproduced by this program"),
         };
     }

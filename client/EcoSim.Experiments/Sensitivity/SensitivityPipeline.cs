@@ -30,24 +30,7 @@ public sealed class SensitivityPipeline(PipelineEvents events)
             run.Note($"sensitivity of {(policy is null ? scenario.Name : $"the effect of {policy.Name} against {scenario.Name}")} by {design.Method.Name()} over {string.Join(", ", design.Ranges.Select(r => r.Text))}: " +
                      $"{design.Points.Count} design points x {seeds.Count} {(policy is null ? "" : "paired ")}seeds ({seeds[0]}..{seeds[^1]}), {world.Ticks} ticks each, engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time");
 
-            var experiment = Members(settings);
-            var values = new double[outputs.Count, design.Points.Count, seeds.Count, 2];
-            var seedIndex = seeds.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
-            await run.RunAsync(experiment, Collect.Finished((member, rows) =>
-            {
-                int point = PointOf(member.Label);
-                var region = rows.Where(r => r.Cluster == MetricsRow.RegionIndex).OrderBy(r => r.Tick).ToList();
-                int arm = member.Role == MemberRole.Policy ? 1 : 0;
-                for (int o = 0; o < outputs.Count; o++) values[o, point, seedIndex[member.Seed], arm] = outputs[o].Value(region, world);
-            }), cancellation);
-
-            var means = Enumerable.Range(0, outputs.Count).Select(o => Enumerable.Range(0, design.Points.Count).Select(p =>
-            {
-                double sum = 0;
-                for (int s = 0; s < seeds.Count; s++) sum += policy is null ? values[o, p, s, 0] : values[o, p, s, 1] - values[o, p, s, 0];
-                return sum / seeds.Count;
-            }).ToArray()).ToList();
-            var results = outputs.Select((output, o) => Result(design, output, means[o], policy?.Name)).ToList();
+            var (results, means) = await AnalyseAsync(run, settings, cancellation);
 
             SensitivityFiles.WriteIndices(folder.PathFor(SensitivityFiles.IndicesFileName), design, results);
             SensitivityFiles.WriteDesign(folder.PathFor(SensitivityFiles.DesignFileName), design, results, means);
@@ -70,6 +53,34 @@ public sealed class SensitivityPipeline(PipelineEvents events)
             await run.CommitAsync(payload, world.Ticks, m => SensitivityReport.Build(scenario, policy, design, results, plots, folder.WorkingPath, m), cancellation);
             return new SensitivityOutcome(folder.ShownPath, settings.Output.Plots, [.. results.Select(r => "  " + SensitivityWords.About(design, r))]);
         }, cancellation);
+    }
+
+    /// <summary>
+    /// Runs every design point with every seed on the run's engine and estimates each output's indices:
+    /// the results, and each output's value at each point (the mean over the seeds, or of the policy's
+    /// effect). What <c>ecosim sensitivity</c> writes, and what <c>ecosim check-model</c>'s screen reports.
+    /// </summary>
+    internal static async Task<(IReadOnlyList<SensitivityResult> Results, IReadOnlyList<double[]> Means)> AnalyseAsync(OutputRun run, SensitivitySettings settings, CancellationToken cancellation)
+    {
+        var (design, seeds, outputs, policy, world) = (settings.Design, settings.Seeds, settings.Outputs, settings.Policy, settings.Scenario.World);
+        var experiment = Members(settings);
+        var values = new double[outputs.Count, design.Points.Count, seeds.Count, 2];
+        var seedIndex = seeds.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
+        await run.RunAsync(experiment, Collect.Finished((member, rows) =>
+        {
+            int point = PointOf(member.Label);
+            var region = rows.Where(r => r.Cluster == MetricsRow.RegionIndex).OrderBy(r => r.Tick).ToList();
+            int arm = member.Role == MemberRole.Policy ? 1 : 0;
+            for (int o = 0; o < outputs.Count; o++) values[o, point, seedIndex[member.Seed], arm] = outputs[o].Value(region, world);
+        }), cancellation);
+
+        var means = Enumerable.Range(0, outputs.Count).Select(o => Enumerable.Range(0, design.Points.Count).Select(p =>
+        {
+            double sum = 0;
+            for (int s = 0; s < seeds.Count; s++) sum += policy is null ? values[o, p, s, 0] : values[o, p, s, 1] - values[o, p, s, 0];
+            return sum / seeds.Count;
+        }).ToArray()).ToList();
+        return ([.. outputs.Select((output, o) => Result(design, output, means[o], policy?.Name))], means);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
-namespace EcoSim.Model.Tests.StylizedFacts;
+namespace EcoSim.Experiments.Validation;
 
-/// <summary>The few descriptive statistics the stylized-facts tests need, written out so that each test says exactly what it measures.</summary>
-internal static class Statistics
+/// <summary>The few descriptive statistics the stylized-facts checks need, written out so that each check says exactly what it measures.</summary>
+internal static class FactStatistics
 {
     public static double Mean(IReadOnlyList<double> x)
     {

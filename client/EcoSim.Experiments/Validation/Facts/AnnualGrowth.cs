@@ -1,0 +1,31 @@
+namespace EcoSim.Experiments.Validation.Facts;
+
+/// <summary>
+/// Annual log revenue growth from year 19 to year 20 (ticks 75 to 79) of the firms alive at both, net of
+/// their cluster's mean, with each firm's revenue at the start: what the growth-rate facts measure.
+/// </summary>
+internal static class AnnualGrowth
+{
+    /// <summary>The growth rates and the sizes at the start, firm by firm in the same order.</summary>
+    public static (List<double> Growth, List<double> Size) Of(ValidationHistory history)
+    {
+        var from = history.Snapshots[ValidationHistory.Ticks - 5];
+        var to = history.Snapshots[ValidationHistory.Ticks - 1];
+        var growth = new List<double>();
+        var size = new List<double>();
+        for (int c = 0; c < from.Revenue.Length; c++)
+        {
+            var rates = new List<double>();
+            for (int i = 0; i < from.Revenue[c].Length; i++)
+                if (from.Alive[c][i] && to.Alive[c][i])
+                {
+                    rates.Add(Math.Log(to.Revenue[c][i] / from.Revenue[c][i]));
+                    size.Add(from.Revenue[c][i]);
+                }
+            if (rates.Count == 0) continue;
+            double mean = FactStatistics.Mean(rates);
+            growth.AddRange(rates.Select(r => r - mean));
+        }
+        return (growth, size);
+    }
+}
