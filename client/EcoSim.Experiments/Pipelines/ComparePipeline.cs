@@ -8,7 +8,8 @@ namespace EcoSim.Experiments.Pipelines;
 
 /// <summary>
 /// <c>ecosim compare</c>: runs a baseline and a policy scenario with the same seeds (common random
-/// numbers), runs proceeding concurrently, and writes each run's metrics, the bands of baseline, policy
+/// numbers), runs proceeding concurrently (each policy run continuing from its baseline twin's in-memory
+/// snapshot at the first quarter the scenarios differ), and writes each run's metrics, the bands of baseline, policy
 /// and paired effect, plots, the findings in words and a manifest, all moved into place at the end.
 /// </summary>
 /// <param name="events">Where notes and progress go, and how the engine opens.</param>
@@ -32,11 +33,12 @@ public sealed class ComparePipeline(PipelineEvents events)
                 run.Note($"note: with {seeds.Count} paired seeds, summary.csv has the region's bands only (the clusters' would take more than {EnsembleSummary.ClusterBudgetBytes >> 20} MB); every run's clusters are in runs/");
             await using (var files = await RunFilesCollector.CreateAsync(folder.WorkingPath, experiment, EnsembleColumns.Comparison, provenance, cancellation))
             {
+                var shared = settings.SharePrefix ? Engines.SharedPrefixPair.OfComparison(experiment) : [];
                 await run.RunAsync(experiment, Collect.All(files, Collect.Finished((member, rows) =>
                 {
                     summary.Add(member.Role, member.Seed, rows);
                     bands.Add(member.Role, member.Seed, rows);
-                })), cancellation);
+                })), shared, cancellation);
                 await files.CompleteAsync();
             }
 

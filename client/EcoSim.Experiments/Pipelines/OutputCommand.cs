@@ -50,6 +50,17 @@ internal sealed record OutputRun(OutputSettings Settings, RunOutputFolder Folder
         await new ExperimentRunner(Engine, Settings.Parallel, progress).RunAsync(experiment, collector, cancellation);
     }
 
+    /// <summary>
+    /// As <see cref="RunAsync(Experiment, IRunCollector, CancellationToken)"/>, computing the quarters that the runs of each of
+    /// <paramref name="pairs"/> share once (<see cref="SharedPrefixEngine"/>).
+    /// </summary>
+    public async Task RunAsync(Experiment experiment, IRunCollector collector, IReadOnlyList<SharedPrefixPair> pairs, CancellationToken cancellation)
+    {
+        await using var progress = Events.StartProgress(experiment.Members.Count, experiment.Ticks);
+        var engine = pairs.Count == 0 ? Engine : new SharedPrefixEngine(Engine, pairs);
+        await new ExperimentRunner(engine, Settings.Parallel, progress).RunAsync(experiment, collector, cancellation);
+    }
+
     /// <summary>Writes one line of the notes.</summary>
     public void Note(string line) => Events.Notes.WriteLine(line);
 

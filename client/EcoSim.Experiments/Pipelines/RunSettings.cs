@@ -30,6 +30,12 @@ public sealed record CompareSettings(Scenario Baseline, Scenario Policy, IReadOn
 {
     /// <summary>Parameters each seed pair draws from its range (the same draw for both runs; <see cref="Sensitivity.ParameterDraws"/>), so the bands cover their uncertainty too; empty for none.</summary>
     public IReadOnlyList<Sensitivity.SensitivityRange> ParameterUncertainty { get; init; } = [];
+
+    /// <summary>
+    /// Whether each seed's policy run continues from an in-memory snapshot of its baseline twin at the first quarter the two
+    /// scenarios differ, instead of computing the quarters before it again; the bytes written are the same either way.
+    /// </summary>
+    public bool SharePrefix { get; init; } = true;
 }
 
 /// <summary>What <c>ecosim sweep</c> was asked to do.</summary>
