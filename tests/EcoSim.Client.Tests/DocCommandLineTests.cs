@@ -55,7 +55,7 @@ public sealed partial class DocCommandLineTests
         throw new InvalidOperationException($"no EcoSim.sln above {AppContext.BaseDirectory}");
     }
 
-    [GeneratedRegex(@"(?:\becosim(?:\.dll)?|client/EcoSim\.Client --)\s+(?<command>[a-z]+)\b(?<arguments>[^`#\n]*)")]
+    [GeneratedRegex(@"(?:\becosim(?:\.dll)?|client/EcoSim\.Client --)\s+(?<command>[a-z][a-z-]*)\b(?<arguments>[^`#\n]*)")]
     private static partial Regex CommandStart();
 
     [GeneratedRegex(@"(?<![\w-])(--?[a-z?][a-z-]*)")]
