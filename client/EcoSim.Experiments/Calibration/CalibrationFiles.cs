@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Sensitivity;
 using EcoSim.Scenarios;
 
@@ -54,7 +55,7 @@ internal static class CalibrationFiles
         for (int i = 0; i < ranges.Count; i++)
         {
             var s = result.Posterior[i];
-            text.Append(ranges[i].Parameter.Name).Append(',').Append(Field(ranges[i].Parameter.Unit)).Append(',').Append(N(s.PriorLow)).Append(',').Append(N(s.PriorHigh)).Append(',')
+            text.Append(ranges[i].Parameter.Name).Append(',').Append(CsvField.Of(ranges[i].Parameter.Unit)).Append(',').Append(N(s.PriorLow)).Append(',').Append(N(s.PriorHigh)).Append(',')
                 .Append(N(s.Median)).Append(',').Append(N(s.Low)).Append(',').Append(N(s.High)).Append(',').Append(N(s.WidthShare)).Append(',')
                 .Append(s.Identified ? "yes" : "no").Append(',').Append(N(result.Best.Values[i])).Append('\n');
         }
@@ -112,5 +113,4 @@ internal static class CalibrationFiles
 
     private static string N(double value) => SensitivityRange.Number(value);
 
-    private static string Field(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EcoSim.Experiments.Output;
 
 namespace EcoSim.Experiments.Sensitivity;
 
@@ -27,7 +28,7 @@ internal static class SensitivityFiles
             foreach (var index in result.Indices)
             {
                 var range = ranges[index.Parameter];
-                text.Append(result.Label).Append(',').Append(Field(result.Output.Unit)).Append(',').Append(index.Parameter).Append(',')
+                text.Append(result.Label).Append(',').Append(CsvField.Of(result.Output.Unit)).Append(',').Append(index.Parameter).Append(',')
                     .Append(N(range.Low)).Append(',').Append(N(range.High)).Append(',').Append(index.Name).Append(',').Append(N(index.Estimate)).Append(',')
                     .Append(index.Band is { } band ? N(band.Low) : "").Append(',').Append(index.Band is { } b ? N(b.High) : "").Append('\n');
             }
@@ -43,9 +44,6 @@ internal static class SensitivityFiles
                 .AppendJoin(',', outputs.Select(o => N(o[p]))).Append('\n');
         File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
     }
-
-    /// <summary>A text field, quoted when it holds a comma or a quote (RFC 4180): units such as "index, 2023 region = 100" do.</summary>
-    private static string Field(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 
     private static string N(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EcoSim.Experiments.Output;
 
 namespace EcoSim.Experiments.Validation;
 
@@ -22,16 +23,13 @@ internal static class ValidationFiles
         foreach (var fact in facts)
         {
             if (fact.Statistics.Count == 0)
-                text.Append(fact.Id).Append(',').Append(Field(fact.Detail)).Append(",,,,,false,").Append(Field(fact.Source)).Append('\n');
+                text.Append(fact.Id).Append(',').Append(CsvField.Of(fact.Detail)).Append(",,,,,false,").Append(CsvField.Of(fact.Source)).Append('\n');
             foreach (var s in fact.Statistics)
-                text.Append(fact.Id).Append(',').Append(Field(s.Name)).Append(',').Append(N(s.Value)).Append(',').Append(N(s.Band.Low)).Append(',').Append(N(s.Band.High)).Append(',')
-                    .Append(s.Band.Open ? "true" : "false").Append(',').Append(s.Passed ? "true" : "false").Append(',').Append(Field(fact.Source)).Append('\n');
+                text.Append(fact.Id).Append(',').Append(CsvField.Of(s.Name)).Append(',').Append(N(s.Value)).Append(',').Append(N(s.Band.Low)).Append(',').Append(N(s.Band.High)).Append(',')
+                    .Append(s.Band.Open ? "true" : "false").Append(',').Append(s.Passed ? "true" : "false").Append(',').Append(CsvField.Of(fact.Source)).Append('\n');
         }
         File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
     }
-
-    /// <summary>A text field, quoted when it holds a comma or a quote (RFC 4180).</summary>
-    private static string Field(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 
     /// <summary>A number that reads back exactly; an open end (infinity) is an empty field.</summary>
     private static string N(double value) => double.IsInfinity(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);

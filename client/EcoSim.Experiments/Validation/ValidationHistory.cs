@@ -13,7 +13,7 @@ namespace EcoSim.Experiments.Validation;
 public sealed class ValidationHistory
 {
     internal ValidationHistory(WorldSpec world, IReadOnlyList<IReadOnlyList<MetricsRow>> rows, IReadOnlyList<int[][]> vintages, IReadOnlyDictionary<int, FirmSnapshot> snapshots) =>
-        (World, Rows, Vintages, Snapshots) = (world, rows, vintages, snapshots);
+        (World, Rows, Vintages, Snapshots, Region) = (world, rows, vintages, snapshots, [.. rows.Select(r => r[^1])]);
 
     /// <summary>Ticks of the run the facts are defined on: twenty years of quarters.</summary>
     public const int Ticks = 80;
@@ -34,7 +34,7 @@ public sealed class ValidationHistory
     public IReadOnlyDictionary<int, FirmSnapshot> Snapshots { get; }
 
     /// <summary>The region's row of each tick.</summary>
-    public IReadOnlyList<MetricsRow> Region => [.. Rows.Select(r => r[^1])];
+    public IReadOnlyList<MetricsRow> Region { get; }
 
     /// <summary>Runs <paramref name="world"/> for <see cref="Ticks"/> ticks on <paramref name="engine"/>, taking a census of the firms after every tick.</summary>
     /// <exception cref="ArgumentException">The world's horizon is shorter than <see cref="Ticks"/>.</exception>
