@@ -11,8 +11,8 @@ namespace EcoSim.Scale;
 
 /// <summary>
 /// The cost of the checkpoints a run on a cluster keeps to restart from, in the cluster's store (what
-/// <see cref="OrleansSimulation"/> does every <see cref="RestartPolicy.CheckpointEvery"/> quarters): within each whole
-/// baseline run, the time of the stores over the time of the ticks, and the time to restore the last one into fresh
+/// <see cref="OrleansSimulation"/> does, paced by <see cref="RestartPointPacer"/> or every 8 quarters): whole baseline runs
+/// without and with them, the time the checkpoints held the ticks up, and the time to restore the last one into fresh
 /// grains. On the embedded silo (its store in memory) and, when <c>ECOSIM_CLUSTER</c> names a cluster (and
 /// <c>ECOSIM_CLUSTER_CREDENTIALS</c> its credentials), on that cluster with its Redis.
 /// </summary>
@@ -31,44 +31,85 @@ internal static class StoreCheckpointBench
 
     private static async Task Overhead(string where, IGrainFactory grains, WorldSpec world, ScenarioIdentity identity, int repeats)
     {
-        int every = RestartPolicy.Default.CheckpointEvery;
         var layout = new RunLayout(RunLayout.DefaultFirmsPerShard);
-        var (shares, restores, samples) = (new List<double>(), new List<double>(), new List<string>());
+        // Three ways, one after another within each repeat so the machine's load falls on all three alike: no
+        // checkpoints, one every 8 quarters, and paced to the budget as a run on a cluster does by default.
+        var ways = new (string Name, RestartPolicy? Policy)[]
+        {
+            ("none", null),
+            ("every 8 quarters", RestartPolicy.Default with { CheckpointEvery = 8 }),
+            ($"paced ({100 * RestartPolicy.Default.CheckpointBudget:F0}% budget)", RestartPolicy.Default),
+        };
+        var results = ways.Select(_ => new List<(double Wall, double Ticks, double HeldUp, int Taken)>()).ToArray();
+        var restores = new List<double>();
+        await OneRun(grains, world, identity, layout, ways[1].Policy); // warm-up: the JIT and the first activations, not counted
         for (int r = 0; r < repeats; r++)
         {
-            var run = new RunAttempt(grains);
-            await run.StartAsync(world, layout);
-            var store = StoredCheckpoints.New(grains);
-            var (ticks, stores) = (new Stopwatch(), new Stopwatch());
-            int last = 0;
-            for (int t = 0; t < world.Ticks; t++)
+            // The order turns with each repeat, so no way always runs first after the others' garbage.
+            foreach (int w in Enumerable.Range(0, ways.Length).Select(i => (i + r) % ways.Length))
             {
-                ticks.Start();
-                await run.StepAsync();
-                ticks.Stop();
-                if ((t + 1) % every != 0 || t + 1 == world.Ticks) continue;
-                stores.Start();
-                await store.StoreAsync(run, t + 1, identity);
-                stores.Stop();
-                last = t + 1;
+                var (result, restore) = await OneRun(grains, world, identity, layout, ways[w].Policy);
+                results[w].Add(result);
+                if (restore is double seconds) restores.Add(seconds);
             }
-            await run.StopAsync();
-            var clock = Stopwatch.StartNew();
-            var fresh = new RunAttempt(grains);
-            await fresh.RestoreAsync(world, layout, store, await store.ReadAsync(last));
-            restores.Add(clock.Elapsed.TotalSeconds);
-            await fresh.StopAsync();
-            await store.ClearAsync();
-            shares.Add(stores.Elapsed.TotalSeconds / ticks.Elapsed.TotalSeconds);
-            samples.Add(string.Create(CultureInfo.InvariantCulture, $"{ticks.Elapsed.TotalSeconds:F2} s ticks + {stores.Elapsed.TotalSeconds:F2} s stores"));
         }
+        double plain = Median([.. results[0].Select(x => x.Wall)]);
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Orleans ({where}), whole baseline run, {world.Firms:N0} firms, {world.Ticks} quarters, a checkpoint in the store every {every} quarters: " +
-            $"{100 * Median(shares):F1}% of the time of the ticks; restoring the last into fresh grains {Median(restores):F2} s (medians of {repeats}); runs: {string.Join("; ", samples)}"));
+        Console.WriteLine($"Orleans ({where}), whole baseline run, {world.Firms:N0} firms, {world.Ticks} quarters, checkpoints in the store (medians of {repeats}):");
+        for (int w = 0; w < ways.Length; w++)
+        {
+            var x = results[w];
+            double wall = Median([.. x.Select(v => v.Wall)]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {ways[w].Name,-18} whole run {wall:F2} s ({100 * (wall / plain - 1):+0.0;-0.0}% against none), ticks held up {100 * Median([.. x.Select(v => v.HeldUp / v.Ticks)]):F1}% of tick time, " +
+                $"checkpoints {string.Join("/", x.Select(v => v.Taken))}; runs: {string.Join("; ", x.Select(v => $"{v.Wall:F2} s"))}"));
+        }
+        if (restores.Count > 0) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  restoring the last checkpoint into fresh grains {Median([.. restores]):F2} s"));
     }
 
-    private static double Median(List<double> values)
+    // One whole run as OrleansSimulation paces it; the wall time includes waiting for the last checkpoint's writes.
+    private static async Task<((double Wall, double Ticks, double HeldUp, int Taken), double? Restore)> OneRun(
+        IGrainFactory grains, WorldSpec world, ScenarioIdentity identity, RunLayout layout, RestartPolicy? policy)
+    {
+        var wall = Stopwatch.StartNew();
+        var run = new RunAttempt(grains);
+        await run.StartAsync(world, layout);
+        var store = StoredCheckpoints.New(grains);
+        var pacer = policy is null ? null : new RestartPointPacer(policy);
+        var (ticks, heldUp) = (TimeSpan.Zero, TimeSpan.Zero);
+        int taken = 0;
+        for (int t = 0; t < world.Ticks; t++)
+        {
+            long stepped = Stopwatch.GetTimestamp();
+            await run.StepAsync();
+            var tick = Stopwatch.GetElapsedTime(stepped);
+            ticks += tick;
+            pacer?.Ticked(tick);
+            if (pacer is null || t + 1 == world.Ticks || !pacer.Due(t + 1, store.LastStored)) continue;
+            long begun = Stopwatch.GetTimestamp();
+            await store.BeginAsync(run, t + 1, identity);
+            var cost = Stopwatch.GetElapsedTime(begun);
+            pacer.Took(t + 1, cost);
+            heldUp += cost;
+            taken++;
+        }
+        var last = await store.SettleAsync();
+        await run.StopAsync();
+        double seconds = wall.Elapsed.TotalSeconds;
+        double? restore = null;
+        if (last is not null)
+        {
+            var clock = Stopwatch.StartNew();
+            var fresh = new RunAttempt(grains);
+            await fresh.RestoreAsync(world, layout, store, await store.ReadAsync(last.Tick));
+            restore = clock.Elapsed.TotalSeconds;
+            await fresh.StopAsync();
+        }
+        await store.ClearAsync();
+        return ((seconds, ticks.TotalSeconds, heldUp.TotalSeconds, taken), restore);
+    }
+
+    private static double Median(double[] values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;

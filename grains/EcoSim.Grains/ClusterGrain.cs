@@ -130,6 +130,10 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     }
 
     /// <inheritdoc/>
+    public async Task<byte[]> StorePart(string part, string key) =>
+        await GrainFactory.GetGrain<IStoredPartGrain>(key).Accept(await Export(part));
+
+    /// <inheritdoc/>
     public async Task Import(RunLayout layout, int tick, StoredPart part)
     {
         string key = this.GetPrimaryKeyString();

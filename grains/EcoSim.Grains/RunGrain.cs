@@ -109,6 +109,15 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
         };
     }
 
+    /// <inheritdoc/>
+    public async Task<byte[]> StorePart(string name, string key)
+    {
+        if (_run is not null && _missing.Count == 0 && SnapshotParts.TryParse(name, out string kind, out int index)
+            && kind is "cluster" or "labs" or "firms" && index < _run.World.ClusterCount)
+            return await Cluster(index).StorePart(name, key);
+        return await GrainFactory.GetGrain<IStoredPartGrain>(key).Accept(await ExportPart(name));
+    }
+
     private SnapshotException MissingParts() =>
         new(_missing.First(), "missing part", $"part '{_missing.First()}' imported before the run continues", $"{_missing.Count} part{(_missing.Count == 1 ? "" : "s")} not given");
 

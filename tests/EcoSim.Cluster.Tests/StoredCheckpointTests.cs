@@ -45,6 +45,44 @@ public sealed class StoredCheckpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Checkpoints_written_while_the_run_steps_on_continue_to_the_same_bytes_and_the_older_one_is_removed()
+    {
+        var run = new RunAttempt(_connection.Grains);
+        await run.StartAsync(_world, _layout);
+        var store = StoredCheckpoints.New(_connection.Grains);
+        var whole = new List<MetricsRow>();
+        for (int t = 0; t < _world.Ticks; t++)
+        {
+            whole.AddRange((await run.StepAsync()).Rows);
+            // Handed over and not waited for: the next ticks run while the store writes.
+            if (t + 1 == CutTick || t + 1 == CutTick + 2) await store.BeginAsync(run, t + 1, Identity);
+        }
+        await run.StopAsync();
+        var newest = await store.SettleAsync();
+        Assert.Equal(CutTick + 2, newest!.Tick);
+        Assert.Equal(newest.Tick, (await store.Record.Read())!.Tick);
+        var fresh = new RunAttempt(_connection.Grains);
+        await fresh.RestoreAsync(_world, _layout, store, await store.ReadAsync(newest.Tick));
+        var rows = new List<MetricsRow>();
+        for (int t = newest.Tick; t < _world.Ticks; t++) rows.AddRange((await fresh.StepAsync()).Rows);
+        await fresh.StopAsync();
+        Assert.Equal(whole.Skip(whole.Count - rows.Count), rows);
+        // The checkpoint before the newest is gone from the store once the record names the newest.
+        var gone = await Assert.ThrowsAsync<SnapshotException>(() => store.Part(CutTick, SnapshotParts.Firms(0)).Read(SnapshotParts.Firms(0), newest.Sha256[0]));
+        Assert.Contains("missing part", gone.Message, StringComparison.Ordinal);
+        Assert.Equal(newest.Tick, await store.RestartPointAsync());
+        await store.ClearAsync();
+    }
+
+    [Fact]
+    public async Task A_part_never_handed_to_the_store_cannot_be_confirmed()
+    {
+        var store = StoredCheckpoints.New(_connection.Grains);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Part(CutTick, SnapshotParts.Firms(0)).Confirm());
+        Assert.Contains("holds no part being written", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_record_lists_every_part_but_the_metrics_with_the_hashes_of_a_checkpoint_file_of_the_same_tick()
     {
         var run = new RunAttempt(_connection.Grains);

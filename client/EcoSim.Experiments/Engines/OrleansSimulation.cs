@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using EcoSim.Experiments.Checkpoints;
@@ -59,6 +60,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         }
         RecoveryCheckpoint? recovery = null;
         var store = _restarts.Restarts ? StoredCheckpoints.New(connection.Grains) : null;
+        var pacer = new RestartPointPacer(_restarts, start?.World.Tick ?? 0);
         for (int attempt = 1; ; attempt++)
         {
             var run = new RunAttempt(connection.Grains);
@@ -79,8 +81,10 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                     cancellation.ThrowIfCancellationRequested();
                     TickOutcome outcome;
                     RunSpans.Resume(span);
+                    long stepped = Stopwatch.GetTimestamp();
                     try { outcome = await watch.Guard(run.StepAsync(), cancellation); }
                     catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
+                    pacer.Ticked(Stopwatch.GetElapsedTime(stepped));
                     if (outcome.Tick < delivered.Count)
                     {
                         if (!outcome.Rows.SequenceEqual(delivered[outcome.Tick].Rows))
@@ -91,8 +95,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                     try
                     {
                         if (firmTicks.Contains(outcome.Tick)) census = await watch.Guard(run.FirmsAsync(outcome.Tick, world.ClusterCount), cancellation);
-                        // Written before the tick is delivered: a checkpoint lost with a silo is taken again when the tick is run again.
-                        recovery = await watch.Guard(Checkpoint(run, world, outcome, delivered, checkpoints, store, recovery, cancellation), cancellation);
+                        // Taken before the tick is delivered: a checkpoint lost with a silo is taken again when the tick is run again.
+                        await watch.Guard(Checkpoint(run, world, outcome, delivered, checkpoints, store, pacer, cancellation), cancellation);
                     }
                     catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
                     delivered.Add(outcome);
@@ -108,6 +112,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                     yield break;
                 }
                 _silos = await SilosAfter(failure);
+                if (store is not null) recovery = await store.RestartPointAsync() is int stored ? new RecoveryCheckpoint(stored) : null;
             }
             finally
             {
@@ -137,28 +142,29 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
 
     /// <summary>
     /// After <paramref name="outcome"/>'s tick: the checkpoint the run asked for, if one is due, written part by part from
-    /// the grains to its sink; and, for a run that can restart, the checkpoint it stores in the cluster's store to restart from (every
-    /// <see cref="RestartPolicy.CheckpointEvery"/> quarters, or at its own checkpoints when it writes some). Returns the
-    /// newest checkpoint stored.
+    /// the grains to its sink; and, for a run that can restart, the checkpoint it hands to the cluster's store to restart
+    /// from (when <paramref name="pacer"/> says one is due, or at its own checkpoints when it writes some), whose writes go
+    /// on while the run steps.
     /// </summary>
-    private async Task<RecoveryCheckpoint?> Checkpoint(RunAttempt run, WorldSpec world, TickOutcome outcome, IReadOnlyList<TickOutcome> delivered,
-        RunCheckpoints? checkpoints, StoredCheckpoints? store, RecoveryCheckpoint? recovery, CancellationToken cancellation)
+    private static async Task Checkpoint(RunAttempt run, WorldSpec world, TickOutcome outcome, IReadOnlyList<TickOutcome> delivered,
+        RunCheckpoints? checkpoints, StoredCheckpoints? store, RestartPointPacer pacer, CancellationToken cancellation)
     {
         int done = outcome.Tick + 1;
         bool written = checkpoints is { Sink: not null } && checkpoints.Schedule.Ticks.Contains(done);
         bool kept = store is not null && done < world.Ticks && (checkpoints is { Schedule.IsEmpty: false }
             ? checkpoints.Schedule.Ticks.Contains(done)
-            : _restarts.CheckpointEvery > 0 && done % _restarts.CheckpointEvery == 0);
-        if (!written && !kept) return recovery;
+            : pacer.Due(done, store?.LastStored));
+        if (!written && !kept) return;
         var scenario = checkpoints?.Scenario ?? UnnamedScenario;
         if (written)
         {
             IReadOnlyList<MetricsRow> history = [.. delivered.SelectMany(d => d.Rows), .. outcome.Rows];
             await checkpoints!.Sink!.WriteAsync(done, world.PeriodOf(done), stream => run.WriteSnapshotAsync(stream, scenario, history), cancellation);
         }
-        if (!kept) return recovery;
-        await store!.StoreAsync(run, done, scenario);
-        return new RecoveryCheckpoint(done);
+        if (!kept) return;
+        long begun = Stopwatch.GetTimestamp();
+        await store!.BeginAsync(run, done, scenario);
+        pacer.Took(done, Stopwatch.GetElapsedTime(begun));
     }
 
     // A fresh run's grains take their parts from the store by the record the store holds, checked to be the newest one.

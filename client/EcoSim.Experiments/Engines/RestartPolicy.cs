@@ -3,8 +3,8 @@ namespace EcoSim.Experiments.Engines;
 /// <summary>
 /// How a run on a cluster survives the loss of a silo. Grain state lives in memory, so a dead silo
 /// takes its grains' state with it: the run starts again under a new run id on the silos that are left, from
-/// the newest checkpoint in the cluster's store (<see cref="StoredCheckpoints"/>, taken every <see cref="CheckpointEvery"/>
-/// quarters, or at the run's own checkpoints when it writes some), else from tick 0. The model is deterministic, so
+/// the newest checkpoint in the cluster's store (<see cref="StoredCheckpoints"/>, taken as often as
+/// <see cref="CheckpointBudget"/> allows or every <see cref="CheckpointEvery"/> quarters, or at the run's own checkpoints when it writes some), else from tick 0. The model is deterministic, so
 /// the bytes do not change.
 /// </summary>
 /// <param name="MaxAttempts">Attempts in all, the first included.</param>
@@ -15,11 +15,14 @@ namespace EcoSim.Experiments.Engines;
 public sealed record RestartPolicy(int MaxAttempts, TimeSpan SettleTimeout, TimeSpan PollInterval, TextWriter Log)
 {
     /// <summary>
-    /// Quarters between the snapshots a run that can restart keeps to restart from, when it writes no checkpoints of its
-    /// own (0: none). Eight: a snapshot costs about a tick (docs/PERFORMANCE.md, section 13), so one every eight quarters
-    /// costs a few percent of the run, and a restart repeats at most eight quarters.
+    /// Quarters between the checkpoints a run that can restart keeps to restart from, when it writes no checkpoints of its
+    /// own (0: none). Null, the default: paced by what they cost (<see cref="RestartPointPacer"/>), within
+    /// <see cref="CheckpointBudget"/> of the run's time.
     /// </summary>
-    public int CheckpointEvery { get; init; } = 8;
+    public int? CheckpointEvery { get; init; }
+
+    /// <summary>The share of a run's time its restart checkpoints may take when they are paced (5%).</summary>
+    public double CheckpointBudget { get; init; } = 0.05;
 
     /// <summary>Whether a run under this policy can start again at all (and so keeps snapshots to start from).</summary>
     public bool Restarts => MaxAttempts > 1;

@@ -9,11 +9,21 @@ namespace EcoSim.Experiments.Engines;
 /// names the newest checkpoint. Only the newest is kept: the previous one's parts are removed once the record names
 /// the next, and the whole series when the run ends.
 /// </summary>
+/// <remarks>
+/// A checkpoint is taken in two steps so that the run waits only for the first: <see cref="BeginAsync"/> hands every
+/// part to the store (the state must be read before the next tick changes it), and the writes, their confirmation and
+/// then the record go on while the run steps. At most one checkpoint is in flight; the next one, a restart and the
+/// end of the run wait for it (<see cref="SettleAsync"/>). The record is written only once every part it names is
+/// confirmed in the store, so a checkpoint cut short by a lost silo leaves the record naming the one before.
+/// </remarks>
 /// <param name="grains">The cluster.</param>
 /// <param name="series">The series' name, new for every run.</param>
 public sealed class StoredCheckpoints(IGrainFactory grains, string series)
 {
     private StoredCheckpointRecord? _newest;
+    private StoredCheckpointRecord? _attempted;
+    private Task? _inFlight;
+    private long _begun;
 
     /// <summary>A new series for one run.</summary>
     public static StoredCheckpoints New(IGrainFactory grains) => new(grains, $"checkpoints-{Guid.NewGuid():N}");
@@ -21,20 +31,85 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
     /// <summary>The series' name.</summary>
     public string Series => series;
 
+    /// <summary>The newest checkpoint whose record the store holds, or null: what a restart continues from.</summary>
+    public StoredCheckpointRecord? Newest => _newest;
+
+    /// <summary>How long the newest checkpoint took from its start until the store held its record, once it does.</summary>
+    public TimeSpan? LastStored { get; private set; }
+
     /// <summary>The grain of the series' run-level record.</summary>
     public ICheckpointRecordGrain Record => grains.GetGrain<ICheckpointRecordGrain>(CheckpointStoreKeys.Record(series));
 
     /// <summary>The grain of part <paramref name="name"/> of the checkpoint after <paramref name="tick"/> ticks.</summary>
     public IStoredPartGrain Part(int tick, string name) => grains.GetGrain<IStoredPartGrain>(CheckpointStoreKeys.Part(series, tick, name));
 
-    /// <summary>Stores a checkpoint of <paramref name="run"/> after <paramref name="tick"/> ticks, then removes the one before it.</summary>
+    /// <summary>Stores a checkpoint of <paramref name="run"/> after <paramref name="tick"/> ticks and waits until the store holds its record.</summary>
     public async Task<StoredCheckpointRecord> StoreAsync(RunAttempt run, int tick, ScenarioIdentity scenario)
     {
-        var record = await run.StoreAsync(this, tick, scenario);
+        await BeginAsync(run, tick, scenario);
+        return (await SettleAsync())!;
+    }
+
+    /// <summary>
+    /// Waits for the checkpoint in flight, if any, then hands a checkpoint of <paramref name="run"/> after
+    /// <paramref name="tick"/> ticks to the store; returns once the store has every part, before they are written.
+    /// </summary>
+    /// <exception cref="Exception">The checkpoint before it could not be stored (its failure, e.g. a lost silo).</exception>
+    public async Task BeginAsync(RunAttempt run, int tick, ScenarioIdentity scenario)
+    {
+        await SettleAsync();
+        _begun = System.Diagnostics.Stopwatch.GetTimestamp();
+        var record = await run.HandToStoreAsync(this, tick, scenario);
+        _attempted = record;
+        _inFlight = CompleteAsync(record);
+    }
+
+    /// <summary>Waits for the checkpoint in flight, if any, and returns the newest the store holds.</summary>
+    /// <exception cref="Exception">The checkpoint in flight could not be stored.</exception>
+    public async Task<StoredCheckpointRecord?> SettleAsync()
+    {
+        if (_inFlight is { } inFlight)
+        {
+            _inFlight = null;
+            await inFlight;
+        }
+        return _newest;
+    }
+
+    /// <summary>
+    /// After the run failed: waits for the checkpoint in flight and returns the newest the store holds, whether or not
+    /// the one in flight got there (a lost silo may have taken some of its parts).
+    /// </summary>
+    public async Task<StoredCheckpointRecord?> SettleAfterFailureAsync()
+    {
+        try { return await SettleAsync(); }
+        catch (Exception e) when (e is not OutOfMemoryException) { return _newest; }
+    }
+
+    /// <summary>
+    /// After the run failed: the tick of the checkpoint a restart continues from, the one whose record the store holds
+    /// once the checkpoint in flight is settled, or null if none was stored. A record write that failed on the way back
+    /// may still have reached the store; that record's parts were all confirmed, so it is as good as the one before.
+    /// </summary>
+    public async Task<int?> RestartPointAsync()
+    {
+        var newest = await SettleAfterFailureAsync();
+        if (_attempted is null || _attempted.Tick == newest?.Tick) return newest?.Tick;
+        try { return (await Record.Read())?.Tick is int held && (held == _attempted.Tick || held == newest?.Tick) ? held : newest?.Tick; }
+        catch (Exception e) when (e is not OutOfMemoryException) { return newest?.Tick; }
+    }
+
+    // Every part confirmed, then the record that names them, then the previous checkpoint's parts removed.
+    private async Task CompleteAsync(StoredCheckpointRecord record)
+    {
+        await Task.WhenAll(record.Parts.Select(name => Part(record.Tick, name).Confirm()));
+        await Record.Write(record);
         var previous = _newest;
         _newest = record;
-        if (previous is not null && previous.Tick != tick) await ClearPartsAsync(previous);
-        return record;
+        LastStored = System.Diagnostics.Stopwatch.GetElapsedTime(_begun);
+        if (previous is null || previous.Tick == record.Tick) return;
+        try { await ClearPartsAsync(previous); }
+        catch (Exception e) when (e is not OutOfMemoryException) { /* best effort: the store's entries expire */ }
     }
 
     /// <summary>
@@ -55,6 +130,7 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
     {
         try
         {
+            await SettleAfterFailureAsync();
             if (_newest is { } newest) await ClearPartsAsync(newest);
             await Record.Clear();
         }

@@ -21,10 +21,17 @@ public sealed record StoredCheckpointRecord([property: Id(0)] int Tick, [propert
 /// </summary>
 public interface IStoredPartGrain : IGrainWithStringKey
 {
-    /// <summary>Asks run <paramref name="runId"/> for its part <paramref name="name"/> and stores it; returns the part's SHA-256.</summary>
-    Task<byte[]> TakeFrom(string runId, string name);
+    /// <summary>
+    /// Takes <paramref name="part"/> and starts writing it to the store; returns the part's SHA-256 at once, before the
+    /// write is done, so the run goes on with its next tick while the store writes. <see cref="Confirm"/> waits for the write.
+    /// </summary>
+    Task<byte[]> Accept(StoredPart part);
 
-    /// <summary>Stores <paramref name="part"/>, one the caller holds already (the world part); returns its SHA-256.</summary>
+    /// <summary>Waits until the part taken by <see cref="Accept"/> is in the store.</summary>
+    /// <exception cref="InvalidOperationException">No part was accepted (the grain was lost with its silo, or never given one).</exception>
+    Task Confirm();
+
+    /// <summary>Stores <paramref name="part"/>, replacing whatever the key held, and waits for the write; returns its SHA-256.</summary>
     Task<byte[]> Put(StoredPart part);
 
     /// <summary>The stored part, checked against <paramref name="sha256"/> (the record's).</summary>

@@ -49,6 +49,13 @@ public interface IClusterGrain : IGrainWithStringKey
     Task<StoredPart> Export(string part);
 
     /// <summary>
+    /// Exports <paramref name="part"/> (as <see cref="Export"/>) and hands it to the stored-part grain <paramref name="key"/>,
+    /// which is placed on this grain's silo, so the cluster's largest part goes from here to the store without crossing
+    /// the cluster; returns its SHA-256 once the store has taken it (the write itself goes on).
+    /// </summary>
+    Task<byte[]> StorePart(string part, string key);
+
+    /// <summary>
     /// Takes one of the cluster's snapshot parts to continue a run after <paramref name="tick"/> ticks: first
     /// <c>cluster/C</c> (instead of <see cref="Initialize"/>), then <c>labs/C</c> and <c>firms/C</c>, which it cuts into
     /// the lab and firm shards of <paramref name="layout"/>, whatever the shard size that wrote them.

@@ -36,6 +36,15 @@ public interface IRunGrain : IGrainWithStringKey
     [Orleans.Concurrency.ReadOnly]
     Task<StoredPart> ExportPart(string name);
 
+    /// <summary>
+    /// Stores one part of a snapshot of the run after the ticks run so far under key <paramref name="key"/> of the
+    /// cluster's checkpoint store (<see cref="IStoredPartGrain.Accept"/>), from the grain that holds it: a cluster's parts
+    /// from its cluster grain's silo, the others from this one's. Returns the part's SHA-256 once the store has taken it.
+    /// Call between ticks; read-only for the same reason as <see cref="ExportPart"/>.
+    /// </summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<byte[]> StorePart(string name, string key);
+
     /// <summary>The <c>world</c> part of a snapshot of the run after the ticks run so far, recording <paramref name="scenario"/>.</summary>
     Task<StoredPart> ExportWorld(ScenarioIdentity scenario);
 

@@ -1,5 +1,8 @@
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Snapshots;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Placement;
+using Orleans.Storage;
 
 namespace EcoSim.Grains.Checkpoints;
 
@@ -9,27 +12,55 @@ namespace EcoSim.Grains.Checkpoints;
 /// no process holds more than the parts in flight. The state is dropped from memory once written and read from the
 /// store when asked for: what a restore reads is what the store holds, not a copy that outlived a lost silo.
 /// </summary>
-public sealed class StoredPartGrain(
-    [PersistentState("part", CheckpointStoreKeys.StorageName)] IPersistentState<StoredPartState> stored) : Grain, IStoredPartGrain
+/// <remarks>
+/// Three choices keep a checkpoint cheap for the run it is taken from (docs/PERFORMANCE.md, section 13). The grain is
+/// placed on the silo of the grain that first calls it, the holder of the part, so the part is not sent across the
+/// cluster before it is sent to the store. It talks to the storage provider itself rather than through
+/// <c>IPersistentState</c>, which reads the key on every activation: every checkpoint's keys are new, so that read would
+/// cost a round trip to the store per part for nothing. And <see cref="Accept"/> returns before the write is done, so
+/// the run's next ticks overlap the writes; the client confirms every part before it writes the record that names them.
+/// </remarks>
+[PreferLocalPlacement]
+public sealed class StoredPartGrain : Grain, IStoredPartGrain
 {
+    private const string StateName = "part";
+    private IGrainStorage? _storage;
+    private Task? _writing;
+
+    private IGrainStorage Storage => _storage ??= ServiceProvider.GetRequiredKeyedService<IGrainStorage>(CheckpointStoreKeys.StorageName);
+
     /// <inheritdoc/>
-    public async Task<byte[]> TakeFrom(string runId, string name) =>
-        await Put(await GrainFactory.GetGrain<IRunGrain>(runId).ExportPart(name));
+    public Task<byte[]> Accept(StoredPart part)
+    {
+        if (_writing is not null) throw new InvalidOperationException($"stored part '{this.GetPrimaryKeyString()}' was given a part already");
+        _writing = Write(part);
+        return Task.FromResult(part.Sha256);
+    }
+
+    /// <inheritdoc/>
+    public async Task Confirm()
+    {
+        var writing = _writing ?? throw new InvalidOperationException($"stored part '{this.GetPrimaryKeyString()}' holds no part being written (its silo may have been lost)");
+        try { await writing; }
+        finally { Forget(); }
+    }
 
     /// <inheritdoc/>
     public async Task<byte[]> Put(StoredPart part)
     {
-        stored.State = StoredPartState.Of(part);
-        await stored.WriteStateAsync();
-        Forget();
-        return part.Sha256;
+        if (_writing is not null) await _writing;
+        try
+        {
+            await Write(part);
+            return part.Sha256;
+        }
+        finally { Forget(); }
     }
 
     /// <inheritdoc/>
     public async Task<StoredPart> Read(string name, byte[] sha256)
     {
-        await stored.ReadStateAsync();
-        try { return Checked(name, sha256); }
+        try { return Checked(name, sha256, await ReadState()); }
         finally { Forget(); }
     }
 
@@ -40,15 +71,38 @@ public sealed class StoredPartGrain(
     /// <inheritdoc/>
     public async Task Clear()
     {
-        await stored.ClearStateAsync();
+        var state = await ReadState();
+        if (state.RecordExists) await Storage.ClearStateAsync(StateName, this.GetGrainId(), state);
         Forget();
     }
 
+    // Writes a key that is new (a checkpoint's keys carry its tick) without reading it first; a key written before (the
+    // same tick of a run started again, a part replaced by hand) is read for its version and written again.
+    private async Task Write(StoredPart part)
+    {
+        var state = new GrainState<StoredPartState>(StoredPartState.Of(part));
+        try { await Storage.WriteStateAsync(StateName, this.GetGrainId(), state); }
+        catch (InconsistentStateException)
+        {
+            var current = await ReadState();
+            state.ETag = current.ETag;
+            state.RecordExists = current.RecordExists;
+            await Storage.WriteStateAsync(StateName, this.GetGrainId(), state);
+        }
+    }
+
+    private async Task<GrainState<StoredPartState>> ReadState()
+    {
+        var state = new GrainState<StoredPartState>(new StoredPartState());
+        await Storage.ReadStateAsync(StateName, this.GetGrainId(), state);
+        return state;
+    }
+
     // The part the store holds, refused by name if it is not there or is not the part the record names.
-    private StoredPart Checked(string name, byte[] sha256)
+    private StoredPart Checked(string name, byte[] sha256, GrainState<StoredPartState> stored)
     {
         string key = this.GetPrimaryKeyString();
-        if (!stored.RecordExists)
+        if (!stored.RecordExists || stored.State is null)
             throw new SnapshotException(name, "missing part", $"part '{name}' in the cluster's checkpoint store (key {key})", "nothing stored");
         var part = stored.State.ToPart();
         if (part.Name != name) throw new SnapshotException(name, "stored part", $"part '{name}' (key {key})", $"part '{part.Name}'");
@@ -60,7 +114,7 @@ public sealed class StoredPartGrain(
     // Keeps no copy in memory: the store is the one place the part lives.
     private void Forget()
     {
-        stored.State = new StoredPartState();
+        _writing = null;
         DeactivateOnIdle();
     }
 }
