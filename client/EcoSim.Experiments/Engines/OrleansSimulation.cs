@@ -150,6 +150,9 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         RunCheckpoints? checkpoints, StoredCheckpoints? store, RestartPointPacer pacer, CancellationToken cancellation)
     {
         int done = outcome.Tick + 1;
+        // The checkpoint handed to the store after the tick before this one has had this tick to be written; it is
+        // settled before the next, so the window in which a lost silo finds it half written is one tick.
+        if (store is { InFlight: true }) await store.SettleAsync();
         bool written = checkpoints is { Sink: not null } && checkpoints.Schedule.Ticks.Contains(done);
         bool kept = store is not null && done < world.Ticks && (checkpoints is { Schedule.IsEmpty: false }
             ? checkpoints.Schedule.Ticks.Contains(done)

@@ -13,7 +13,8 @@ namespace EcoSim.Experiments.Engines;
 /// A checkpoint is taken in two steps so that the run waits only for the first: <see cref="BeginAsync"/> hands every
 /// part to the store (the state must be read before the next tick changes it), and the writes, their confirmation and
 /// then the record go on while the run steps. At most one checkpoint is in flight; the next one, a restart and the
-/// end of the run wait for it (<see cref="SettleAsync"/>). The record is written only once every part it names is
+/// end of the run wait for it (<see cref="SettleAsync"/>), and <see cref="OrleansSimulation"/> waits for it after one
+/// more tick, so a silo lost two ticks after a checkpoint never finds it half written. The record is written only once every part it names is
 /// confirmed in the store, so a checkpoint cut short by a lost silo leaves the record naming the one before.
 /// </remarks>
 /// <param name="grains">The cluster.</param>
@@ -24,12 +25,17 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
     private StoredCheckpointRecord? _attempted;
     private Task? _inFlight;
     private long _begun;
+    // Bumped when a restart gives up waiting for the checkpoint in flight, so that one, if it finishes later, changes nothing.
+    private int _generation;
 
     /// <summary>A new series for one run.</summary>
     public static StoredCheckpoints New(IGrainFactory grains) => new(grains, $"checkpoints-{Guid.NewGuid():N}");
 
     /// <summary>The series' name.</summary>
     public string Series => series;
+
+    /// <summary>Whether a checkpoint was handed to the store and not yet settled.</summary>
+    public bool InFlight => _inFlight is not null;
 
     /// <summary>The newest checkpoint whose record the store holds, or null: what a restart continues from.</summary>
     public StoredCheckpointRecord? Newest => _newest;
@@ -61,7 +67,7 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
         _begun = System.Diagnostics.Stopwatch.GetTimestamp();
         var record = await run.HandToStoreAsync(this, tick, scenario);
         _attempted = record;
-        _inFlight = CompleteAsync(record);
+        _inFlight = CompleteAsync(record, _generation);
     }
 
     /// <summary>Waits for the checkpoint in flight, if any, and returns the newest the store holds.</summary>
@@ -82,9 +88,22 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
     /// </summary>
     public async Task<StoredCheckpointRecord?> SettleAfterFailureAsync()
     {
-        try { return await SettleAsync(); }
-        catch (Exception e) when (e is not OutOfMemoryException) { return _newest; }
+        try
+        {
+            if (_inFlight is { } inFlight)
+            {
+                _inFlight = null;
+                _generation++;
+                // A part's write on a lost silo may never be answered: the checkpoint before it is as good.
+                await inFlight.WaitAsync(AfterFailureWait);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException) { }
+        return _newest;
     }
+
+    // How long a restart waits for the checkpoint in flight when the run failed, before it continues from the one before.
+    private static readonly TimeSpan AfterFailureWait = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// After the run failed: the tick of the checkpoint a restart continues from, the one whose record the store holds
@@ -94,22 +113,41 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
     public async Task<int?> RestartPointAsync()
     {
         var newest = await SettleAfterFailureAsync();
-        if (_attempted is null || _attempted.Tick == newest?.Tick) return newest?.Tick;
-        try { return (await Record.Read())?.Tick is int held && (held == _attempted.Tick || held == newest?.Tick) ? held : newest?.Tick; }
-        catch (Exception e) when (e is not OutOfMemoryException) { return newest?.Tick; }
+        var attempted = _attempted;
+        if (attempted is null || attempted.Tick == newest?.Tick) return newest?.Tick;
+        int? held;
+        try { held = (await Record.Read())?.Tick; }
+        catch (Exception e) when (e is not OutOfMemoryException) { held = null; }
+        if (held == attempted.Tick)
+        {
+            (_newest, _attempted) = (attempted, attempted);
+            if (newest is not null) await ClearQuietlyAsync(newest);
+            return attempted.Tick;
+        }
+        // The parts of the checkpoint cut short stay: they are written again if the restarted run takes that tick again,
+        // else Redis drops them after a day. Removing them here would race the restarted run's writes of the same keys,
+        // and calls to grains of a lost silo can wait for minutes.
+        _attempted = newest;
+        return newest?.Tick;
+    }
+
+    private async Task ClearQuietlyAsync(StoredCheckpointRecord record)
+    {
+        try { await ClearPartsAsync(record); }
+        catch (Exception e) when (e is not OutOfMemoryException) { /* best effort: the store's entries expire */ }
     }
 
     // Every part confirmed, then the record that names them, then the previous checkpoint's parts removed.
-    private async Task CompleteAsync(StoredCheckpointRecord record)
+    private async Task CompleteAsync(StoredCheckpointRecord record, int generation)
     {
         await Task.WhenAll(record.Parts.Select(name => Part(record.Tick, name).Confirm()));
+        if (generation != _generation) return;
         await Record.Write(record);
+        if (generation != _generation) return;
         var previous = _newest;
         _newest = record;
         LastStored = System.Diagnostics.Stopwatch.GetElapsedTime(_begun);
-        if (previous is null || previous.Tick == record.Tick) return;
-        try { await ClearPartsAsync(previous); }
-        catch (Exception e) when (e is not OutOfMemoryException) { /* best effort: the store's entries expire */ }
+        if (previous is not null && previous.Tick != record.Tick) await ClearQuietlyAsync(previous);
     }
 
     /// <summary>
