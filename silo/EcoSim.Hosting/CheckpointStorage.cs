@@ -26,6 +26,9 @@ internal static class CheckpointStorage
         {
             redis.ConfigurationOptions = ClusterMembership.RedisConfiguration(options, credentials);
             redis.EntryExpiry = Expiry;
+            // Orleans' Redis storage keeps a cleared key (an empty state and its version) unless told to delete it:
+            // every removed checkpoint part would stay in Redis, a few hundred bytes each, until it expired.
+            redis.DeleteStateOnClear = true;
         });
         silo.Services.AddOptions<RedisStorageOptions>(CheckpointStoreKeys.StorageName).Configure<Serializer>((redis, serializer) => redis.GrainStorageSerializer = Binary(serializer));
         return silo;

@@ -1,0 +1,58 @@
+using EcoSim.Experiments.Engines;
+using EcoSim.Grains.Abstractions;
+using EcoSim.Hosting;
+using EcoSim.Model.Metrics;
+using EcoSim.Model.Snapshots;
+using EcoSim.Model.World;
+using EcoSim.Scenarios;
+using StackExchange.Redis;
+
+namespace EcoSim.Cluster.Tests;
+
+/// <summary>
+/// The cluster's Redis after a run's checkpoints are removed: no key of the series is left. Orleans' Redis storage
+/// keeps a cleared key as an empty state unless told to delete it, which left every removed part of every run in Redis
+/// for a day.
+/// </summary>
+[Collection(OneClusterCollection.Name)]
+public sealed class CheckpointStoreCleanupTests
+{
+    private static readonly ScenarioIdentity Identity = new("small", "", "");
+
+    [ClusterFact]
+    public async Task A_series_whose_checkpoints_were_replaced_and_cleared_leaves_no_key_in_redis()
+    {
+        await using var connection = await OrleansConnections.ConnectAsync(ClusterEnvironment.Options, CancellationToken.None);
+        var world = ScenarioLoader.Load(SmallRuns.Scenario).World;
+        var run = new RunAttempt(connection.Grains);
+        await run.StartAsync(world, new RunLayout(64));
+        var store = StoredCheckpoints.New(connection.Grains);
+        for (int t = 0; t < 4; t++)
+        {
+            await run.StepAsync();
+            if (t + 1 is 2 or 4) await store.StoreAsync(run, t + 1, Identity);
+        }
+        await run.StopAsync();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions());
+        var server = redis.GetServer(redis.GetEndPoints().Single());
+        // While the series is kept, its newest checkpoint's parts and the record are there (the test sees the right keys).
+        Assert.NotEmpty(Keys(server, store.Series));
+        Assert.DoesNotContain(Keys(server, store.Series), k => k.Contains("/t2/", StringComparison.Ordinal));
+        await store.ClearAsync();
+        Assert.Empty(Keys(server, store.Series));
+    }
+
+    private static List<string> Keys(IServer server, string series) =>
+        [.. server.Keys(pattern: $"*{series}*", pageSize: 1000).Select(k => k.ToString())];
+
+    // The cluster's Redis as the silos reach it: the address's host and port, the cluster's user and secret.
+    private static ConfigurationOptions RedisOptions()
+    {
+        var options = ClusterEnvironment.Options;
+        var redis = ConfigurationOptions.Parse(options.Redis);
+        redis.User = ClusterCredentials.RedisUser;
+        redis.Password = ClusterCredentialFiles.Read(ClusterEnvironment.CredentialsFolder).Secret;
+        redis.AllowAdmin = true;
+        return redis;
+    }
+}
