@@ -37,7 +37,7 @@ public sealed class RestartPointPacerTests
     public void The_first_paced_checkpoint_waits_until_its_assumed_cost_fits_the_budget()
     {
         var pacer = new RestartPointPacer(RestartPolicy.Default);
-        // An assumed cost of 5 ticks within 5% of the time: the first is due after 100 ticks.
+        // An assumed cost of 10 ticks within 5% of the time: the first is due after 200 ticks.
         int first = FirstDue(pacer, 1, 500);
         Assert.Equal((int)(RestartPointPacer.FirstCostInTicks / RestartPolicy.Default.CheckpointBudget), first);
     }
@@ -106,7 +106,7 @@ public sealed class RestartPointPacerTests
     public void A_resumed_run_counts_from_where_it_resumed()
     {
         var pacer = new RestartPointPacer(RestartPolicy.Default, done: 50);
-        Assert.Equal(50 + 100, FirstDue(pacer, 51, 1000));
+        Assert.Equal(50 + (int)(RestartPointPacer.FirstCostInTicks / RestartPolicy.Default.CheckpointBudget), FirstDue(pacer, 51, 1000));
     }
 
     private static int FirstDue(RestartPointPacer pacer, int from, int until)

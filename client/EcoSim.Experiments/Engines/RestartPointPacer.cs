@@ -19,8 +19,12 @@ namespace EcoSim.Experiments.Engines;
 /// </remarks>
 public sealed class RestartPointPacer
 {
-    /// <summary>What the first checkpoint is assumed to hold a run up, in ticks of that run, before one is measured.</summary>
-    public const double FirstCostInTicks = 5;
+    /// <summary>
+    /// What the first checkpoint is assumed to cost a run, in ticks of that run, before one is measured: a stored
+    /// checkpoint of the baseline costs its whole run 7 to 13 ticks (docs/PERFORMANCE.md, section 13), more than the
+    /// time it holds the ticks up (4 to 5), since its copies and writes share the cores with the ticks that follow.
+    /// </summary>
+    public const double FirstCostInTicks = 10;
 
     private readonly int? _every;
     private readonly double _budget;
