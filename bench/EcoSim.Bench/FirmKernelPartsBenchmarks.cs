@@ -13,7 +13,7 @@ namespace EcoSim.Bench;
 /// case a superset of the one before, so the differences are the parts' costs. Philox alone (the three
 /// blocks a firm draws), Philox with the normal and the uniforms, the whole branch-free part
 /// (<see cref="FirmLanes"/>: draws, size effects, market, R&amp;D, hazards), the totals alone
-/// (<see cref="FirmTotals"/> over every firm), and the whole step. The step's remainder after the lanes
+/// (<see cref="FirmTotals"/> over every firm, one at a time and four at a time), and the whole step. The step's remainder after the lanes
 /// is the per-firm decisions and the totals.
 /// </summary>
 [MemoryDiagnoser]
@@ -108,6 +108,22 @@ public class FirmKernelPartsBenchmarks
         var s = _shard;
         for (int i = 0; i < Firms; i++)
             totals.Add(s.Productivity[i], s.Weight[i], s.Revenue[i], s.Revenue[i] * 0.02, s.Researchers[i], s.Researchers[i]);
+        return totals.ToSums()[FirmSums.Revenue];
+    }
+
+    [Benchmark(Description = "4b the totals four firms at a time (as the step adds them)")]
+    public double TotalsInLanes()
+    {
+        var totals = new FirmTotals();
+        var s = _shard;
+        var keep = FirmDecisions.Mask(0xF);
+        for (int i = 0; i + 4 <= Firms; i += 4)
+        {
+            var revenue = Vector256.Create<double>(s.Revenue.AsSpan(i, 4));
+            var researchers = Vector256.Create<double>(s.Researchers.AsSpan(i, 4));
+            totals.AddLanes(keep, Vector256.Create<double>(s.Productivity.AsSpan(i, 4)), Vector256.Create<double>(s.Weight.AsSpan(i, 4)),
+                revenue, revenue * Vector256.Create(0.02), researchers, researchers);
+        }
         return totals.ToSums()[FirmSums.Revenue];
     }
 
