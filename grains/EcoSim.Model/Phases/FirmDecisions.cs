@@ -1,6 +1,8 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using EcoSim.Model.Mechanisms;
+using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
 using EcoSim.Model.Randomness;
 using EcoSim.Model.State;
@@ -9,64 +11,153 @@ using EcoSim.Model.World;
 namespace EcoSim.Model.Phases;
 
 /// <summary>
-/// The part of a firm's tick that branches, one firm at a time, on the numbers <see cref="FirmLanes"/>
-/// computed: the size of a successful innovation (its own stream, drawn only on success), imitation,
-/// adoption of the newest generation, cash, the state check, exit, and the shard's totals.
+/// The part of a firm's tick that decides, for four firms at once, on the numbers <see cref="FirmLanes"/>
+/// computed: innovation, imitation, adoption of the newest generation, cash, the state check, exit, and
+/// the shard's totals. The decisions are lane masks and selects over the same arithmetic the rules
+/// define, so each lane has the bits of a firm-by-firm loop; what stays per firm is rare or integer: the
+/// size of a successful innovation (its own stream, drawn only on success), the adoption multiplier (a
+/// power, on adoption), ages and vintages.
 /// </summary>
-internal readonly struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, int cluster)
+internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, int cluster)
 {
     private readonly double _jumpLow = p.InnovationJumpLow, _jumpHigh = FirmRules.JumpHigh(p, s.Opportunity);
+    private int _multiplierGap = -1;
+    private double _multiplier;
 
+    /// <summary>
+    /// Applies the decisions to the four firms at slots [<paramref name="i"/>, i + 4) of
+    /// <paramref name="shard"/> whose bits are set in <paramref name="alive"/>; the other slots are left as they are.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
-    public void Apply(FirmShard shard, int i, in FirmLanes lanes, int lane, ref FirmTotals totals, ref double frontier)
+    public void Apply(FirmShard shard, int i, in FirmLanes lanes, uint alive, ref FirmTotals totals, ref Vector256<double> frontier)
     {
         const double dt = WorldSpec.Dt;
-        double a = shard.Productivity[i];
-        double weight = lanes.Weight.GetElement(lane), revenue = lanes.Revenue.GetElement(lane), rd = lanes.Rd.GetElement(lane);
-        double rdStock = lanes.RdStock.GetElement(lane), wanted = lanes.Wanted.GetElement(lane);
+        var aliveMask = Mask(alive);
+        var a = Vector256.Create<double>(shard.Productivity.AsSpan(i, 4));
+        var weight = lanes.Weight;
+        var revenue = lanes.Revenue;
+        var rd = lanes.Rd;
+        var rdStock = lanes.RdStock;
+        var wanted = lanes.Wanted;
 
-        double next = a;
-        if ((lanes.Innovates >> lane & 1) != 0)
+        var next = a;
+        uint innovates = lanes.Innovates & alive;
+        if (innovates != 0)
         {
-            var size = new RandomStream(seed, EntityIds.Firm(cluster, shard.FirstIndex + i), s.Tick, RandomPurpose.InnovationSize);
+            next = Innovate(shard, i, a, innovates);
+            totals.Innovations += BitOperations.PopCount(innovates);
+        }
+        uint imitates = lanes.Imitates & alive;
+        if (imitates != 0)
+        {
+            // FirmRules.Imitate: a + catchUp * max(0, mean - a).
+            var imitated = a + Vector256.Create(p.ImitationCatchUp) * Vector256.Max(Vector256<double>.Zero, Vector256.Create(s.MeanProductivity) - a);
+            next = Vector256.ConditionalSelect(Mask(imitates), Vector256.Max(next, imitated), next);
+            totals.Imitations += BitOperations.PopCount(imitates);
+        }
+
+        // Ages and vintages (integers, per firm); adoption where a firm is behind and its draw came out.
+        uint adopts = 0, newest = 0;
+        var multiplier = Vector256<double>.One;
+        for (int lane = 0; lane < 4; lane++)
+        {
+            if ((alive >> lane & 1) == 0) continue;
+            ++shard.Age[i + lane];
+            int vintage = shard.Vintage[i + lane];
+            if (vintage < s.Generation && (lanes.Adopts >> lane & 1) != 0)
+            {
+                multiplier = multiplier.WithElement(lane, AdoptionMultiplier(s.Generation - vintage));
+                shard.Vintage[i + lane] = vintage = s.Generation;
+                adopts |= 1u << lane;
+            }
+            if (vintage == s.Generation) newest |= 1u << lane;
+        }
+        if (adopts != 0)
+        {
+            next = Vector256.ConditionalSelect(Mask(adopts), next * multiplier, next);
+            totals.Adoptions += BitOperations.PopCount(adopts);
+        }
+
+        var cash = Vector256.Create<double>(shard.Cash.AsSpan(i, 4)) + (revenue * Vector256.Create(p.OperatingMargin) - rd) * Vector256.Create(dt);
+        var researchers = wanted * Vector256.Create(s.FillRate);
+        if (!Vector256.EqualsAll(Vector256.AndNot(aliveMask, Valid(next, weight, cash, rdStock)), Vector256<double>.Zero))
+            for (int lane = 0; lane < 4; lane++)
+                if ((alive >> lane & 1) != 0)
+                    FirmPhase.Check(s.Tick, shard.Cluster, shard.FirstIndex + i + lane, next.GetElement(lane), weight.GetElement(lane), cash.GetElement(lane), rdStock.GetElement(lane));
+        Store(shard.Productivity, i, next, aliveMask);
+        Store(shard.Weight, i, weight, aliveMask);
+        Store(shard.Revenue, i, revenue, aliveMask);
+        Store(shard.RdStock, i, rdStock, aliveMask);
+        Store(shard.Cash, i, cash, aliveMask);
+        Store(shard.Researchers, i, researchers, aliveMask);
+
+        // Exit (FirmRules.Exits, or the exit draw).
+        var share = weight / Vector256.Create(s.WeightTotal);
+        var exits = Vector256.LessThan(share * Vector256.Create(s.Firms), Vector256.Create(p.ExitShareThreshold))
+                    | Vector256.LessThan(cash, Vector256.Create(-p.ExitDebtYears) * revenue);
+        uint dies = ((uint)exits.ExtractMostSignificantBits() | lanes.ExitDraw) & alive;
+        if (dies != 0)
+        {
+            for (int lane = 0; lane < 4; lane++)
+                if ((dies >> lane & 1) != 0) shard.Alive[i + lane] = 0;
+            totals.Deaths += BitOperations.PopCount(dies);
+        }
+        uint survives = alive & ~dies;
+        if (survives == 0) return;
+        var keep = Mask(survives);
+        totals.Alive += BitOperations.PopCount(survives);
+        totals.OnNewest += BitOperations.PopCount(survives & newest);
+        frontier = Vector256.Max(frontier, Vector256.ConditionalSelect(keep, next, Vector256<double>.Zero));
+        totals.AddLanes(keep, next, weight, revenue, rd, wanted, researchers);
+    }
+
+    /// <summary>The productivity after a successful innovation, max(a, a (1 + jump)), in the lanes of <paramref name="innovates"/>.</summary>
+    private readonly Vector256<double> Innovate(FirmShard shard, int i, Vector256<double> a, uint innovates)
+    {
+        var next = a;
+        for (int lane = 0; lane < 4; lane++)
+        {
+            if ((innovates >> lane & 1) == 0) continue;
+            var size = new RandomStream(seed, EntityIds.Firm(cluster, shard.FirstIndex + i + lane), s.Tick, RandomPurpose.InnovationSize);
             double jump = _jumpLow + (_jumpHigh - _jumpLow) * size.Beta(p.InnovationBetaA, p.InnovationBetaB);
-            next = Math.Max(next, a * (1 + jump));
-            totals.Innovations++;
+            double before = a.GetElement(lane);
+            next = next.WithElement(lane, Math.Max(before, before * (1 + jump)));
         }
-        if ((lanes.Imitates >> lane & 1) != 0)
-        {
-            next = Math.Max(next, FirmRules.Imitate(a, s.MeanProductivity, p.ImitationCatchUp));
-            totals.Imitations++;
-        }
-        int vintage = shard.Vintage[i];
-        if (vintage < s.Generation && (lanes.Adopts >> lane & 1) != 0)
-        {
-            next *= FirmRules.AdoptionMultiplier(p.GenerationGain, s.Generation - vintage, p.MaxGenerationsPerAdoption);
-            vintage = s.Generation;
-            totals.Adoptions++;
-        }
+        return next;
+    }
 
-        double cash = shard.Cash[i] + (revenue * p.OperatingMargin - rd) * dt;
-        ++shard.Age[i];
-        shard.Productivity[i] = next;
-        shard.Weight[i] = weight;
-        shard.Revenue[i] = revenue;
-        shard.RdStock[i] = rdStock;
-        shard.Cash[i] = cash;
-        shard.Researchers[i] = wanted * s.FillRate;
-        shard.Vintage[i] = vintage;
-        FirmPhase.Check(s.Tick, shard.Cluster, shard.FirstIndex + i, next, weight, cash, rdStock);
+    /// <summary><see cref="FirmRules.AdoptionMultiplier"/> for a gap of <paramref name="generations"/>, kept for the next firm with the same gap.</summary>
+    private double AdoptionMultiplier(int generations)
+    {
+        if (generations != _multiplierGap)
+            (_multiplierGap, _multiplier) = (generations, FirmRules.AdoptionMultiplier(p.GenerationGain, generations, p.MaxGenerationsPerAdoption));
+        return _multiplier;
+    }
 
-        double share = weight / s.WeightTotal;
-        if (FirmRules.Exits(p, share, s.Firms, cash, revenue) || (lanes.ExitDraw >> lane & 1) != 0)
-        {
-            shard.Alive[i] = 0;
-            totals.Deaths++;
-            return;
-        }
-        totals.Alive++;
-        if (vintage == s.Generation) totals.OnNewest++;
-        frontier = Math.Max(frontier, next);
-        totals.Add(next, weight, revenue, rd, wanted, wanted * s.FillRate);
+    /// <summary>All ones in the lanes where <see cref="FirmPhase.Check"/> passes: finite, productivity positive, weight not negative.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Valid(Vector256<double> productivity, Vector256<double> weight, Vector256<double> cash, Vector256<double> rdStock)
+    {
+        var zero = Vector256<double>.Zero;
+        // x - x is 0 for a finite x and NaN for an infinite or NaN one.
+        var finite = Vector256.Equals(productivity - productivity, zero) & Vector256.Equals(weight - weight, zero)
+                     & Vector256.Equals(cash - cash, zero) & Vector256.Equals(rdStock - rdStock, zero);
+        return finite & Vector256.GreaterThan(productivity, zero) & Vector256.GreaterThanOrEqual(weight, zero);
+    }
+
+    /// <summary>Writes the lanes of <paramref name="mask"/> to slots [i, i + 4) of <paramref name="column"/>, keeping the others.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(double[] column, int i, Vector256<double> values, Vector256<double> mask)
+    {
+        var slots = column.AsSpan(i, 4);
+        Vector256.ConditionalSelect(mask, values, Vector256.Create<double>(slots)).CopyTo(slots);
+    }
+
+    /// <summary>All ones in lane k where bit k of <paramref name="bits"/> is set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Mask(uint bits)
+    {
+        var lanes = Vector256.Create(1L, 2, 4, 8);
+        return Vector256.Equals(Vector256.Create((long)bits) & lanes, lanes).AsDouble();
     }
 }

@@ -22,8 +22,8 @@ public static class FirmPhase
     /// that a policy that changes one decision never shifts another's numbers: 0-1 the demand shock (a
     /// normal), 2 innovation, 3 imitation, 4 adoption, 5 exit. The size of a successful innovation comes
     /// from a second stream. Size effects use the firm's size at the start of the tick. The branch-free
-    /// part runs four firms at a time (<see cref="FirmLanes"/>); the decisions that follow from its draws
-    /// run firm by firm.
+    /// part runs four firms at a time (<see cref="FirmLanes"/>), and so do the decisions that follow from its
+    /// draws (<see cref="FirmDecisions"/>, lane masks over the same arithmetic).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
     public static FirmReport Step(FirmShard shard, in ClusterSignals s, WorldSpec spec)
@@ -32,38 +32,44 @@ public static class FirmPhase
         var terms = new FirmTickTerms(spec.Seed, shard.Cluster, s.Tick, p, s);
         var decisions = new FirmDecisions(p, s, spec.Seed, shard.Cluster);
         var totals = new FirmTotals();
-        double frontier = 0;
+        var frontier = Vector256<double>.Zero;
         int n = shard.Count, whole = n - n % 4;
-        ulong firstIndex = (ulong)shard.FirstIndex;
-        if (firstIndex + (ulong)n > 1UL << 32) throw new ArgumentOutOfRangeException(nameof(shard), shard.FirstIndex, "firm indices have 32 bits");
-        var laneIndex = Vector256.Create(0UL, 1, 2, 3);
+        if ((ulong)shard.FirstIndex + (ulong)n > 1UL << 32) throw new ArgumentOutOfRangeException(nameof(shard), shard.FirstIndex, "firm indices have 32 bits");
 
         for (int i = 0; i < whole; i += 4)
         {
-            if (Unsafe.ReadUnaligned<uint>(ref shard.Alive[i]) == 0) continue; // four dead firms
-            var lanes = new FirmLanes(terms, Vector256.Create(firstIndex + (ulong)i) + laneIndex,
-                Vector256.Create<double>(shard.Productivity.AsSpan(i, 4)), Vector256.Create<double>(shard.Weight.AsSpan(i, 4)),
-                Vector256.Create<double>(shard.RdIntensity.AsSpan(i, 4)), Vector256.Create<double>(shard.RdStock.AsSpan(i, 4)),
-                Vector256.Create(shard.Age[i] + 1.0, shard.Age[i + 1] + 1.0, shard.Age[i + 2] + 1.0, shard.Age[i + 3] + 1.0));
-            for (int lane = 0; lane < 4; lane++)
-                if (shard.Alive[i + lane] != 0) decisions.Apply(shard, i + lane, lanes, lane, ref totals, ref frontier);
+            uint alive = AliveBits(shard, i);
+            if (alive == 0) continue; // four dead firms
+            var lanes = Lanes(shard, i, terms);
+            decisions.Apply(shard, i, lanes, alive, ref totals, ref frontier);
         }
         if (whole < n)
         {
-            // The last one to three firms: the same lanes, padded with copies of the last firm (ignored).
-            Span<double> a = stackalloc double[4], w = stackalloc double[4], intensity = stackalloc double[4], stock = stackalloc double[4], age = stackalloc double[4];
+            // The last one to three firms: the same code on a shard of four slots whose extra slots are dead
+            // copies of the last firm, written back afterwards.
+            var tail = new FirmShard(shard.Cluster, shard.FirstIndex + whole, 4);
             for (int lane = 0; lane < 4; lane++)
-            {
-                int j = Math.Min(whole + lane, n - 1);
-                (a[lane], w[lane], intensity[lane], stock[lane], age[lane]) = (shard.Productivity[j], shard.Weight[j], shard.RdIntensity[j], shard.RdStock[j], shard.Age[j] + 1.0);
-            }
-            var lanes = new FirmLanes(terms, Vector256.Create(firstIndex + (ulong)whole) + laneIndex,
-                Vector256.Create<double>(a), Vector256.Create<double>(w), Vector256.Create<double>(intensity), Vector256.Create<double>(stock), Vector256.Create<double>(age));
-            for (int lane = 0; whole + lane < n; lane++)
-                if (shard.Alive[whole + lane] != 0) decisions.Apply(shard, whole + lane, lanes, lane, ref totals, ref frontier);
+                tail.Append(shard.Read(Math.Min(whole + lane, n - 1)) with { Alive = whole + lane < n && shard.Alive[whole + lane] != 0 });
+            uint alive = AliveBits(tail, 0);
+            if (alive != 0) decisions.Apply(tail, 0, Lanes(tail, 0, terms), alive, ref totals, ref frontier);
+            for (int lane = 0; whole + lane < n; lane++) tail.CopySlot(lane, shard, whole + lane);
         }
-        return new FirmReport(shard.Cluster, totals.ToSums(), frontier);
+        double top = Math.Max(Math.Max(frontier.GetElement(0), frontier.GetElement(1)), Math.Max(frontier.GetElement(2), frontier.GetElement(3)));
+        return new FirmReport(shard.Cluster, totals.ToSums(), top);
     }
+
+    /// <summary>One bit a firm of slots [i, i + 4): set when it is alive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint AliveBits(FirmShard shard, int i) =>
+        (shard.Alive[i] != 0 ? 1u : 0) | (shard.Alive[i + 1] != 0 ? 2u : 0) | (shard.Alive[i + 2] != 0 ? 4u : 0) | (shard.Alive[i + 3] != 0 ? 8u : 0);
+
+    /// <summary>The branch-free part of the tick for slots [i, i + 4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FirmLanes Lanes(FirmShard shard, int i, in FirmTickTerms terms) =>
+        new(terms, Vector256.Create((ulong)shard.FirstIndex + (ulong)i) + Vector256.Create(0UL, 1, 2, 3),
+            Vector256.Create<double>(shard.Productivity.AsSpan(i, 4)), Vector256.Create<double>(shard.Weight.AsSpan(i, 4)),
+            Vector256.Create<double>(shard.RdIntensity.AsSpan(i, 4)), Vector256.Create<double>(shard.RdStock.AsSpan(i, 4)),
+            Vector256.Create(shard.Age[i] + 1.0, shard.Age[i + 1] + 1.0, shard.Age[i + 2] + 1.0, shard.Age[i + 3] + 1.0));
 
     /// <summary>Aggregates of a shard's live firms without stepping them (tick 0).</summary>
     public static FirmReport Summarize(FirmShard shard, int generation)

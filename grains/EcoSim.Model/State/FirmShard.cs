@@ -89,6 +89,21 @@ public sealed class FirmShard
     public FirmRecord Read(int slot) => new(Productivity[slot], Weight[slot], Revenue[slot], RdIntensity[slot], RdStock[slot],
         Cash[slot], Researchers[slot], Age[slot], Vintage[slot], Alive[slot] != 0);
 
+    /// <summary>Copies the state of slot <paramref name="slot"/> to slot <paramref name="targetSlot"/> of <paramref name="target"/>.</summary>
+    internal void CopySlot(int slot, FirmShard target, int targetSlot)
+    {
+        target.Productivity[targetSlot] = Productivity[slot];
+        target.Weight[targetSlot] = Weight[slot];
+        target.Revenue[targetSlot] = Revenue[slot];
+        target.RdIntensity[targetSlot] = RdIntensity[slot];
+        target.RdStock[targetSlot] = RdStock[slot];
+        target.Cash[targetSlot] = Cash[slot];
+        target.Researchers[targetSlot] = Researchers[slot];
+        target.Age[targetSlot] = Age[slot];
+        target.Vintage[targetSlot] = Vintage[slot];
+        target.Alive[targetSlot] = Alive[slot];
+    }
+
     private void Resize(int capacity)
     {
         Array.Resize(ref Productivity, capacity);
