@@ -49,7 +49,7 @@ public sealed class ComparePipeline(PipelineEvents events)
             SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), bands.Points(), seedOnlyBands?.Points());
             string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {run.PlotDate:yyyy-MM-dd}";
             int? onset = PolicyOnset.FirstTick(baseline.World, policy.World);
-            var plots = settings.Output.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, onset, caption) : [];
+            var plots = settings.Output.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, onset, caption, seedOnlySummary?.Points()) : [];
             var findings = Findings.Describe(summary, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, run.Engine.Name, onset) { Uncertain = uncertain }, seedOnlySummary);
             await File.WriteAllTextAsync(folder.PathFor("findings.md"), findings.ToMarkdown(), cancellation);
 
