@@ -24,18 +24,27 @@ public sealed record Experiment(IReadOnlyList<ExperimentMember> Members)
 
     /// <summary>
     /// A comparison: for each seed, the baseline then the policy with that seed (common random numbers);
-    /// <paramref name="uncertain"/> parameters are drawn once per seed pair, the same for both runs.
+    /// <paramref name="uncertain"/> parameters are drawn once per seed pair, the same for both runs. With
+    /// drawn parameters each seed also runs the pair with the scenarios' own values (labelled by
+    /// <see cref="SeedOnlyBand.Label"/>), so the report can set the band of seed noise alone beside the
+    /// band of seed noise and parameter uncertainty, over the same seeds.
     /// </summary>
     public static Experiment Comparison(Scenario baseline, Scenario policy, IReadOnlyList<ulong> seeds, IReadOnlyList<Sensitivity.SensitivityRange>? uncertain = null) =>
         new([.. seeds.SelectMany(seed =>
         {
-            var drawn = uncertain is { Count: > 0 } ? Sensitivity.ParameterDraws.For(uncertain, seed) : null;
+            if (uncertain is not { Count: > 0 })
+                return new[] { Arm(MemberRole.Baseline, baseline, seed), Arm(MemberRole.Policy, policy, seed) };
+            var drawn = Sensitivity.ParameterDraws.For(uncertain, seed);
             return new[]
             {
-                ExperimentMember.Of(MemberRole.Baseline, MemberRole.Baseline.Name(), baseline, seed, drawn),
-                ExperimentMember.Of(MemberRole.Policy, MemberRole.Policy.Name(), policy, seed, drawn),
+                Arm(MemberRole.Baseline, baseline, seed, drawn), Arm(MemberRole.Policy, policy, seed, drawn),
+                ExperimentMember.Of(MemberRole.Baseline, SeedOnlyBand.Label(MemberRole.Baseline), baseline, seed),
+                ExperimentMember.Of(MemberRole.Policy, SeedOnlyBand.Label(MemberRole.Policy), policy, seed),
             };
         })]);
+
+    private static ExperimentMember Arm(MemberRole role, Scenario scenario, ulong seed, IReadOnlyList<ParameterSetting>? drawn = null) =>
+        ExperimentMember.Of(role, role.Name(), scenario, seed, drawn);
 
     /// <summary>A sweep: every point of <paramref name="grid"/>, each with every one of <paramref name="seeds"/>.</summary>
     public static Experiment Sweep(Scenario scenario, SweepGrid grid, IReadOnlyList<ulong> seeds) =>

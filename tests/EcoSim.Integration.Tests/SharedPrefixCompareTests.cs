@@ -32,7 +32,8 @@ public sealed class SharedPrefixCompareTests
         Assert.True(ranges is not null, string.Join("; ", errors));
         var policy = TestFiles.LoadSmall();
         var pairs = SharedPrefixPair.OfComparison(Experiment.Comparison(Baseline, policy, [7, 8, 9], ranges));
-        Assert.Equal(3, pairs.Count);
+        Assert.Equal(6, pairs.Count); // each seed's drawn pair and its seed-only pair
+        Assert.Equal(new ulong[] { 7, 7, 8, 8, 9, 9 }, pairs.Select(p => p.Writer.Seed).Order());
         await AssertSameOutput(EngineKind.Reference, Baseline, policy, ranges);
     }
 

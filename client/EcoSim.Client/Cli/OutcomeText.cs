@@ -14,7 +14,7 @@ internal static class OutcomeText
         SweepOutcome sweep => [Wrote(sweep, $"sweep.csv, runs/, {(sweep.Plots ? "plots/, " : "")}report.html, manifest.json"), .. sweep.Headline],
         Experiments.Sensitivity.SensitivityOutcome sensitivity => [Wrote(sensitivity, $"indices.csv, design.csv, {(sensitivity.Plots ? "plots/, " : "")}report.html, manifest.json"), .. sensitivity.Headline],
         Experiments.Calibration.CalibrationOutcome calibration => [Wrote(calibration, $"fit.csv, posterior.csv, parameters.csv, generations.csv, calibrated/, {(calibration.Plots ? "plots/, " : "")}report.html, manifest.json"), .. calibration.Headline],
-        Experiments.Validation.CheckModelOutcome check => [Wrote(check, $"facts.csv, screen-indices.csv, screen-design.csv, {(check.Plots ? "plots/, " : "")}report.html, manifest.json"), .. check.Headline],
+        Experiments.Validation.CheckModelOutcome check => [Wrote(check, $"facts.csv, {(check.Backcast ? "backcast.csv, backcast-fit.csv, " : "")}screen-indices.csv, screen-design.csv, {(check.Plots ? "plots/, " : "")}report.html, manifest.json"), .. check.Headline],
         _ => throw new ArgumentException($"no text for a {outcome.GetType().Name}", nameof(outcome)),
     };
 

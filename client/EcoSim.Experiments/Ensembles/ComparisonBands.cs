@@ -23,6 +23,13 @@ internal sealed class ComparisonBands(bool includeClusters = true)
     /// <summary>The bands of each point, named as summary.csv's column prefixes.</summary>
     public static IReadOnlyList<string> BandNames { get; } = ["baseline", "policy", "effect", "relative_effect"];
 
+    /// <summary>
+    /// The bands of summary.csv: <see cref="BandNames"/>, then, when <paramref name="withSeedOnly"/>, the
+    /// same four of the seed-only pairs prefixed with <see cref="SeedOnlyBand.ColumnPrefix"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Columns(bool withSeedOnly) =>
+        withSeedOnly ? [.. BandNames, .. BandNames.Select(b => SeedOnlyBand.ColumnPrefix + b)] : BandNames;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<ulong, double[]> _baseline = [];
     private readonly Dictionary<ulong, double[]> _policy = [];

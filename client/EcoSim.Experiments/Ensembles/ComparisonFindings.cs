@@ -14,8 +14,17 @@ namespace EcoSim.Experiments.Ensembles;
 /// <param name="EndQualifier">"in the year to ..." for counts per quarter, else empty.</param>
 internal sealed record MetricFinding(string Metric, string Title, string What, string When, string HowSure, Band EndBand, bool Settled, string SettledSince, string EndQualifier)
 {
-    /// <summary>The finding as one line of text: title, then the three sentences.</summary>
-    public string Text => $"{Title}: {What} {When} {HowSure}";
+    /// <summary>Under parameter uncertainty, the seed-only band at the last checkpoint beside <see cref="EndBand"/>; null otherwise.</summary>
+    public BothBands? Both { get; init; }
+
+    /// <summary>When the last checkpoint is, as <see cref="BothBands.Sentence"/> starts: "At 2050Q4" or "In the year to 2050Q4".</summary>
+    public string EndAt { get; init; } = "";
+
+    /// <summary>The sentences after the title: what, when, how sure and, under parameter uncertainty, both bands.</summary>
+    public string Sentences => $"{What} {When} {HowSure}" + (Both is { } both ? " " + both.Sentence(EndAt) : "");
+
+    /// <summary>The finding as one line of text: title, then the sentences.</summary>
+    public string Text => $"{Title}: {Sentences}";
 }
 
 /// <summary>The findings of a comparison, as sentences shared by findings.md and report.html.</summary>
@@ -29,6 +38,12 @@ internal sealed record ComparisonFindings(string Title, string Question, string 
 {
     /// <summary>The closing line naming the data files.</summary>
     public const string Closing = "The median and the 5th and 95th percentiles over the pairs of every metric in every quarter are in summary.csv; each run's metrics are in runs/.";
+
+    /// <summary>The closing line under parameter uncertainty, naming the seed-only columns too.</summary>
+    public const string ClosingWithSeedOnly = "The median and the 5th and 95th percentiles over the pairs of every metric in every quarter are in summary.csv, those of seed noise alone in its seed_only_ columns; each run's metrics are in runs/ (the seed-only runs' files start with seed-only-).";
+
+    /// <summary>The closing line that fits these findings.</summary>
+    public string ClosingLine => Effects.Any(e => e.Both is not null) ? ClosingWithSeedOnly : Closing;
 
     /// <summary>The pointer from findings.md to the report.</summary>
     public const string ReportPointer = "report.html shows these findings with the plots, both scenarios, the parameters in force and how to reproduce them.";
@@ -44,7 +59,13 @@ internal sealed record ComparisonFindings(string Title, string Question, string 
         text.Append(PairCheck).Append("\n\n");
         text.Append("## Effects of the policy\n\n");
         foreach (var effect in Effects) text.Append("- ").Append(effect.Text).Append('\n');
-        text.Append('\n').Append(Closing).Append(' ').Append(ReportPointer).Append('\n');
+        if (Effects.Any(e => e.Both is not null))
+        {
+            text.Append("\n## Both kinds of band\n\n").Append(BothBandsTable.Caption(Effects)).Append("\n\n");
+            text.Append("| ").Append(string.Join(" | ", BothBandsTable.Header)).Append(" |\n|").Append(string.Concat(BothBandsTable.Header.Select(_ => "---|"))).Append('\n');
+            foreach (var row in BothBandsTable.Rows(Effects)) text.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
+        }
+        text.Append('\n').Append(ClosingLine).Append(' ').Append(ReportPointer).Append('\n');
         return text.ToString();
     }
 }

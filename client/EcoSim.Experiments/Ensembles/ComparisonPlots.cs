@@ -14,6 +14,7 @@ internal static class ComparisonPlots
     private static readonly Color BaselineColor = Colors.SteelBlue;
     private static readonly Color PolicyColor = Colors.OrangeRed;
     private static readonly Color EffectColor = Colors.SeaGreen;
+    private static readonly Color SeedOnlyColor = Colors.Indigo;
 
     /// <summary>File name of the per-cluster effect grid of <paramref name="metric"/>.</summary>
     public static string ClusterEffectFileName(string metric) => $"cluster-grid-{metric}-effect.png";
@@ -24,8 +25,11 @@ internal static class ComparisonPlots
     /// <summary>
     /// Draws every picture into <paramref name="directory"/>; returns the PNG paths (each has an SVG twin).
     /// <paramref name="onsetTick"/> is the policy's first change (<see cref="PolicyOnset"/>), marked on every plot over time.
+    /// Under parameter uncertainty, <paramref name="seedOnly"/> holds the seed-only pairs' points: each effect plot
+    /// then draws their band over the wider one, and every legend says which uncertainty its band covers.
     /// </summary>
-    public static IReadOnlyList<string> WriteAll(ComparisonSummary summary, IReadOnlyList<EffectPoint> points, string directory, string baselineName, string policyName, int? onsetTick, string caption)
+    public static IReadOnlyList<string> WriteAll(ComparisonSummary summary, IReadOnlyList<EffectPoint> points, string directory, string baselineName, string policyName, int? onsetTick, string caption,
+        IReadOnlyList<EffectPoint>? seedOnly = null)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
@@ -34,8 +38,9 @@ internal static class ComparisonPlots
         {
             var series = points.Where(p => p.Column.Name == name).ToList();
             if (series.Count == 0) continue;
-            written.Add(PlotCanvas.Save(Levels(series, pairs, baselineName, policyName, onsetTick), caption, directory, $"{name}.png"));
-            written.Add(PlotCanvas.Save(Effect(series, pairs, onsetTick), caption, directory, $"{name}-effect.png"));
+            var seedOnlySeries = seedOnly?.Where(p => p.Column.Name == name).ToList();
+            written.Add(PlotCanvas.Save(Levels(series, pairs, baselineName, policyName, onsetTick, drawn: seedOnly is not null), caption, directory, $"{name}.png"));
+            written.Add(PlotCanvas.Save(Effect(series, pairs, onsetTick, seedOnlySeries), caption, directory, $"{name}-effect.png"));
         }
         foreach (var metric in ComparisonSummary.ClusterMetrics)
         {
@@ -66,28 +71,42 @@ internal static class ComparisonPlots
         return figure.Save(panels, directory, ClusterEffectFileName(column.Name));
     }
 
-    /// <summary>Baseline and policy levels of one metric with their bands, the policy's first change marked.</summary>
-    public static Plot Levels(IReadOnlyList<EffectPoint> series, int pairs, string baselineName, string policyName, int? onsetTick)
+    /// <summary>
+    /// Baseline and policy levels of one metric with their bands, the policy's first change marked; when
+    /// <paramref name="drawn"/> (each pair drew uncertain parameters), the legends say the bands cover the draws.
+    /// </summary>
+    public static Plot Levels(IReadOnlyList<EffectPoint> series, int pairs, string baselineName, string policyName, int? onsetTick, bool drawn = false)
     {
         var column = series[0].Column;
         var plot = PlotCanvas.Create($"{column.Title}: {policyName} vs {baselineName}");
         double[] xs = [.. series.Select(p => p.Time)];
-        BandPlot.Add(plot, xs, series.Select(p => p.Baseline).ToList(), BaselineColor, $"{baselineName} ({SeedEvidence.LegendBand(pairs, "runs", "run")})");
-        BandPlot.Add(plot, xs, series.Select(p => p.Policy).ToList(), PolicyColor, $"{policyName} ({SeedEvidence.LegendBand(pairs, "runs", "run")})");
+        string covers = drawn ? ", drawn parameters" : "";
+        BandPlot.Add(plot, xs, series.Select(p => p.Baseline).ToList(), BaselineColor, $"{baselineName}{covers} ({SeedEvidence.LegendBand(pairs, "runs", "run")})");
+        BandPlot.Add(plot, xs, series.Select(p => p.Policy).ToList(), PolicyColor, $"{policyName}{covers} ({SeedEvidence.LegendBand(pairs, "runs", "run")})");
         MarkOnset(plot, series, onsetTick);
         plot.YLabel(PlotCanvas.AxisLabel([column]), size: 14);
         BandPlot.LegendBelow(plot);
         return PlotCanvas.Finish(plot, new Dictionary<IYAxis, double> { [plot.Axes.Left] = AxisRules.MinimumSpan(column.Unit) });
     }
 
-    /// <summary>The relative effect of the policy on one metric over time with its band, the policy's first change marked.</summary>
-    public static Plot Effect(IReadOnlyList<EffectPoint> series, int pairs, int? onsetTick)
+    /// <summary>
+    /// The relative effect of the policy on one metric over time with its band, the policy's first change
+    /// marked; with <paramref name="seedOnly"/>, the band of seed noise alone drawn over the wider band of
+    /// seed noise and parameter uncertainty, each named in the legend.
+    /// </summary>
+    public static Plot Effect(IReadOnlyList<EffectPoint> series, int pairs, int? onsetTick, IReadOnlyList<EffectPoint>? seedOnly = null)
     {
         var column = series[0].Column;
         var plot = PlotCanvas.Create($"Effect of the policy on {column.Title.ToLowerInvariant()}");
         double[] xs = [.. series.Select(p => p.Time)];
-        var bands = series.Select(p => new Band(p.RelativeEffect.P05 * 100, p.RelativeEffect.Median * 100, p.RelativeEffect.P95 * 100)).ToList();
-        BandPlot.Add(plot, xs, bands, EffectColor, EffectLegend(pairs));
+        static List<Band> Percent(IReadOnlyList<EffectPoint> points) => [.. points.Select(p => new Band(p.RelativeEffect.P05 * 100, p.RelativeEffect.Median * 100, p.RelativeEffect.P95 * 100))];
+        if (seedOnly is { Count: > 0 })
+        {
+            BandPlot.Add(plot, xs, Percent(series), EffectColor, $"seed noise and parameter uncertainty, {pairs} paired seeds ({SeedEvidence.LegendBand(pairs, "pairs", "pair")})");
+            BandPlot.Add(plot, xs, Percent(seedOnly), SeedOnlyColor, "seed noise only (same seeds, own values)");
+        }
+        else
+            BandPlot.Add(plot, xs, Percent(series), EffectColor, EffectLegend(pairs));
         var zero = plot.Add.HorizontalLine(0);
         zero.LineColor = Colors.Gray;
         zero.LinePattern = LinePattern.Dotted;

@@ -45,24 +45,27 @@ internal static class Findings
         [.. HorizonYears.Select(y => IndexOf(periods, $"{y}Q4")).Where(t => t >= 0).Append(periods.Count - 1).Distinct().Order()];
 
     /// <summary>The findings of a comparison.</summary>
-    /// <param name="summary">The paired runs.</param>
+    /// <param name="summary">The paired runs (under parameter uncertainty, the pairs that draw the parameters).</param>
     /// <param name="context">Names, seeds and the policy's onset.</param>
-    public static ComparisonFindings Describe(ComparisonSummary summary, ComparisonContext context)
+    /// <param name="seedOnly">Under parameter uncertainty, the same seeds' pairs with the scenarios' own parameter values, whose bands each finding sets beside the wider ones; null for none.</param>
+    public static ComparisonFindings Describe(ComparisonSummary summary, ComparisonContext context, ComparisonSummary? seedOnly = null)
     {
         var periods = summary.Periods;
         var checkpoints = Checkpoints(periods);
         var effects = KeyMetrics.Select(name => Metric(summary, MetricColumns.Get(name), periods, checkpoints, context)).ToList();
+        if (seedOnly is not null)
+            effects = [.. effects.Select(e => e with { Both = new BothBands(seedOnly.YearEffect(MetricColumns.Get(e.Metric), checkpoints[^1]), e.EndBand, context.Seeds.Count) })];
         return new ComparisonFindings(
             $"{context.PolicyName} compared with {context.BaselineName}",
             context.Question.Trim(),
             Headline(effects, periods[checkpoints[^1]].Period, context.Seeds.Count),
-            Design(context.Seeds, periods, context.Engine, context.Uncertain),
+            Design(context.Seeds, periods, context.Engine, context.Uncertain, seedOnly is not null),
             PairCheck(summary.FirstDivergence(), context.PolicyOnsetTick, periods),
             effects);
     }
 
     /// <summary>The paragraph on how the comparison was run, what its figures mean, what the bands cover and what they leave out.</summary>
-    private static string Design(IReadOnlyList<ulong> seeds, IReadOnlyList<MetricsRow> periods, string engine, IReadOnlyList<Sensitivity.SensitivityRange> uncertain)
+    private static string Design(IReadOnlyList<ulong> seeds, IReadOnlyList<MetricsRow> periods, string engine, IReadOnlyList<Sensitivity.SensitivityRange> uncertain, bool seedOnly)
     {
         int n = seeds.Count;
         string runs = $"{n} paired seed{(n == 1 ? $" ({seeds[0]})" : $"s ({seeds[0]} to {seeds[^1]})")}, {periods[0].Period} to {periods[^1].Period}, engine {engine}. " +
@@ -79,8 +82,12 @@ internal static class Findings
             string drawn = $"Each pair also draws {Sensitivity.ParameterDraws.Describe(uncertain)}, the same values for both of its runs. ";
             string both = n == 1
                 ? "One pair is one draw of the model's chance and of those parameters, and says nothing of their spread. "
-                : "The spread covers two kinds of uncertainty: chance within the model (paired seeds under common random numbers) and the uncertainty of those parameters over their ranges; a band of seed noise alone, from ecosim compare without --parameter-uncertainty, is narrower. ";
-            return runs + figures + (tooFew.Length > 0 ? tooFew + " " : "") + drawn + both + SeedEvidence.LeftOut([.. uncertain.Select(r => r.Parameter.Name)], "drawn");
+                : "The spread covers two kinds of uncertainty: chance within the model (paired seeds under common random numbers) and the uncertainty of those parameters over their ranges. ";
+            string beside = seedOnly
+                ? "Beside it stands the spread of seed noise alone: the same seeds run once more as pairs with the scenarios' own parameter values (the seed-only runs), as ecosim compare without --parameter-uncertainty would run them. " +
+                  "A direction survives parameter uncertainty only where both bands exclude zero on the same side. "
+                : "";
+            return runs + figures + (tooFew.Length > 0 ? tooFew + " " : "") + drawn + both + beside + SeedEvidence.LeftOut([.. uncertain.Select(r => r.Parameter.Name)], "drawn");
         }
         string covered = n == 1
             ? "One pair is one draw of the model's chance and says nothing of its spread. "
@@ -149,7 +156,10 @@ internal static class Findings
                 _ => "includes zero, so the direction is not settled.",
             });
         string settledSince = settled ? periods[course!.ClearSince!.Value].Period : "";
-        return new MetricFinding(column.Name, column.Title, what, when, howSure, last, settled, settledSince, perTick ? $"in the year to {periods[end].Period}" : "");
+        return new MetricFinding(column.Name, column.Title, what, when, howSure, last, settled, settledSince, perTick ? $"in the year to {periods[end].Period}" : "")
+        {
+            EndAt = perTick ? $"In the year to {periods[end].Period}" : $"At {periods[end].Period}",
+        };
     }
 
     private static string AfterOnset(int tick, int? onset) => onset is int o && tick >= o
@@ -160,6 +170,9 @@ internal static class Findings
     {
         string Effect(MetricFinding e, string band) =>
             $"{e.Title.ToLowerInvariant()} {Percent(e.EndBand.Median)}{(e.EndQualifier.Length > 0 ? " " + e.EndQualifier : "")}{band}";
+        string Settled(MetricFinding e) => e.Both is { } both
+            ? $" (90% band with parameter uncertainty {Percent(e.EndBand.P05)} to {Percent(e.EndBand.P95)}, of seed noise alone {Percent(both.SeedOnly.P05)} to {Percent(both.SeedOnly.P95)}; clear of zero since {e.SettledSince})"
+            : $" (90% band {Percent(e.EndBand.P05)} to {Percent(e.EndBand.P95)}, clear of zero since {e.SettledSince})";
         var largest = effects.Where(e => double.IsFinite(e.EndBand.Median)).OrderByDescending(e => Math.Abs(e.EndBand.Median)).Take(HeadlineEffects).ToList();
         if (seeds == 1)
             return $"By {lastPeriod}, one paired seed gives one difference per metric and no band, so nothing is settled; the largest differences are on " +
@@ -171,8 +184,10 @@ internal static class Findings
         var unsettled = effects.Where(e => !e.Settled).Select(e => e.Title.ToLowerInvariant()).ToList();
         string main = settled.Count == 0
             ? $"By {lastPeriod} no key metric's 90% band excludes zero."
-            : $"By {lastPeriod} the largest settled effects are on " + string.Join(", ", settled.Select(e =>
-                Effect(e, $" (90% band {Percent(e.EndBand.P05)} to {Percent(e.EndBand.P95)}, clear of zero since {e.SettledSince})"))) + ".";
+            : $"By {lastPeriod} the largest settled effects{(effects.Any(e => e.Both is not null) ? " with parameter uncertainty" : "")} are on " + string.Join(", ", settled.Select(e => Effect(e, Settled(e)))) + ".";
+        var lost = effects.Where(e => e.Both?.Direction == DirectionUnderParameters.LostToParameters).Select(e => e.Title.ToLowerInvariant()).ToList();
+        if (lost.Count > 0)
+            main += $" Clear under seed noise alone but not once parameter uncertainty is included: {string.Join(", ", lost)}.";
         return unsettled.Count == 0 ? main : $"{main} Not settled at that point: {string.Join(", ", unsettled)}.";
     }
 
@@ -180,6 +195,18 @@ internal static class Findings
     {
         for (int t = 0; t < periods.Count; t++) if (periods[t] == period) return t;
         return -1;
+    }
+
+    /// <summary>
+    /// A relative change as <see cref="Percent"/> writes it, except that a change too small for one decimal
+    /// is written with two significant digits (e.g. "+0.0012%") rather than as "0.0%": where a band's side of
+    /// zero decides a verdict, the printed end must show which side it is on.
+    /// </summary>
+    public static string SignedPercent(double value)
+    {
+        double percent = value * 100;
+        if (!double.IsFinite(value) || percent == 0 || Math.Abs(percent) >= 0.05) return Percent(value);
+        return (percent > 0 ? "+" : "-") + Math.Abs(percent).ToString("G2", CultureInfo.InvariantCulture) + "%";
     }
 
     /// <summary>A relative change as a signed percentage with one decimal, or "n/a".</summary>

@@ -24,11 +24,13 @@ public sealed class ComparePipeline(PipelineEvents events)
             var uncertain = settings.ParameterUncertainty;
             var experiment = Experiment.Comparison(baseline, policy, seeds, uncertain);
             run.Note($"comparing {policy.Name} with {baseline.Name}: {seeds.Count} paired seeds ({seeds[0]}..{seeds[^1]}), {baseline.World.Ticks} ticks each, engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time" +
-                     (uncertain.Count > 0 ? $"; each pair draws {Sensitivity.ParameterDraws.Describe(uncertain)}" : ""));
+                     (uncertain.Count > 0 ? $"; each pair draws {Sensitivity.ParameterDraws.Describe(uncertain)}, and each seed's pair also runs with the scenarios' own values for the seed-only band" : ""));
 
             var provenance = run.Provenance(policy, seeds) with { Baseline = (baseline.Name, baseline.Sha256) };
             var summary = new ComparisonSummary();
             var bands = new ComparisonBands(EnsembleSummary.ClustersFit(experiment.Members.Count, baseline.World.Ticks, baseline.World.ClusterCount));
+            // Under parameter uncertainty, the seed-only pairs (the scenarios' own values) are kept apart for the band of seed noise alone.
+            var (seedOnlySummary, seedOnlyBands) = uncertain.Count > 0 ? (new ComparisonSummary(), new ComparisonBands(bands.IncludesClusters)) : (null, null);
             if (!bands.IncludesClusters)
                 run.Note($"note: with {seeds.Count} paired seeds, summary.csv has the region's bands only (the clusters' would take more than {EnsembleSummary.ClusterBudgetBytes >> 20} MB); every run's clusters are in runs/");
             await using (var files = await RunFilesCollector.CreateAsync(folder.WorkingPath, experiment, EnsembleColumns.Comparison, provenance, cancellation))
@@ -36,18 +38,19 @@ public sealed class ComparePipeline(PipelineEvents events)
                 var shared = settings.SharePrefix ? Engines.SharedPrefixPair.OfComparison(experiment) : [];
                 await run.RunAsync(experiment, Collect.All(files, Collect.Finished((member, rows) =>
                 {
-                    summary.Add(member.Role, member.Seed, rows);
-                    bands.Add(member.Role, member.Seed, rows);
+                    bool seedOnly = SeedOnlyBand.Holds(member);
+                    (seedOnly ? seedOnlySummary! : summary).Add(member.Role, member.Seed, rows);
+                    (seedOnly ? seedOnlyBands! : bands).Add(member.Role, member.Seed, rows);
                 })), shared, cancellation);
                 await files.CompleteAsync();
             }
 
             var points = summary.Points();
-            SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), bands.Points());
+            SummaryCsv.Write(folder.PathFor(SummaryCsv.FileName), bands.Points(), seedOnlyBands?.Points());
             string caption = $"{policy.Name} vs {baseline.Name} · {seeds.Count} paired seeds from {seeds[0]} · {run.PlotDate:yyyy-MM-dd}";
             int? onset = PolicyOnset.FirstTick(baseline.World, policy.World);
-            var plots = settings.Output.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, onset, caption) : [];
-            var findings = Findings.Describe(summary, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, run.Engine.Name, onset) { Uncertain = uncertain });
+            var plots = settings.Output.Plots ? ComparisonPlots.WriteAll(summary, points, folder.PathFor("plots"), baseline.Name, policy.Name, onset, caption, seedOnlySummary?.Points()) : [];
+            var findings = Findings.Describe(summary, new ComparisonContext(baseline.Name, policy.Name, policy.Description, seeds, run.Engine.Name, onset) { Uncertain = uncertain }, seedOnlySummary);
             await File.WriteAllTextAsync(folder.PathFor("findings.md"), findings.ToMarkdown(), cancellation);
 
             var payload = new ComparisonPayload

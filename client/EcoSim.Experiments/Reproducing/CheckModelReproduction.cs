@@ -24,6 +24,17 @@ internal sealed class CheckModelReproduction(OutputManifest recorded, Validation
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
 
+    // The back-cast as recorded (its scenario's text and the target's lines), or null when the validation checked none.
+    private Validation.Backcast.BackcastCheck? Backcast(ReproductionContext context)
+    {
+        if (manifest.Backcast is null) return null;
+        RecordedManifest.CheckScenario(manifest.Backcast, "backcast");
+        if (manifest.BackcastTarget is null || manifest.BackcastTargetLines is null) throw new ManifestProblem("backcastTargetLines", "is missing beside backcast");
+        var scenario = RecordedManifest.Rebuild(manifest.Backcast, "backcast", context.Limits);
+        return Validation.Backcast.BackcastCheck.TryCreate(scenario, manifest.BackcastTarget, manifest.BackcastTargetLines, out var problems)
+               ?? throw new ManifestProblem("backcastTargetLines", string.Join("; ", problems));
+    }
+
     public override async Task<Pipelines.OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
         var scenario = AsRecorded(RecordedManifest.Rebuild(manifest.Scenario, "scenario", context.Limits), manifest.Scenario.Path, recorded.TickCount);
@@ -32,6 +43,7 @@ internal sealed class CheckModelReproduction(OutputManifest recorded, Validation
         var settings = new CheckModelSettings(scenario, manifest.Seed, manifest.Quick, Settings(recorded, outputPath, context, Parallel))
         {
             Screen = new ValidationScreen(ranges, manifest.ScreenTrajectories, manifest.ScreenTicks),
+            Backcast = Backcast(context),
         };
         return await new CheckModelPipeline(context.Events).ExecuteAsync(settings, cancellation);
     }

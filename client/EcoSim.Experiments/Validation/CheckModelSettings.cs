@@ -12,4 +12,7 @@ public sealed record CheckModelSettings(Scenario Scenario, ulong Seed, bool Quic
 {
     /// <summary>The screen this validation runs.</summary>
     public ValidationScreen Screen { get; init; } = ValidationScreen.For(Scenario, Quick);
+
+    /// <summary>The back-cast checked beside the facts (the same in <c>--quick</c>), or null to check none.</summary>
+    public Backcast.BackcastCheck? Backcast { get; init; }
 }

@@ -34,4 +34,12 @@ public sealed record ValidationPayload : ManifestPayload
     public required int ScreenTicks { get; init; }
     /// <summary>The screen's outputs, as <c>metric@year</c>.</summary>
     public required IReadOnlyList<string> ScreenOutputs { get; init; }
+    /// <summary>The back-cast scenario, or null when the validation checked none.</summary>
+    public ManifestScenario? Backcast { get; init; }
+    /// <summary>The back-cast's target file name, or null.</summary>
+    public string? BackcastTarget { get; init; }
+    /// <summary>The back-cast's target file's lines, so a reproduction needs no file; or null.</summary>
+    public IReadOnlyList<string>? BackcastTargetLines { get; init; }
+    /// <summary>Whether every series of the back-cast held its limits, or null.</summary>
+    public bool? BackcastHeld { get; init; }
 }

@@ -13,12 +13,14 @@ namespace EcoSim.Experiments.Validation;
 internal static class ValidationReport
 {
     /// <summary>The lines the command prints: how many facts held, then each fact that failed.</summary>
-    public static IReadOnlyList<string> Headline(IReadOnlyList<FactResult> facts) =>
-        [$"{facts.Count(f => f.Passed)} of {facts.Count} stylized facts hold", .. facts.Where(f => !f.Passed).Select(f => $"  fails: {f.Id}: {f.Failure}")];
+    public static IReadOnlyList<string> Headline(IReadOnlyList<FactResult> facts, Backcast.BackcastFit? backcast = null) =>
+        [$"{facts.Count(f => f.Passed)} of {facts.Count} stylized facts hold", .. facts.Where(f => !f.Passed).Select(f => $"  fails: {f.Id}: {f.Failure}"),
+         .. backcast is null ? Array.Empty<string>() : [Backcast.BackcastSection.Headline(backcast)]];
 
     /// <summary>Builds the report.</summary>
     public static HtmlReport Build(Scenario scenario, IReadOnlyList<FactResult> facts, IReadOnlyList<string> factPlots, SensitivityDesign design,
-        IReadOnlyList<SensitivityResult> screen, IReadOnlyList<string> screenPlots, string outputFolder, OutputManifest manifest)
+        IReadOnlyList<SensitivityResult> screen, IReadOnlyList<string> screenPlots,
+        (Backcast.BackcastCheck Check, Backcast.BackcastFit Fit, IReadOnlyList<string> Plots)? backcast, string outputFolder, OutputManifest manifest)
     {
         var payload = manifest.PayloadOf<ValidationPayload>();
         int held = facts.Count(f => f.Passed);
@@ -34,10 +36,15 @@ internal static class ValidationReport
         string screenHow = $"A Morris screen{(payload.Quick ? " (quick)" : "")}: {design.Size} trajectories over {design.Ranges.Count} assumed parameters ({string.Join("; ", design.Ranges.Select(r => r.Text))}), " +
                            $"{design.Points.Count} runs of {payload.ScreenTicks} quarters with seed {payload.Seed}. mu* is the mean absolute change of an output when one parameter moves across its range; " +
                            "it says which assumptions the outputs lean on most, and so which deserve calibration first.";
-        return new HtmlReport($"Validation of the model on {scenario.Name}", headline)
+        string subtitle = backcast is { } b ? $"{headline} {Backcast.BackcastSection.Headline(b.Fit)}" : headline;
+        var report = new HtmlReport($"Validation of the model on {scenario.Name}", subtitle)
             .Add(new FindingsSection("The stylized facts", headline, [run], items, "facts.csv has every statistic in full."))
             .Add(new FactsTableSection(facts))
-            .Add(FiguresSection.Of("fact-plots", "What each fact measured", "One plot per fact, in the order above.", factPlots, outputFolder))
+            .Add(FiguresSection.Of("fact-plots", "What each fact measured", "One plot per fact, in the order above.", factPlots, outputFolder));
+        if (backcast is { } checkedBackcast)
+            report.Add(new Backcast.BackcastSection(Backcast.BackcastSection.Describe(checkedBackcast.Check), checkedBackcast.Fit,
+                FiguresSection.Of("backcast-plots", "", "For each observed series: the model's yearly value (line) and the observations (points) with the largest error a year may have (bars).", checkedBackcast.Plots, outputFolder)));
+        return report
             .Add(new ScreenSection(screenHow, [.. screen.Select(r => new FindingItem(r.Title, SensitivityWords.About(design, r)))]))
             .Add(FiguresSection.Of("screen-plots", "Screen: tornado plots", "For each output: mu* of each parameter with its 90% bootstrap interval, the most important at the top.", screenPlots, outputFolder))
             .Add(new ScenarioTextSection([("", scenario)]))

@@ -22,9 +22,12 @@ public sealed class CheckModelCliTests
         Assert.Contains("7 of 7 stylized facts hold", output);
         Assert.Contains("holds: zipf-size-tail:", errors);
 
-        Assert.Equal(["facts.csv", "manifest.json", "plots", "report.html", "screen-design.csv", "screen-indices.csv"],
+        Assert.Equal(["backcast-fit.csv", "backcast.csv", "facts.csv", "manifest.json", "plots", "report.html", "screen-design.csv", "screen-indices.csv"],
             Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(7, Directory.GetFiles(Path.Combine(dir, "plots"), "fact-*.png").Length);
+        Assert.Equal(["backcast-rd_expenditure.png", "backcast-rd_personnel.png"], Directory.GetFiles(Path.Combine(dir, "plots"), "backcast-*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("Back-cast: holds (rd_expenditure RMSPE", output);
+        Assert.All(File.ReadAllLines(Path.Combine(dir, "backcast-fit.csv")).Skip(1), line => Assert.Contains(",true,", line));
         var facts = File.ReadAllLines(Path.Combine(dir, "facts.csv"));
         Assert.Equal("fact,statistic,value,low,high,open,holds,source", facts[0]);
         Assert.All(facts.Skip(1), line => Assert.Contains(",true,", line));
@@ -39,6 +42,8 @@ public sealed class CheckModelCliTests
             Assert.True(m.GetProperty("quick").GetBoolean());
             Assert.Equal(7, m.GetProperty("factsHeld").GetInt32());
             Assert.Equal(40, m.GetProperty("screenTicks").GetInt32());
+            Assert.Equal("guangdong-backcast-2016", m.GetProperty("backcast").GetProperty("name").GetString());
+            Assert.True(m.GetProperty("backcastHeld").GetBoolean());
         }
         Assert.True(RunOutputFolder.IsEcoSimOutput(dir));
         var report = new ReportFile(dir);
@@ -50,6 +55,7 @@ public sealed class CheckModelCliTests
         var (reproduced, reproduceOutput, reproduceErrors) = await CliRunner.Ecosim(["reproduce", Path.Combine(dir, "manifest.json"), "--out", again]);
         Assert.True(reproduced == 0, reproduceOutput + reproduceErrors);
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "facts.csv")), File.ReadAllBytes(Path.Combine(again, "facts.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "backcast.csv")), File.ReadAllBytes(Path.Combine(again, "backcast.csv")));
     }
 
     [Theory]
