@@ -3,6 +3,7 @@
 
     python3 bench/explorer.py [--sessions 20] [--quarters 40] [--engine orleans] [--settle 60]
     python3 bench/explorer.py --branch-only [--repeat 5]
+    python3 bench/explorer.py --memory-only --rounds 3 [--sessions 20] [--quarters 20] [--settle 5]
 
 Builds nothing: run `dotnet build client/EcoSim.Client -c Release` first. Starts `ecosim serve` on a
 free port and measures: the time from start to the address printed, from a new run to its first
@@ -183,13 +184,16 @@ def main():
     parser.add_argument("--settle", type=int, default=60, help="seconds to watch the memory after the runs are deleted")
     parser.add_argument("--branch-only", action="store_true", help="measure only the branch at 2030Q1 and the baseline's rate")
     parser.add_argument("--repeat", type=int, default=5, help="branches timed with --branch-only")
+    parser.add_argument("--memory-only", action="store_true", help="skip the dashboard and the done-when flow: only the sessions' rounds")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of SESSIONS runs, each deleted before the next")
     parser.add_argument("--ecosim", default=ECOSIM, help="the ecosim.dll to serve (another build, for a before/after)")
     args = parser.parse_args()
 
     port = free_port()
     started = time.monotonic()
+    # The memory probe (POST /api/debug/memory) is on for the bench only.
     server = subprocess.Popen(["dotnet", args.ecosim, "serve", "--urls", f"http://127.0.0.1:{port}", "--engine", args.engine],
-                              stdout=subprocess.PIPE, text=True)
+                              stdout=subprocess.PIPE, text=True, env={**os.environ, "ECOSIM_EXPLORER_DEBUG_MEMORY": "1"})
     try:
         # The address line; a busy machine may log a warning (the silo's watchdog) before it.
         line = server.stdout.readline()
@@ -217,13 +221,14 @@ def main():
             branch_times(base, args.repeat)
             return
 
-        if args.engine == "orleans":
-            dashboard_overhead(base)
-        flow(base)
+        if not args.memory_only:
+            if args.engine == "orleans":
+                dashboard_overhead(base)
+            flow(base)
 
         before = rss_mib(server.pid)
         activations = lambda: activation_count(base) if args.engine == "orleans" else "?"
-        for round_ in (1, 2):
+        for round_ in range(1, args.rounds + 1):
             rates, sessions = crowd(base, args.sessions, args.quarters)
             during = rss_mib(server.pid)
             print(f"{args.sessions} sessions playing the baseline at once, {args.quarters} quarters each (round {round_}):")
@@ -239,6 +244,9 @@ def main():
                 waited = mark
                 settled.append(f"{rss_mib(server.pid):.0f} MiB at {mark} s")
             print(f"  after deleting them: {', '.join(settled)}; grain activations {activations()}")
+            probe = json.loads(urllib.request.urlopen(urllib.request.Request(f"{base}/api/debug/memory", data=b"", method="POST")).read())
+            print(f"  a forced full collection then: managed heap {probe['heapBefore']:.0f} MiB before, {probe['heapAfter']:.0f} MiB after;"
+                  f" committed {probe['committedAfter']:.0f} MiB; resident {probe['residentAfter']:.0f} MiB")
     finally:
         server.terminate()
         server.wait(timeout=60)
