@@ -2,6 +2,8 @@
 """The explorer under a user's and a crowd's load, timed from outside the server.
 
     python3 bench/explorer.py [--sessions 20] [--quarters 40] [--engine orleans] [--settle 60]
+    python3 bench/explorer.py --branch-only [--repeat 5]
+    python3 bench/explorer.py --memory-only --rounds 3 [--sessions 20] [--quarters 20] [--settle 5]
 
 Builds nothing: run `dotnet build client/EcoSim.Client -c Release` first. Starts `ecosim serve` on a
 free port and measures: the time from start to the address printed, from a new run to its first
@@ -12,7 +14,9 @@ with twice the talent weight, both run to 2050Q4 and compared, the branch downlo
 `ecosim reproduce`), then SESSIONS browser sessions each playing the baseline at once for QUARTERS
 quarters: quarters per second of each, the fairness between them (slowest over fastest) and the
 server's resident memory before, at the end and for SETTLE seconds after every run is deleted.
-Prints one line per measure.
+Prints one line per measure. With --branch-only it measures only "branch here" at 2030Q1 on the
+baseline (REPEAT branches of one parent, each deleted before the next) and the baseline's quarters per
+second, then stops.
 """
 import argparse
 import io
@@ -121,6 +125,27 @@ def flow(base):
     print(f"the done-when flow on the baseline: {time.monotonic() - t:.1f} s in all ({'; '.join(marks)})")
 
 
+def branch_times(base, repeat):
+    """Seconds for "branch here" at 2030Q1 on the baseline, REPEAT times from one parent paused there."""
+    s = Session(base)
+    run = s.call("POST", "/api/runs", {})
+    s.call("POST", f"/api/runs/{run['id']}/step", {"quarters": 24})
+    made, first = [], []
+    for i in range(repeat):
+        t = time.monotonic()
+        branch = s.call("POST", f"/api/runs/{run['id']}/branch", {"levers": [{"name": "talentWeight", "value": 0.4}]})
+        made.append(time.monotonic() - t)
+        s.call("POST", f"/api/runs/{branch['id']}/step", {"quarters": 1})
+        first.append(time.monotonic() - t)
+        s.call("DELETE", f"/api/runs/{branch['id']}")
+    s.call("DELETE", f"/api/runs/{run['id']}")
+
+    def summary(times):
+        times = sorted(times)
+        return f"median {times[len(times) // 2]:.2f} s (fastest {times[0]:.2f}, slowest {times[-1]:.2f})"
+    print(f"branch at 2030Q1 on the baseline, {repeat} times: the branch made {summary(made)}; to its first own quarter, 2030Q1, {summary(first)}")
+
+
 def crowd(base, count, quarters):
     """COUNT sessions each playing the baseline at once for QUARTERS quarters, then paused: their rates and runs."""
     rates = [0.0] * count
@@ -157,12 +182,18 @@ def main():
     parser.add_argument("--quarters", type=int, default=40)
     parser.add_argument("--engine", default="orleans")
     parser.add_argument("--settle", type=int, default=60, help="seconds to watch the memory after the runs are deleted")
+    parser.add_argument("--branch-only", action="store_true", help="measure only the branch at 2030Q1 and the baseline's rate")
+    parser.add_argument("--repeat", type=int, default=5, help="branches timed with --branch-only")
+    parser.add_argument("--memory-only", action="store_true", help="skip the dashboard and the done-when flow: only the sessions' rounds")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of SESSIONS runs, each deleted before the next")
+    parser.add_argument("--ecosim", default=ECOSIM, help="the ecosim.dll to serve (another build, for a before/after)")
     args = parser.parse_args()
 
     port = free_port()
     started = time.monotonic()
-    server = subprocess.Popen(["dotnet", ECOSIM, "serve", "--urls", f"http://127.0.0.1:{port}", "--engine", args.engine],
-                              stdout=subprocess.PIPE, text=True)
+    # The memory probe (POST /api/debug/memory) is on for the bench only.
+    server = subprocess.Popen(["dotnet", args.ecosim, "serve", "--urls", f"http://127.0.0.1:{port}", "--engine", args.engine],
+                              stdout=subprocess.PIPE, text=True, env={**os.environ, "ECOSIM_EXPLORER_DEBUG_MEMORY": "1"})
     try:
         # The address line; a busy machine may log a warning (the silo's watchdog) before it.
         line = server.stdout.readline()
@@ -186,14 +217,18 @@ def main():
         elapsed = time.monotonic() - t
         print(f"one baseline, 107 more quarters: {elapsed:.2f} s, {107 / elapsed:.1f} quarters/s")
         one.call("DELETE", f"/api/runs/{run['id']}")
+        if args.branch_only:
+            branch_times(base, args.repeat)
+            return
 
-        if args.engine == "orleans":
-            dashboard_overhead(base)
-        flow(base)
+        if not args.memory_only:
+            if args.engine == "orleans":
+                dashboard_overhead(base)
+            flow(base)
 
         before = rss_mib(server.pid)
         activations = lambda: activation_count(base) if args.engine == "orleans" else "?"
-        for round_ in (1, 2):
+        for round_ in range(1, args.rounds + 1):
             rates, sessions = crowd(base, args.sessions, args.quarters)
             during = rss_mib(server.pid)
             print(f"{args.sessions} sessions playing the baseline at once, {args.quarters} quarters each (round {round_}):")
@@ -209,6 +244,9 @@ def main():
                 waited = mark
                 settled.append(f"{rss_mib(server.pid):.0f} MiB at {mark} s")
             print(f"  after deleting them: {', '.join(settled)}; grain activations {activations()}")
+            probe = json.loads(urllib.request.urlopen(urllib.request.Request(f"{base}/api/debug/memory", data=b"", method="POST")).read())
+            print(f"  a forced full collection then: managed heap {probe['heapBefore']:.0f} MiB before, {probe['heapAfter']:.0f} MiB after;"
+                  f" committed {probe['committedAfter']:.0f} MiB; resident {probe['residentAfter']:.0f} MiB")
     finally:
         server.terminate()
         server.wait(timeout=60)

@@ -84,6 +84,7 @@ public static class ExplorerApp
         app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
         app.MapOpenApi();
         ExplorerApi.Map(app);
+        MemoryProbe.MapIfEnabled(app);
         if (dashboard)
         {
             var group = app.MapOrleansDashboard(DashboardPath);

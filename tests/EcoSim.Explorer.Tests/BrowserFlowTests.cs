@@ -16,6 +16,9 @@ namespace EcoSim.Explorer.Tests;
 /// pasted scenario's error shown with its line. A smaller population (the Firms field) keeps it quick;
 /// bench/explorer.py times the same flow on the full baseline. Saves explorer-flow.png (README's
 /// docs/images/explorer.png is that screenshot of the full baseline: ECOSIM_FLOW_FIRMS=75000).
+/// With ECOSIM_FLOW_URL it drives a server started apart instead, as a new user would with README's one command
+/// (<c>ecosim serve</c>, the embedded silo, the full baseline unless ECOSIM_FLOW_FIRMS says otherwise), and the
+/// times of the steps, from the page's load, are written to explorer-flow-timings.txt beside the screenshots.
 /// </summary>
 public sealed class BrowserFlowTests
 {
@@ -24,9 +27,14 @@ public sealed class BrowserFlowTests
     {
         using var browser = HeadlessChromium.Start();
         if (browser is null) return;
+        string? external = Environment.GetEnvironmentVariable("ECOSIM_FLOW_URL");
+        string? firms = Environment.GetEnvironmentVariable("ECOSIM_FLOW_FIRMS") ?? (external is null ? "6000" : null);
         await using var engine = new ReferenceSimulation();
-        await using var app = ExplorerApp.Create(new ExplorerSettings("http://127.0.0.1:0"), engine);
-        await app.StartAsync();
+        await using var app = external is null ? ExplorerApp.Create(new ExplorerSettings("http://127.0.0.1:0"), engine) : null;
+        if (app is not null) await app.StartAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var marks = new List<string>();
+        void Mark(string what) => marks.Add(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,6:0.0} s  {what}"));
         var driver = browser.Driver;
         var wait = new WebDriverWait(driver, TimeSpan.FromMinutes(2));
         var js = (IJavaScriptExecutor)driver;
@@ -36,9 +44,10 @@ public sealed class BrowserFlowTests
         long Series(string metric) => (long)js.ExecuteScript($"return page.charts.get('{metric}').series.length;")!;
         try
         {
-            driver.Navigate().GoToUrl(ExplorerApp.Addresses(app)[0] + "/");
+            driver.Navigate().GoToUrl(external ?? ExplorerApp.Addresses(app!)[0] + "/");
             wait.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true");
-            Type("#firms", Environment.GetEnvironmentVariable("ECOSIM_FLOW_FIRMS") ?? "6000");
+            Mark("page ready");
+            if (firms is not null) Type("#firms", firms);
             Type(".lever[data-lever='minBasicShare'] input.value", "0.3333");
             Type(".lever[data-lever='minBasicShare'] input.from", "2025Q1");
             Find("#new-run").Click();
@@ -46,6 +55,7 @@ public sealed class BrowserFlowTests
             Type("#until", "2030Q1");
             Find("#run-until").Click();
             wait.Until(_ => Status().Contains("24 of 108 quarters, paused") && Status().Contains("now 2029Q4"));
+            Mark("new run with the one-third floor from 2025Q1, run until 2030Q1");
             string parent = Find("#runs li.current").GetAttribute("data-run")!;
 
             // Twice the talent weight, from the branch's quarter.
@@ -54,12 +64,15 @@ public sealed class BrowserFlowTests
             Find("#branch").Click();
             wait.Until(_ => driver.FindElements(By.CssSelector("#runs li")).Count == 2 && Series("researchers") == 3);
             Assert.Contains("branch at 2030Q1", Find("#runs li.current").Text);
+            Mark("branched at 2030Q1 with twice the talent weight");
+            browser.Screenshot("explorer-flow-branched.png");
             Find("#speed option[value='0']").Click();
             Find("#play").Click();
             wait.Until(_ => Status().Contains("108 of 108 quarters, finished"));
             Find($"#runs li[data-run='{parent}']").Click();
             Find("#play").Click();
             wait.Until(_ => Status().Contains("108 of 108 quarters, finished"));
+            Mark("both runs at 2050Q4");
 
             // Compared as the difference from the parent: nothing before 2030, something after.
             Find("#difference").Click();
@@ -68,6 +81,8 @@ public sealed class BrowserFlowTests
             Assert.Equal(108, difference.Count);
             Assert.All(difference.Take(23), d => Assert.Null(d));
             Assert.Contains(difference.Skip(24), d => d is not null && Convert.ToDouble(d, CultureInfo.InvariantCulture) != 0);
+            Mark("compared as the difference");
+            browser.Screenshot("explorer-flow-difference.png");
             Find("#difference").Click();
             js.ExecuteScript("window.scrollTo(0, 0)");
             browser.Screenshot("explorer-flow.png");
@@ -79,6 +94,9 @@ public sealed class BrowserFlowTests
             Find("#download").Click();
             wait.Until(_ => Directory.GetFiles(browser.Downloads, "*.zip").Length == 1 && Directory.GetFiles(browser.Downloads, "*.crdownload").Length == 0);
             wait.Until(_ => Find("#recipe").Displayed && Find("#recipe-command").Text.Length > 0);
+            Mark("branch downloaded");
+            browser.Screenshot("explorer-flow-download.png");
+            File.Copy(Directory.GetFiles(browser.Downloads, "*.zip")[0], Path.Combine(AppContext.BaseDirectory, "explorer-flow-download.zip"), overwrite: true);
             Assert.StartsWith("ecosim run scenarios/", Find("#recipe-command").Text);
             Assert.Contains("set: { talentWeight: 0.4 }", Find("#recipe-text").Text);
             string unpacked = Path.Combine(browser.Downloads, "unpacked");
@@ -86,6 +104,9 @@ public sealed class BrowserFlowTests
             string manifest = Path.Combine(Assert.Single(Directory.GetDirectories(unpacked)), "manifest.json");
             var reproduced = await new ReproducePipeline(PipelineEvents.Silent).ExecuteAsync(new ReproduceSettings(manifest, null, null), CancellationToken.None);
             Assert.True(reproduced.Verdict.Failures == 0, string.Join("\n", reproduced.Verdict.Lines));
+            Mark("reproduced (ecosim reproduce's pipeline on the download's manifest)");
+            File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "explorer-flow-timings.txt"), marks);
+            Console.WriteLine(string.Join("\n", marks));
 
             // A cluster's bar clicked: its firm sizes at the present quarter; a firm of the list inspected.
             var offsets = (IReadOnlyCollection<object>)js.ExecuteScript("""
@@ -123,6 +144,6 @@ public sealed class BrowserFlowTests
             browser.Screenshot("explorer-flow-failed.png");
             throw;
         }
-        await app.StopAsync();
+        if (app is not null) await app.StopAsync();
     }
 }

@@ -28,6 +28,15 @@ public sealed class EmbeddedSiloTests
         var expected = new ReferenceEngine(world).Run().Take(6).Select(o => o.Rows[^1].Values.Select(BitConverter.DoubleToInt64Bits).ToArray()).ToList();
         Assert.Equal(expected, history.Quarters.Select(q => q.Region.Select(BitConverter.DoubleToInt64Bits).ToArray()).ToList());
 
+        // A branch continues the run grain's snapshot at the paused quarter and computes what a run from tick 0 with its lever computes.
+        var branched = await http.PostAsJsonAsync($"api/runs/{run.Id}/branch", new BranchRequest([new LeverSetting("talentWeight", 0.4)]), ExplorerServer.Json);
+        var branch = (await branched.Content.ReadFromJsonAsync<RunView>(ExplorerServer.Json))!;
+        await http.PostAsJsonAsync($"api/runs/{branch.Id}/step", new StepRequest(3), ExplorerServer.Json);
+        var branchHistory = (await http.GetFromJsonAsync<RunHistory>($"api/runs/{branch.Id}", ExplorerServer.Json))!;
+        var levered = world with { Timeline = [.. world.Timeline, new EcoSim.Model.World.ParameterChange("talentWeight", 6, 6, 0.4, 0.4)] };
+        var expectedBranch = new ReferenceEngine(levered).Run().Take(9).Select(o => o.Rows[^1].Values.Select(BitConverter.DoubleToInt64Bits).ToArray()).ToList();
+        Assert.Equal(expectedBranch, branchHistory.Quarters.Select(q => q.Region.Select(BitConverter.DoubleToInt64Bits).ToArray()).ToList());
+
         var dashboard = await http.GetAsync("dashboard/");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("Orleans Dashboard", await dashboard.Content.ReadAsStringAsync());

@@ -7,6 +7,7 @@ using EcoSim.Explorer.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcoSim.Explorer.Tests;
 
@@ -32,13 +33,22 @@ internal sealed class ExplorerServer : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The server's registry of live runs, to reach a run's objects from a test.</summary>
+    public RunRegistry Runs => _app.Services.GetRequiredService<RunRegistry>();
+
+    /// <summary>The session id the server gave <see cref="Client"/>.</summary>
+    public string ClientSession => _clientSession?.Session ?? throw new InvalidOperationException("the client has made no request yet");
+
+    private SessionHandler? _clientSession;
+
     public static async Task<ExplorerServer> StartAsync(ExplorerLimits? limits = null)
     {
         var engine = new ReferenceSimulation();
         var app = ExplorerApp.Create(new ExplorerSettings("http://127.0.0.1:0", limits), engine, builder => builder.WebHost.UseTestServer());
         await app.StartAsync();
         var server = new ExplorerServer(app, engine);
-        server.Client = server.NewSession();
+        server._clientSession = new SessionHandler(app.GetTestServer().CreateHandler());
+        server.Client = new HttpClient(server._clientSession) { BaseAddress = new Uri("http://explorer/") };
         return server;
     }
 
@@ -73,6 +83,8 @@ internal sealed class ExplorerServer : IAsyncDisposable
     private sealed class SessionHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
     {
         private string? _session;
+
+        public string? Session => _session;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

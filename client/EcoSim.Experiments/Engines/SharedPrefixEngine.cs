@@ -87,10 +87,8 @@ internal sealed class SharedPrefixEngine(ISimulationEngine inner, IReadOnlyList<
     private async IAsyncEnumerable<SimulatedTick> Read(WorldSpec world, IReadOnlySet<int> firmTicks, MemoryCheckpoint snapshot,
                                                        [EnumeratorCancellation] CancellationToken cancellation)
     {
-        byte[] bytes = await snapshot.Bytes.WaitAsync(cancellation);
-        LoadedSnapshot start;
-        using (var stream = new MemoryStream(bytes, writable: false)) start = RunSnapshot.Read(stream, world);
-        var plan = new RunCheckpoints(start, CheckpointSchedule.None, null, new ScenarioIdentity("", "", ""));
+        var start = SnapshotBytes.Read(await snapshot.Bytes.WaitAsync(cancellation), world);
+        var plan = SnapshotBytes.Continuing(start);
         await foreach (var tick in inner.RunAsync(world, firmTicks, plan, cancellation)) yield return tick;
     }
 

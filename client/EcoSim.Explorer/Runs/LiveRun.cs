@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using EcoSim.Experiments.Checkpoints;
 using EcoSim.Experiments.Engines;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
+using EcoSim.Model.Snapshots;
 
 namespace EcoSim.Explorer.Runs;
 
@@ -12,7 +14,10 @@ namespace EcoSim.Explorer.Runs;
 /// speed. Every quarter done is kept (a few kilobytes each) so a page that reloads or subscribes late
 /// draws the whole history, and each new quarter goes to every subscriber of the event stream.
 /// A branch starts as a run of its parent's scenario with the branch's levers from the branch quarter
-/// on; it recomputes the shared quarters and checks that they are its parent's, bit for bit.
+/// on, continuing the parent's newest in-memory snapshot (<see cref="SnapshotOnRequest"/>): taken where the
+/// user paused or stepped to, and every <see cref="SnapshotEvery"/> quarters while playing, so a branch
+/// computes at most that many quarters again. The shared quarters, from the snapshot's history and the
+/// few computed again, are checked to be its parent's, bit for bit.
 /// </summary>
 public sealed class LiveRun : IAsyncDisposable
 {
@@ -24,6 +29,8 @@ public sealed class LiveRun : IAsyncDisposable
     private readonly ISimulationEngine _engine;
     private readonly TimeProvider _clock;
     private readonly IAsyncEnumerator<TickOutcome> _stream;
+    private readonly SnapshotOnRequest _snapshots;
+    private int _stepTarget = -1;
     private CancellationTokenSource? _play;
     private Task _playing = Task.CompletedTask;
     private RunStatus _status = RunStatus.Paused;
@@ -32,12 +39,23 @@ public sealed class LiveRun : IAsyncDisposable
     private Task<IReadOnlyList<ClusterFirmSizes>>? _sizes;
     private int _sizesQuarters;
 
-    private LiveRun(string id, string session, RunPlan plan, ISimulationEngine engine, TimeProvider clock, LiveRun? parent, int branchTick)
+    private LiveRun(string id, string session, RunPlan plan, ISimulationEngine engine, TimeProvider clock, LiveRun? parent, int branchTick, LoadedSnapshot? start)
     {
         (Id, Session, Plan, _engine, _clock, Parent, BranchTick) = (id, session, plan, engine, clock, parent, branchTick);
-        _stream = engine.RunAsync(plan.Scenario.World, _life.Token).GetAsyncEnumerator(_life.Token);
+        _snapshots = new SnapshotOnRequest(WantsSnapshot);
+        StartTick = start?.World.Tick ?? 0;
+        _stream = Outcomes(engine.RunAsync(plan.Scenario.World, NoCensus, _snapshots.For(plan.Scenario, start), _life.Token)).GetAsyncEnumerator(_life.Token);
         LastUsed = clock.GetUtcNow();
     }
+
+    /// <summary>
+    /// While playing, a snapshot is taken every this many quarters (as well as where the run pauses), so that a pause that
+    /// lands between two quarters, in the wait of a slow speed, leaves a branch at most this many quarters to compute again.
+    /// Each costs a copy of the state (see docs/PERFORMANCE.md, section 15).
+    /// </summary>
+    public const int SnapshotEvery = 8;
+
+    private static readonly IReadOnlySet<int> NoCensus = new HashSet<int>();
 
     /// <summary>The run's id.</summary>
     public string Id { get; }
@@ -49,6 +67,10 @@ public sealed class LiveRun : IAsyncDisposable
     public LiveRun? Parent { get; }
     /// <summary>For a branch, the first tick it computes apart from its parent; 0 otherwise.</summary>
     public int BranchTick { get; }
+    /// <summary>The ticks done in the snapshot the run continued (0 for a run from its start): a branch computes only the ticks after it.</summary>
+    public int StartTick { get; }
+    /// <summary>The ticks done in the newest snapshot the run holds and its size, or null before the first.</summary>
+    public (int Tick, long Bytes)? Snapshot => _snapshots.Newest;
     /// <summary>When the run was last asked for anything; idle runs are released (see <see cref="RunRegistry"/>).</summary>
     public DateTimeOffset LastUsed { get; private set; }
 
@@ -57,18 +79,19 @@ public sealed class LiveRun : IAsyncDisposable
 
     /// <summary>A new run of <paramref name="plan"/>, paused before its first quarter.</summary>
     public static LiveRun Start(string id, string session, RunPlan plan, ISimulationEngine engine, TimeProvider clock) =>
-        new(id, session, plan, engine, clock, null, 0);
+        new(id, session, plan, engine, clock, null, 0, null);
 
     /// <summary>
     /// A branch of <paramref name="parent"/> at its present quarter, running <paramref name="plan"/>, whose
-    /// history before that quarter must be the parent's: the shared quarters are computed again and
-    /// compared, and the branch is refused if any differs.
+    /// history before that quarter must be the parent's: it continues the parent's newest snapshot, computes the
+    /// quarters between it and the branch quarter again, compares every shared quarter, and is refused if any differs.
     /// </summary>
     /// <exception cref="InvalidOperationException">A recomputed quarter differs from the parent's: the run is not deterministic.</exception>
     public static async Task<LiveRun> BranchAsync(string id, LiveRun parent, RunPlan plan, TimeProvider clock, CancellationToken cancellation)
     {
         var shared = parent.QuartersFrom(0);
-        var branch = new LiveRun(id, parent.Session, plan, parent._engine, clock, parent, shared.Count);
+        var start = parent._snapshots.Before(shared.Count, plan.Scenario.World);
+        var branch = new LiveRun(id, parent.Session, plan, parent._engine, clock, parent, shared.Count, start);
         try
         {
             foreach (var quarter in shared)
@@ -133,6 +156,7 @@ public sealed class LiveRun : IAsyncDisposable
         {
             if (_status == RunStatus.Playing) throw new RunStateException("the run is playing: pause it before stepping");
             EnsureRunnable();
+            _stepTarget = _quarters.Count + quarters;
         }
         for (int i = 0; i < quarters && await NextAsync(cancellation); i++) { }
     }
@@ -223,6 +247,20 @@ public sealed class LiveRun : IAsyncDisposable
             foreach (var listener in _listeners) listener.Writer.TryComplete();
             _listeners.Clear();
         }
+        _snapshots.Clear();
+    }
+
+    // Asked by the engine after each tick, before it is delivered: a snapshot where the run will stop (the end of a step, a pause
+    // asked for during the tick) and every few quarters while playing; none at the scenario's end, where nothing can branch.
+    private bool WantsSnapshot(int done)
+    {
+        if (done >= Plan.Scenario.World.Ticks || _life.IsCancellationRequested) return false;
+        lock (_lock) return done == _stepTarget || done % SnapshotEvery == 0 || (_status == RunStatus.Playing && _play is { IsCancellationRequested: true });
+    }
+
+    private static async IAsyncEnumerable<TickOutcome> Outcomes(IAsyncEnumerable<SimulatedTick> ticks)
+    {
+        await foreach (var tick in ticks) yield return tick.Outcome;
     }
 
     private async Task PlayLoop(CancellationToken token)
