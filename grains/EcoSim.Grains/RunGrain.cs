@@ -8,6 +8,7 @@ using EcoSim.Model.Phases;
 using EcoSim.Model.Snapshots;
 using EcoSim.Model.State;
 using EcoSim.Model.World;
+using Microsoft.Extensions.Options;
 
 namespace EcoSim.Grains;
 
@@ -20,7 +21,7 @@ namespace EcoSim.Grains;
 /// where grains live or in what order they answer.
 /// </summary>
 [RunAffinityPlacement]
-public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
+public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunOptions> detachedOptions) : Grain, IRunGrain
 {
     private RunContext? _run;
     private TalentPoolState[] _talent = [];
@@ -122,7 +123,14 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
         new(_missing.First(), "missing part", $"part '{_missing.First()}' imported before the run continues", $"{_missing.Count} part{(_missing.Count == 1 ? "" : "s")} not given");
 
     /// <inheritdoc/>
-    public async Task<TickRows> Step()
+    public Task<TickRows> Step()
+    {
+        if (_detached is not null) throw new InvalidOperationException($"run '{RunId}' is driven on the server; observe it instead of stepping it");
+        return RunTick();
+    }
+
+    // The next tick, for a client that steps the run or for the run's own timer.
+    private async Task<TickRows> RunTick()
     {
         var run = _run ?? throw new InvalidOperationException($"run '{RunId}' was not started (or its activation was lost)");
         if (_missing.Count > 0) throw MissingParts();
@@ -207,6 +215,15 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
     /// <inheritdoc/>
     public async Task Stop()
     {
+        _driver?.Dispose();
+        _detached = null;
+        await ReleaseWorkers();
+        DeactivateOnIdle();
+    }
+
+    // Releases every grain of the run but this one, which may keep a detached run's rows for its observers.
+    private async Task ReleaseWorkers()
+    {
         if (_run is { } run)
         {
             int n = run.World.ClusterCount;
@@ -217,7 +234,7 @@ public sealed class RunGrain(RunContextCache runs) : Grain, IRunGrain
             await GrainFactory.GetGrain<IWorldGrain>(RunId).Release();
         }
         runs.Forget(RunId);
-        DeactivateOnIdle();
+        _run = null;
     }
 
     private IClusterGrain Cluster(int c) => GrainFactory.GetGrain<IClusterGrain>(GrainKeys.Cluster(RunId, c));

@@ -38,6 +38,9 @@ public static class SiloHosting
         return silo.AddEcoSimGrains(options.TraceGrainCalls, checkpointStorage: false);
     }
 
+    /// <summary>How long a grain no call has reached stays in memory (Orleans' default is 15 minutes).</summary>
+    public static readonly TimeSpan GrainAge = TimeSpan.FromMinutes(30);
+
     /// <summary>What EcoSim's grains need from any silo, whatever its clustering (also used by test clusters).</summary>
     /// <param name="silo">The silo.</param>
     /// <param name="traceGrainCalls">Whether grain calls carry the caller's span (see <see cref="EcoSimClusterOptions.TraceGrainCalls"/>).</param>
@@ -46,8 +49,13 @@ public static class SiloHosting
     public static ISiloBuilder AddEcoSimGrains(this ISiloBuilder silo, bool traceGrainCalls = false, bool checkpointStorage = true)
     {
         if (checkpointStorage) silo.AddInMemoryCheckpointStorage();
-        // Grain state lives in memory; a run paused for a while must not lose its grains.
-        silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = TimeSpan.FromHours(4));
+        // Grain state lives in memory, so an idle grain is collected only well after any gap between the calls of a live
+        // run: a client-driven run calls each of its grains every tick (seconds apart), and a run driven on the server
+        // keeps its run grain alive with its own timer. Grains a lost client left behind go after this age.
+        silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = GrainAge);
+        var orphanTimeout = Environment.GetEnvironmentVariable(DetachedRunSettings.OrphanTimeoutVariable);
+        DetachedRunSettings.Apply(new DetachedRunOptions(), orphanTimeout);
+        silo.Configure<DetachedRunOptions>(detached => DetachedRunSettings.Apply(detached, orphanTimeout));
         // A tick of a large world may take longer than Orleans' default 30 s; lost silos are found by membership.
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = CallTimeouts.Response);
         silo.Services.AddSingleton<RunContextCache>();

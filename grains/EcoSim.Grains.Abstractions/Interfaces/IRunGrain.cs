@@ -69,6 +69,27 @@ public interface IRunGrain : IGrainWithStringKey
 
     /// <summary>Releases every grain of the run.</summary>
     Task Stop();
+
+    /// <summary>
+    /// Sets up the run as <see cref="Start"/> does, then drives its own ticks on the server, one per turn of a grain timer
+    /// that keeps the activation alive, keeping each finished tick's rows for observers; returns once it is set up. The
+    /// run's other grains are released when the last tick is done (or one fails); this grain is released when nobody has
+    /// observed it for the silo's orphan timeout (see <c>DetachedRunOptions</c>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The run has more ticks than a detached run keeps the rows of.</exception>
+    Task Detach(WorldSpec world, RunLayout layout, DetachedRunSpec spec);
+
+    /// <summary>
+    /// A long poll of a detached run: the rows of the ticks after the first <paramref name="fromTick"/> as soon as there are
+    /// any, or none after <paramref name="wait"/> (at most 20 s), with the run's state. Interleaves with the ticks, so an
+    /// observer never waits for a tick's turn, and several observers may wait at once.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<RunObservation> Observe(int fromTick, TimeSpan wait);
+
+    /// <summary>What the client that detached the run gave it, or null if no detached run has this id.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<DetachedRunSpec?> Describe();
 }
 
 /// <summary>Holds a run's immutable world (key: the run id), read once per silo by the run's grains.</summary>
