@@ -45,7 +45,7 @@ public sealed class SteadyExitRate : IStylizedFact
             bars.Add(new Bar { Position = start + year, Value = Rate(history, 4 * year, 4 * year + 3), FillColor = Colors.SteelBlue, Size = 0.7 });
         plot.Add.Bars(bars);
         plot.Axes.SetLimitsY(0, 1.5 * Math.Max(later, bars.Max(b => b.Value)));
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Alignment.UpperRight); // above the bars: lower right it covered the last year's bar
         return plot;
     }
 

@@ -15,6 +15,9 @@ public sealed class VolatilityFallsWithSize : IStylizedFact
     /// <inheritdoc/>
     public string Id => "volatility-falls-with-size";
 
+    /// <summary>The band the slope must be in: clearly negative, wide around the literature's -0.15 to -0.2, since one 20-year run measures it.</summary>
+    private static readonly FactBand SlopeBand = FactBand.Between(-0.4, -0.05);
+
     /// <inheritdoc/>
     public FactResult Check(ValidationHistory history)
     {
@@ -24,7 +27,7 @@ public sealed class VolatilityFallsWithSize : IStylizedFact
             "Stanley et al. (1996), Nature 379: s.d. ~ size^-0.15; Amaral et al. (1997), J. Phys. I France 7: ~ size^-0.2",
             [
                 new("s.d. of growth, largest decile / smallest", Math.Exp(logSd[9] - logSd[0]), FactBand.Below(1)),
-                new("slope of log s.d. on log size", slope, FactBand.Between(-0.4, -0.05)),
+                new("slope of log s.d. on log size", slope, SlopeBand),
             ],
             $"s.d. of growth by size decile: {string.Join(" ", logSd.Select(v => FactResult.Number(Math.Exp(v))))}; slope of log s.d. on log size {FactResult.Number(slope)}");
     }
@@ -35,8 +38,8 @@ public sealed class VolatilityFallsWithSize : IStylizedFact
         var (logSize, logSd) = Deciles(history);
         double slope = FactStatistics.Slope(logSize, logSd), meanX = FactStatistics.Mean(logSize), meanY = FactStatistics.Mean(logSd);
         var plot = PlotCanvas.Create("Growth volatility by size decile");
-        plot.XLabel("mean log revenue of the decile (bn yuan/yr)", size: 14);
-        plot.YLabel("log s.d. of annual growth", size: 14);
+        plot.XLabel("mean of ln(revenue) in the decile, revenue in bn yuan/yr", size: 14);
+        plot.YLabel("ln(s.d. of annual growth rate)", size: 14);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic();
         var deciles = plot.Add.ScatterPoints(logSize, logSd);
         deciles.MarkerSize = 9;
@@ -44,7 +47,8 @@ public sealed class VolatilityFallsWithSize : IStylizedFact
         var fit = plot.Add.Line(logSize[0], meanY + slope * (logSize[0] - meanX), logSize[^1], meanY + slope * (logSize[^1] - meanX));
         fit.LineWidth = 2;
         fit.LineColor = Colors.FireBrick;
-        fit.LegendText = $"OLS slope {slope:0.00} (literature: -0.15 to -0.2)";
+        // The band the check uses beside the literature's values, so a slope outside -0.15 to -0.2 that holds is not read as a failure.
+        fit.LegendText = $"OLS slope {slope:0.00}; holds {SlopeBand.Text}; literature -0.15 to -0.2";
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }
