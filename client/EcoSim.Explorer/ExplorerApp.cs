@@ -66,6 +66,9 @@ public static class ExplorerApp
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The silo's watchdog warns, on a busy machine, that its first check "has not completed" for as long as the machine
+        // has been up (its clock starts at zero): the first thing a new user read, before the address, and meaningless here.
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(TimeProvider.System);
