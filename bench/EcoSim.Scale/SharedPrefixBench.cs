@@ -68,6 +68,7 @@ internal static class SharedPrefixBench
         }
         finally
         {
+            // A folder this run made for itself (a new, uniquely named temporary folder) holding only the comparisons it wrote.
             Directory.Delete(root, recursive: true);
         }
         double whole = times[false].Order().ElementAt(times[false].Count / 2), shared = times[true].Order().ElementAt(times[true].Count / 2);
