@@ -75,21 +75,20 @@ internal static class CalibrationFiles
 
     /// <summary>
     /// Writes the calibrated scenario into <paramref name="folder"/>: a file that extends a copy of the
-    /// scenario (and copies of what it extends, by file name) and sets each calibrated parameter to the
+    /// scenario (and copies of what it extends, side by side: <see cref="FlatScenarioChain"/>) and sets each calibrated parameter to the
     /// best particle's value, the posterior's median and interval in a comment. Returns its path.
     /// </summary>
     public static string WriteCalibratedScenario(string folder, Scenario scenario, IReadOnlyList<SensitivityRange> ranges, CalibrationResult result)
     {
-        Directory.CreateDirectory(folder);
-        foreach (var source in scenario.Sources) File.WriteAllText(Path.Combine(folder, Path.GetFileName(source.Path)), source.Text, new UTF8Encoding(false));
         string name = CalibratedName(scenario.Name);
+        var chain = FlatScenarioChain.WriteTo(folder, scenario, name + ".yaml");
         var text = new StringBuilder()
             .Append("# Written by ecosim calibrate: ").Append(scenario.Name).Append(" with the calibrated parameters at the best particle of the last\n")
             .Append("# ABC-SMC generation (the one nearest the target, RMS percentage error ").Append(result.BestRmsPercent.ToString("0.00", CultureInfo.InvariantCulture)).Append("%);\n")
             .Append("# each comment gives the posterior median and 90% interval (docs/CALIBRATION.md).\n")
             .Append("name: ").Append(name).Append('\n')
             .Append("description: >\n  ").Append(scenario.Name).Append(", calibrated (ecosim calibrate; see parameters.csv and report.html beside this folder).\n")
-            .Append("extends: ").Append(Path.GetFileName(scenario.Sources[0].Path)).Append('\n')
+            .Append("extends: ").Append(chain[0].Path).Append('\n')
             .Append("parameters:\n");
         for (int i = 0; i < ranges.Count; i++)
         {
