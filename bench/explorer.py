@@ -259,7 +259,8 @@ def main():
             print(f"  a forced full collection then: managed heap {probe['heapBefore']:.0f} MiB before, {probe['heapAfter']:.0f} MiB after;"
                   f" committed {probe['committedAfter']:.0f} MiB; resident {probe['residentAfter']:.0f} MiB"
                   f" ({rss_mib(server.pid, 'RssAnon'):.0f} MiB anonymous, {rss_mib(server.pid, 'RssFile'):.0f} MiB file-backed);"
-                  f" {status_of(server.pid)['Threads'].strip()} threads")
+                  f" {status_of(server.pid)['Threads'].strip()} threads"
+                  + (f"; {probe['residentAfterTrim']:.0f} MiB once the C library returned its free memory (malloc_trim)" if probe.get("residentAfterTrim") else ""))
     finally:
         server.terminate()
         server.wait(timeout=60)
