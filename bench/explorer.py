@@ -3,7 +3,7 @@
 
     python3 bench/explorer.py [--sessions 20] [--quarters 40] [--engine orleans] [--settle 60]
     python3 bench/explorer.py --branch-only [--repeat 5]
-    python3 bench/explorer.py --memory-only --rounds 3 [--sessions 20] [--quarters 20] [--settle 5]
+    python3 bench/explorer.py --memory-only --rounds 3 [--sessions 20] [--quarters 20] [--settle 5] [--collect last]
 
 Builds nothing: run `dotnet build client/EcoSim.Client -c Release` first. Starts `ecosim serve` on a
 free port and measures: the time from start to the address printed, from a new run to its first
@@ -16,7 +16,11 @@ quarters: quarters per second of each, the fairness between them (slowest over f
 server's resident memory before, at the end and for SETTLE seconds after every run is deleted.
 Prints one line per measure. With --branch-only it measures only "branch here" at 2030Q1 on the
 baseline (REPEAT branches of one parent, each deleted before the next) and the baseline's quarters per
-second, then stops.
+second, then stops. With --memory-only it skips the dashboard and the flow and plays ROUNDS rounds of
+SESSIONS runs, each deleted before the next, forcing a full collection after every round (--collect
+every: what is still held) or only after the last (--collect last: what the server keeps on its own).
+Settings of the runtime (DOTNET_GCConserveMemory, DOTNET_gcServer, MALLOC_ARENA_MAX, ...) given in the
+environment reach the server.
 """
 import argparse
 import io
@@ -44,12 +48,15 @@ def free_port():
         return s.getsockname()[1]
 
 
-def rss_mib(pid):
+def status_of(pid):
+    """The server's /proc status lines (sizes in kB) by name."""
     with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+        return dict(line.split(":", 1) for line in status if ":" in line)
+
+
+def rss_mib(pid, field="VmRSS"):
+    value = status_of(pid).get(field)
+    return int(value.split()[0]) / 1024 if value else float("nan")
 
 
 def baseline_seconds(base):
@@ -186,6 +193,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=5, help="branches timed with --branch-only")
     parser.add_argument("--memory-only", action="store_true", help="skip the dashboard and the done-when flow: only the sessions' rounds")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of SESSIONS runs, each deleted before the next")
+    parser.add_argument("--collect", choices=("every", "last"), default="every",
+                        help="force a full collection (the memory probe) after every round, or only after the last, so the rounds between show what the server keeps on its own")
     parser.add_argument("--ecosim", default=ECOSIM, help="the ecosim.dll to serve (another build, for a before/after)")
     args = parser.parse_args()
 
@@ -244,9 +253,14 @@ def main():
                 waited = mark
                 settled.append(f"{rss_mib(server.pid):.0f} MiB at {mark} s")
             print(f"  after deleting them: {', '.join(settled)}; grain activations {activations()}")
+            if args.collect == "last" and round_ < args.rounds:
+                continue
             probe = json.loads(urllib.request.urlopen(urllib.request.Request(f"{base}/api/debug/memory", data=b"", method="POST")).read())
             print(f"  a forced full collection then: managed heap {probe['heapBefore']:.0f} MiB before, {probe['heapAfter']:.0f} MiB after;"
-                  f" committed {probe['committedAfter']:.0f} MiB; resident {probe['residentAfter']:.0f} MiB")
+                  f" committed {probe['committedAfter']:.0f} MiB; resident {probe['residentAfter']:.0f} MiB"
+                  f" ({rss_mib(server.pid, 'RssAnon'):.0f} MiB anonymous, {rss_mib(server.pid, 'RssFile'):.0f} MiB file-backed);"
+                  f" {status_of(server.pid)['Threads'].strip()} threads"
+                  + (f"; {probe['residentAfterTrim']:.0f} MiB once the C library returned its free memory (malloc_trim)" if probe.get("residentAfterTrim") else ""))
     finally:
         server.terminate()
         server.wait(timeout=60)
