@@ -11,6 +11,8 @@ using EcoSim.Scenarios;
 // and after each round; then a full garbage collection on every silo (IManagementGrain.ForceGarbageCollection) and
 // the memory once more, to tell memory that is held from memory that is only not yet given back.
 //   dotnet run -c Release --project bench/EcoSim.ClusterLoad -- CLUSTER-URL CREDENTIALS-FOLDER STATE-FOLDER [SCENARIO] [RUNS] [ROUNDS]
+//   dotnet run -c Release --project bench/EcoSim.ClusterLoad -- --large-world CLUSTER-URL CREDENTIALS-FOLDER STATE-FOLDER [FIRMS] [TICKS]   (see LargeWorld)
+if (args.Length > 0 && args[0] == LargeWorld.Argument) return await LargeWorld.RunAsync(args[1..]);
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: EcoSim.ClusterLoad CLUSTER-URL CREDENTIALS-FOLDER STATE-FOLDER [SCENARIO] [RUNS] [ROUNDS]");

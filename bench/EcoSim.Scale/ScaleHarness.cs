@@ -20,6 +20,10 @@ internal static class ScaleHarness
     {
         if (args.Length == 4 && args[0] == MemoryChild.Argument)
             return await MemoryChild.RunAsync(EngineKinds.Parse(args[1]) ?? throw new ArgumentException($"'{args[1]}' is not an engine ({string.Join(", ", EngineKinds.All.Select(k => k.Name()))})"), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+        if (args.Length == 5 && args[0] == HorizonChild.Argument)
+            return await HorizonChild.RunAsync(EngineKinds.Parse(args[1]) ?? throw new ArgumentException($"'{args[1]}' is not an engine"), int.Parse(args[2], CultureInfo.InvariantCulture),
+                int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture));
+        if (args.Length >= 1 && args[0] == HorizonBench.Argument) return await HorizonBench.RunAsync(args[1..]);
         if (args.Length >= 1 && args[0] == CheckpointBench.Argument) return CheckpointBench.Run(args[1..]);
         if (args.Length >= 1 && args[0] == SharedPrefixBench.Argument) return await SharedPrefixBench.RunAsync(args[1..]);
         string repository = Worlds.Repository();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EcoSim.Experiments;
+using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Pipelines;
 using EcoSim.Experiments.Reproducing;
@@ -33,6 +34,8 @@ internal static class CommandLine
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
+            // The silo starts while the scenario is read; refused input stops it, having written nothing.
+            await using var early = EarlyEmbeddedSilo.BeginFor(shared.EngineOf(result, cluster));
             return await Guarded(errors, cancellation, async () =>
             {
                 if (CommandInputs.LoadScenario(result.GetValue(scenario)!, errors, result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result)) is not { } loaded) return ExitCodes.BadInput;
@@ -75,6 +78,8 @@ internal static class CommandLine
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
+            // The silo starts while the scenario is read; refused input stops it, having written nothing.
+            await using var early = EarlyEmbeddedSilo.BeginFor(shared.EngineOf(result, cluster));
             return await Guarded(errors, cancellation, async () =>
             {
                 var (root, limits, ticks) = (result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result), result.GetValue(shared.Ticks));
@@ -118,6 +123,8 @@ internal static class CommandLine
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
+            // The silo starts while the scenario is read; refused input stops it, having written nothing.
+            await using var early = EarlyEmbeddedSilo.BeginFor(shared.EngineOf(result, cluster));
             return await Guarded(errors, cancellation, async () =>
             {
                 var loaded = CommandInputs.LoadScenario(result.GetValue(scenario)!, errors, result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result));

@@ -15,6 +15,7 @@ internal static class EcoSimCli
     /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellation = default)
     {
+        Experiments.Pipelines.RunTimeline.Mark("main entered");
         (output, errors) = (TerminalText.Guard(output), TerminalText.Guard(errors));
         var root = CommandLine.Build(output, errors);
         var parsed = root.Parse(args);
@@ -35,6 +36,8 @@ internal static class EcoSimCli
         }
         // One set of providers for the process: it also sees an embedded silo's spans and meters.
         using var telemetry = EcoSimTelemetry.Start("ecosim", endpoint);
-        return await parsed.InvokeAsync(parsed.InvocationConfiguration, cancellation);
+        int exitCode = await parsed.InvokeAsync(parsed.InvocationConfiguration, cancellation);
+        Experiments.Pipelines.RunTimeline.Mark($"command done (exit code {exitCode})");
+        return exitCode;
     }
 }

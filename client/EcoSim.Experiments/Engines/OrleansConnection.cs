@@ -20,16 +20,29 @@ public static class OrleansConnections
 {
     /// <summary>
     /// Starts a silo inside this process, on a free loopback port and with no gateway, so that a new
-    /// user needs no server and two runs on one machine do not collide.
+    /// user needs no server and two runs on one machine do not collide; takes over the command's
+    /// <see cref="EarlyEmbeddedSilo"/> instead when it began one.
     /// </summary>
-    public static async Task<IOrleansConnection> StartEmbeddedAsync(CancellationToken cancellation)
+    public static Task<IOrleansConnection> StartEmbeddedAsync(CancellationToken cancellation) =>
+        EarlyEmbeddedSilo.Take() is { } early ? early.ReadyAsync(cancellation) : StartNewEmbeddedAsync(cancellation);
+
+    /// <summary>Starts a new embedded silo (see <see cref="StartEmbeddedAsync"/>).</summary>
+    internal static async Task<IOrleansConnection> StartNewEmbeddedAsync(CancellationToken cancellation)
     {
         var options = EmbeddedOptions();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         QuietLogging(builder.Logging);
         builder.UseOrleans(silo => silo.AddEcoSimSilo(options));
         var host = builder.Build();
-        await host.StartAsync(cancellation);
+        Pipelines.RunTimeline.Mark("silo host built");
+        try { await host.StartAsync(cancellation); }
+        catch
+        {
+            // A start cancelled half-way (an early silo the command no longer needs) or failed: let nothing linger.
+            host.Dispose();
+            throw;
+        }
+        Pipelines.RunTimeline.Mark("silo started");
         return new HostConnection(host, 1);
     }
 

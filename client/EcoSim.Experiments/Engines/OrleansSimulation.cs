@@ -76,6 +76,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                     : run.StartAsync(world, layout);
                 try { await watch.Guard(begun, cancellation); }
                 catch (Exception e) when (MayRestart(attempt)) { failure = e; }
+                Pipelines.RunTimeline.Mark("run started on the silo (population built)");
                 for (; failure is null && tick < world.Ticks; tick++)
                 {
                     cancellation.ThrowIfCancellationRequested();

@@ -41,6 +41,7 @@ public sealed class ReferenceSimulation : ISimulationEngine
         using var span = RunSpans.StartRun(Name, world);
         var start = checkpoints?.Start;
         var engine = await Task.Run(() => start is null ? new ReferenceEngine(world) : ReferenceEngine.From(world, start.State), cancellation);
+        Pipelines.RunTimeline.Mark("population built");
         // The rows so far, which every checkpoint carries; kept only when checkpoints are written.
         var history = checkpoints is { Schedule.IsEmpty: false } ? new List<MetricsRow>() : null;
         foreach (var done in start is null ? [] : CheckpointHistory.Ticks(start.History))

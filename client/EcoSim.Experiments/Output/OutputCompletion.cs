@@ -20,8 +20,11 @@ internal static class OutputCompletion
     {
         // The report first: the manifest then lists it with every other file (see ReproductionFacts).
         report(manifest).Write(folder.PathFor(HtmlReport.FileName));
+        Pipelines.RunTimeline.Mark("report written");
         var complete = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) };
         await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), ManifestWriter.Serialize(complete), MetricsCsvFormat.Encoding, cancellation);
+        Pipelines.RunTimeline.Mark("manifest written (files hashed)");
         folder.Commit();
+        Pipelines.RunTimeline.Mark("output folder moved into place");
     }
 }

@@ -17,10 +17,17 @@ internal sealed class OutputCommand(PipelineEvents events)
     /// <exception cref="OutputRefusedException">The output folder cannot be used; nothing was touched.</exception>
     public async Task<TOutcome> ExecuteAsync<TOutcome>(OutputSettings settings, string defaultPath, Func<OutputRun, Task<TOutcome>> body, CancellationToken cancellation)
     {
+        RunTimeline.Mark("scenario read and validated; output folder next");
         using var folder = Begin(settings, defaultPath);
         var started = DateTime.UtcNow;
-        await using var engine = await events.OpenAsync(settings, cancellation);
-        return await body(new OutputRun(settings, folder, engine, started, events));
+        var engine = await events.OpenAsync(settings, cancellation);
+        RunTimeline.Mark($"engine open ({engine.Name})");
+        try { return await body(new OutputRun(settings, folder, engine, started, events)); }
+        finally
+        {
+            await engine.DisposeAsync();
+            RunTimeline.Mark("engine closed");
+        }
     }
 
     /// <summary>
@@ -46,7 +53,7 @@ internal sealed record OutputRun(OutputSettings Settings, RunOutputFolder Folder
     /// <summary>Runs <paramref name="experiment"/> into <paramref name="collector"/>, showing progress.</summary>
     public async Task RunAsync(Experiment experiment, IRunCollector collector, CancellationToken cancellation)
     {
-        await using var progress = Events.StartProgress(experiment.Members.Count, experiment.Ticks);
+        await using var progress = TimelineProgress.Around(Events.StartProgress(experiment.Members.Count, experiment.Ticks));
         await new ExperimentRunner(Engine, Settings.Parallel, progress).RunAsync(experiment, collector, cancellation);
     }
 
@@ -56,7 +63,7 @@ internal sealed record OutputRun(OutputSettings Settings, RunOutputFolder Folder
     /// </summary>
     public async Task RunAsync(Experiment experiment, IRunCollector collector, IReadOnlyList<SharedPrefixPair> pairs, CancellationToken cancellation)
     {
-        await using var progress = Events.StartProgress(experiment.Members.Count, experiment.Ticks);
+        await using var progress = TimelineProgress.Around(Events.StartProgress(experiment.Members.Count, experiment.Ticks));
         var engine = pairs.Count == 0 ? Engine : new SharedPrefixEngine(Engine, pairs);
         await new ExperimentRunner(engine, Settings.Parallel, progress).RunAsync(experiment, collector, cancellation);
     }

@@ -27,14 +27,16 @@ public sealed class RunPipeline(PipelineEvents events)
             var plots = new List<string>();
             await using (var collector = await SingleRunCollector.CreateAsync(folder.WorkingPath, world, settings.FirmPanelEvery, plotsWanted, run.Provenance(scenario, [world.Seed]), cancellation))
             {
+                RunTimeline.Mark("output files opened");
                 var checkpoints = settings.Checkpoints?.Begin(scenario, folder);
                 await run.RunAsync(checkpoints?.Experiment ?? Experiment.Single(scenario), collector, cancellation);
                 await collector.CompleteAsync();
+                RunTimeline.Mark("metrics files closed (CSV, Parquet)");
                 if (plotsWanted)
                 {
                     string caption = RunPlots.Caption(scenario.Name, world.Seed, run.PlotDate);
-                    plots.AddRange(RunPlots.WriteAll(collector.Rows, folder.PathFor("plots"), caption));
-                    plots.AddRange(FirmSizeChart.Write(collector.SizeDistributions, folder.PathFor("plots"), caption).Where(p => p.EndsWith(".png", StringComparison.Ordinal)));
+                    plots.AddRange(RunPlots.WriteAll(collector.Rows, collector.SizeDistributions, folder.PathFor("plots"), caption));
+                    RunTimeline.Mark("plots drawn");
                 }
                 var region = collector.Region;
                 var payload = new RunPayload
