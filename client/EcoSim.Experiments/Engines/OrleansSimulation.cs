@@ -61,6 +61,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         RecoveryCheckpoint? recovery = null;
         var store = _restarts.Restarts ? StoredCheckpoints.New(connection.Grains) : null;
         var pacer = new RestartPointPacer(_restarts, start?.World.Tick ?? 0);
+        // Whether the run waits at a tick handed to its caller, where a caller that stops reading ends the run.
+        bool handedOut = false;
         for (int attempt = 1; ; attempt++)
         {
             var run = new RunAttempt(connection.Grains);
@@ -100,7 +102,9 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                     }
                     catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
                     delivered.Add(outcome);
+                    handedOut = true;
                     yield return new SimulatedTick(outcome, census);
+                    handedOut = false;
                 }
                 if (failure is null)
                 {
@@ -117,6 +121,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
             finally
             {
                 if (!finished) await run.AbandonAsync();
+                // A run its caller stopped (a released explorer run) is not restarted: its series goes with it.
+                if (!finished && store is not null && (handedOut || cancellation.IsCancellationRequested)) await store.ClearAsync();
             }
             int from = recovery?.Tick ?? start?.World.Tick ?? 0;
             string point = from == 0 ? "from tick 0"
