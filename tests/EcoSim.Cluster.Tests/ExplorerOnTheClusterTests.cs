@@ -6,9 +6,11 @@ using EcoSim.Explorer;
 using EcoSim.Explorer.Api;
 using EcoSim.Explorer.Library;
 using EcoSim.Explorer.Runs;
+using EcoSim.Hosting;
 using EcoSim.Model.Engine;
 using EcoSim.Model.World;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace EcoSim.Cluster.Tests;
@@ -16,7 +18,8 @@ namespace EcoSim.Cluster.Tests;
 /// <summary>
 /// <c>ecosim serve --cluster</c>: the explorer, in this process over real HTTP, driving runs on the cluster's silos.
 /// A branch's shared history is its parent's and its own quarters a run's from tick 0, bit for bit; and a run deleted
-/// while paused, which never finishes, leaves none of its restart checkpoints in the cluster's Redis.
+/// while paused, which never finishes, leaves none of its restart checkpoints in the cluster's Redis; a live run's
+/// restart points are paced by their cost, not stored at every snapshot it keeps in memory for branching.
 /// </summary>
 [Collection(OneClusterCollection.Name)]
 public sealed class ExplorerOnTheClusterTests
@@ -41,12 +44,11 @@ public sealed class ExplorerOnTheClusterTests
         var before = CheckpointKeys(server);
 
         var errors = new StringWriter();
-        await using var engine = await new EngineChoice(EcoSim.Experiments.EngineKind.Orleans, 512, ClusterEnvironment.Options).OpenAsync(CancellationToken.None, errors);
+        // A restart point every 2 quarters, so that the paused runs surely hold some when they are deleted.
+        await using var engine = await EngineAsync(RestartPolicy.Default with { Log = errors, CheckpointEvery = 2 });
         await using var app = ExplorerApp.Create(new ExplorerSettings("http://127.0.0.1:0"), engine);
         await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(ExplorerApp.Addresses(app)[0] + "/"), Timeout = TimeSpan.FromMinutes(3) };
-        var hello = await http.GetAsync("api/runs");
-        http.DefaultRequestHeaders.Add("X-EcoSim-Session", hello.Headers.GetValues("X-EcoSim-Session").Single());
+        using var http = await SessionAsync(app);
 
         var parent = await PostAsync<RunView>(http, "api/runs", new StartRequest(ScenarioText: Small));
         await PostAsync<RunHistory>(http, $"api/runs/{parent.Id}/step", new StepRequest(6));
@@ -74,6 +76,41 @@ public sealed class ExplorerOnTheClusterTests
         Assert.Empty(await NewKeysAsync(server, before, expectSome: false));
         Assert.DoesNotContain("warning", errors.ToString(), StringComparison.Ordinal);
         await app.StopAsync();
+    }
+
+    [ClusterFact]
+    public async Task A_live_run_paused_at_every_quarter_keeps_its_snapshots_in_memory_but_stores_restart_points_only_as_the_pacer_allows()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(ClusterRedis.Options());
+        var server = redis.GetServer(redis.GetEndPoints().Single());
+        var before = CheckpointKeys(server);
+        var errors = new StringWriter();
+        await using var engine = await EngineAsync(RestartPolicy.Default with { Log = errors });
+        await using var app = ExplorerApp.Create(new ExplorerSettings("http://127.0.0.1:0"), engine);
+        await app.StartAsync();
+        using var http = await SessionAsync(app);
+
+        var run = await PostAsync<RunView>(http, "api/runs", new StartRequest(ScenarioText: Small));
+        for (int i = 0; i < 4; i++) await PostAsync<RunHistory>(http, $"api/runs/{run.Id}/step", new StepRequest(1));
+        string session = http.DefaultRequestHeaders.GetValues("X-EcoSim-Session").Single();
+        // The snapshot for branching is where the run paused; a restart point stored at every pause would cost a
+        // live run several quarters each, so none is due yet (the first after about 200 quarters' time, at a 5% budget).
+        Assert.Equal(4, app.Services.GetRequiredService<RunRegistry>().Find(session, run.Id)?.Snapshot?.Tick);
+        Assert.Empty(await NewKeysAsync(server, before, expectSome: false));
+        Assert.True((await http.DeleteAsync($"api/runs/{run.Id}")).IsSuccessStatusCode);
+        await app.StopAsync();
+    }
+
+    private static async Task<ISimulationEngine> EngineAsync(RestartPolicy restarts) =>
+        new OrleansSimulation(await OrleansConnections.ConnectAsync(ClusterEnvironment.Options, CancellationToken.None), 512, restarts);
+
+    // A client of the explorer with the session the server gave it on its first request.
+    private static async Task<HttpClient> SessionAsync(WebApplication app)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(ExplorerApp.Addresses(app)[0] + "/"), Timeout = TimeSpan.FromMinutes(3) };
+        var hello = await http.GetAsync("api/runs");
+        http.DefaultRequestHeaders.Add("X-EcoSim-Session", hello.Headers.GetValues("X-EcoSim-Session").Single());
+        return http;
     }
 
     private static async Task<T> PostAsync<T>(HttpClient http, string path, object body)

@@ -149,7 +149,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
     /// <summary>
     /// After <paramref name="outcome"/>'s tick: the checkpoint the run asked for, if one is due, written part by part from
     /// the grains to its sink; and, for a run that can restart, the checkpoint it hands to the cluster's store to restart
-    /// from (when <paramref name="pacer"/> says one is due, or at its own checkpoints when it writes some), whose writes go
+    /// from (when <paramref name="pacer"/> says one is due, or at its own checkpoints when it writes some and does not ask for
+    /// paced restart points), whose writes go
     /// on while the run steps.
     /// </summary>
     private static async Task Checkpoint(RunAttempt run, WorldSpec world, TickOutcome outcome, IReadOnlyList<TickOutcome> delivered,
@@ -160,7 +161,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         // settled before the next, so the window in which a lost silo finds it half written is one tick.
         if (store is { InFlight: true }) await store.SettleAsync();
         bool written = checkpoints is { Sink: not null } && checkpoints.Schedule.Ticks.Contains(done);
-        bool kept = store is not null && done < world.Ticks && (checkpoints is { Schedule.IsEmpty: false }
+        bool kept = store is not null && done < world.Ticks && (checkpoints is { Schedule.IsEmpty: false, PacedRestartPoints: false }
             ? checkpoints.Schedule.Ticks.Contains(done)
             : pacer.Due(done, store?.LastStored));
         if (!written && !kept) return;
