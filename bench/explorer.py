@@ -19,6 +19,8 @@ baseline (REPEAT branches of one parent, each deleted before the next) and the b
 second, then stops. With --memory-only it skips the dashboard and the flow and plays ROUNDS rounds of
 SESSIONS runs, each deleted before the next, forcing a full collection after every round (--collect
 every: what is still held) or only after the last (--collect last: what the server keeps on its own).
+With --cluster (and --cluster-credentials) the server is a client of a running cluster
+(scripts/cluster.sh), whose silos run the runs, as `ecosim serve --cluster` does.
 Settings of the runtime (DOTNET_GCConserveMemory, DOTNET_gcServer, MALLOC_ARENA_MAX, ...) given in the
 environment reach the server.
 """
@@ -196,12 +198,15 @@ def main():
     parser.add_argument("--collect", choices=("every", "last"), default="every",
                         help="force a full collection (the memory probe) after every round, or only after the last, so the rounds between show what the server keeps on its own")
     parser.add_argument("--ecosim", default=ECOSIM, help="the ecosim.dll to serve (another build, for a before/after)")
+    parser.add_argument("--cluster", help="serve the runs on this running cluster (scripts/cluster.sh url) instead of an embedded silo")
+    parser.add_argument("--cluster-credentials", help="the cluster's credentials folder (scripts/cluster.sh credentials)")
     args = parser.parse_args()
 
     port = free_port()
     started = time.monotonic()
     # The memory probe (POST /api/debug/memory) is on for the bench only.
-    server = subprocess.Popen(["dotnet", args.ecosim, "serve", "--urls", f"http://127.0.0.1:{port}", "--engine", args.engine],
+    cluster = ["--cluster", args.cluster] + (["--cluster-credentials", args.cluster_credentials] if args.cluster_credentials else []) if args.cluster else []
+    server = subprocess.Popen(["dotnet", args.ecosim, "serve", "--urls", f"http://127.0.0.1:{port}", "--engine", args.engine, *cluster],
                               stdout=subprocess.PIPE, text=True, env={**os.environ, "ECOSIM_EXPLORER_DEBUG_MEMORY": "1"})
     try:
         # The address line; a busy machine may log a warning (the silo's watchdog) before it.
@@ -231,7 +236,7 @@ def main():
             return
 
         if not args.memory_only:
-            if args.engine == "orleans":
+            if args.engine == "orleans" and not args.cluster:
                 dashboard_overhead(base)
             flow(base)
 

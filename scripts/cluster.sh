@@ -18,6 +18,8 @@
 # State (PIDs, logs, the cluster address) lives in $ECOSIM_CLUSTER_DIR (default /tmp/ecosim-cluster).
 # Each start uses a new cluster id, so rows that an earlier cluster left in Redis never matter.
 # Waits are bounded by $ECOSIM_CLUSTER_TIMEOUT seconds (default 120).
+# $ECOSIM_ORPHAN_TIMEOUT at start (whole seconds, 1 to 86400; default the silos' 10 minutes) is how long the silos keep
+# a detached run (run --detach) that has ended and that nobody observes; it is kept in the state folder, so revive uses it too.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -103,7 +105,10 @@ launch_silo() {
   mapfile -t args <"$state/silo-$k.args"
   [ -f "$state/silo-$k.log" ] && mv "$state/silo-$k.log" "$state/silo-$k.log.prev"
   # setsid: the silo leaves this shell's process group, so Ctrl-C here or the end of a CI step does not stop it.
-  setsid dotnet "$silo_dll" "${args[@]}" >"$state/silo-$k.log" 2>&1 </dev/null &
+  # The orphan timeout this cluster was started with, not whatever this shell has: a revived silo keeps runs as the others do.
+  local orphan=""
+  [ -f "$state/orphan-timeout" ] && orphan=$(cat "$state/orphan-timeout")
+  setsid env -u ECOSIM_ORPHAN_TIMEOUT ${orphan:+ECOSIM_ORPHAN_TIMEOUT=$orphan} dotnet "$silo_dll" "${args[@]}" >"$state/silo-$k.log" 2>&1 </dev/null &
   echo $! >"$state/silo-$k.pid"
 }
 
@@ -156,6 +161,10 @@ cmd_start() {
   local hosts=()
   IFS=, read -r -a hosts <<<"$addresses"
   [ ${#hosts[@]} -gt 0 ] || die "--addresses names no address"
+  local orphan=${ECOSIM_ORPHAN_TIMEOUT:-}
+  if [ -n "$orphan" ]; then
+    [[ $orphan =~ ^[1-9][0-9]{0,4}$ ]] && [ "$orphan" -le 86400 ] || die "ECOSIM_ORPHAN_TIMEOUT is '$orphan': expected whole seconds from 1 to 86400"
+  fi
 
   if [ -d "$state" ]; then
     local f
@@ -164,6 +173,7 @@ cmd_start() {
     rm -rf "$state"
   fi
   mkdir -p "$state"
+  [ -z "$orphan" ] || echo "$orphan" >"$state/orphan-timeout"
   # Whatever fails from here on, stop what this start has started.
   trap undo_failed_start EXIT
   local began=$SECONDS

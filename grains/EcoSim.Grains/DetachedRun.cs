@@ -47,9 +47,9 @@ internal sealed class DetachedRun(DetachedRunSpec spec)
     /// <summary>Whether the run has ended and nobody has seen it for <paramref name="timeout"/>.</summary>
     public bool Orphaned(TimeSpan timeout) => State != DetachedRunState.Running && DateTimeOffset.UtcNow - LastSeen >= timeout;
 
-    /// <summary>The observation of the ticks after the first <paramref name="fromTick"/>.</summary>
-    public RunObservation After(int fromTick) =>
-        new(State, _ticks.Count, spec.World.Ticks, fromTick >= _ticks.Count ? [] : _ticks.GetRange(Math.Max(fromTick, 0), _ticks.Count - Math.Max(fromTick, 0)), Message);
+    /// <summary>The observation of the ticks after the first <paramref name="fromTick"/>, from a silo whose orphan timeout is <paramref name="orphanTimeout"/>.</summary>
+    public RunObservation After(int fromTick, TimeSpan orphanTimeout) =>
+        new(State, _ticks.Count, spec.World.Ticks, fromTick >= _ticks.Count ? [] : _ticks.GetRange(Math.Max(fromTick, 0), _ticks.Count - Math.Max(fromTick, 0)), Message, orphanTimeout);
 
     private void Signal()
     {

@@ -11,7 +11,8 @@ public sealed class DetachedRunOptions
 
     /// <summary>
     /// A detached run is released this long after it finished (or failed) or after its last observation, whichever is later:
-    /// its rows are dropped and its grain deactivated. A run still running is never released for want of observers.
+    /// its rows are dropped, and its grain only remembers that it was released (so that a late observer is told so) until the
+    /// silo collects it. A run still running is never released for want of observers.
     /// </summary>
     public TimeSpan OrphanTimeout { get; set; } = DefaultOrphanTimeout;
 

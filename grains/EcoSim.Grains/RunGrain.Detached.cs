@@ -10,12 +10,15 @@ public sealed partial class RunGrain
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(20);
     private DetachedRun? _detached;
     private IGrainTimer? _driver;
+    // Set once the run is released for want of observers: the rows are gone, the fact stays until this activation is collected.
+    private bool _released;
 
     private DetachedRunOptions Detaching => detachedOptions.Value;
 
     /// <inheritdoc/>
     public async Task Detach(WorldSpec world, RunLayout layout, DetachedRunSpec spec)
     {
+        if (_detached is not null || _released) throw new InvalidOperationException($"run '{RunId}' was already detached");
         if (world.Ticks > Detaching.MaxTicks)
         {
             DeactivateOnIdle();
@@ -34,7 +37,7 @@ public sealed partial class RunGrain
         if (_detached is not { } detached) return;
         if (detached.State != DetachedRunState.Running)
         {
-            if (detached.Orphaned(Detaching.OrphanTimeout)) await Stop();
+            if (detached.Orphaned(Detaching.OrphanTimeout)) Release();
             return;
         }
         try
@@ -53,14 +56,25 @@ public sealed partial class RunGrain
         _driver?.Change(check, check);
     }
 
+    // Drops a finished run nobody observes (its workers went when it ended), keeping only the fact: without the timer's
+    // keep-alive, the activation is collected once no call has reached it for the silo's grain age.
+    private void Release()
+    {
+        _driver?.Dispose();
+        _driver = null;
+        _detached = null;
+        _released = true;
+    }
+
     /// <inheritdoc/>
     public async Task<RunObservation> Observe(int fromTick, TimeSpan wait)
     {
+        if (_released) return RunObservation.Released(Detaching.OrphanTimeout);
         if (_detached is not { } detached)
         {
             // A call to an id that names no detached run must not leave an empty activation behind.
             if (_run is null) DeactivateOnIdle();
-            return RunObservation.Unknown;
+            return RunObservation.Unknown(Detaching.OrphanTimeout);
         }
         detached.Seen();
         if (detached.Done <= fromTick && detached.State == DetachedRunState.Running)
@@ -69,13 +83,13 @@ public sealed partial class RunGrain
             if (longest > TimeSpan.Zero) await Task.WhenAny(detached.Changed, Task.Delay(longest));
         }
         detached.Seen();
-        return detached.After(fromTick);
+        return detached.After(fromTick, Detaching.OrphanTimeout);
     }
 
     /// <inheritdoc/>
     public Task<DetachedRunSpec?> Describe()
     {
-        if (_detached is null && _run is null) DeactivateOnIdle();
+        if (_detached is null && _run is null && !_released) DeactivateOnIdle();
         return Task.FromResult(_detached?.Spec);
     }
 }

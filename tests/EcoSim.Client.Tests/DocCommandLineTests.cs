@@ -11,7 +11,7 @@ namespace EcoSim.Client.Tests;
 /// </summary>
 public sealed partial class DocCommandLineTests
 {
-    private static readonly string[] Documents = ["README.md", "docs/MODEL.md", "docs/ARCHITECTURE.md", "docs/PERFORMANCE.md", "docs/SCENARIOS.md"];
+    private static readonly string[] Documents = ["README.md", "docs/MODEL.md", "docs/ARCHITECTURE.md", "docs/PERFORMANCE.md", "docs/SCENARIOS.md", "docs/EXPLORER.md"];
 
     [Fact]
     public void Every_option_in_a_documented_command_line_is_an_option_of_that_command()

@@ -33,7 +33,7 @@ public sealed class CheckpointStoreCleanupTests
             if (t + 1 is 2 or 4) await store.StoreAsync(run, t + 1, Identity);
         }
         await run.StopAsync();
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisOptions());
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(ClusterRedis.Options());
         var server = redis.GetServer(redis.GetEndPoints().Single());
         // While the series is kept, its newest checkpoint's parts and the record are there (the test sees the right keys).
         Assert.NotEmpty(Keys(server, store.Series));
@@ -44,15 +44,4 @@ public sealed class CheckpointStoreCleanupTests
 
     private static List<string> Keys(IServer server, string series) =>
         [.. server.Keys(pattern: $"*{series}*", pageSize: 1000).Select(k => k.ToString())];
-
-    // The cluster's Redis as the silos reach it: the address's host and port, the cluster's user and secret.
-    private static ConfigurationOptions RedisOptions()
-    {
-        var options = ClusterEnvironment.Options;
-        var redis = ConfigurationOptions.Parse(options.Redis);
-        redis.User = ClusterCredentials.RedisUser;
-        redis.Password = ClusterCredentialFiles.Read(ClusterEnvironment.CredentialsFolder).Secret;
-        redis.AllowAdmin = true;
-        return redis;
-    }
 }

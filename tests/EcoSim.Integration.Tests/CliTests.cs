@@ -302,6 +302,6 @@ public sealed class CliTests
     {
         var (code, _, errors) = await Ecosim("simulate", "a.yaml");
         Assert.Equal(2, code);
-        Assert.Contains("unknown command 'simulate' for 'ecosim'; the commands are run, compare, sweep, sensitivity, calibrate, check-model, validate, inspect, reproduce, resume, fork, serve", errors);
+        Assert.Contains("unknown command 'simulate' for 'ecosim'; the commands are run, compare, sweep, sensitivity, calibrate, check-model, validate, inspect, reproduce, resume, fork, serve, attach", errors);
     }
 }

@@ -14,7 +14,7 @@ internal static class CommandLine
         new("EcoSim: simulate how Guangdong's innovation ecosystem responds to science-funding policy")
         {
             Run(output, errors), Compare(output, errors), Sweep(output, errors), SensitivityCommand.Create(output, errors), CalibrateCommand.Create(output, errors), CheckModelCommand.Create(output, errors), Validate(output, errors), Inspect(output, errors), Reproduce(output, errors),
-            CheckpointCommands.Resume(output, errors), CheckpointCommands.Fork(output, errors), ServeCommand.Create(output, errors),
+            CheckpointCommands.Resume(output, errors), CheckpointCommands.Fork(output, errors), ServeCommand.Create(output, errors), DetachedRunCommands.Attach(output, errors),
         };
 
     private static Command Run(TextWriter output, TextWriter errors)
@@ -31,9 +31,18 @@ internal static class CommandLine
         command.Options.Add(firmPanel.Every);
         var checkpoints = new CheckpointOptions();
         checkpoints.AddTo(command);
+        var detach = DetachedRunCommands.DetachOption();
+        command.Options.Add(detach);
         command.SetAction(async (result, cancellation) =>
         {
             if (!shared.TryReadCluster(result, errors, out var cluster)) return ExitCodes.BadInput;
+            if (result.GetValue(detach))
+                return await DetachedRunCommands.StartAsync(result, shared, cluster, () =>
+                {
+                    if (CommandInputs.LoadScenario(result.GetValue(scenario)!, errors, result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result)) is not { } loaded) return null;
+                    if (result.GetValue(seed) is ulong one) loaded = loaded.WithSeed(one);
+                    return CommandInputs.FirstTicks(loaded, result.GetValue(shared.Ticks), errors);
+                }, output, errors, cancellation);
             // The silo starts while the scenario is read; refused input stops it, having written nothing.
             await using var early = EarlyEmbeddedSilo.BeginFor(shared.EngineOf(result, cluster));
             return await Guarded(errors, cancellation, async () =>

@@ -15,6 +15,14 @@ namespace EcoSim.Experiments.Checkpoints;
 /// <param name="Scenario">The scenario each checkpoint records.</param>
 public sealed record RunCheckpoints(LoadedSnapshot? Start, CheckpointSchedule Schedule, ICheckpointSink? Sink, ScenarioIdentity Scenario)
 {
+    /// <summary>
+    /// Whether a run that can restart paces its stored restart points by their cost (<c>RestartPointPacer</c>) instead
+    /// of storing one at every checkpoint of <see cref="Schedule"/>: for checkpoints taken often and kept in memory (the
+    /// explorer's, at every pause and every few quarters of play), where storing each one too would cost a live run far
+    /// more than the batch runs' budget.
+    /// </summary>
+    public bool PacedRestartPoints { get; init; }
+
     /// <summary>The plan for a run of <paramref name="scenario"/>.</summary>
     public static RunCheckpoints For(Scenario scenario, LoadedSnapshot? start, CheckpointSchedule schedule, ICheckpointSink? sink) =>
         new(start, schedule, sink, new ScenarioIdentity(scenario.Name, scenario.CombinedText, scenario.Sha256));

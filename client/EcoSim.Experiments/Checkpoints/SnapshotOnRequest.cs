@@ -22,8 +22,11 @@ public sealed class SnapshotOnRequest(Func<int, bool> wanted) : ICheckpointSink
     /// <summary>The schedule to run with: its ticks are those <c>wanted</c> says yes to, decided as the run goes.</summary>
     public CheckpointSchedule Schedule { get; } = new(new AskedTicks(wanted));
 
-    /// <summary>The checkpoints of a run of <paramref name="scenario"/> from <paramref name="start"/> (null: tick 0) that keeps its snapshots here.</summary>
-    public RunCheckpoints For(Scenario scenario, LoadedSnapshot? start) => RunCheckpoints.For(scenario, start, Schedule, this);
+    /// <summary>
+    /// The checkpoints of a run of <paramref name="scenario"/> from <paramref name="start"/> (null: tick 0) that keeps its
+    /// snapshots here; on a cluster its restart points are paced by their cost, not taken at every snapshot.
+    /// </summary>
+    public RunCheckpoints For(Scenario scenario, LoadedSnapshot? start) => RunCheckpoints.For(scenario, start, Schedule, this) with { PacedRestartPoints = true };
 
     /// <summary>The newest snapshot's ticks done and its size in bytes, or null before the first.</summary>
     public (int Tick, long Bytes)? Newest

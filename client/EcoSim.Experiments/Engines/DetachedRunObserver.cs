@@ -42,7 +42,7 @@ public sealed class DetachedRunObserver(IOrleansConnection connection, string ru
         {
             cancellation.ThrowIfCancellationRequested();
             var seen = await run.Observe(done, Wait).WaitAsync(cancellation);
-            if (seen.State == DetachedRunState.Unknown) throw new InvalidOperationException(DetachedRuns.Unknown(runId));
+            if (seen.State is DetachedRunState.Unknown or DetachedRunState.Released) throw new DetachedRunMissingException(DetachedRuns.Missing(runId, seen));
             if (seen.Ticks != world.Ticks) throw new InvalidOperationException($"run '{runId}' has {seen.Ticks} ticks, not the {world.Ticks} of the world it was described with");
             foreach (var tick in seen.Rows)
             {

@@ -61,6 +61,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         RecoveryCheckpoint? recovery = null;
         var store = _restarts.Restarts ? StoredCheckpoints.New(connection.Grains) : null;
         var pacer = new RestartPointPacer(_restarts, start?.World.Tick ?? 0);
+        // Whether the run waits at a tick handed to its caller, where a caller that stops reading ends the run.
+        bool handedOut = false;
         for (int attempt = 1; ; attempt++)
         {
             var run = new RunAttempt(connection.Grains);
@@ -101,7 +103,9 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                     }
                     catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
                     delivered.Add(outcome);
+                    handedOut = true;
                     yield return new SimulatedTick(outcome, census);
+                    handedOut = false;
                 }
                 if (failure is null)
                 {
@@ -118,6 +122,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
             finally
             {
                 if (!finished) await run.AbandonAsync();
+                // A run its caller stopped (a released explorer run) is not restarted: its series goes with it.
+                if (!finished && store is not null && (handedOut || cancellation.IsCancellationRequested)) await store.ClearAsync();
             }
             int from = recovery?.Tick ?? start?.World.Tick ?? 0;
             string point = from == 0 ? "from tick 0"
@@ -144,7 +150,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
     /// <summary>
     /// After <paramref name="outcome"/>'s tick: the checkpoint the run asked for, if one is due, written part by part from
     /// the grains to its sink; and, for a run that can restart, the checkpoint it hands to the cluster's store to restart
-    /// from (when <paramref name="pacer"/> says one is due, or at its own checkpoints when it writes some), whose writes go
+    /// from (when <paramref name="pacer"/> says one is due, or at its own checkpoints when it writes some and does not ask for
+    /// paced restart points), whose writes go
     /// on while the run steps.
     /// </summary>
     private static async Task Checkpoint(RunAttempt run, WorldSpec world, TickOutcome outcome, IReadOnlyList<TickOutcome> delivered,
@@ -155,7 +162,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         // settled before the next, so the window in which a lost silo finds it half written is one tick.
         if (store is { InFlight: true }) await store.SettleAsync();
         bool written = checkpoints is { Sink: not null } && checkpoints.Schedule.Ticks.Contains(done);
-        bool kept = store is not null && done < world.Ticks && (checkpoints is { Schedule.IsEmpty: false }
+        bool kept = store is not null && done < world.Ticks && (checkpoints is { Schedule.IsEmpty: false, PacedRestartPoints: false }
             ? checkpoints.Schedule.Ticks.Contains(done)
             : pacer.Due(done, store?.LastStored));
         if (!written && !kept) return;

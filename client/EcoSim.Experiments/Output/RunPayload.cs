@@ -40,4 +40,9 @@ public sealed record RunPayload : ManifestPayload
     [JsonPropertyOrder(AfterPlotsOrder)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Checkpoints.ResumedCheckpoint? ResumedFrom { get; init; }
+
+    /// <summary>The run id a run driven on the cluster was detached under and the command that attached to it; absent for a run this client drove.</summary>
+    [JsonPropertyOrder(AfterPlotsOrder)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DetachedRunRecord? Detached { get; init; }
 }

@@ -51,6 +51,7 @@ public sealed class RunPipeline(PipelineEvents events)
                     FirmPanelEvery = settings.FirmPanelEvery,
                     Checkpoints = checkpoints?.Written,
                     ResumedFrom = checkpoints?.ResumedFrom,
+                    Detached = settings.Detached,
                 };
                 await run.CommitAsync(payload, world.Ticks, m => RunReport.Build(scenario, region, plots, folder.WorkingPath, m), cancellation);
                 return new RunOutcome(folder.ShownPath, plotsWanted, Headline(region), settings.FirmPanelEvery is not null);

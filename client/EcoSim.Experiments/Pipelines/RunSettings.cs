@@ -13,6 +13,9 @@ public sealed record RunSettings(Scenario Scenario, OutputSettings Output)
 
     /// <summary>The checkpoints to write and the one to start from (<see cref="Checkpointing"/>); null for neither.</summary>
     public Checkpointing? Checkpoints { get; init; }
+
+    /// <summary>The detached run this client attached to (its engine only observes it), which the manifest records; null for a run it drives.</summary>
+    public Output.DetachedRunRecord? Detached { get; init; }
 }
 
 /// <summary>What <c>ecosim run --seeds N</c> (N &gt; 1) was asked to do.</summary>

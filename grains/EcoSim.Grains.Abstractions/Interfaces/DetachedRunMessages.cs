@@ -6,7 +6,7 @@ namespace EcoSim.Grains.Abstractions;
 [GenerateSerializer]
 public enum DetachedRunState
 {
-    /// <summary>No detached run has this id: never started, not a detached run, released after nobody observed it, or lost with its silo.</summary>
+    /// <summary>No detached run has this id: never started, not a detached run, released long ago, or lost with its silo.</summary>
     Unknown,
     /// <summary>Ticks are still being run.</summary>
     Running,
@@ -14,6 +14,11 @@ public enum DetachedRunState
     Finished,
     /// <summary>A tick failed; the rows before it are kept, and the message says why.</summary>
     Failed,
+    /// <summary>
+    /// The run ended and nobody observed it for the silo's orphan timeout, so its rows were dropped; its grain remembers
+    /// that much until it is collected (a grain age later), so that a client coming back is told why, not just "unknown".
+    /// </summary>
+    Released,
 }
 
 /// <summary>
@@ -46,14 +51,19 @@ public sealed record DetachedRunSpec(
 /// <param name="Ticks">Ticks of the whole run (0 when unknown).</param>
 /// <param name="Rows">The metrics of the finished ticks after the one the observer had, in tick order (possibly none).</param>
 /// <param name="Message">Why the run failed, or null.</param>
+/// <param name="OrphanTimeout">The silo's orphan timeout: how long after it ends, unobserved, the run is released.</param>
 [GenerateSerializer, Immutable]
 public sealed record RunObservation(
     [property: Id(0)] DetachedRunState State,
     [property: Id(1)] int Done,
     [property: Id(2)] int Ticks,
     [property: Id(3)] IReadOnlyList<TickRows> Rows,
-    [property: Id(4)] string? Message)
+    [property: Id(4)] string? Message,
+    [property: Id(5)] TimeSpan OrphanTimeout)
 {
-    /// <summary>The answer for a run id that names no detached run.</summary>
-    public static RunObservation Unknown { get; } = new(DetachedRunState.Unknown, 0, 0, [], null);
+    /// <summary>The answer for a run id that names no detached run, from a silo whose orphan timeout is <paramref name="orphanTimeout"/>.</summary>
+    public static RunObservation Unknown(TimeSpan orphanTimeout) => new(DetachedRunState.Unknown, 0, 0, [], null, orphanTimeout);
+
+    /// <summary>The answer for a run released after nobody observed it for <paramref name="orphanTimeout"/>.</summary>
+    public static RunObservation Released(TimeSpan orphanTimeout) => new(DetachedRunState.Released, 0, 0, [], null, orphanTimeout);
 }

@@ -73,8 +73,9 @@ public interface IRunGrain : IGrainWithStringKey
     /// <summary>
     /// Sets up the run as <see cref="Start"/> does, then drives its own ticks on the server, one per turn of a grain timer
     /// that keeps the activation alive, keeping each finished tick's rows for observers; returns once it is set up. The
-    /// run's other grains are released when the last tick is done (or one fails); this grain is released when nobody has
-    /// observed it for the silo's orphan timeout (see <c>DetachedRunOptions</c>).
+    /// run's other grains are released when the last tick is done (or one fails); this grain drops the rows when nobody has
+    /// observed it for the silo's orphan timeout (see <c>DetachedRunOptions</c>), and answers <see cref="DetachedRunState.Released"/>
+    /// from then until it is collected.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The run has more ticks than a detached run keeps the rows of.</exception>
     Task Detach(WorldSpec world, RunLayout layout, DetachedRunSpec spec);

@@ -97,6 +97,29 @@ public sealed class DetachedRunTests(DetachedRunCluster fixture)
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (await run.Describe() is not null && DateTime.UtcNow < deadline) await Task.Delay(250);
         Assert.Null(await run.Describe());
-        Assert.Equal(DetachedRunState.Unknown, (await run.Observe(0, TimeSpan.Zero)).State);
+        // The grain remembers that it released the run, and after how long, so a client coming back is told why.
+        var released = await run.Observe(0, TimeSpan.Zero);
+        Assert.Equal((DetachedRunState.Released, DetachedRunCluster.OrphanTimeout), (released.State, released.OrphanTimeout));
+        Assert.Empty(released.Rows);
+        Assert.Contains("was released after 1 second unobserved", DetachedRuns.Missing(id, released));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => run.Detach(scenario.World, new RunLayout(64), new DetachedRunSpec("x", "", "", [], [], [], 64, scenario.World)));
     }
+
+    [Fact]
+    public async Task Finding_a_run_tells_an_unknown_id_from_a_released_one_and_an_observer_stops_on_either()
+    {
+        string unknown = $"run-{Guid.NewGuid():N}";
+        var missing = await Assert.ThrowsAsync<DetachedRunMissingException>(() => DetachedRuns.FindAsync(Grains, unknown));
+        Assert.Contains($"no run '{unknown}' is known to the cluster", missing.Message);
+        Assert.Contains("released after 1 second unobserved", missing.Message);
+        await Assert.ThrowsAsync<DetachedRunMissingException>(() => Follow(unknown, Small(2)));
+    }
+
+    [Theory]
+    [InlineData(600, "10 minutes")]
+    [InlineData(60, "1 minute")]
+    [InlineData(90, "90 seconds")]
+    [InlineData(1, "1 second")]
+    public void A_timeout_is_said_in_whole_minutes_or_seconds(int seconds, string words) =>
+        Assert.Equal(words, DetachedRuns.Duration(TimeSpan.FromSeconds(seconds)));
 }
