@@ -102,8 +102,9 @@ public static class FirmPhase
             double intensity = cluster.RdIntensity * LogNormalMeanOne(ref draws, p.RdIntensityDispersion);
             double revenue = cluster.Revenue * weight / firms;
             double researchers = KnowledgeRules.ResearchersFunded(intensity * revenue, p.ResearcherCostShare, p.InitialWage);
-            shard.Append(new FirmRecord(productivity, weight, revenue, intensity, p.InitialRdStockYears * intensity * revenue,
-                p.InitialCashYears * revenue, researchers, (int)(draws.NextDouble() * p.InitialMaxAgeYears * WorldSpec.TicksPerYear), 0, true));
+            var firm = new FirmRecord(productivity, weight, revenue, intensity, p.InitialRdStockYears * intensity * revenue,
+                p.InitialCashYears * revenue, researchers, (int)(draws.NextDouble() * p.InitialMaxAgeYears * WorldSpec.TicksPerYear), 0, true);
+            shard.Append(spec.Certification ? firm with { CertifiedTick = CertificationPhase.StartTick(spec, shard.Cluster, index, firm) } : firm);
         }
     }
 
