@@ -1,4 +1,5 @@
 using EcoSim.Model.Engine;
+using EcoSim.Model.Metrics;
 using EcoSim.Model.Parameters;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -150,8 +151,50 @@ public class CertificationPhaseTests
         {
             var rowsA = a.Step().Rows;
             var rowsB = b.Step().Rows;
-            for (int r = 0; r < rowsA.Count; r++) Bits.Identical(rowsA[r], rowsB[r]);
+            for (int r = 0; r < rowsA.Count; r++)
+                foreach (var column in MetricColumns.All.Where(c => c != MetricColumns.CertifiedFirms))
+                    Assert.Equal(Bits.Of(column.Value(rowsA[r])), Bits.Of(column.Value(rowsB[r])));
         }
         Assert.All(Enumerable.Range(0, 3), c => Assert.All(a.FirmsOf(c).CertifiedTick[..a.FirmsOf(c).Count], t => Assert.Equal(FirmRecord.NotCertified, t)));
+    }
+
+    [Fact]
+    public void The_certified_count_is_every_live_firm_without_the_section_and_the_live_certificate_holders_with_it()
+    {
+        var off = TestWorlds.Small(ticks: 8, parameters: new() { RdIntensityDispersion = 1.2 });
+        foreach (var row in new ReferenceEngine(off).Run().SelectMany(t => t.Rows))
+            Assert.Equal(MetricColumns.Firms.Value(row), MetricColumns.CertifiedFirms.Value(row));
+
+        var on = off with { Certification = true };
+        var engine = new ReferenceEngine(on);
+        double seen = 0;
+        foreach (var tick in engine.Run())
+        {
+            var region = tick.Rows[^1];
+            double held = Enumerable.Range(0, 3).Sum(c => Enumerable.Range(0, engine.FirmsOf(c).Count)
+                .Count(i => engine.FirmsOf(c).Alive[i] != 0 && engine.FirmsOf(c).CertifiedTick[i] != FirmRecord.NotCertified));
+            Assert.Equal(held, MetricColumns.CertifiedFirms.Value(region));
+            Assert.True(held < MetricColumns.Firms.Value(region));
+            seen += held;
+        }
+        Assert.True(seen > 0);
+    }
+
+    [Fact]
+    public void Intensity_falling_with_size_keeps_the_clusters_revenue_weighted_intensity()
+    {
+        var spec = TestWorlds.Small(firms: 60000, parameters: new() { RdIntensityDispersion = 0.3, RdIntensitySizeElasticity = 0.5, InitialSizeDispersion = 1.0, InitialSmallSizeDispersion = 1.0 });
+        var start = RegionStart.Of(spec, WorldConstants.Derive(spec));
+        for (int c = 0; c < 3; c++)
+        {
+            var f = start.Firms[c];
+            double rd = 0, revenue = 0;
+            for (int i = 0; i < f.Count; i++) { rd += f.RdIntensity[i] * f.Revenue[i]; revenue += f.Revenue[i]; }
+            Assert.InRange(rd / revenue / spec.Clusters[c].RdIntensity, 0.97, 1.03);
+            // the smallest tenth spends a larger share of revenue than the largest tenth
+            var order = Enumerable.Range(0, f.Count).OrderBy(i => f.Revenue[i]).ToArray();
+            int tenth = f.Count / 10;
+            Assert.True(order.Take(tenth).Average(i => f.RdIntensity[i]) > 2 * order.TakeLast(tenth).Average(i => f.RdIntensity[i]));
+        }
     }
 }
