@@ -223,19 +223,19 @@ public sealed record ModelParameters
 
     // ---- High-tech enterprise certification (acts only in a scenario with a certification: section) ----
     /// <summary>Least R&amp;D share of revenue of a small firm for certification.</summary>
-    [Parameter("share of revenue", 0, 1, "Administrative Measures for the Recognition of High-tech Enterprises (Guo Ke Fa Huo [2016] No. 32), art. 11(5): 5% below 50 m yuan of revenue", Description = "certification: least R&D share of revenue of a firm below the small-firm revenue")]
+    [Parameter("share of revenue", 0, 1, "Administrative Measures for the Recognition of High-tech Enterprises (Guo Ke Fa Huo [2016] No. 32), art. 11(5): 5% for revenue of 50 m yuan or less", Description = "certification: least R&D share of revenue of a firm with revenue up to the small-firm revenue")]
     public double CertificationSmallRdShare { get; init; } = 0.05;
     /// <summary>Least R&amp;D share of revenue of a medium-sized firm for certification.</summary>
-    [Parameter("share of revenue", 0, 1, "Guo Ke Fa Huo [2016] No. 32, art. 11(5): 4% for 50 to 200 m yuan of revenue", Description = "certification: least R&D share of revenue of a firm between the small-firm and large-firm revenues")]
+    [Parameter("share of revenue", 0, 1, "Guo Ke Fa Huo [2016] No. 32, art. 11(5): 4% for 50 to 200 m yuan of revenue", Description = "certification: least R&D share of revenue of a firm with revenue above the small-firm revenue and up to the large-firm revenue")]
     public double CertificationMediumRdShare { get; init; } = 0.04;
     /// <summary>Least R&amp;D share of revenue of a large firm for certification.</summary>
     [Parameter("share of revenue", 0, 1, "Guo Ke Fa Huo [2016] No. 32, art. 11(5): 3% above 200 m yuan of revenue", Description = "certification: least R&D share of revenue of a firm above the large-firm revenue")]
     public double CertificationLargeRdShare { get; init; } = 0.03;
     /// <summary>Revenue below which a firm is small for the R&amp;D share rule.</summary>
-    [Parameter("bn yuan/yr", 0, 1000, "Guo Ke Fa Huo [2016] No. 32, art. 11(5): 50 m yuan", Description = "certification: revenue below which the small-firm R&D share applies")]
+    [Parameter("bn yuan/yr", 0, 1000, "Guo Ke Fa Huo [2016] No. 32, art. 11(5): 50 m yuan", Description = "certification: revenue up to which the small-firm R&D share applies")]
     public double CertificationSmallRevenue { get; init; } = 0.05;
     /// <summary>Revenue above which a firm is large for the R&amp;D share rule.</summary>
-    [Parameter("bn yuan/yr", 0, 1000, "Guo Ke Fa Huo [2016] No. 32, art. 11(5): 200 m yuan", Description = "certification: revenue above which the large-firm R&D share applies")]
+    [Parameter("bn yuan/yr", 0, 1000, "Guo Ke Fa Huo [2016] No. 32, art. 11(5): 200 m yuan", Description = "certification: revenue above which the large-firm R&D share applies (the medium share up to it)")]
     public double CertificationLargeRevenue { get; init; } = 0.2;
     /// <summary>Least share of R&amp;D staff in all staff for certification.</summary>
     [Parameter("share of staff", 0, 1, "Guo Ke Fa Huo [2016] No. 32, art. 11(4): S&T personnel at least 10% of staff", Description = "certification: least share of researchers in a firm's staff")]
