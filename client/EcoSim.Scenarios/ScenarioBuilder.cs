@@ -99,6 +99,7 @@ internal static class ScenarioBuilder
             Timeline = timeline,
             Facilities = facilities,
             Shocks = shocks,
+            Certification = part.Certification is true,
         };
     }
 

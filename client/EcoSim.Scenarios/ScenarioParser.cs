@@ -9,7 +9,7 @@ namespace EcoSim.Scenarios;
 /// <summary>Turns the YAML tree of one scenario file into a <see cref="ScenarioPart"/>, recording every error.</summary>
 internal static class ScenarioParser
 {
-    public static readonly string[] TopKeys = ["name", "description", "extends", "start", "end", "seed", "population", "clusters", "relatedness", "parameters", "events"];
+    public static readonly string[] TopKeys = ["name", "description", "extends", "start", "end", "seed", "population", "clusters", "relatedness", "parameters", CertificationSection.Key, "events"];
 
     public static ScenarioPart Parse(ErrorSink errors, YamlNode root)
     {
@@ -28,6 +28,7 @@ internal static class ScenarioParser
         if (map.Sequence("clusters", false) is { } clusters) part.Clusters = ParseClusters(errors, clusters);
         if (map.Find("relatedness") is { } related) part.Relatedness = ParseRelatedness(YamlMap.Of(errors, "relatedness", related));
         if (map.Find("parameters") is { } parameters) ParseParameters(part, errors, parameters);
+        if (map.Find(CertificationSection.Key) is { } certification) CertificationSection.Parse(part, YamlMap.Of(errors, CertificationSection.Key, certification));
         if (map.Sequence("events", false) is { } events) ParseEvents(part, errors, events);
         map.RejectUnknownKeys(TopKeys);
         return part;

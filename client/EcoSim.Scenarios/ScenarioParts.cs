@@ -34,6 +34,8 @@ internal sealed class ScenarioPart
     public List<FundGroup>? Funds;
     public List<Located<ClusterSpec>>? Clusters;
     public RelatednessPart? Relatedness;
+    /// <summary>True when this file or one it extends has a <c>certification:</c> section.</summary>
+    public bool? Certification;
     public Dictionary<string, Located<double>> Parameters = new(StringComparer.OrdinalIgnoreCase);
     public List<Located<EventPart>> Events = [];
     public List<Located<FacilityPart>> Facilities = [];
@@ -56,6 +58,7 @@ internal sealed class ScenarioPart
             Funds = Funds ?? parent.Funds,
             Clusters = Clusters ?? parent.Clusters,
             Relatedness = Relatedness ?? parent.Relatedness,
+            Certification = Certification ?? parent.Certification,
             Parameters = new Dictionary<string, Located<double>>(parent.Parameters, StringComparer.OrdinalIgnoreCase),
             Events = [.. parent.Events, .. Events],
             Facilities = [.. parent.Facilities, .. Facilities],

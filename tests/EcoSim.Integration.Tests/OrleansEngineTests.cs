@@ -28,6 +28,21 @@ public sealed class OrleansEngineTests(TestClusterFixture fixture)
         Assert.Equal(reference, orleans);
     }
 
+    /// <summary>The small world with certification on, wide R&amp;D intensities so that firms qualify, and reviews at ticks 3 and 7.</summary>
+    internal static WorldSpec Certifying(WorldSpec small) =>
+        small with { Certification = true, Ticks = 8, Parameters = small.Parameters with { RdIntensityDispersion = 1.2, CertificationApplicationRate = 0.5 } };
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(4096)]
+    public async Task With_certification_on_the_Orleans_engine_writes_the_reference_engines_bytes(int firmsPerShard)
+    {
+        var world = Certifying(TestFiles.LoadSmall().World);
+        string reference = MetricsText.OfReference(world);
+        Assert.Equal(reference, await RunOnCluster(world, firmsPerShard));
+        Assert.NotEqual(MetricsText.OfReference(world with { Certification = false }), reference); // the flow acted
+    }
+
     [Fact]
     public async Task Concurrent_runs_in_one_cluster_do_not_disturb_each_other()
     {

@@ -22,9 +22,12 @@ public sealed record CalibrationIndicator(string Name, string Unit, string Readi
     public static CalibrationIndicator RdPersonnel { get; } = new("rd_personnel", "million persons", "researchers at the end of the year, in millions",
         (rows, _, last) => MetricColumns.Researchers.Value(rows[last]) / 1e6);
 
-    /// <summary>High-tech enterprises: metric firms (live firms) at the year's last quarter; the baseline's firms stand for them.</summary>
-    public static CalibrationIndicator HighTechEnterprises { get; } = new("high_tech_enterprises", "count", "firms alive at the end of the year",
-        (rows, _, last) => MetricColumns.Firms.Value(rows[last]));
+    /// <summary>
+    /// High-tech enterprises: metric certified_firms at the year's last quarter (the year's review); without a
+    /// certification section every live firm counts, as the baseline's firms stand for them.
+    /// </summary>
+    public static CalibrationIndicator HighTechEnterprises { get; } = new("high_tech_enterprises", "count", "certified_firms at the end of the year",
+        (rows, _, last) => MetricColumns.CertifiedFirms.Value(rows[last]));
 
     /// <summary>Every indicator a target may name.</summary>
     public static IReadOnlyList<CalibrationIndicator> All { get; } = [RdExpenditure, RdPersonnel, HighTechEnterprises];

@@ -121,7 +121,8 @@ public sealed class ClusterSignalsConverter : IConverter<ClusterSignals, Cluster
 public readonly record struct FirmRecordSurrogate(
     [property: Id(0)] double Productivity, [property: Id(1)] double Weight, [property: Id(2)] double Revenue,
     [property: Id(3)] double RdIntensity, [property: Id(4)] double RdStock, [property: Id(5)] double Cash,
-    [property: Id(6)] double Researchers, [property: Id(7)] int Age, [property: Id(8)] int Vintage, [property: Id(9)] bool Alive);
+    [property: Id(6)] double Researchers, [property: Id(7)] int Age, [property: Id(8)] int Vintage, [property: Id(9)] bool Alive,
+    [property: Id(10)] int CertifiedTick);
 
 /// <summary>Converts <see cref="FirmRecord"/>.</summary>
 [RegisterConverter]
@@ -129,10 +130,10 @@ public sealed class FirmRecordConverter : IConverter<FirmRecord, FirmRecordSurro
 {
     /// <inheritdoc/>
     public FirmRecord ConvertFromSurrogate(in FirmRecordSurrogate s) =>
-        new(s.Productivity, s.Weight, s.Revenue, s.RdIntensity, s.RdStock, s.Cash, s.Researchers, s.Age, s.Vintage, s.Alive);
+        new(s.Productivity, s.Weight, s.Revenue, s.RdIntensity, s.RdStock, s.Cash, s.Researchers, s.Age, s.Vintage, s.Alive, s.CertifiedTick);
     /// <inheritdoc/>
     public FirmRecordSurrogate ConvertToSurrogate(in FirmRecord v) =>
-        new(v.Productivity, v.Weight, v.Revenue, v.RdIntensity, v.RdStock, v.Cash, v.Researchers, v.Age, v.Vintage, v.Alive);
+        new(v.Productivity, v.Weight, v.Revenue, v.RdIntensity, v.RdStock, v.Cash, v.Researchers, v.Age, v.Vintage, v.Alive, v.CertifiedTick);
 }
 
 /// <summary>Wire form of a <see cref="RegionSnapshot"/>.</summary>
@@ -216,7 +217,7 @@ public sealed class ClusterStateConverter : IConverter<ClusterState, ClusterStat
 public readonly record struct FirmColumnsSurrogate(
     [property: Id(0)] int Cluster, [property: Id(1)] long FirstIndex, [property: Id(2)] double[] Productivity, [property: Id(3)] double[] Weight,
     [property: Id(4)] double[] Revenue, [property: Id(5)] double[] RdIntensity, [property: Id(6)] double[] RdStock, [property: Id(7)] double[] Cash,
-    [property: Id(8)] double[] Researchers, [property: Id(9)] int[] Age, [property: Id(10)] int[] Vintage, [property: Id(11)] bool[] Alive);
+    [property: Id(8)] double[] Researchers, [property: Id(9)] int[] Age, [property: Id(10)] int[] Vintage, [property: Id(11)] bool[] Alive, [property: Id(12)] int[] CertifiedTick);
 
 /// <summary>Converts <see cref="FirmColumns"/>.</summary>
 [RegisterConverter]
@@ -224,8 +225,8 @@ public sealed class FirmColumnsConverter : IConverter<FirmColumns, FirmColumnsSu
 {
     /// <inheritdoc/>
     public FirmColumns ConvertFromSurrogate(in FirmColumnsSurrogate s) =>
-        new(s.Cluster, s.FirstIndex, s.Productivity, s.Weight, s.Revenue, s.RdIntensity, s.RdStock, s.Cash, s.Researchers, s.Age, s.Vintage, s.Alive);
+        new(s.Cluster, s.FirstIndex, s.Productivity, s.Weight, s.Revenue, s.RdIntensity, s.RdStock, s.Cash, s.Researchers, s.Age, s.Vintage, s.Alive, s.CertifiedTick);
     /// <inheritdoc/>
     public FirmColumnsSurrogate ConvertToSurrogate(in FirmColumns v) =>
-        new(v.Cluster, v.FirstIndex, v.Productivity, v.Weight, v.Revenue, v.RdIntensity, v.RdStock, v.Cash, v.Researchers, v.Age, v.Vintage, v.Alive);
+        new(v.Cluster, v.FirstIndex, v.Productivity, v.Weight, v.Revenue, v.RdIntensity, v.RdStock, v.Cash, v.Researchers, v.Age, v.Vintage, v.Alive, v.CertifiedTick);
 }

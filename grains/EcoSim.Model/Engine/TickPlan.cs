@@ -33,8 +33,16 @@ public static class TickPlan
         ClusterState state, BudgetAllocation budget, LabReport labs, TalentPoolState talent, RegionSnapshot previous) =>
         ClusterPhase.Gather(spec, constants, tick, state, budget, labs, talent, previous);
 
-    /// <summary>Step 4: a shard of firms does R&amp;D, draws innovations, competes and exits.</summary>
-    public static FirmReport Firms(FirmShard shard, ClusterSignals signals, WorldSpec spec) => FirmPhase.Step(shard, signals, spec);
+    /// <summary>
+    /// Step 4: a shard of firms does R&amp;D, draws innovations, competes and exits; with certification on, its firms
+    /// are then reviewed for certification (<see cref="CertificationPhase"/>) and the report counts the certified.
+    /// </summary>
+    public static FirmReport Firms(FirmShard shard, ClusterSignals signals, WorldSpec spec)
+    {
+        var report = FirmPhase.Step(shard, signals, spec);
+        if (spec.Certification) report.Sums.AddCount(FirmSums.Certified, CertificationPhase.Review(shard, signals, spec));
+        return report;
+    }
 
     /// <summary>Step 5: one fund screens and invests.</summary>
     public static FundReport Finance(FundState fund, WorldSpec spec, WorldConstants constants, int tick, BudgetAllocation budget, RegionSnapshot previous) =>

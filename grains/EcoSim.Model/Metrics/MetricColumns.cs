@@ -67,6 +67,13 @@ public static class MetricColumns
     public static MetricColumn Births { get; } = Count("births", "Firm births", perTick: true, x => x.Reports.Entrants.Count);
     /// <summary>Firms exiting.</summary>
     public static MetricColumn Deaths { get; } = Count("deaths", "Firm deaths", perTick: true, x => x.Reports.Firms.Sums[FirmSums.Deaths]);
+    /// <summary>
+    /// Live firms holding a high-tech enterprise certificate at the end of the tick. Without a certification section
+    /// every live firm counts, as the baseline's firms stand for Guangdong's certified enterprises; with one, entrants
+    /// start without a certificate and firms gain and lose it at yearly reviews (<see cref="CertificationPhase"/>).
+    /// </summary>
+    public static MetricColumn CertifiedFirms { get; } = Count("certified_firms", "Certified high-tech enterprises", perTick: false,
+        x => x.Spec.Certification ? x.Reports.Firms.Sums[FirmSums.Certified] : x.FirmSums[FirmSums.Alive]);
     /// <summary>Venture and guidance-fund investment into start-ups.</summary>
     public static MetricColumn VentureInvestment { get; } = Real("venture_investment", "Venture investment", Money, x => x.Reports.Funds.Sums[FundSums.Investment(x.Cluster)] / WorldSpec.Dt);
     /// <summary>Researchers in the cluster's talent pool.</summary>

@@ -221,6 +221,41 @@ public sealed record ModelParameters
     [Parameter("1", 0, 3, "assumed; Hall & Van Reenen 2000 report about -1", Description = "elasticity of R&D intensity to the user cost of R&D")]
     public double RdCostElasticity { get; init; } = 1.0;
 
+    // ---- High-tech enterprise certification (acts only in a scenario with a certification: section) ----
+    /// <summary>Least R&amp;D share of revenue of a small firm for certification.</summary>
+    [Parameter("share of revenue", 0, 1, "Administrative Measures for the Recognition of High-tech Enterprises (Guo Ke Fa Huo [2016] No. 32), art. 11(5): 5% for revenue of 50 m yuan or less", Description = "certification: least R&D share of revenue of a firm with revenue up to the small-firm revenue")]
+    public double CertificationSmallRdShare { get; init; } = 0.05;
+    /// <summary>Least R&amp;D share of revenue of a medium-sized firm for certification.</summary>
+    [Parameter("share of revenue", 0, 1, "Guo Ke Fa Huo [2016] No. 32, art. 11(5): 4% for 50 to 200 m yuan of revenue", Description = "certification: least R&D share of revenue of a firm with revenue above the small-firm revenue and up to the large-firm revenue")]
+    public double CertificationMediumRdShare { get; init; } = 0.04;
+    /// <summary>Least R&amp;D share of revenue of a large firm for certification.</summary>
+    [Parameter("share of revenue", 0, 1, "Guo Ke Fa Huo [2016] No. 32, art. 11(5): 3% above 200 m yuan of revenue", Description = "certification: least R&D share of revenue of a firm above the large-firm revenue")]
+    public double CertificationLargeRdShare { get; init; } = 0.03;
+    /// <summary>Revenue below which a firm is small for the R&amp;D share rule.</summary>
+    [Parameter("bn yuan/yr", 0, 1000, "Guo Ke Fa Huo [2016] No. 32, art. 11(5): 50 m yuan", Description = "certification: revenue up to which the small-firm R&D share applies")]
+    public double CertificationSmallRevenue { get; init; } = 0.05;
+    /// <summary>Revenue above which a firm is large for the R&amp;D share rule.</summary>
+    [Parameter("bn yuan/yr", 0, 1000, "Guo Ke Fa Huo [2016] No. 32, art. 11(5): 200 m yuan", Description = "certification: revenue above which the large-firm R&D share applies (the medium share up to it)")]
+    public double CertificationLargeRevenue { get; init; } = 0.2;
+    /// <summary>Least share of R&amp;D staff in all staff for certification.</summary>
+    [Parameter("share of staff", 0, 1, "Guo Ke Fa Huo [2016] No. 32, art. 11(4): S&T personnel at least 10% of staff", Description = "certification: least share of researchers in a firm's staff")]
+    public double CertificationStaffShare { get; init; } = 0.10;
+    /// <summary>Years a certificate lasts before it is reviewed.</summary>
+    [Parameter("yr", 1, 10, "Guo Ke Fa Huo [2016] No. 32, art. 9: a certificate is valid for three years", Description = "certification: years from certification to review")]
+    public double CertificationReviewYears { get; init; } = 3;
+    /// <summary>Corporate income tax rate of a firm that is not certified.</summary>
+    [Parameter("share", 0, 0.6, "Enterprise Income Tax Law of the PRC (2007), art. 4: 25%", Description = "standard corporate income tax rate, paid by firms that are not certified")]
+    public double StandardTaxRate { get; init; } = 0.25;
+    /// <summary>Yearly chance that an eligible firm without a certificate applies and is certified.</summary>
+    [Parameter("1/yr", 0, 1, "calibrated to the back-cast's certified counts (docs/SCENARIOS.md 8.7)", Description = "certification: share of eligible firms without a certificate that are certified in a year")]
+    public double CertificationApplicationRate { get; init; } = 0.3;
+    /// <summary>Revenue per employee, which gives a firm's staff.</summary>
+    [Parameter("m yuan/employee", 0.01, 100, "assumed: order of Guangdong's industrial firms above designated size, revenue over employment", Description = "certification: revenue per employee, so a firm's staff is its revenue over this")]
+    public double RevenuePerEmployee { get; init; } = 1.5;
+    /// <summary>Share of the eligible firms certified at the start.</summary>
+    [Parameter("share", 0, 1, "calibrated to the certified count of the start year (docs/SCENARIOS.md 8.7)", Description = "certification: share of the firms meeting the rules at tick 0 that hold a certificate", FixedAtStart = true)]
+    public double InitialCertifiedShare { get; init; } = 1;
+
     // ---- S&T finance ----
     /// <summary>Share of capital a fund invests per year.</summary>
     [Parameter("1/yr", 0, 1, "assumed", Description = "share of its capital a fund invests per year")]
@@ -292,6 +327,9 @@ public sealed record ModelParameters
     /// <summary>Dispersion of firms' R&amp;D intensity around their cluster's.</summary>
     [Parameter("1", 0, 3, "assumed", Description = "s.d. of log R&D intensity around the cluster's, for initial firms and entrants")]
     public double RdIntensityDispersion { get; init; } = 0.5;
+    /// <summary>How much less of its revenue a larger initial firm spends on R&amp;D.</summary>
+    [Parameter("1", 0, 1, "assumed 0 (intensity independent of size); the back-cast calibrates it (docs/SCENARIOS.md 8.7): the certification rules' own premise is that small technology firms spend a larger share of revenue on R&D (5%, 4%, 3% by size)", Description = "elasticity of an initial firm's R&D intensity to its size (negative sign applied), the cluster's revenue-weighted intensity kept", FixedAtStart = true)]
+    public double RdIntensitySizeElasticity { get; init; } = 0;
     /// <summary>Dispersion of entrants' size.</summary>
     [Parameter("1", 0, 3, "assumed", Description = "s.d. of log size of entrants")]
     public double EntrantSizeDispersion { get; init; } = 0.5;

@@ -94,17 +94,32 @@ public static class FirmPhase
         var cluster = spec.Clusters[shard.Cluster];
         int firms = constants.FirmsPerCluster[shard.Cluster];
         double sizeMean = SplitLogNormalMean(p.InitialSmallSizeDispersion, p.InitialSizeDispersion);
+        double sizeScale = SizeIntensityScale(p, sizeMean);
         for (long index = first; index < first + count; index++)
         {
             var draws = new RandomStream(spec.Seed, EntityIds.Firm(shard.Cluster, index), 0, RandomPurpose.FirmInit);
             double weight = SplitLogNormalMeanOne(ref draws, p.InitialSmallSizeDispersion, p.InitialSizeDispersion, sizeMean);
             double productivity = LogNormalMeanOne(ref draws, p.InitialProductivityDispersion);
             double intensity = cluster.RdIntensity * LogNormalMeanOne(ref draws, p.RdIntensityDispersion);
+            if (p.RdIntensitySizeElasticity != 0) intensity *= sizeScale * ModelMath.Pow(weight, -p.RdIntensitySizeElasticity);
             double revenue = cluster.Revenue * weight / firms;
             double researchers = KnowledgeRules.ResearchersFunded(intensity * revenue, p.ResearcherCostShare, p.InitialWage);
-            shard.Append(new FirmRecord(productivity, weight, revenue, intensity, p.InitialRdStockYears * intensity * revenue,
-                p.InitialCashYears * revenue, researchers, (int)(draws.NextDouble() * p.InitialMaxAgeYears * WorldSpec.TicksPerYear), 0, true));
+            var firm = new FirmRecord(productivity, weight, revenue, intensity, p.InitialRdStockYears * intensity * revenue,
+                p.InitialCashYears * revenue, researchers, (int)(draws.NextDouble() * p.InitialMaxAgeYears * WorldSpec.TicksPerYear), 0, true);
+            shard.Append(spec.Certification ? firm with { CertifiedTick = CertificationPhase.StartTick(spec, shard.Cluster, index, firm) } : firm);
         }
+    }
+
+    /// <summary>
+    /// The factor that keeps a cluster's revenue-weighted R&amp;D intensity when an initial firm's intensity falls with its
+    /// weight w (mean one) as w^-e: E[w] / E[w^(1-e)], with w = u / E[u] for the split lognormal u of
+    /// <see cref="SplitLogNormalMeanOne"/>, so E[u^(1-e)] is the same mean at (1 - e) times each half's dispersion.
+    /// </summary>
+    public static double SizeIntensityScale(ModelParameters p, double sizeMean)
+    {
+        double e = p.RdIntensitySizeElasticity;
+        if (e == 0) return 1;
+        return ModelMath.Pow(sizeMean, 1 - e) / SplitLogNormalMean((1 - e) * p.InitialSmallSizeDispersion, (1 - e) * p.InitialSizeDispersion);
     }
 
     /// <summary>

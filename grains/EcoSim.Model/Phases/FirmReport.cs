@@ -33,8 +33,10 @@ public static class FirmSums
     public const int ResearcherDemand = 12;
     /// <summary>Researchers employed.</summary>
     public const int Researchers = 13;
+    /// <summary>Live firms holding a high-tech enterprise certificate (only with certification on; see <see cref="CertificationPhase"/>).</summary>
+    public const int Certified = 14;
     /// <summary>Number of slots.</summary>
-    public const int Count = 14;
+    public const int Count = 15;
 }
 
 /// <summary>What a partition of one cluster's firms did in a tick, as exact sums plus the frontier.</summary>

@@ -29,4 +29,8 @@ public enum RandomPurpose : byte
     Screening = 11,
     /// <summary>Progress of candidates through a cluster's development pipeline.</summary>
     Pipeline = 13,
+    /// <summary>Whether an eligible firm applies for high-tech certification at a yearly review.</summary>
+    Certification = 15,
+    /// <summary>Whether an initial firm holds a certificate at the start, and in which of the review period's years it was granted.</summary>
+    CertificationStart = 16,
 }

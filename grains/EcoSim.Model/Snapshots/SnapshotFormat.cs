@@ -23,7 +23,7 @@ public static class SnapshotFormat
     public static ReadOnlySpan<byte> Magic => "ECOSNAP\0"u8;
 
     /// <summary>The format version this program writes and reads; a change of layout or of any part's content raises it.</summary>
-    public const int Version = 1;
+    public const int Version = 2; // 2: firms carry their certification tick
 
     /// <summary>The name that stands where a part name would, after the last part.</summary>
     public const string EndMarker = "<end>";

@@ -161,6 +161,7 @@ internal static class StateCodec
         }
         Column(p => p.Productivity); Column(p => p.Weight); Column(p => p.Revenue); Column(p => p.RdIntensity); Column(p => p.RdStock);
         Column(p => p.Cash); Column(p => p.Researchers); Column(p => p.Age); Column(p => p.Vintage); Column(p => p.Alive); // a bool is the byte 0 or 1
+        Column(p => p.CertifiedTick);
     }
 
     public static FirmShard ReadFirms(PartReader r, int cluster)
@@ -173,7 +174,7 @@ internal static class StateCodec
         T[] Same<T>(T[] column, string what) => column.Length == n ? column : throw r.Invalid($"{n} values of {what}", $"{column.Length}");
         return FirmShard.FromColumns(cluster, first, productivity, Same(r.ReadDoubles(), "weight"), Same(r.ReadDoubles(), "revenue"),
             Same(r.ReadDoubles(), "R&D intensity"), Same(r.ReadDoubles(), "R&D stock"), Same(r.ReadDoubles(), "cash"), Same(r.ReadDoubles(), "researchers"),
-            Same(r.ReadInt32s(), "age"), Same(r.ReadInt32s(), "vintage"), Same(r.ReadBytes(), "alive"));
+            Same(r.ReadInt32s(), "age"), Same(r.ReadInt32s(), "vintage"), Same(r.ReadBytes(), "alive"), Same(r.ReadInt32s(), "certification tick"));
     }
 
     public static void WriteFund(PartWriter w, FundState f)

@@ -17,8 +17,9 @@ namespace EcoSim.Model.State;
 /// <param name="Age">Age in ticks.</param>
 /// <param name="Vintage">Technology generation in use.</param>
 /// <param name="Alive">Whether the firm is alive.</param>
+/// <param name="CertifiedTick">Tick of the firm's last certification as a high-tech enterprise, or <see cref="FirmRecord.NotCertified"/>.</param>
 public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Productivity, double[] Weight, double[] Revenue, double[] RdIntensity,
-    double[] RdStock, double[] Cash, double[] Researchers, int[] Age, int[] Vintage, bool[] Alive)
+    double[] RdStock, double[] Cash, double[] Researchers, int[] Age, int[] Vintage, bool[] Alive, int[] CertifiedTick)
 {
     /// <summary>Number of firms.</summary>
     public int Count => Productivity.Length;
@@ -34,7 +35,7 @@ public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Producti
         var alive = new bool[count];
         for (int i = 0; i < count; i++) alive[i] = shard.Alive[from + i] != 0;
         return new(shard.Cluster, shard.FirstIndex + from, shard.Productivity[range], shard.Weight[range], shard.Revenue[range], shard.RdIntensity[range],
-            shard.RdStock[range], shard.Cash[range], shard.Researchers[range], shard.Age[range], shard.Vintage[range], alive);
+            shard.RdStock[range], shard.Cash[range], shard.Researchers[range], shard.Age[range], shard.Vintage[range], alive, shard.CertifiedTick[range]);
     }
 
     /// <summary>Joins the columns of consecutive parts of one cluster (shards in index order) into one.</summary>
@@ -50,9 +51,9 @@ public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Producti
         }
         T[] Join<T>(Func<FirmColumns, T[]> column) => [.. parts.SelectMany(column)];
         return new(cluster, first, Join(p => p.Productivity), Join(p => p.Weight), Join(p => p.Revenue), Join(p => p.RdIntensity),
-            Join(p => p.RdStock), Join(p => p.Cash), Join(p => p.Researchers), Join(p => p.Age), Join(p => p.Vintage), Join(p => p.Alive));
+            Join(p => p.RdStock), Join(p => p.Cash), Join(p => p.Researchers), Join(p => p.Age), Join(p => p.Vintage), Join(p => p.Alive), Join(p => p.CertifiedTick));
     }
 
     /// <summary>One firm's state, by its position in these columns.</summary>
-    public FirmRecord Read(int i) => new(Productivity[i], Weight[i], Revenue[i], RdIntensity[i], RdStock[i], Cash[i], Researchers[i], Age[i], Vintage[i], Alive[i]);
+    public FirmRecord Read(int i) => new(Productivity[i], Weight[i], Revenue[i], RdIntensity[i], RdStock[i], Cash[i], Researchers[i], Age[i], Vintage[i], Alive[i], CertifiedTick[i]);
 }

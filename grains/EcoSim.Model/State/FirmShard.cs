@@ -45,15 +45,18 @@ public sealed class FirmShard
     public int[] Vintage = [];
     /// <summary>1 if the firm is alive.</summary>
     public byte[] Alive = [];
+    /// <summary>Tick at which the firm was last certified a high-tech enterprise, or <see cref="FirmRecord.NotCertified"/>.</summary>
+    public int[] CertifiedTick = [];
 
     /// <summary>A shard that takes the columns (each of the same length, one value per firm slot) as its own, as a snapshot gives them back.</summary>
     internal static FirmShard FromColumns(int cluster, long firstIndex, double[] productivity, double[] weight, double[] revenue, double[] rdIntensity,
-        double[] rdStock, double[] cash, double[] researchers, int[] age, int[] vintage, byte[] alive)
+        double[] rdStock, double[] cash, double[] researchers, int[] age, int[] vintage, byte[] alive, int[] certifiedTick)
     {
         var shard = new FirmShard(cluster, firstIndex, 1);
         if (productivity.Length == 0) return shard;
         (shard.Productivity, shard.Weight, shard.Revenue, shard.RdIntensity, shard.RdStock, shard.Cash, shard.Researchers, shard.Age, shard.Vintage, shard.Alive) =
             (productivity, weight, revenue, rdIntensity, rdStock, cash, researchers, age, vintage, alive);
+        shard.CertifiedTick = certifiedTick;
         shard.Count = productivity.Length;
         return shard;
     }
@@ -64,7 +67,7 @@ public sealed class FirmShard
         var alive = new byte[columns.Count];
         for (int i = 0; i < alive.Length; i++) alive[i] = columns.Alive[i] ? (byte)1 : (byte)0;
         return FromColumns(columns.Cluster, columns.FirstIndex, [.. columns.Productivity], [.. columns.Weight], [.. columns.Revenue], [.. columns.RdIntensity],
-            [.. columns.RdStock], [.. columns.Cash], [.. columns.Researchers], [.. columns.Age], [.. columns.Vintage], alive);
+            [.. columns.RdStock], [.. columns.Cash], [.. columns.Researchers], [.. columns.Age], [.. columns.Vintage], alive, [.. columns.CertifiedTick]);
     }
 
     /// <summary>Appends a firm and returns its slot.</summary>
@@ -82,12 +85,13 @@ public sealed class FirmShard
         Age[i] = firm.Age;
         Vintage[i] = firm.Vintage;
         Alive[i] = firm.Alive ? (byte)1 : (byte)0;
+        CertifiedTick[i] = firm.CertifiedTick;
         return i;
     }
 
     /// <summary>A copy of one firm's state.</summary>
     public FirmRecord Read(int slot) => new(Productivity[slot], Weight[slot], Revenue[slot], RdIntensity[slot], RdStock[slot],
-        Cash[slot], Researchers[slot], Age[slot], Vintage[slot], Alive[slot] != 0);
+        Cash[slot], Researchers[slot], Age[slot], Vintage[slot], Alive[slot] != 0, CertifiedTick[slot]);
 
     /// <summary>Copies the state of slot <paramref name="slot"/> to slot <paramref name="targetSlot"/> of <paramref name="target"/>.</summary>
     internal void CopySlot(int slot, FirmShard target, int targetSlot)
@@ -102,6 +106,7 @@ public sealed class FirmShard
         target.Age[targetSlot] = Age[slot];
         target.Vintage[targetSlot] = Vintage[slot];
         target.Alive[targetSlot] = Alive[slot];
+        target.CertifiedTick[targetSlot] = CertifiedTick[slot];
     }
 
     private void Resize(int capacity)
@@ -116,6 +121,7 @@ public sealed class FirmShard
         Array.Resize(ref Age, capacity);
         Array.Resize(ref Vintage, capacity);
         Array.Resize(ref Alive, capacity);
+        Array.Resize(ref CertifiedTick, capacity);
     }
 }
 
@@ -130,5 +136,13 @@ public sealed class FirmShard
 /// <param name="Age">Age in ticks.</param>
 /// <param name="Vintage">Technology generation in use.</param>
 /// <param name="Alive">Whether the firm is alive.</param>
+/// <param name="CertifiedTick">Tick of its last certification as a high-tech enterprise, or <see cref="NotCertified"/> (every new firm starts without one).</param>
 public readonly record struct FirmRecord(double Productivity, double Weight, double Revenue, double RdIntensity, double RdStock,
-    double Cash, double Researchers, int Age, int Vintage, bool Alive);
+    double Cash, double Researchers, int Age, int Vintage, bool Alive, int CertifiedTick = FirmRecord.NotCertified)
+{
+    /// <summary>The certification tick of a firm that holds no certificate: far before any tick, so no review is ever due from it.</summary>
+    public const int NotCertified = int.MinValue;
+
+    /// <summary>Whether the firm holds a certificate.</summary>
+    public bool Certified => CertifiedTick != NotCertified;
+}

@@ -32,6 +32,12 @@ public sealed record WorldSpec
     public IReadOnlyList<ParameterChange> Timeline { get; init; } = [];
     /// <summary>Large science facilities, planned or built.</summary>
     public IReadOnlyList<FacilitySpec> Facilities { get; init; } = [];
+    /// <summary>
+    /// True when firms become certified high-tech enterprises and lose the status by the rules of
+    /// <see cref="Phases.CertificationPhase"/> (a scenario's <c>certification:</c> section); false when every live
+    /// firm counts as certified, as the baseline's firms stand for Guangdong's certified enterprises.
+    /// </summary>
+    public bool Certification { get; init; }
     /// <summary>One-off events acting on single clusters (demand shocks, subsidies, talent programmes) or the guidance funds.</summary>
     public IReadOnlyList<ClusterShock> Shocks { get; init; } = [];
 

@@ -22,6 +22,19 @@ public abstract class OrleansCheckpointTests(SiloClusterFixture fixture)
         foreach (int t in Ticks) Assert.True(reference.Checkpoints[t].AsSpan().SequenceEqual(orleans.Checkpoints[t]), $"the checkpoint after {t} ticks differs");
     }
 
+    [Fact]
+    public async Task With_certification_on_Orleans_checkpoints_are_the_reference_engines_bytes_and_resume_to_them()
+    {
+        var world = OrleansEngineTests.Certifying(EngineRuns.World());
+        var reference = await EngineRuns.Run(EngineRuns.Reference(), world, Ticks);
+        var orleans = await EngineRuns.Run(EngineRuns.Orleans(fixture.Cluster, 128), world, Ticks);
+        Assert.Equal(reference.Rows, orleans.Rows);
+        foreach (int t in Ticks) Assert.True(reference.Checkpoints[t].AsSpan().SequenceEqual(orleans.Checkpoints[t]), $"the checkpoint after {t} ticks differs");
+        var resumed = await EngineRuns.Run(EngineRuns.Orleans(fixture.Cluster, 64), world, [7], reference.Checkpoints[5]); // past the review of tick 3
+        Assert.True(reference.Rows == resumed.Rows, "the run resumed on Orleans from the reference engine's checkpoint differs");
+        Assert.True(reference.Checkpoints[7].AsSpan().SequenceEqual(resumed.Checkpoints[7]), "the later checkpoint differs");
+    }
+
     [Theory]
     [InlineData(64, 2)]
     [InlineData(4096, 5)]

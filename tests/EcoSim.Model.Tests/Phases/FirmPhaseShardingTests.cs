@@ -1,3 +1,4 @@
+using EcoSim.Model.Engine;
 using EcoSim.Model.Numerics;
 using EcoSim.Model.Phases;
 using EcoSim.Model.State;
@@ -37,16 +38,20 @@ public class FirmPhaseShardingTests
             Assert.Equal(a.Age, b.Age);
             Assert.Equal(a.Vintage, b.Vintage);
             Assert.Equal(a.Alive, b.Alive);
+            Assert.Equal(a.CertifiedTick, b.CertifiedTick);
         }
     }
 
     [Theory]
-    [InlineData(0, new[] { 1, 37, 100 })]     // a one-firm shard, then uneven shards (the rest in a last one)
-    [InlineData(1, new[] { 30, 40 })]     // cluster 1 has ~95 firms
-    [InlineData(2, new[] { 3, 3, 3, 3, 3 })]
-    public void One_shard_equals_uneven_shards_stepped_separately_and_merged(int cluster, int[] leadingSizes)
+    [InlineData(0, new[] { 1, 37, 100 }, false)]     // a one-firm shard, then uneven shards (the rest in a last one)
+    [InlineData(1, new[] { 30, 40 }, false)]     // cluster 1 has ~95 firms
+    [InlineData(2, new[] { 3, 3, 3, 3, 3 }, false)]
+    [InlineData(0, new[] { 1, 37, 100 }, true)]     // the same with high-tech certification reviewed at ticks 3 and 7
+    [InlineData(1, new[] { 30, 40 }, true)]
+    public void One_shard_equals_uneven_shards_stepped_separately_and_merged(int cluster, int[] leadingSizes, bool certification)
     {
-        var spec = TestWorlds.Small(firms: 600, ticks: 10);
+        var spec = TestWorlds.Small(firms: 600, ticks: 10, parameters: new() { CertificationApplicationRate = 0.5, CertificationLargeRdShare = 0.02 })
+            with { Certification = certification };
         var constants = WorldConstants.Derive(spec);
         int n = constants.FirmsPerCluster[cluster];
         Assert.True(leadingSizes.Sum() < n, "the test needs a non-empty last shard");
@@ -62,7 +67,7 @@ public class FirmPhaseShardingTests
         foreach (var part in parts) AssertSameFirms(whole, part, -1);
 
         var state = ClusterPhase.Initial(spec, constants, cluster, FirmPhase.Summarize(whole, 0));
-        long innovations = 0, adoptions = 0, deaths = 0, births = 0;
+        long innovations = 0, adoptions = 0, deaths = 0, births = 0, certified = 0;
         for (int tick = 0; tick < spec.Ticks; tick++)
         {
             int generation = tick / 3; // a new technology generation every third tick, so firms adopt
@@ -83,8 +88,8 @@ public class FirmPhaseShardingTests
                 TransformationFunding = 3,
                 RdUserCostRatio = 0.95,
             };
-            var single = FirmPhase.Step(whole, signals, spec);
-            var merged = FirmReport.Merge(cluster, parts.AsEnumerable().Reverse().Select(part => FirmPhase.Step(part, signals, spec)).ToList());
+            var single = TickPlan.Firms(whole, signals, spec);
+            var merged = FirmReport.Merge(cluster, parts.AsEnumerable().Reverse().Select(part => TickPlan.Firms(part, signals, spec)).ToList());
 
             Assert.True(single.Sums.SameAs(merged.Sums), $"tick {tick}: merged sums differ from the single shard's");
             Assert.Equal(Bits.Of(single.Frontier), Bits.Of(merged.Frontier));
@@ -100,11 +105,13 @@ public class FirmPhaseShardingTests
             adoptions += (long)single.Sums[FirmSums.Adoptions];
             deaths += (long)single.Sums[FirmSums.Deaths];
             births += entrants.Firms.Count;
+            certified += (long)single.Sums[FirmSums.Certified];
         }
         Assert.Equal(whole.Count, parts.Sum(p => p.Count));
         // Guard against a vacuous comparison: the ticks exercised innovation, adoption, exit and entry.
         Assert.True(innovations > 0 && adoptions > 0 && deaths > 0 && births > 0,
             $"innovations {innovations}, adoptions {adoptions}, deaths {deaths}, births {births}");
+        Assert.Equal(certification, certified > 0);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class SchemaLoaderAgreementTests : IDisposable
         foreach (var (name, schema) in defs)
             if (schema!["properties"] is not null) Assert.True(probed.Contains(schema), $"$defs.{name} is not reachable from the top level");
         Assert.Equal(["", "/population", "/population/labs/0", "/population/funds/0", "/clusters/0", "/relatedness", "/parameters",
-                      "/events/0", "/events/0/set", "/events/0/ramp", "/events/0/facility", "/events/0/demandShock", "/events/0/rdSubsidy",
+                      "/certification", "/events/0", "/events/0/set", "/events/0/ramp", "/events/0/facility", "/events/0/demandShock", "/events/0/rdSubsidy",
                       "/events/0/talentProgramme", "/events/0/guidanceFundInjection"], Locations.Select(l => l.Path));
     }
 

@@ -64,7 +64,8 @@ public class CorruptionTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(2)]
+    [InlineData(1)] // the version before firms carried their certification tick
+    [InlineData(3)]
     [InlineData(-1)]
     [InlineData(int.MaxValue)]
     public void A_snapshot_of_another_format_version_is_refused_naming_both_versions(int version)

@@ -40,6 +40,21 @@ public class ResumeTests
         Assert.Equal(SnapshotRuns.SnapshotAt(spec, spec.Ticks), SnapshotRuns.Write(engine, rows));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(9)]
+    public void A_run_with_certification_resumed_ends_in_the_uninterrupted_runs_state_byte_for_byte(int cut)
+    {
+        var spec = TestWorlds.Small(seed: 9, ticks: 12, parameters: new() { CertificationApplicationRate = 0.5, RdIntensityDispersion = 1.2 }) with { Certification = true };
+        var loaded = RunSnapshot.Read(new MemoryStream(SnapshotRuns.SnapshotAt(spec, cut)), spec);
+        Assert.Contains(loaded.State.Firms, f => f.CertifiedTick[..f.Count].Any(t => t != EcoSim.Model.State.FirmRecord.NotCertified));
+        var engine = ReferenceEngine.From(spec, loaded.State);
+        var rows = new List<MetricsRow>(loaded.History);
+        foreach (var tick in engine.Run()) rows.AddRange(tick.Rows);
+        Assert.Equal(SnapshotRuns.SnapshotAt(spec, spec.Ticks), SnapshotRuns.Write(engine, rows));
+    }
+
     [Fact]
     public void A_snapshot_is_the_same_bytes_every_time_it_is_written()
     {
