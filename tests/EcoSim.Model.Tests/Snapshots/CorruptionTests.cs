@@ -64,7 +64,8 @@ public class CorruptionTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(2)]
+    [InlineData(1)]
+    [InlineData(3)]
     [InlineData(-1)]
     [InlineData(int.MaxValue)]
     public void A_snapshot_of_another_format_version_is_refused_naming_both_versions(int version)
