@@ -66,11 +66,16 @@ internal static class CheckpointProfile
         var (handOverCpu, settledCpu, tickCpu) = (new List<double>(), new List<double>(), new List<double>());
         using var self = Process.GetCurrentProcess();
         double Cpu() { self.Refresh(); return self.TotalProcessorTime.TotalMilliseconds; }
+        var (gcTick, gcCheckpoint) = (new List<double>(), new List<double>());
+        double Paused() => GC.GetTotalPauseDuration().TotalMilliseconds;
         for (int r = 0; r <= repeats; r++)
         {
+            double paused = Paused();
             double cpu = Cpu();
             var clock = Stopwatch.StartNew();
             await run.StepAsync();
+            double gcOfTick = Paused() - paused;
+            paused = Paused();
             double tick = clock.Elapsed.TotalMilliseconds, cpuTick = Cpu() - cpu;
             cpu = Cpu();
             clock.Restart();
@@ -79,6 +84,8 @@ internal static class CheckpointProfile
             await store.SettleAsync();
             double stored = clock.Elapsed.TotalMilliseconds, cpuStored = Cpu() - cpu;
             if (r == 0) continue; // the first activations and the JIT
+            gcTick.Add(gcOfTick);
+            gcCheckpoint.Add(Paused() - paused);
             ticks.Add(tick);
             handOver.Add(held);
             settled.Add(stored);
@@ -86,15 +93,69 @@ internal static class CheckpointProfile
             handOverCpu.Add(cpuHeld);
             settledCpu.Add(cpuStored);
         }
+        // The fixed cost of a part: a stored-part grain activated for a tiny part, written and confirmed, as many as a checkpoint has.
+        var (tinyWall, tinyCpu) = (new List<double>(), new List<double>());
+        var tiny = PartCodec.Fund(new FundState { Index = 0, Kind = default, Capital = 1, Held = [], HeldProductivity = [] });
+        int count = SnapshotParts.All(world.ClusterCount, 6).Count();
+        for (int r = 0; r <= repeats; r++)
+        {
+            double cpu = Cpu();
+            var clock = Stopwatch.StartNew();
+            var keys = Enumerable.Range(0, count).Select(i => store.Part(1000 + r, $"tiny/{i}")).ToArray();
+            await Task.WhenAll(keys.Select(k => k.Accept(tiny)));
+            await Task.WhenAll(keys.Select(k => k.Confirm()));
+            if (r > 0) { tinyWall.Add(clock.Elapsed.TotalMilliseconds); tinyCpu.Add(Cpu() - cpu); }
+            await Task.WhenAll(keys.Select(k => k.Clear()));
+        }
+        // The hand-over part by part, one at a time, summed by kind of part (CPU time).
+        var runGrain = grains.GetGrain<IRunGrain>(run.Id);
+        var byKind = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
+        for (int r = 0; r <= repeats; r++)
+        {
+            var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+            var names = SnapshotParts.All(world.ClusterCount, 6).Skip(1).Where(n => n != SnapshotParts.Metrics).ToArray();
+            foreach (var name in names)
+            {
+                string kind = SnapshotParts.TryParse(name, out string k, out _) ? k : name;
+                double cpu = Cpu();
+                await runGrain.StorePart(name, store.Part(2000 + r, name).GetPrimaryKeyString());
+                sums[kind] = sums.GetValueOrDefault(kind) + Cpu() - cpu;
+            }
+            await Task.WhenAll(names.Select(n => store.Part(2000 + r, n).Confirm()));
+            await Task.WhenAll(names.Select(n => store.Part(2000 + r, n).Clear()));
+            if (r == 0) continue;
+            foreach (var (kind, cpu) in sums) (byKind.TryGetValue(kind, out var list) ? list : byKind[kind] = []).Add(cpu);
+        }
+        foreach (var (kind, cpu) in byKind) Report($"hand-over of every '{kind}' part, one at a time, CPU time", cpu);
+        // One hop at a time: 50 calls each, one after another.
+        var clusterPart = await runGrain.ExportPart(SnapshotParts.Cluster(0));
+        var hops = new (string Name, Func<int, Task> Call)[]
+        {
+            ("run grain ExportPart(cluster/0)", i => runGrain.ExportPart(SnapshotParts.Cluster(0))),
+            ("stored-part grain Accept and Confirm, from the client", async i => { var g = store.Part(3000 + i, "hop"); await g.Accept(clusterPart); await g.Confirm(); }),
+            ("run grain StorePart(cluster/0) and Confirm", async i => { var g = store.Part(4000 + i, SnapshotParts.Cluster(0)); await runGrain.StorePart(SnapshotParts.Cluster(0), g.GetPrimaryKeyString()); await g.Confirm(); }),
+        };
+        foreach (var (name, call) in hops)
+        {
+            await call(-1);
+            double cpu = Cpu();
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < 50; i++) await call(i);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-55} {clock.Elapsed.TotalMilliseconds / 50,8:F3} ms a call, {(Cpu() - cpu) / 50:F3} ms CPU"));
+        }
         await store.ClearAsync();
         await run.StopAsync();
         Console.WriteLine($"Orleans, {where}:");
+        Report($"{count} tiny parts handed over and confirmed", tinyWall);
+        Report($"{count} tiny parts, CPU time", tinyCpu);
         Report("one tick (for scale)", ticks);
         Report("hand every part over (holds the run up)", handOver);
         Report("hand-over until the store holds the record", settled);
         Report("one tick, CPU time", tickCpu);
         Report("hand every part over, CPU time", handOverCpu);
         Report("hand-over until the record, CPU time", settledCpu);
+        Report("one tick, garbage collection pauses", gcTick);
+        Report("hand-over until the record, garbage collection pauses", gcCheckpoint);
     }
 
     private static void CopyColumns(FirmColumns c, byte[] into)

@@ -15,6 +15,10 @@ public sealed class RunAttempt(IGrainFactory grains)
     // Parts of a snapshot fetched ahead of the one being written: enough to keep both cores busy, few enough that a
     // million-firm snapshot holds a few clusters' firms at a time, not the whole state.
     private const int PartsAhead = 4;
+    // Parts handed to the cluster's store at once. A hand-over holds no encoded part (a cluster's firms go as a copy of
+    // their columns, encoded by the stored-part grain), so more at once costs little memory, and each hand-over is a
+    // chain of three short calls whose latency, not their work, held the run up when they went four at a time.
+    private const int HandOversAtOnce = 32;
     private readonly IRunGrain _run = grains.GetGrain<IRunGrain>($"run-{Guid.NewGuid():N}");
 
     /// <summary>The run id of this attempt, the key of its grains.</summary>
@@ -65,7 +69,7 @@ public sealed class RunAttempt(IGrainFactory grains)
         var counts = PartCodec.ReadWorld(world);
         string[] names = [SnapshotParts.World, .. SnapshotParts.All(counts.Clusters, counts.Funds).Skip(1).Where(n => n != SnapshotParts.Metrics)];
         await store.Part(tick, names[0]).Accept(world);
-        using var gate = new SemaphoreSlim(PartsAhead);
+        using var gate = new SemaphoreSlim(HandOversAtOnce);
         await Task.WhenAll(Enumerable.Range(1, names.Length - 1).Select(async i =>
         {
             await gate.WaitAsync();
