@@ -22,20 +22,26 @@ internal static class CheckpointBench
     {
         int[] populations = [75_000, 1_000_000];
         int repeats = 3;
-        bool storeOnly = false;
+        bool storeOnly = false, profile = false;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--firms" && i + 1 < args.Length) populations = [.. args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
             else if (args[i] == "--repeats" && i + 1 < args.Length) repeats = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--store-only") storeOnly = true;
+            else if (args[i] == "--profile") profile = true;
             else
             {
-                Console.Error.WriteLine($"usage: EcoSim.Scale {Argument} [--firms 75000,1000000] [--repeats 3] [--store-only]");
+                Console.Error.WriteLine($"usage: EcoSim.Scale {Argument} [--firms 75000,1000000] [--repeats 3] [--store-only | --profile]");
                 return 2;
             }
         }
         var scenario = Worlds.BaselineScenario();
         var identity = new ScenarioIdentity(scenario.Name, scenario.CombinedText, scenario.Sha256);
+        if (profile)
+        {
+            CheckpointProfile.RunAsync(scenario.World with { Firms = populations[0] }, identity, repeats).GetAwaiter().GetResult();
+            return 0;
+        }
         if (storeOnly)
         {
             StoreCheckpointBench.RunAsync(scenario.World with { Firms = populations[0] }, identity, repeats).GetAwaiter().GetResult();

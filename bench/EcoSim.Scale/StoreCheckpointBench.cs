@@ -40,7 +40,7 @@ internal static class StoreCheckpointBench
             ("every 8 quarters", RestartPolicy.Default with { CheckpointEvery = 8 }),
             ($"paced ({100 * RestartPolicy.Default.CheckpointBudget:F0}% budget)", RestartPolicy.Default),
         };
-        var results = ways.Select(_ => new List<(double Wall, double Ticks, double HeldUp, int Taken)>()).ToArray();
+        var results = ways.Select(_ => new List<(double Wall, double Cpu, double Ticks, double HeldUp, int Taken)>()).ToArray();
         var restores = new List<double>();
         await OneRun(grains, world, identity, layout, ways[1].Policy); // warm-up: the JIT and the first activations, not counted
         for (int r = 0; r < repeats; r++)
@@ -53,24 +53,28 @@ internal static class StoreCheckpointBench
                 if (restore is double seconds) restores.Add(seconds);
             }
         }
-        double plain = Median([.. results[0].Select(x => x.Wall)]);
+        double plain = Median([.. results[0].Select(x => x.Wall)]), plainCpu = Median([.. results[0].Select(x => x.Cpu)]);
         Console.WriteLine();
         Console.WriteLine($"Orleans ({where}), whole baseline run, {world.Firms:N0} firms, {world.Ticks} quarters, checkpoints in the store (medians of {repeats}):");
         for (int w = 0; w < ways.Length; w++)
         {
             var x = results[w];
-            double wall = Median([.. x.Select(v => v.Wall)]);
+            double wall = Median([.. x.Select(v => v.Wall)]), cpu = Median([.. x.Select(v => v.Cpu)]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {ways[w].Name,-18} whole run {wall:F2} s ({100 * (wall / plain - 1):+0.0;-0.0}% against none), ticks held up {100 * Median([.. x.Select(v => v.HeldUp / v.Ticks)]):F1}% of tick time, " +
+                $"  {ways[w].Name,-18} whole run {wall:F2} s ({100 * (wall / plain - 1):+0.0;-0.0}% against none), CPU {cpu:F2} s ({100 * (cpu / plainCpu - 1):+0.0;-0.0}%), " +
+                $"ticks held up {100 * Median([.. x.Select(v => v.HeldUp / v.Ticks)]):F1}% of tick time, " +
                 $"checkpoints {string.Join("/", x.Select(v => v.Taken))}; runs: {string.Join("; ", x.Select(v => $"{v.Wall:F2} s"))}"));
         }
         if (restores.Count > 0) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  restoring the last checkpoint into fresh grains {Median([.. restores]):F2} s"));
     }
 
     // One whole run as OrleansSimulation paces it; the wall time includes waiting for the last checkpoint's writes.
-    private static async Task<((double Wall, double Ticks, double HeldUp, int Taken), double? Restore)> OneRun(
+    // Its CPU time is this process's (the embedded silo's too; for a remote cluster only the client's).
+    private static async Task<((double Wall, double Cpu, double Ticks, double HeldUp, int Taken), double? Restore)> OneRun(
         IGrainFactory grains, WorldSpec world, ScenarioIdentity identity, RunLayout layout, RestartPolicy? policy)
     {
+        using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var run = new RunAttempt(grains);
         await run.StartAsync(world, layout);
@@ -103,6 +107,8 @@ internal static class StoreCheckpointBench
         var last = await store.SettleAsync();
         await run.StopAsync();
         double seconds = wall.Elapsed.TotalSeconds;
+        self.Refresh();
+        double cpuSeconds = (self.TotalProcessorTime - cpu).TotalSeconds;
         double? restore = null;
         if (last is not null)
         {
@@ -113,7 +119,7 @@ internal static class StoreCheckpointBench
             await fresh.StopAsync();
         }
         await store.ClearAsync();
-        return ((seconds, ticks.TotalSeconds, heldUp.TotalSeconds, taken), restore);
+        return ((seconds, cpuSeconds, ticks.TotalSeconds, heldUp.TotalSeconds, taken), restore);
     }
 
     private static double Median(double[] values)

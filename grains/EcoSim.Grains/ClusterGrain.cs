@@ -130,8 +130,13 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     }
 
     /// <inheritdoc/>
-    public async Task<byte[]> StorePart(string part, string key) =>
-        await GrainFactory.GetGrain<IStoredPartGrain>(key).Accept(await Export(part));
+    public async Task StorePart(string part, string key)
+    {
+        Ready();
+        var stored = GrainFactory.GetGrain<IStoredPartGrain>(key);
+        if (part != SnapshotParts.Firms(_cluster) || _firms is not null) await stored.Accept(await Export(part)); // Export refuses a tick half done
+        else await stored.AcceptFirms(_cluster, await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Firms())));
+    }
 
     /// <inheritdoc/>
     public async Task Import(RunLayout layout, int tick, StoredPart part)

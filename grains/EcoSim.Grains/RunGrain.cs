@@ -111,12 +111,12 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
     }
 
     /// <inheritdoc/>
-    public async Task<byte[]> StorePart(string name, string key)
+    public async Task StorePart(string name, string key)
     {
         if (_run is not null && _missing.Count == 0 && SnapshotParts.TryParse(name, out string kind, out int index)
             && kind is "cluster" or "labs" or "firms" && index < _run.World.ClusterCount)
-            return await Cluster(index).StorePart(name, key);
-        return await GrainFactory.GetGrain<IStoredPartGrain>(key).Accept(await ExportPart(name));
+            await Cluster(index).StorePart(name, key);
+        else await GrainFactory.GetGrain<IStoredPartGrain>(key).Accept(await ExportPart(name));
     }
 
     private SnapshotException MissingParts() =>

@@ -1,7 +1,9 @@
 using EcoSim.Experiments.Engines;
 using EcoSim.Grains.Abstractions;
+using EcoSim.Model.Engine;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Snapshots;
+using EcoSim.Model.State;
 using EcoSim.Model.World;
 using EcoSim.Scenarios;
 using Xunit;
@@ -80,6 +82,24 @@ public sealed class StoredCheckpointTests : IAsyncLifetime
         var store = StoredCheckpoints.New(_connection.Grains);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Part(CutTick, SnapshotParts.Firms(0)).Confirm());
         Assert.Contains("holds no part being written", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Firms_handed_over_as_columns_are_stored_as_the_part_a_file_holds_and_confirmed_with_its_hash()
+    {
+        var engine = new ReferenceEngine(_world);
+        while (engine.Tick < CutTick) engine.Step();
+        var shard = engine.State.Firms[1];
+        int cut = shard.Count / 3;
+        var expected = PartCodec.Firms(1, [FirmColumns.Of(shard)]);
+        var store = StoredCheckpoints.New(_connection.Grains);
+        var part = store.Part(CutTick, SnapshotParts.Firms(1));
+        await part.AcceptFirms(1, [FirmColumns.Of(shard, 0, cut), FirmColumns.Of(shard, cut, shard.Count - cut)]);
+        Assert.Equal(Convert.ToHexString(expected.Sha256), Convert.ToHexString(await part.Confirm()));
+        var stored = await store.Part(CutTick, SnapshotParts.Firms(1)).Read(SnapshotParts.Firms(1), expected.Sha256);
+        Assert.Equal(expected.Stored, stored.Stored);
+        Assert.Equal(expected.RawLength, stored.RawLength);
+        await part.Clear();
     }
 
     [Fact]

@@ -15,6 +15,10 @@ public sealed class RunAttempt(IGrainFactory grains)
     // Parts of a snapshot fetched ahead of the one being written: enough to keep both cores busy, few enough that a
     // million-firm snapshot holds a few clusters' firms at a time, not the whole state.
     private const int PartsAhead = 4;
+    // Parts handed to the cluster's store at once. A hand-over holds no encoded part (a cluster's firms go as a copy of
+    // their columns, encoded by the stored-part grain), so more at once costs little memory, and each hand-over is a
+    // chain of three short calls whose latency, not their work, held the run up when they went four at a time.
+    private const int HandOversAtOnce = 32;
     private readonly IRunGrain _run = grains.GetGrain<IRunGrain>($"run-{Guid.NewGuid():N}");
 
     /// <summary>The run id of this attempt, the key of its grains.</summary>
@@ -53,25 +57,26 @@ public sealed class RunAttempt(IGrainFactory grains)
     /// <summary>
     /// Hands a checkpoint of the run after the ticks stepped so far to the cluster's store, each part from the grain that
     /// holds it to a stored-part grain on that grain's silo (a few at a time), and returns the record that will name
-    /// them. The call returns once every part is taken, which is all the next tick has to wait for: the writes go on,
-    /// and the record may be written only after <see cref="IStoredPartGrain.Confirm"/> of every part
-    /// (<see cref="StoredCheckpoints"/>). The metrics are not stored: the client delivered them already and keeps them.
+    /// them. The call returns once every part is taken, which is all the next tick has to wait for: the encoding of the
+    /// firms and the writes go on, and the record, with the hashes <see cref="IStoredPartGrain.Confirm"/> gives, may be
+    /// written only once every part is confirmed (<see cref="StoredCheckpoints"/>). The metrics are not stored: the
+    /// client delivered them already and keeps them.
     /// </summary>
-    public async Task<StoredCheckpointRecord> HandToStoreAsync(StoredCheckpoints store, int tick, ScenarioIdentity scenario)
+    /// <returns>The names of the parts handed over, the world part first, in the order a restore imports them.</returns>
+    public async Task<string[]> HandToStoreAsync(StoredCheckpoints store, int tick, ScenarioIdentity scenario)
     {
         var world = await _run.ExportWorld(scenario);
         var counts = PartCodec.ReadWorld(world);
         string[] names = [SnapshotParts.World, .. SnapshotParts.All(counts.Clusters, counts.Funds).Skip(1).Where(n => n != SnapshotParts.Metrics)];
-        var hashes = new byte[names.Length][];
-        hashes[0] = await store.Part(tick, names[0]).Accept(world);
-        using var gate = new SemaphoreSlim(PartsAhead);
+        await store.Part(tick, names[0]).Accept(world);
+        using var gate = new SemaphoreSlim(HandOversAtOnce);
         await Task.WhenAll(Enumerable.Range(1, names.Length - 1).Select(async i =>
         {
             await gate.WaitAsync();
-            try { hashes[i] = await _run.StorePart(names[i], store.Part(tick, names[i]).GetPrimaryKeyString()); }
+            try { await _run.StorePart(names[i], store.Part(tick, names[i]).GetPrimaryKeyString()); }
             finally { gate.Release(); }
         }));
-        return new StoredCheckpointRecord(tick, names, hashes);
+        return names;
     }
 
     /// <summary>

@@ -22,7 +22,8 @@ namespace EcoSim.Experiments.Engines;
 public sealed class StoredCheckpoints(IGrainFactory grains, string series)
 {
     private StoredCheckpointRecord? _newest;
-    private StoredCheckpointRecord? _attempted;
+    // The tick of the checkpoint handed over last, whether or not its record was stored.
+    private int? _attempted;
     private Task? _inFlight;
     private long _begun;
     // Bumped when a restart gives up waiting for the checkpoint in flight, so that one, if it finishes later, changes nothing.
@@ -65,9 +66,9 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
     {
         await SettleAsync();
         _begun = System.Diagnostics.Stopwatch.GetTimestamp();
-        var record = await run.HandToStoreAsync(this, tick, scenario);
-        _attempted = record;
-        _inFlight = CompleteAsync(record, _generation);
+        var names = await run.HandToStoreAsync(this, tick, scenario);
+        _attempted = tick;
+        _inFlight = CompleteAsync(tick, names, _generation);
     }
 
     /// <summary>Waits for the checkpoint in flight, if any, and returns the newest the store holds.</summary>
@@ -114,20 +115,20 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
     {
         var newest = await SettleAfterFailureAsync();
         var attempted = _attempted;
-        if (attempted is null || attempted.Tick == newest?.Tick) return newest?.Tick;
-        int? held;
-        try { held = (await Record.Read())?.Tick; }
+        if (attempted is null || attempted == newest?.Tick) return newest?.Tick;
+        StoredCheckpointRecord? held;
+        try { held = await Record.Read(); }
         catch (Exception e) when (e is not OutOfMemoryException) { held = null; }
-        if (held == attempted.Tick)
+        if (held is not null && held.Tick == attempted)
         {
-            (_newest, _attempted) = (attempted, attempted);
+            (_newest, _attempted) = (held, attempted);
             if (newest is not null) await ClearQuietlyAsync(newest);
-            return attempted.Tick;
+            return attempted;
         }
         // The parts of the checkpoint cut short stay: they are written again if the restarted run takes that tick again,
         // else Redis drops them after a day. Removing them here would race the restarted run's writes of the same keys,
         // and calls to grains of a lost silo can wait for minutes.
-        _attempted = newest;
+        _attempted = newest?.Tick;
         return newest?.Tick;
     }
 
@@ -137,11 +138,13 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
         catch (Exception e) when (e is not OutOfMemoryException) { /* best effort: the store's entries expire */ }
     }
 
-    // Every part confirmed, then the record that names them, then the previous checkpoint's parts removed.
-    private async Task CompleteAsync(StoredCheckpointRecord record, int generation)
+    // Every part confirmed, then the record that names them with the hashes the confirmations gave, then the previous
+    // checkpoint's parts removed.
+    private async Task CompleteAsync(int tick, string[] names, int generation)
     {
-        await Task.WhenAll(record.Parts.Select(name => Part(record.Tick, name).Confirm()));
+        var hashes = await Task.WhenAll(names.Select(name => Part(tick, name).Confirm()));
         if (generation != _generation) return;
+        var record = new StoredCheckpointRecord(tick, names, hashes);
         await Record.Write(record);
         if (generation != _generation) return;
         var previous = _newest;

@@ -1,4 +1,5 @@
 using EcoSim.Model.Snapshots;
+using EcoSim.Model.State;
 
 namespace EcoSim.Grains.Abstractions;
 
@@ -27,9 +28,17 @@ public interface IStoredPartGrain : IGrainWithStringKey
     /// </summary>
     Task<byte[]> Accept(StoredPart part);
 
-    /// <summary>Waits until the part taken by <see cref="Accept"/> is in the store.</summary>
+    /// <summary>
+    /// Takes a copy of cluster <paramref name="cluster"/>'s firms (its shards' columns, in index order) and returns at once:
+    /// the <c>firms/C</c> part is encoded and hashed off this grain's turn and then written, so the run waits only for the
+    /// copy (the largest part of a checkpoint is also the one whose encoding and hash cost most). <see cref="Confirm"/>
+    /// waits for the write and gives the part's SHA-256.
+    /// </summary>
+    Task AcceptFirms(int cluster, [Immutable] FirmColumns[] pieces);
+
+    /// <summary>Waits until the part taken by <see cref="Accept"/> or <see cref="AcceptFirms"/> is in the store; returns its SHA-256.</summary>
     /// <exception cref="InvalidOperationException">No part was accepted (the grain was lost with its silo, or never given one).</exception>
-    Task Confirm();
+    Task<byte[]> Confirm();
 
     /// <summary>Stores <paramref name="part"/>, replacing whatever the key held, and waits for the write; returns its SHA-256.</summary>
     Task<byte[]> Put(StoredPart part);

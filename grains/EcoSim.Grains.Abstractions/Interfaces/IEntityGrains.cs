@@ -49,11 +49,13 @@ public interface IClusterGrain : IGrainWithStringKey
     Task<StoredPart> Export(string part);
 
     /// <summary>
-    /// Exports <paramref name="part"/> (as <see cref="Export"/>) and hands it to the stored-part grain <paramref name="key"/>,
-    /// which is placed on this grain's silo, so the cluster's largest part goes from here to the store without crossing
-    /// the cluster; returns its SHA-256 once the store has taken it (the write itself goes on).
+    /// Hands <paramref name="part"/> to the stored-part grain <paramref name="key"/>, which is placed on this grain's silo,
+    /// so the cluster's largest part goes from here to the store without crossing the cluster: <c>firms/C</c> as a copy
+    /// of its shards' columns, which the stored-part grain encodes off the run's path
+    /// (<see cref="IStoredPartGrain.AcceptFirms"/>), the others exported (as <see cref="Export"/>). Returns once the
+    /// store has taken it; the encoding and the write go on.
     /// </summary>
-    Task<byte[]> StorePart(string part, string key);
+    Task StorePart(string part, string key);
 
     /// <summary>
     /// Takes one of the cluster's snapshot parts to continue a run after <paramref name="tick"/> ticks: first

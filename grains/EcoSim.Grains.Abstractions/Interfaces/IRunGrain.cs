@@ -39,11 +39,12 @@ public interface IRunGrain : IGrainWithStringKey
     /// <summary>
     /// Stores one part of a snapshot of the run after the ticks run so far under key <paramref name="key"/> of the
     /// cluster's checkpoint store (<see cref="IStoredPartGrain.Accept"/>), from the grain that holds it: a cluster's parts
-    /// from its cluster grain's silo, the others from this one's. Returns the part's SHA-256 once the store has taken it.
+    /// from its cluster grain's silo, the others from this one's. Returns once the store has taken it; the part's SHA-256
+    /// comes with <see cref="IStoredPartGrain.Confirm"/>, since a cluster's firms are encoded after the hand-over.
     /// Call between ticks; read-only for the same reason as <see cref="ExportPart"/>.
     /// </summary>
     [Orleans.Concurrency.ReadOnly]
-    Task<byte[]> StorePart(string name, string key);
+    Task StorePart(string name, string key);
 
     /// <summary>The <c>world</c> part of a snapshot of the run after the ticks run so far, recording <paramref name="scenario"/>.</summary>
     Task<StoredPart> ExportWorld(ScenarioIdentity scenario);

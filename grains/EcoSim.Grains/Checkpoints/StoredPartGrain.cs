@@ -1,5 +1,6 @@
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Snapshots;
+using EcoSim.Model.State;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Placement;
 using Orleans.Storage;
@@ -13,19 +14,21 @@ namespace EcoSim.Grains.Checkpoints;
 /// store when asked for: what a restore reads is what the store holds, not a copy that outlived a lost silo.
 /// </summary>
 /// <remarks>
-/// Three choices keep a checkpoint cheap for the run it is taken from (docs/PERFORMANCE.md, section 13). The grain is
+/// Four choices keep a checkpoint cheap for the run it is taken from (docs/PERFORMANCE.md, section 13). The grain is
 /// placed on the silo of the grain that first calls it, the holder of the part, so the part is not sent across the
 /// cluster before it is sent to the store. It talks to the storage provider itself rather than through
 /// <c>IPersistentState</c>, which reads the key on every activation: every checkpoint's keys are new, so that read would
 /// cost a round trip to the store per part for nothing. And <see cref="Accept"/> returns before the write is done, so
 /// the run's next ticks overlap the writes; the client confirms every part before it writes the record that names them.
+/// And a cluster's firms arrive as a copy of their columns (<see cref="AcceptFirms"/>), which this grain encodes and
+/// hashes on the thread pool, so neither the run nor this grain's turn waits for the largest part's encoding.
 /// </remarks>
 [PreferLocalPlacement]
 public sealed class StoredPartGrain : Grain, IStoredPartGrain
 {
     private const string StateName = "part";
     private IGrainStorage? _storage;
-    private Task? _writing;
+    private Task<byte[]>? _writing;
 
     private IGrainStorage Storage => _storage ??= ServiceProvider.GetRequiredKeyedService<IGrainStorage>(CheckpointStoreKeys.StorageName);
 
@@ -33,17 +36,35 @@ public sealed class StoredPartGrain : Grain, IStoredPartGrain
     public Task<byte[]> Accept(StoredPart part)
     {
         if (_writing is not null) throw new InvalidOperationException($"stored part '{this.GetPrimaryKeyString()}' was given a part already");
-        _writing = Write(part);
+        _writing = Written(part);
         return Task.FromResult(part.Sha256);
     }
 
     /// <inheritdoc/>
-    public async Task Confirm()
+    public Task AcceptFirms(int cluster, FirmColumns[] pieces)
+    {
+        if (_writing is not null) throw new InvalidOperationException($"stored part '{this.GetPrimaryKeyString()}' was given a part already");
+        _writing = EncodedAndWritten(cluster, pieces);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public async Task<byte[]> Confirm()
     {
         var writing = _writing ?? throw new InvalidOperationException($"stored part '{this.GetPrimaryKeyString()}' holds no part being written (its silo may have been lost)");
-        try { await writing; }
+        try { return await writing; }
         finally { Forget(); }
     }
+
+    private async Task<byte[]> Written(StoredPart part)
+    {
+        await Write(part);
+        return part.Sha256;
+    }
+
+    // The encoding and hash run on the thread pool, off this activation's turn; the write continues on it.
+    private async Task<byte[]> EncodedAndWritten(int cluster, FirmColumns[] pieces) =>
+        await Written(await Task.Run(() => PartCodec.Firms(cluster, pieces)));
 
     /// <inheritdoc/>
     public async Task<byte[]> Put(StoredPart part)

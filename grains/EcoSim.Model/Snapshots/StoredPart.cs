@@ -6,35 +6,44 @@ namespace EcoSim.Model.Snapshots;
 
 /// <summary>
 /// One part of a snapshot as the file stores it (<see cref="SnapshotFormat"/>): its name, its length before
-/// compression, its compressed bytes and the SHA-256 of all three. It is the unit that moves between whoever holds
+/// compression and its stored bytes (the same length: parts are stored uncompressed), and the SHA-256 of all three. It is the unit that moves between whoever holds
 /// a piece of state and the snapshot file: the reference engine encodes its parts into it, a grain of the Orleans
 /// engine exports and imports its own part as it, and the writer and reader only copy and check it, so a part's
 /// bytes have one definition whoever made them.
 /// </summary>
 /// <param name="Name">The part's name (<see cref="SnapshotParts"/>).</param>
 /// <param name="RawLength">Bytes of state before compression.</param>
-/// <param name="Stored">The compressed bytes.</param>
+/// <param name="Stored">The stored bytes: the encoded state itself (<see cref="SnapshotFormat"/>).</param>
 /// <param name="Sha256">SHA-256 of the part's head (name and lengths) and stored bytes, as the file records it.</param>
 public sealed record StoredPart(string Name, long RawLength, byte[] Stored, byte[] Sha256)
 {
     /// <summary>The head the file stores before the bytes: the name (UTF-8, length first) and both lengths.</summary>
     internal byte[] Head() => Head(Name, RawLength, Stored.LongLength);
 
-    /// <summary>Encodes part <paramref name="name"/>, whose state <paramref name="body"/> writes.</summary>
+    /// <summary>
+    /// Encodes part <paramref name="name"/>, whose state <paramref name="body"/> writes. <paramref name="body"/> runs twice: once
+    /// to count the bytes, so that they are written straight into one array of their exact length (no growing buffer, no
+    /// final copy), then to write them while they are hashed, so each byte is touched once while it is in the cache.
+    /// </summary>
     internal static StoredPart Encode(string name, Action<PartWriter> body)
     {
-        using var stored = new MemoryStream();
         long raw;
-        using (var deflate = SnapshotFormat.Compressor(stored))
-        using (var counted = new TallyStream(deflate))
+        using (var counting = new TallyStream(Stream.Null))
         {
-            var writer = new PartWriter(counted);
-            body(writer);
-            writer.Flush();
-            raw = counted.Count;
+            var counter = new PartWriter(counting);
+            body(counter);
+            counter.Flush();
+            raw = counting.Count;
         }
-        var bytes = stored.ToArray();
-        return new StoredPart(name, raw, bytes, Hash(Head(name, raw, bytes.LongLength), bytes));
+        var head = Head(name, raw, raw);
+        var bytes = new byte[raw];
+        using var hashing = new TallyStream(new MemoryStream(bytes, writable: true), hash: true);
+        hashing.HashOnly(head);
+        var writer = new PartWriter(hashing);
+        body(writer);
+        writer.Flush();
+        if (hashing.Count != raw) throw new InvalidOperationException($"part '{name}' wrote {hashing.Count} bytes after counting {raw}");
+        return new StoredPart(name, raw, bytes, hashing.Sha256Bytes());
     }
 
     /// <summary>
@@ -55,14 +64,14 @@ public sealed record StoredPart(string Name, long RawLength, byte[] Stored, byte
     /// <exception cref="SnapshotException">The bytes do not decode to what the part should hold.</exception>
     internal T DecodeChecked<T>(Func<PartReader, T> body)
     {
+        if (RawLength != Stored.LongLength)
+            throw new SnapshotException(Name, "length before compression", $"{Stored.LongLength} bytes (parts are stored uncompressed)", $"{RawLength} bytes");
         using var stored = new MemoryStream(Stored, writable: false);
-        using var inflate = SnapshotFormat.Decompressor(stored);
-        var counted = new BoundedStream(inflate, RawLength);
         try
         {
-            var value = body(new PartReader(counted, Name));
-            if (counted.Remaining != 0 || inflate.ReadByte() >= 0)
-                throw new SnapshotException(Name, "length before compression", $"{RawLength} bytes read", $"{RawLength - counted.Remaining} bytes read and more left");
+            var value = body(new PartReader(stored, Name));
+            if (stored.Position != stored.Length)
+                throw new SnapshotException(Name, "length before compression", $"{RawLength} bytes read", $"{stored.Position} bytes read and more left");
             return value;
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException)
@@ -91,28 +100,5 @@ public sealed record StoredPart(string Name, long RawLength, byte[] Stored, byte
         hash.AppendData(head);
         hash.AppendData(stored);
         return hash.GetHashAndReset();
-    }
-
-    // Reads at most the part's recorded length before compression, counting what is left.
-    private sealed class BoundedStream(Stream inner, long length) : Stream
-    {
-        public long Remaining { get; private set; } = length;
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-        public override int Read(Span<byte> buffer)
-        {
-            if (Remaining == 0) return 0;
-            int got = inner.Read(buffer[..(int)Math.Min(buffer.Length, Remaining)]);
-            Remaining -= got;
-            return got;
-        }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

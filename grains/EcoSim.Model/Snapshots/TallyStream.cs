@@ -18,7 +18,17 @@ public sealed class TallyStream(Stream inner, bool hash = false) : Stream
 
     /// <summary>Lower-case hex SHA-256 of everything written so far.</summary>
     /// <exception cref="InvalidOperationException">The stream was made without hashing.</exception>
-    public string Sha256() => Convert.ToHexStringLower((_hash ?? throw new InvalidOperationException("this stream does not hash")).GetCurrentHash());
+    public string Sha256() => Convert.ToHexStringLower(Sha256Bytes());
+
+    /// <summary>SHA-256 of everything written so far (and of what <see cref="HashOnly"/> added).</summary>
+    /// <exception cref="InvalidOperationException">The stream was made without hashing.</exception>
+    public byte[] Sha256Bytes() => Hasher.GetCurrentHash();
+
+    /// <summary>Adds <paramref name="bytes"/> to the hash without writing them: a part's head, which the file writes before the bytes.</summary>
+    /// <exception cref="InvalidOperationException">The stream was made without hashing.</exception>
+    public void HashOnly(ReadOnlySpan<byte> bytes) => Hasher.AppendData(bytes);
+
+    private IncrementalHash Hasher => _hash ?? throw new InvalidOperationException("this stream does not hash");
 
     /// <inheritdoc/>
     public override bool CanRead => false;

@@ -64,7 +64,7 @@ public class CorruptionTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(1)] // the version before firms carried their certification tick
+    [InlineData(1)] // the version before parts were stored uncompressed and firms carried their certification tick
     [InlineData(3)]
     [InlineData(-1)]
     [InlineData(int.MaxValue)]
