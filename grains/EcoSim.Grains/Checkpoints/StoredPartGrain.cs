@@ -99,10 +99,20 @@ public sealed class StoredPartGrain : Grain, IStoredPartGrain
 
     // Writes a key that is new (a checkpoint's keys carry its tick) without reading it first; a key written before (the
     // same tick of a run started again, a part replaced by hand) is read for its version and written again.
+    // A write that fails for another reason (a store's connection being re-established, e.g. after Redis restarted) is
+    // tried once more after a short pause: a checkpoint lost to one transient failure would cost the run its restart point.
     private async Task Write(StoredPart part)
     {
         var state = new GrainState<StoredPartState>(StoredPartState.Of(part));
-        try { await Storage.WriteStateAsync(StateName, this.GetGrainId(), state); }
+        try
+        {
+            try { await Storage.WriteStateAsync(StateName, this.GetGrainId(), state); }
+            catch (Exception e) when (e is not InconsistentStateException)
+            {
+                await Task.Delay(TransientRetryDelay);
+                await Storage.WriteStateAsync(StateName, this.GetGrainId(), state);
+            }
+        }
         catch (InconsistentStateException)
         {
             var current = await ReadState();
@@ -111,6 +121,8 @@ public sealed class StoredPartGrain : Grain, IStoredPartGrain
             await Storage.WriteStateAsync(StateName, this.GetGrainId(), state);
         }
     }
+
+    private static readonly TimeSpan TransientRetryDelay = TimeSpan.FromMilliseconds(250);
 
     private async Task<GrainState<StoredPartState>> ReadState()
     {
