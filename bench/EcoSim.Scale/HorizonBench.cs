@@ -86,14 +86,20 @@ internal static class HorizonChild
             await using var connection = await OrleansConnections.StartEmbeddedAsync(CancellationToken.None);
             run = await EngineRuns.Orleans(connection.Grains, world, firmsPerShard);
         }
-        string csv = Path.Combine(Path.GetTempPath(), $"ecosim-horizon-{Environment.ProcessId}.csv");
+        // A folder of its own, made just now, so the file written and deleted here can never be someone else's.
+        var folder = Directory.CreateTempSubdirectory("ecosim-horizon-");
+        string csv = Path.Combine(folder.FullName, "metrics.csv");
         string sha;
         try
         {
             MetricsCsvWriter.WriteFile(csv, run.Rows);
             sha = ContentHash.OfFile(csv);
         }
-        finally { File.Delete(csv); } // written by this process a moment ago
+        finally
+        {
+            if (File.Exists(csv)) File.Delete(csv);
+            folder.Delete();
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Prefix}{run.StartSeconds:R} {run.TickSeconds:R} {run.FirmUpdates:R} {PeakResidentMemory.Read()} {sha}"));
         return 0;
