@@ -16,7 +16,7 @@ namespace EcoSim.Scale;
 /// <summary>
 /// Where one checkpoint's time goes, phase by phase, so that a change to the checkpoint path is aimed at its largest
 /// cost: on the state of the baseline after 8 quarters, the copy of the firms' columns, their encoding into a part's
-/// bytes, the compression, the SHA-256, then on the Orleans engine the hand-over of every part to the store (what holds
+/// bytes, the compression, the SHA-256, then on the Orleans engine the hand-over of every cluster's parts to its holder in the store (what holds
 /// the run up) and the writes until the store holds the record; in memory (embedded silo) and, when
 /// <c>ECOSIM_CLUSTER</c> names a cluster, in its Redis. Medians of the repeats; each phase is timed on its own. The
 /// Orleans phases give this process's CPU time as well as the time on the clock: on a machine shared with other work
@@ -93,47 +93,14 @@ internal static class CheckpointProfile
             handOverCpu.Add(cpuHeld);
             settledCpu.Add(cpuStored);
         }
-        // The fixed cost of a part: a stored-part grain activated for a tiny part, written and confirmed, as many as a checkpoint has.
-        var (tinyWall, tinyCpu) = (new List<double>(), new List<double>());
-        var tiny = PartCodec.Fund(new FundState { Index = 0, Kind = default, Capital = 1, Held = [], HeldProductivity = [] });
-        int count = SnapshotParts.All(world.ClusterCount, 6).Count();
-        for (int r = 0; r <= repeats; r++)
-        {
-            double cpu = Cpu();
-            var clock = Stopwatch.StartNew();
-            var keys = Enumerable.Range(0, count).Select(i => store.Part(1000 + r, $"tiny/{i}")).ToArray();
-            await Task.WhenAll(keys.Select(k => k.Accept(tiny)));
-            await Task.WhenAll(keys.Select(k => k.Confirm()));
-            if (r > 0) { tinyWall.Add(clock.Elapsed.TotalMilliseconds); tinyCpu.Add(Cpu() - cpu); }
-            await Task.WhenAll(keys.Select(k => k.Clear()));
-        }
-        // The hand-over part by part, one at a time, summed by kind of part (CPU time).
-        var runGrain = grains.GetGrain<IRunGrain>(run.Id);
-        var byKind = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
-        for (int r = 0; r <= repeats; r++)
-        {
-            var sums = new Dictionary<string, double>(StringComparer.Ordinal);
-            var names = SnapshotParts.All(world.ClusterCount, 6).Skip(1).Where(n => n != SnapshotParts.Metrics).ToArray();
-            foreach (var name in names)
-            {
-                string kind = SnapshotParts.TryParse(name, out string k, out _) ? k : name;
-                double cpu = Cpu();
-                await runGrain.StorePart(name, store.Part(2000 + r, name).GetPrimaryKeyString());
-                sums[kind] = sums.GetValueOrDefault(kind) + Cpu() - cpu;
-            }
-            await Task.WhenAll(names.Select(n => store.Part(2000 + r, n).Confirm()));
-            await Task.WhenAll(names.Select(n => store.Part(2000 + r, n).Clear()));
-            if (r == 0) continue;
-            foreach (var (kind, cpu) in sums) (byKind.TryGetValue(kind, out var list) ? list : byKind[kind] = []).Add(cpu);
-        }
-        foreach (var (kind, cpu) in byKind) Report($"hand-over of every '{kind}' part, one at a time, CPU time", cpu);
         // One hop at a time: 50 calls each, one after another.
+        var runGrain = grains.GetGrain<IRunGrain>(run.Id);
         var clusterPart = await runGrain.ExportPart(SnapshotParts.Cluster(0));
+        var hop = store.Holder("hop");
         var hops = new (string Name, Func<int, Task> Call)[]
         {
             ("run grain ExportPart(cluster/0)", i => runGrain.ExportPart(SnapshotParts.Cluster(0))),
-            ("stored-part grain Accept and Confirm, from the client", async i => { var g = store.Part(3000 + i, "hop"); await g.Accept(clusterPart); await g.Confirm(); }),
-            ("run grain StorePart(cluster/0) and Confirm", async i => { var g = store.Part(4000 + i, SnapshotParts.Cluster(0)); await runGrain.StorePart(SnapshotParts.Cluster(0), g.GetPrimaryKeyString()); await g.Confirm(); }),
+            ("holder Accept(cluster/0) and Confirm, from the client", async i => { await hop.Accept(i & 1, [clusterPart], -1, null); await hop.Confirm(i & 1); }),
         };
         foreach (var (name, call) in hops)
         {
@@ -143,11 +110,10 @@ internal static class CheckpointProfile
             for (int i = 0; i < 50; i++) await call(i);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-55} {clock.Elapsed.TotalMilliseconds / 50,8:F3} ms a call, {(Cpu() - cpu) / 50:F3} ms CPU"));
         }
+        await hop.Clear();
         await store.ClearAsync();
         await run.StopAsync();
         Console.WriteLine($"Orleans, {where}:");
-        Report($"{count} tiny parts handed over and confirmed", tinyWall);
-        Report($"{count} tiny parts, CPU time", tinyCpu);
         Report("one tick (for scale)", ticks);
         Report("hand every part over (holds the run up)", handOver);
         Report("hand-over until the store holds the record", settled);

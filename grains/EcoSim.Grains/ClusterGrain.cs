@@ -130,12 +130,16 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     }
 
     /// <inheritdoc/>
-    public async Task StorePart(string part, string key)
+    public async Task StoreParts(string store, int slot)
     {
         Ready();
-        var stored = GrainFactory.GetGrain<IStoredPartGrain>(key);
-        if (part != SnapshotParts.Firms(_cluster) || _firms is not null) await stored.Accept(await Export(part)); // Export refuses a tick half done
-        else await stored.AcceptFirms(_cluster, await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Firms())));
+        if (_firms is not null) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: StoreParts in the middle of a tick");
+        var talent = GrainFactory.GetGrain<ITalentPoolGrain>(GrainKeys.Cluster(RunId, _cluster)).Export();
+        var labs = Export(SnapshotParts.Labs(_cluster));
+        var firms = Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).FirmsToStore(slot)));
+        StoredPart[] parts = [PartCodec.Cluster(_state!), await talent, await labs];
+        var holder = GrainFactory.GetGrain<IStoredPartsGrain>(CheckpointStoreKeys.Holder(store, SnapshotParts.Cluster(_cluster)));
+        await holder.Accept(slot, parts, _cluster, await firms);
     }
 
     /// <inheritdoc/>

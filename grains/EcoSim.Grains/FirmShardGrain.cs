@@ -12,6 +12,8 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
 {
     private FirmShard? _shard;
     private TickGuard? _guard;
+    // The columns' copies a checkpoint's holder encodes from, one per checkpoint slot (IFirmShardGrain.FirmsToStore).
+    private readonly FirmColumns?[] _toStore = new FirmColumns?[2];
 
     /// <inheritdoc/>
     public async Task<FirmReport> Initialize(long firstIndex, int count, int firstTick)
@@ -55,6 +57,13 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
 
     /// <inheritdoc/>
     public Task<FirmColumns> Firms() => Task.FromResult(FirmColumns.Of(Shard()));
+
+    /// <inheritdoc/>
+    public Task<FirmColumns> FirmsToStore(int slot)
+    {
+        if (slot is not (0 or 1)) throw new ArgumentOutOfRangeException(nameof(slot), slot, "checkpoint slots are 0 and 1");
+        return Task.FromResult(_toStore[slot] = FirmColumns.Into(Shard(), _toStore[slot]));
+    }
 
     /// <inheritdoc/>
     public Task Restore(FirmColumns firms, int firstTick)

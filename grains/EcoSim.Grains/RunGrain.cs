@@ -111,12 +111,16 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
     }
 
     /// <inheritdoc/>
-    public async Task StorePart(string name, string key)
+    public async Task<string[]> StoreCheckpoint(string store, int slot, ScenarioIdentity scenario)
     {
-        if (_run is not null && _missing.Count == 0 && SnapshotParts.TryParse(name, out string kind, out int index)
-            && kind is "cluster" or "labs" or "firms" && index < _run.World.ClusterCount)
-            await Cluster(index).StorePart(name, key);
-        else await GrainFactory.GetGrain<IStoredPartGrain>(key).Accept(await ExportPart(name));
+        var world = await ExportWorld(scenario);
+        var run = _run!;
+        int clusters = run.World.ClusterCount, funds = run.Constants.FundKinds.Length;
+        StoredPart[] own = [world, PartCodec.Region(_snapshot!), .. await Task.WhenAll(Enumerable.Range(0, funds)
+            .Select(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f)).Export()))];
+        var holder = GrainFactory.GetGrain<IStoredPartsGrain>(CheckpointStoreKeys.Holder(store, SnapshotParts.World));
+        await Task.WhenAll([holder.Accept(slot, own, -1, null), .. Enumerable.Range(0, clusters).Select(c => Cluster(c).StoreParts(store, slot))]);
+        return [.. SnapshotParts.All(clusters, funds).Where(n => n != SnapshotParts.Metrics)];
     }
 
     private SnapshotException MissingParts() =>

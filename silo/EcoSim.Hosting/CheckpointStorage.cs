@@ -1,4 +1,5 @@
 using EcoSim.Grains.Abstractions;
+using EcoSim.Grains.Checkpoints;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Persistence;
@@ -42,7 +43,7 @@ internal static class CheckpointStorage
         return silo;
     }
 
-    // Orleans' own binary serializer rather than the default JSON one: a part is compressed bytes, which JSON would write
-    // as base64 text and parse back, at several times the cost of the part itself (docs/PERFORMANCE.md, section 14).
-    private static OrleansGrainStorageSerializer Binary(Serializer serializer) => new(serializer);
+    // The parts' bytes go to the store as they are and the record through Orleans' binary serializer, never the default
+    // JSON one, which would write bytes as base64 text (docs/PERFORMANCE.md, section 13).
+    private static CheckpointStorageSerializer Binary(Serializer serializer) => new(serializer);
 }

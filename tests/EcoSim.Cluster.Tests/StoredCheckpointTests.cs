@@ -47,41 +47,77 @@ public sealed class StoredCheckpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Checkpoints_written_while_the_run_steps_on_continue_to_the_same_bytes_and_the_older_one_is_removed()
+    public async Task Checkpoints_written_while_the_run_steps_on_continue_to_the_same_bytes_and_take_turns_between_two_slots()
     {
         var run = new RunAttempt(_connection.Grains);
         await run.StartAsync(_world, _layout);
         var store = StoredCheckpoints.New(_connection.Grains);
         var whole = new List<MetricsRow>();
+        StoredCheckpointRecord? first = null;
         for (int t = 0; t < _world.Ticks; t++)
         {
             whole.AddRange((await run.StepAsync()).Rows);
             // Handed over and not waited for: the next ticks run while the store writes.
-            if (t + 1 == CutTick || t + 1 == CutTick + 2) await store.BeginAsync(run, t + 1, Identity);
+            if (t + 1 == CutTick) await store.BeginAsync(run, t + 1, Identity);
+            if (t + 1 == CutTick + 2) { first = await store.SettleAsync(); await store.BeginAsync(run, t + 1, Identity); }
         }
         await run.StopAsync();
         var newest = await store.SettleAsync();
         Assert.Equal(CutTick + 2, newest!.Tick);
+        Assert.Equal((0, 1), (first!.Slot, newest.Slot));
         Assert.Equal(newest.Tick, (await store.Record.Read())!.Tick);
-        var fresh = new RunAttempt(_connection.Grains);
-        await fresh.RestoreAsync(_world, _layout, store, await store.ReadAsync(newest.Tick));
-        var rows = new List<MetricsRow>();
-        for (int t = newest.Tick; t < _world.Ticks; t++) rows.AddRange((await fresh.StepAsync()).Rows);
-        await fresh.StopAsync();
-        Assert.Equal(whole.Skip(whole.Count - rows.Count), rows);
-        // The checkpoint before the newest is gone from the store once the record names the newest.
-        var gone = await Assert.ThrowsAsync<SnapshotException>(() => store.Part(CutTick, SnapshotParts.Firms(0)).Read(SnapshotParts.Firms(0), newest.Sha256[0]));
-        Assert.Contains("missing part", gone.Message, StringComparison.Ordinal);
+        var continued = await ContinueAsync(store, newest.Tick);
+        Assert.NotEmpty(continued);
+        Assert.Equal(whole.Skip(whole.Count - continued.Count), continued);
+        // The checkpoint before the newest stays whole in the other slot until the next one is written over it.
+        int firms0 = Array.IndexOf(first.Parts, SnapshotParts.Firms(0));
+        var older = await store.Holder(SnapshotParts.Firms(0)).Read(first.Slot, SnapshotParts.Firms(0), first.Sha256[firms0]);
+        Assert.Equal(Convert.ToHexString(first.Sha256[firms0]), Convert.ToHexString(older.Sha256));
         Assert.Equal(newest.Tick, await store.RestartPointAsync());
         await store.ClearAsync();
     }
 
     [Fact]
-    public async Task A_part_never_handed_to_the_store_cannot_be_confirmed()
+    public async Task A_checkpoint_cut_short_between_its_write_and_its_record_leaves_the_one_before_whole()
+    {
+        var run = new RunAttempt(_connection.Grains);
+        await run.StartAsync(_world, _layout);
+        var store = StoredCheckpoints.New(_connection.Grains);
+        var whole = new List<MetricsRow>();
+        StoredCheckpointRecord? first = null, second = null;
+        for (int t = 0; t < _world.Ticks; t++)
+        {
+            whole.AddRange((await run.StepAsync()).Rows);
+            if (t + 1 == CutTick) first = await store.StoreAsync(run, t + 1, Identity);
+            if (t + 1 == CutTick + 1) second = await store.StoreAsync(run, t + 1, Identity);
+            if (t + 1 == CutTick + 2)
+            {
+                // A third checkpoint written over the first's slot, every holder's write done, and then cut short: no record.
+                int slot = store.NextSlot;
+                Assert.Equal(first!.Slot, slot);
+                var names = await run.HandToStoreAsync(store, slot, Identity);
+                await Task.WhenAll(names.Select(store.HolderKey).Distinct().Select(key => _connection.Grains.GetGrain<IStoredPartsGrain>(key).Confirm(slot)));
+            }
+        }
+        await run.StopAsync();
+        Assert.Equal(second!.Tick, (await store.Record.Read())!.Tick);
+        Assert.Equal(second.Tick, await store.RestartPointAsync());
+        // The first checkpoint's slot now holds the third's parts: read by the first's record, they are refused, never handed out.
+        int firms0 = Array.IndexOf(first!.Parts, SnapshotParts.Firms(0));
+        var overwritten = await Assert.ThrowsAsync<SnapshotException>(() => store.Holder(SnapshotParts.Firms(0)).Read(first.Slot, SnapshotParts.Firms(0), first.Sha256[firms0]));
+        Assert.Contains("SHA-256", overwritten.Message, StringComparison.Ordinal);
+        var continued = await ContinueAsync(store, second.Tick);
+        Assert.NotEmpty(continued);
+        Assert.Equal(whole.Skip(whole.Count - continued.Count), continued);
+        await store.ClearAsync();
+    }
+
+    [Fact]
+    public async Task A_holder_never_given_parts_for_a_slot_cannot_confirm_it()
     {
         var store = StoredCheckpoints.New(_connection.Grains);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Part(CutTick, SnapshotParts.Firms(0)).Confirm());
-        Assert.Contains("holds no part being written", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Holder(SnapshotParts.Firms(0)).Confirm(0));
+        Assert.Contains("hold nothing being written", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,13 +129,15 @@ public sealed class StoredCheckpointTests : IAsyncLifetime
         int cut = shard.Count / 3;
         var expected = PartCodec.Firms(1, [FirmColumns.Of(shard)]);
         var store = StoredCheckpoints.New(_connection.Grains);
-        var part = store.Part(CutTick, SnapshotParts.Firms(1));
-        await part.AcceptFirms(1, [FirmColumns.Of(shard, 0, cut), FirmColumns.Of(shard, cut, shard.Count - cut)]);
-        Assert.Equal(Convert.ToHexString(expected.Sha256), Convert.ToHexString(await part.Confirm()));
-        var stored = await store.Part(CutTick, SnapshotParts.Firms(1)).Read(SnapshotParts.Firms(1), expected.Sha256);
+        var holder = store.Holder(SnapshotParts.Firms(1));
+        await holder.Accept(1, [], 1, [FirmColumns.Of(shard, 0, cut), FirmColumns.Of(shard, cut, shard.Count - cut)]);
+        var confirmed = await holder.Confirm(1);
+        Assert.Equal([SnapshotParts.Firms(1)], confirmed.Names);
+        Assert.Equal(Convert.ToHexString(expected.Sha256), Convert.ToHexString(confirmed.Sha256[0]));
+        var stored = await holder.Read(1, SnapshotParts.Firms(1), expected.Sha256);
         Assert.Equal(expected.Stored, stored.Stored);
         Assert.Equal(expected.RawLength, stored.RawLength);
-        await part.Clear();
+        await holder.Clear();
     }
 
     [Fact]
@@ -134,7 +172,7 @@ public sealed class StoredCheckpointTests : IAsyncLifetime
     public async Task A_part_missing_from_the_store_is_refused_with_its_name(string name)
     {
         var (store, record, _) = await StoreAfterCutAsync();
-        await store.Part(CutTick, name).Clear();
+        await store.Holder(name).Remove(record.Slot, name);
         var refused = await Assert.ThrowsAsync<SnapshotException>(() => new RunAttempt(_connection.Grains).RestoreAsync(_world, _layout, store, record));
         Assert.Equal(name, refused.Part);
         Assert.Contains($"'{name}'", refused.Message, StringComparison.Ordinal);
@@ -150,10 +188,10 @@ public sealed class StoredCheckpointTests : IAsyncLifetime
     {
         var (store, record, _) = await StoreAfterCutAsync();
         int index = Array.IndexOf(record.Parts, name);
-        var part = await store.Part(CutTick, name).Read(name, record.Sha256[index]);
+        var part = await store.Holder(name).Read(record.Slot, name, record.Sha256[index]);
         var bytes = part.Stored.ToArray();
         bytes[at < 0 ? bytes.Length + at : at] ^= 0x20;
-        await store.Part(CutTick, name).Put(part with { Stored = bytes });
+        await store.Holder(name).Put(record.Slot, part with { Stored = bytes });
         var refused = await Assert.ThrowsAsync<SnapshotException>(() => new RunAttempt(_connection.Grains).RestoreAsync(_world, _layout, store, record));
         Assert.Equal(name, refused.Part);
         Assert.Contains("SHA-256", refused.Message, StringComparison.Ordinal);
@@ -165,8 +203,8 @@ public sealed class StoredCheckpointTests : IAsyncLifetime
     {
         var (store, record, _) = await StoreAfterCutAsync();
         int firms0 = Array.IndexOf(record.Parts, "firms/0"), firms1 = Array.IndexOf(record.Parts, "firms/1");
-        var other = await store.Part(CutTick, "firms/1").Read("firms/1", record.Sha256[firms1]);
-        await store.Part(CutTick, "firms/0").Put(other with { Name = "firms/0" });
+        var other = await store.Holder("firms/1").Read(record.Slot, "firms/1", record.Sha256[firms1]);
+        await store.Holder("firms/0").Put(record.Slot, other with { Name = "firms/0" });
         var refused = await Assert.ThrowsAsync<SnapshotException>(() => new RunAttempt(_connection.Grains).RestoreAsync(_world, _layout, store, record));
         Assert.Equal("firms/0", refused.Part);
         Assert.Contains(Convert.ToHexStringLower(record.Sha256[firms0]), refused.Message, StringComparison.Ordinal);
@@ -182,6 +220,17 @@ public sealed class StoredCheckpointTests : IAsyncLifetime
         await store.ClearAsync();
         var none = await Assert.ThrowsAsync<SnapshotException>(() => store.ReadAsync(CutTick));
         Assert.Contains(store.Series, none.Message, StringComparison.Ordinal);
+    }
+
+    // The rows of a fresh run continued from the checkpoint after `tick` ticks to the scenario's end.
+    private async Task<List<MetricsRow>> ContinueAsync(StoredCheckpoints store, int tick)
+    {
+        var fresh = new RunAttempt(_connection.Grains);
+        await fresh.RestoreAsync(_world, _layout, store, await store.ReadAsync(tick));
+        var rows = new List<MetricsRow>();
+        for (int t = tick; t < _world.Ticks; t++) rows.AddRange((await fresh.StepAsync()).Rows);
+        await fresh.StopAsync();
+        return rows;
     }
 
     // A run to its end, its rows; and a checkpoint of the same world after CutTick ticks in a new series of the store.

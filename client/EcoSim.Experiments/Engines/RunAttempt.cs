@@ -15,10 +15,6 @@ public sealed class RunAttempt(IGrainFactory grains)
     // Parts of a snapshot fetched ahead of the one being written: enough to keep both cores busy, few enough that a
     // million-firm snapshot holds a few clusters' firms at a time, not the whole state.
     private const int PartsAhead = 4;
-    // Parts handed to the cluster's store at once. A hand-over holds no encoded part (a cluster's firms go as a copy of
-    // their columns, encoded by the stored-part grain), so more at once costs little memory, and each hand-over is a
-    // chain of three short calls whose latency, not their work, held the run up when they went four at a time.
-    private const int HandOversAtOnce = 32;
     private readonly IRunGrain _run = grains.GetGrain<IRunGrain>($"run-{Guid.NewGuid():N}");
 
     /// <summary>The run id of this attempt, the key of its grains.</summary>
@@ -44,40 +40,35 @@ public sealed class RunAttempt(IGrainFactory grains)
 
     /// <summary>
     /// Sets up the run to continue the checkpoint <paramref name="record"/> of the cluster's store: the world part is read
-    /// and given to the run grain, then every other part goes from the store to the grain that holds its state, each
-    /// checked against the record's SHA-256; none passes through the client.
+    /// and given to the run grain, then the other parts go from the store to the grains that hold their state, in the
+    /// record's order, one call per holder and run of consecutive parts it holds, each checked against the record's
+    /// SHA-256; none passes through the client.
     /// </summary>
     /// <exception cref="SnapshotException">A part is missing from the store or is not the part the record names.</exception>
     public async Task RestoreAsync(WorldSpec world, RunLayout layout, StoredCheckpoints store, StoredCheckpointRecord record)
     {
-        await _run.Restore(world, layout, await store.Part(record.Tick, record.Parts[0]).Read(record.Parts[0], record.Sha256[0]));
-        for (int i = 1; i < record.Parts.Length; i++) await store.Part(record.Tick, record.Parts[i]).GiveTo(Id, record.Parts[i], record.Sha256[i]);
+        await _run.Restore(world, layout, await store.Holder(record.Parts[0]).Read(record.Slot, record.Parts[0], record.Sha256[0]));
+        for (int i = 1; i < record.Parts.Length;)
+        {
+            string holder = store.HolderKey(record.Parts[i]);
+            int end = i;
+            while (end < record.Parts.Length && store.HolderKey(record.Parts[end]) == holder) end++;
+            await store.Holder(record.Parts[i]).GiveTo(Id, record.Slot, record.Parts[i..end], record.Sha256[i..end]);
+            i = end;
+        }
     }
 
     /// <summary>
-    /// Hands a checkpoint of the run after the ticks stepped so far to the cluster's store, each part from the grain that
-    /// holds it to a stored-part grain on that grain's silo (a few at a time), and returns the record that will name
-    /// them. The call returns once every part is taken, which is all the next tick has to wait for: the encoding of the
-    /// firms and the writes go on, and the record, with the hashes <see cref="IStoredPartGrain.Confirm"/> gives, may be
-    /// written only once every part is confirmed (<see cref="StoredCheckpoints"/>). The metrics are not stored: the
-    /// client delivered them already and keeps them.
+    /// Hands a checkpoint of the run after the ticks stepped so far to slot <paramref name="slot"/> of the cluster's store,
+    /// each cluster's parts from its cluster grain to its holder on that grain's silo, in one call to the run grain, and
+    /// returns the names of the parts. The call returns once every holder has taken its parts, which is all the next tick
+    /// has to wait for: the encoding of the firms and the writes go on, and the record, with the hashes
+    /// <see cref="IStoredPartsGrain.Confirm"/> gives, may be written only once every holder confirmed
+    /// (<see cref="StoredCheckpoints"/>). The metrics are not stored: the client delivered them already and keeps them.
     /// </summary>
     /// <returns>The names of the parts handed over, the world part first, in the order a restore imports them.</returns>
-    public async Task<string[]> HandToStoreAsync(StoredCheckpoints store, int tick, ScenarioIdentity scenario)
-    {
-        var world = await _run.ExportWorld(scenario);
-        var counts = PartCodec.ReadWorld(world);
-        string[] names = [SnapshotParts.World, .. SnapshotParts.All(counts.Clusters, counts.Funds).Skip(1).Where(n => n != SnapshotParts.Metrics)];
-        await store.Part(tick, names[0]).Accept(world);
-        using var gate = new SemaphoreSlim(HandOversAtOnce);
-        await Task.WhenAll(Enumerable.Range(1, names.Length - 1).Select(async i =>
-        {
-            await gate.WaitAsync();
-            try { await _run.StorePart(names[i], store.Part(tick, names[i]).GetPrimaryKeyString()); }
-            finally { gate.Release(); }
-        }));
-        return names;
-    }
+    public Task<string[]> HandToStoreAsync(StoredCheckpoints store, int slot, ScenarioIdentity scenario) =>
+        _run.StoreCheckpoint(store.Series, slot, scenario);
 
     /// <summary>
     /// Writes a snapshot of the run after the ticks stepped so far to <paramref name="destination"/>, recording

@@ -6,8 +6,10 @@ namespace EcoSim.Experiments.Engines;
 /// <summary>
 /// The checkpoints one run on a cluster keeps in the cluster's store to restart from after a lost silo (Orleans grain
 /// persistence, Redis in a cluster: see <see cref="CheckpointStoreKeys"/>): one series per run, whose run-level record
-/// names the newest checkpoint. Only the newest is kept: the previous one's parts are removed once the record names
-/// the next, and the whole series when the run ends.
+/// names the newest checkpoint. Each cluster's parts, and the run's own, have one holder for the whole series
+/// (<see cref="IStoredPartsGrain"/>) with two slots; a checkpoint goes to the slot the newest recorded one does not use,
+/// so the newest stays whole until the record names the next, and the one before it is written over, not removed. The
+/// whole series is removed when the run ends.
 /// </summary>
 /// <remarks>
 /// A checkpoint is taken in two steps so that the run waits only for the first: <see cref="BeginAsync"/> hands every
@@ -47,8 +49,14 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
     /// <summary>The grain of the series' run-level record.</summary>
     public ICheckpointRecordGrain Record => grains.GetGrain<ICheckpointRecordGrain>(CheckpointStoreKeys.Record(series));
 
-    /// <summary>The grain of part <paramref name="name"/> of the checkpoint after <paramref name="tick"/> ticks.</summary>
-    public IStoredPartGrain Part(int tick, string name) => grains.GetGrain<IStoredPartGrain>(CheckpointStoreKeys.Part(series, tick, name));
+    /// <summary>The key of the holder of part <paramref name="name"/> in this series.</summary>
+    public string HolderKey(string name) => CheckpointStoreKeys.Holder(series, name);
+
+    /// <summary>The holder of part <paramref name="name"/> in this series, for every checkpoint of it.</summary>
+    public IStoredPartsGrain Holder(string name) => grains.GetGrain<IStoredPartsGrain>(HolderKey(name));
+
+    /// <summary>The slot the next checkpoint goes to: the one the newest recorded checkpoint does not use.</summary>
+    public int NextSlot => _newest is { } newest ? 1 - newest.Slot : 0;
 
     /// <summary>Stores a checkpoint of <paramref name="run"/> after <paramref name="tick"/> ticks and waits until the store holds its record.</summary>
     public async Task<StoredCheckpointRecord> StoreAsync(RunAttempt run, int tick, ScenarioIdentity scenario)
@@ -66,9 +74,10 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
     {
         await SettleAsync();
         _begun = System.Diagnostics.Stopwatch.GetTimestamp();
-        var names = await run.HandToStoreAsync(this, tick, scenario);
+        int slot = NextSlot;
+        var names = await run.HandToStoreAsync(this, slot, scenario);
         _attempted = tick;
-        _inFlight = CompleteAsync(tick, names, _generation);
+        _inFlight = CompleteAsync(tick, slot, names, _generation);
     }
 
     /// <summary>Waits for the checkpoint in flight, if any, and returns the newest the store holds.</summary>
@@ -122,35 +131,29 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
         if (held is not null && held.Tick == attempted)
         {
             (_newest, _attempted) = (held, attempted);
-            if (newest is not null) await ClearQuietlyAsync(newest);
             return attempted;
         }
-        // The parts of the checkpoint cut short stay: they are written again if the restarted run takes that tick again,
-        // else Redis drops them after a day. Removing them here would race the restarted run's writes of the same keys,
-        // and calls to grains of a lost silo can wait for minutes.
+        // The parts of the checkpoint cut short stay in the slot it was written to: the next checkpoint writes over them.
         _attempted = newest?.Tick;
         return newest?.Tick;
     }
 
-    private async Task ClearQuietlyAsync(StoredCheckpointRecord record)
+    // Every holder confirmed, then the record that names the parts with the hashes the confirmations gave, in the order
+    // of the names.
+    private async Task CompleteAsync(int tick, int slot, string[] names, int generation)
     {
-        try { await ClearPartsAsync(record); }
-        catch (Exception e) when (e is not OutOfMemoryException) { /* best effort: the store's entries expire */ }
-    }
-
-    // Every part confirmed, then the record that names them with the hashes the confirmations gave, then the previous
-    // checkpoint's parts removed.
-    private async Task CompleteAsync(int tick, string[] names, int generation)
-    {
-        var hashes = await Task.WhenAll(names.Select(name => Part(tick, name).Confirm()));
+        var holders = names.Select(HolderKey).Distinct().ToArray();
+        var confirmations = await Task.WhenAll(holders.Select(key => grains.GetGrain<IStoredPartsGrain>(key).Confirm(slot)));
         if (generation != _generation) return;
-        var record = new StoredCheckpointRecord(tick, names, hashes);
+        var hashes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var confirmation in confirmations)
+            for (int i = 0; i < confirmation.Names.Length; i++) hashes[confirmation.Names[i]] = confirmation.Sha256[i];
+        var record = new StoredCheckpointRecord(tick, names, [.. names.Select(n => hashes.TryGetValue(n, out var h) ? h
+            : throw new InvalidOperationException($"checkpoint after {tick} ticks: no holder confirmed part '{n}'"))], slot);
         await Record.Write(record);
         if (generation != _generation) return;
-        var previous = _newest;
         _newest = record;
         LastStored = System.Diagnostics.Stopwatch.GetElapsedTime(_begun);
-        if (previous is not null && previous.Tick != record.Tick) await ClearQuietlyAsync(previous);
     }
 
     /// <summary>
@@ -172,12 +175,12 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
         try
         {
             await SettleAfterFailureAsync();
-            if (_newest is { } newest) await ClearPartsAsync(newest);
+            if (_newest is { } newest) await ClearHoldersAsync(newest);
             await Record.Clear();
         }
         catch (Exception e) when (e is not OutOfMemoryException) { /* best effort: the store's entries expire */ }
     }
 
-    private Task ClearPartsAsync(StoredCheckpointRecord record) =>
-        Task.WhenAll(record.Parts.Select(name => Part(record.Tick, name).Clear()));
+    private Task ClearHoldersAsync(StoredCheckpointRecord record) =>
+        Task.WhenAll(record.Parts.Select(HolderKey).Distinct().Select(key => grains.GetGrain<IStoredPartsGrain>(key).Clear()));
 }

@@ -49,13 +49,14 @@ public interface IClusterGrain : IGrainWithStringKey
     Task<StoredPart> Export(string part);
 
     /// <summary>
-    /// Hands <paramref name="part"/> to the stored-part grain <paramref name="key"/>, which is placed on this grain's silo,
-    /// so the cluster's largest part goes from here to the store without crossing the cluster: <c>firms/C</c> as a copy
-    /// of its shards' columns, which the stored-part grain encodes off the run's path
-    /// (<see cref="IStoredPartGrain.AcceptFirms"/>), the others exported (as <see cref="Export"/>). Returns once the
-    /// store has taken it; the encoding and the write go on.
+    /// Hands this cluster's parts of a checkpoint (<c>cluster/C</c>, <c>talent/C</c>, <c>labs/C</c> and <c>firms/C</c>)
+    /// to their holder in series <paramref name="store"/> of the cluster's checkpoint store, slot <paramref name="slot"/>,
+    /// in one call (<see cref="IStoredPartsGrain.Accept"/>). The holder is placed on this grain's silo, so the cluster's
+    /// largest part goes from here to the store without crossing the cluster: the firms as a copy of the shards'
+    /// columns, which the holder encodes off the run's path. Returns once the holder has taken them; the encoding and
+    /// the write go on. Refused in the middle of a tick, as <see cref="Export"/> is.
     /// </summary>
-    Task StorePart(string part, string key);
+    Task StoreParts(string store, int slot);
 
     /// <summary>
     /// Takes one of the cluster's snapshot parts to continue a run after <paramref name="tick"/> ticks: first
@@ -88,6 +89,14 @@ public interface IFirmShardGrain : IGrainWithStringKey
 
     /// <summary>A copy of every firm slot of the shard (dead ones included), column by column.</summary>
     Task<FirmColumns> Firms();
+
+    /// <summary>
+    /// The same copy for checkpoint slot <paramref name="slot"/> (0 or 1), in arrays the shard keeps for that slot and
+    /// writes over the next time it is asked for it (new ones only when the shard grew): a checkpoint's copy of the
+    /// columns leaves no garbage. The copy stays as it is until then, which is after the checkpoint it is for has been
+    /// stored (checkpoints take turns between the two slots, one at a time).
+    /// </summary>
+    Task<FirmColumns> FirmsToStore(int slot);
 
     /// <summary>Takes <paramref name="firms"/> as its state (instead of <see cref="Initialize"/>), to continue a run whose next tick is <paramref name="firstTick"/>.</summary>
     Task Restore(FirmColumns firms, int firstTick);

@@ -37,14 +37,16 @@ public interface IRunGrain : IGrainWithStringKey
     Task<StoredPart> ExportPart(string name);
 
     /// <summary>
-    /// Stores one part of a snapshot of the run after the ticks run so far under key <paramref name="key"/> of the
-    /// cluster's checkpoint store (<see cref="IStoredPartGrain.Accept"/>), from the grain that holds it: a cluster's parts
-    /// from its cluster grain's silo, the others from this one's. Returns once the store has taken it; the part's SHA-256
-    /// comes with <see cref="IStoredPartGrain.Confirm"/>, since a cluster's firms are encoded after the hand-over.
-    /// Call between ticks; read-only for the same reason as <see cref="ExportPart"/>.
+    /// Hands a checkpoint of the run after the ticks run so far, recording <paramref name="scenario"/>, to the holders of
+    /// series <paramref name="store"/> in the cluster's checkpoint store (<see cref="IStoredPartsGrain.Accept"/>), slot
+    /// <paramref name="slot"/>: each cluster's parts from its cluster grain's silo, the run's own (world, region, funds)
+    /// from this one's, one call per holder. Returns once every holder has taken its parts, with the names of every part
+    /// handed over in the order a restore imports them (the world part first, the metrics left out: the client keeps
+    /// them); the hashes come with <see cref="IStoredPartsGrain.Confirm"/>, since the firms are encoded after the
+    /// hand-over. Call between ticks; read-only for the same reason as <see cref="ExportPart"/>.
     /// </summary>
     [Orleans.Concurrency.ReadOnly]
-    Task StorePart(string name, string key);
+    Task<string[]> StoreCheckpoint(string store, int slot, ScenarioIdentity scenario);
 
     /// <summary>The <c>world</c> part of a snapshot of the run after the ticks run so far, recording <paramref name="scenario"/>.</summary>
     Task<StoredPart> ExportWorld(ScenarioIdentity scenario);

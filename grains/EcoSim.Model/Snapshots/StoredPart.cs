@@ -27,23 +27,37 @@ public sealed record StoredPart(string Name, long RawLength, byte[] Stored, byte
     /// </summary>
     internal static StoredPart Encode(string name, Action<PartWriter> body)
     {
-        long raw;
-        using (var counting = new TallyStream(Stream.Null))
-        {
-            var counter = new PartWriter(counting);
-            body(counter);
-            counter.Flush();
-            raw = counting.Count;
-        }
-        var head = Head(name, raw, raw);
+        long raw = Count(body);
         var bytes = new byte[raw];
-        using var hashing = new TallyStream(new MemoryStream(bytes, writable: true), hash: true);
+        var sha256 = WriteHashed(name, raw, body, bytes, 0);
+        return new StoredPart(name, raw, bytes, sha256);
+    }
+
+    /// <summary>The number of bytes <paramref name="body"/> writes.</summary>
+    internal static long Count(Action<PartWriter> body)
+    {
+        using var counting = new TallyStream(Stream.Null);
+        var counter = new PartWriter(counting);
+        body(counter);
+        counter.Flush();
+        return counting.Count;
+    }
+
+    /// <summary>
+    /// Writes the <paramref name="raw"/> bytes of part <paramref name="name"/> that <paramref name="body"/> writes into
+    /// <paramref name="into"/> from <paramref name="offset"/>, hashing them as they are written; returns the part's SHA-256.
+    /// The one place a part's bytes and hash are made, whether into an array of their own or into a buffer kept for them.
+    /// </summary>
+    internal static byte[] WriteHashed(string name, long raw, Action<PartWriter> body, byte[] into, int offset)
+    {
+        var head = Head(name, raw, raw);
+        using var hashing = new TallyStream(new MemoryStream(into, offset, checked((int)raw), writable: true), hash: true);
         hashing.HashOnly(head);
         var writer = new PartWriter(hashing);
         body(writer);
         writer.Flush();
         if (hashing.Count != raw) throw new InvalidOperationException($"part '{name}' wrote {hashing.Count} bytes after counting {raw}");
-        return new StoredPart(name, raw, bytes, hashing.Sha256Bytes());
+        return hashing.Sha256Bytes();
     }
 
     /// <summary>

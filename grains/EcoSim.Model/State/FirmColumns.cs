@@ -38,6 +38,29 @@ public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Producti
             shard.RdStock[range], shard.Cash[range], shard.Researchers[range], shard.Age[range], shard.Vintage[range], alive, shard.CertifiedTick[range]);
     }
 
+    /// <summary>
+    /// A copy of every firm slot of <paramref name="shard"/> written into <paramref name="kept"/>'s arrays when they have
+    /// the shard's size, else into new ones: what a checkpoint taken again and again copies into, so the copy leaves no
+    /// garbage until the shard grows. The caller must not let anyone read <paramref name="kept"/> meanwhile.
+    /// </summary>
+    public static FirmColumns Into(FirmShard shard, FirmColumns? kept)
+    {
+        int n = shard.Count;
+        if (kept is null || kept.Count != n || kept.Cluster != shard.Cluster) return Of(shard);
+        shard.Productivity.AsSpan(0, n).CopyTo(kept.Productivity);
+        shard.Weight.AsSpan(0, n).CopyTo(kept.Weight);
+        shard.Revenue.AsSpan(0, n).CopyTo(kept.Revenue);
+        shard.RdIntensity.AsSpan(0, n).CopyTo(kept.RdIntensity);
+        shard.RdStock.AsSpan(0, n).CopyTo(kept.RdStock);
+        shard.Cash.AsSpan(0, n).CopyTo(kept.Cash);
+        shard.Researchers.AsSpan(0, n).CopyTo(kept.Researchers);
+        shard.Age.AsSpan(0, n).CopyTo(kept.Age);
+        shard.Vintage.AsSpan(0, n).CopyTo(kept.Vintage);
+        shard.CertifiedTick.AsSpan(0, n).CopyTo(kept.CertifiedTick);
+        for (int i = 0; i < n; i++) kept.Alive[i] = shard.Alive[i] != 0;
+        return kept.FirstIndex == shard.FirstIndex ? kept : kept with { FirstIndex = shard.FirstIndex };
+    }
+
     /// <summary>Joins the columns of consecutive parts of one cluster (shards in index order) into one.</summary>
     /// <exception cref="ArgumentException">The parts are of different clusters or leave a gap or an overlap between indices.</exception>
     public static FirmColumns Concat(int cluster, IReadOnlyList<FirmColumns> parts)
