@@ -52,11 +52,11 @@ internal static class CheckpointProfile
         if (!ClusterAddress.TryParse(address, out var options)) throw new ArgumentException($"ECOSIM_CLUSTER '{address}' is not a cluster address");
         options.Credentials = Environment.GetEnvironmentVariable("ECOSIM_CLUSTER_CREDENTIALS");
         await using var cluster = await OrleansConnections.ConnectAsync(options, CancellationToken.None);
-        await Store($"cluster of {cluster.SiloCount} silos, store in its Redis", cluster.Grains, world, identity, repeats);
+        await Store($"cluster of {cluster.SiloCount} silos, store in its Redis{(ClusterProcessCpu.Known ? "; CPU of the client, the silos and Redis" : "; CPU of the client alone")}", cluster.Grains, world, identity, repeats, ClusterProcessCpu.Known);
     }
 
     // The hand-over (what the run waits for) and the time until the record is stored, for whole checkpoints of a run.
-    private static async Task Store(string where, IGrainFactory grains, WorldSpec world, ScenarioIdentity identity, int repeats)
+    private static async Task Store(string where, IGrainFactory grains, WorldSpec world, ScenarioIdentity identity, int repeats, bool clusterCpu = false)
     {
         var run = new RunAttempt(grains);
         await run.StartAsync(world, new RunLayout(RunLayout.DefaultFirmsPerShard));
@@ -65,7 +65,7 @@ internal static class CheckpointProfile
         var (handOver, settled, ticks) = (new List<double>(), new List<double>(), new List<double>());
         var (handOverCpu, settledCpu, tickCpu) = (new List<double>(), new List<double>(), new List<double>());
         using var self = Process.GetCurrentProcess();
-        double Cpu() { self.Refresh(); return self.TotalProcessorTime.TotalMilliseconds; }
+        double Cpu() { self.Refresh(); return (self.TotalProcessorTime + (clusterCpu ? ClusterProcessCpu.Total() : TimeSpan.Zero)).TotalMilliseconds; }
         var (gcTick, gcCheckpoint) = (new List<double>(), new List<double>());
         double Paused() => GC.GetTotalPauseDuration().TotalMilliseconds;
         for (int r = 0; r <= repeats; r++)
@@ -93,6 +93,17 @@ internal static class CheckpointProfile
             handOverCpu.Add(cpuHeld);
             settledCpu.Add(cpuStored);
         }
+        // Reading the newest checkpoint back from the store into a fresh run's grains (what a restart after a lost silo does).
+        var restores = new List<double>();
+        var newest = (await store.SettleAsync())!;
+        for (int r = 0; r < repeats; r++)
+        {
+            var fresh = new RunAttempt(grains);
+            var clock = Stopwatch.StartNew();
+            await fresh.RestoreAsync(world, new RunLayout(RunLayout.DefaultFirmsPerShard), store, await store.ReadAsync(newest.Tick));
+            restores.Add(clock.Elapsed.TotalMilliseconds);
+            await fresh.StopAsync();
+        }
         // One hop at a time: 50 calls each, one after another.
         var runGrain = grains.GetGrain<IRunGrain>(run.Id);
         var clusterPart = await runGrain.ExportPart(SnapshotParts.Cluster(0));
@@ -114,6 +125,7 @@ internal static class CheckpointProfile
         await store.ClearAsync();
         await run.StopAsync();
         Console.WriteLine($"Orleans, {where}:");
+        Report("restore the newest checkpoint into fresh grains", restores);
         Report("one tick (for scale)", ticks);
         Report("hand every part over (holds the run up)", handOver);
         Report("hand-over until the store holds the record", settled);

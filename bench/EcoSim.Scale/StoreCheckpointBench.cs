@@ -26,10 +26,10 @@ internal static class StoreCheckpointBench
         if (!ClusterAddress.TryParse(address, out var options)) throw new ArgumentException($"ECOSIM_CLUSTER '{address}' is not a cluster address");
         options.Credentials = Environment.GetEnvironmentVariable("ECOSIM_CLUSTER_CREDENTIALS");
         await using var cluster = await OrleansConnections.ConnectAsync(options, CancellationToken.None);
-        await Overhead($"cluster of {cluster.SiloCount} silos, store in its Redis", cluster.Grains, world, identity, repeats);
+        await Overhead($"cluster of {cluster.SiloCount} silos, store in its Redis{(ClusterProcessCpu.Known ? "; CPU of the client, the silos and Redis" : "; CPU of the client alone")}", cluster.Grains, world, identity, repeats, ClusterProcessCpu.Known);
     }
 
-    private static async Task Overhead(string where, IGrainFactory grains, WorldSpec world, ScenarioIdentity identity, int repeats)
+    private static async Task Overhead(string where, IGrainFactory grains, WorldSpec world, ScenarioIdentity identity, int repeats, bool clusterCpu = false)
     {
         var layout = new RunLayout(RunLayout.DefaultFirmsPerShard);
         // Three ways, one after another within each repeat so the machine's load falls on all three alike: no
@@ -42,13 +42,13 @@ internal static class StoreCheckpointBench
         };
         var results = ways.Select(_ => new List<(double Wall, double Cpu, double Ticks, double HeldUp, int Taken)>()).ToArray();
         var restores = new List<double>();
-        await OneRun(grains, world, identity, layout, ways[1].Policy); // warm-up: the JIT and the first activations, not counted
+        await OneRun(grains, world, identity, layout, ways[1].Policy, clusterCpu); // warm-up: the JIT and the first activations, not counted
         for (int r = 0; r < repeats; r++)
         {
             // The order turns with each repeat, so no way always runs first after the others' garbage.
             foreach (int w in Enumerable.Range(0, ways.Length).Select(i => (i + r) % ways.Length))
             {
-                var (result, restore) = await OneRun(grains, world, identity, layout, ways[w].Policy);
+                var (result, restore) = await OneRun(grains, world, identity, layout, ways[w].Policy, clusterCpu);
                 results[w].Add(result);
                 if (restore is double seconds) restores.Add(seconds);
             }
@@ -69,12 +69,13 @@ internal static class StoreCheckpointBench
     }
 
     // One whole run as OrleansSimulation paces it; the wall time includes waiting for the last checkpoint's writes.
-    // Its CPU time is this process's (the embedded silo's too; for a remote cluster only the client's).
+    // Its CPU time is this process's (the embedded silo's too), and a local cluster's processes' when asked.
     private static async Task<((double Wall, double Cpu, double Ticks, double HeldUp, int Taken), double? Restore)> OneRun(
-        IGrainFactory grains, WorldSpec world, ScenarioIdentity identity, RunLayout layout, RestartPolicy? policy)
+        IGrainFactory grains, WorldSpec world, ScenarioIdentity identity, RunLayout layout, RestartPolicy? policy, bool clusterCpu)
     {
         using var self = Process.GetCurrentProcess();
-        var cpu = self.TotalProcessorTime;
+        TimeSpan Cpu() { self.Refresh(); return self.TotalProcessorTime + (clusterCpu ? ClusterProcessCpu.Total() : TimeSpan.Zero); }
+        var cpu = Cpu();
         var wall = Stopwatch.StartNew();
         var run = new RunAttempt(grains);
         await run.StartAsync(world, layout);
@@ -107,8 +108,7 @@ internal static class StoreCheckpointBench
         var last = await store.SettleAsync();
         await run.StopAsync();
         double seconds = wall.Elapsed.TotalSeconds;
-        self.Refresh();
-        double cpuSeconds = (self.TotalProcessorTime - cpu).TotalSeconds;
+        double cpuSeconds = (Cpu() - cpu).TotalSeconds;
         double? restore = null;
         if (last is not null)
         {

@@ -94,7 +94,7 @@ public sealed class ExplorerOnTheClusterTests
         for (int i = 0; i < 4; i++) await PostAsync<RunHistory>(http, $"api/runs/{run.Id}/step", new StepRequest(1));
         string session = http.DefaultRequestHeaders.GetValues("X-EcoSim-Session").Single();
         // The snapshot for branching is where the run paused; a restart point stored at every pause would cost a
-        // live run several quarters each, so none is due yet (the first after about 200 quarters' time, at a 5% budget).
+        // live run several quarters each, so none is due yet (the first after about 80 quarters' time, at a 5% budget).
         Assert.Equal(4, app.Services.GetRequiredService<RunRegistry>().Find(session, run.Id)?.Snapshot?.Tick);
         Assert.Empty(await NewKeysAsync(server, before, expectSome: false));
         Assert.True((await http.DeleteAsync($"api/runs/{run.Id}")).IsSuccessStatusCode);

@@ -21,10 +21,12 @@ public sealed class RestartPointPacer
 {
     /// <summary>
     /// What the first checkpoint is assumed to cost a run, in ticks of that run, before one is measured: a stored
-    /// checkpoint of the baseline costs its whole run 7 to 13 ticks (docs/PERFORMANCE.md, section 13), more than the
-    /// time it holds the ticks up (4 to 5), since its copies and writes share the cores with the ticks that follow.
+    /// checkpoint of the baseline costs its whole run 2 to 4 ticks of CPU since each cluster's parts have one holder with
+    /// kept buffers (docs/PERFORMANCE.md, section 13; 6 to 8 before), more than the time it holds the ticks up, since its
+    /// encoding and writes share the cores with the ticks that follow. The upper end, so a 108-quarter run keeps a
+    /// restart point (the first due after about 80 ticks' time at a 5% budget) and the first stays within the budget.
     /// </summary>
-    public const double FirstCostInTicks = 10;
+    public const double FirstCostInTicks = 4;
 
     private readonly int? _every;
     private readonly double _budget;
