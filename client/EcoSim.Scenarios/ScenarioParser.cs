@@ -186,15 +186,16 @@ internal static class ScenarioParser
                     ParseShock(part, shock, at, kind, valueKey, min, max, unit);
             if (hasFacility && YamlMap.Of(errors, e.Child("facility"), e.Find("facility")) is { } facility)
             {
-                var name = facility.String("name", true);
-                var cluster = facility.String("cluster", true);
-                var build = facility.Number("buildYears", true, 0, 50, "yr");
-                var operation = facility.Number("operationYears", true, 0, 200, "yr");
-                var cost = facility.Number("costPerYear", true, 0, 1e4, "bn yuan/yr");
-                var boost = facility.Number("knowledgeBoost", true, 0, 10, "share");
-                facility.RejectUnknownKeys(["name", "cluster", "buildYears", "operationYears", "costPerYear", "knowledgeBoost"]);
+                var name = facility.String(FacilityKeys.Name, true);
+                var cluster = facility.String(FacilityKeys.Cluster, true);
+                double? Read(FacilityKey key) => facility.Number(key.Name, true, key.Min, key.Max, key.Unit);
+                var build = Read(FacilityKeys.BuildYears);
+                var operation = Read(FacilityKeys.OperationYears);
+                var cost = Read(FacilityKeys.CostPerYear);
+                var boost = Read(FacilityKeys.KnowledgeBoost);
+                facility.RejectUnknownKeys([.. FacilityKeys.All]);
                 if (at is not null && name is not null && cluster is not null && build is { } b && operation is { } o && cost is { } c && boost is { } k)
-                    part.Facilities.Add(new(new FacilityPart(at.Value, name, cluster, b, o, c, k), errors, facility.Find("cluster")!, facility.Child("cluster")));
+                    part.Facilities.Add(new(new FacilityPart(at.Value, name, cluster, b, o, c, k), errors, facility.Find(FacilityKeys.Cluster)!, facility.Child(FacilityKeys.Cluster)));
             }
             if (hasSet && YamlMap.Of(errors, e.Child("set"), e.Find("set")) is { Node: YamlMappingNode set })
                 foreach (var (k, v) in set.Children)

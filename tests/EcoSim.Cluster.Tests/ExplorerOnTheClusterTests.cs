@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using EcoSim.Experiments.Engines;
 using EcoSim.Explorer;
 using EcoSim.Explorer.Api;
@@ -13,6 +11,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
+using static EcoSim.Cluster.Tests.ExplorerHttp;
+
 namespace EcoSim.Cluster.Tests;
 
 /// <summary>
@@ -24,18 +24,6 @@ namespace EcoSim.Cluster.Tests;
 [Collection(OneClusterCollection.Name)]
 public sealed class ExplorerOnTheClusterTests
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
-
-    // The baseline's clusters, 2,000 firms, three years: a branch at quarter 6 and a few quarters after it.
-    private const string Small = """
-        name: explorer-cluster
-        description: the baseline, small and short
-        extends: guangdong-baseline.yaml
-        end: 2027Q4
-        population:
-          firms: 2000
-        """;
-
     [ClusterFact]
     public async Task A_branch_on_the_cluster_shares_its_parents_history_bit_for_bit_and_deleted_runs_leave_no_checkpoint_in_redis()
     {
@@ -101,25 +89,6 @@ public sealed class ExplorerOnTheClusterTests
         await app.StopAsync();
     }
 
-    private static async Task<ISimulationEngine> EngineAsync(RestartPolicy restarts) =>
-        new OrleansSimulation(await OrleansConnections.ConnectAsync(ClusterEnvironment.Options, CancellationToken.None), 512, restarts);
-
-    // A client of the explorer with the session the server gave it on its first request.
-    private static async Task<HttpClient> SessionAsync(WebApplication app)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(ExplorerApp.Addresses(app)[0] + "/"), Timeout = TimeSpan.FromMinutes(3) };
-        var hello = await http.GetAsync("api/runs");
-        http.DefaultRequestHeaders.Add("X-EcoSim-Session", hello.Headers.GetValues("X-EcoSim-Session").Single());
-        return http;
-    }
-
-    private static async Task<T> PostAsync<T>(HttpClient http, string path, object body)
-    {
-        var response = await http.PostAsJsonAsync(path, body, Json);
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
-    }
-
     // The checkpoint keys not in 'before'. A checkpoint's writes go on after the step that took it returns, so keys
     // expected to appear are waited for a while; after a delete, which waits for its run's store to be cleared, they are read once.
     private static async Task<List<string>> NewKeysAsync(IServer server, HashSet<string> before, bool expectSome)
@@ -134,10 +103,4 @@ public sealed class ExplorerOnTheClusterTests
 
     private static HashSet<string> CheckpointKeys(IServer server) =>
         [.. server.Keys(pattern: "*checkpoints-*", pageSize: 1000).Select(k => k.ToString())];
-
-    private static List<long[]> Oracle(WorldSpec world, int ticks) =>
-        [.. new ReferenceEngine(world).Run().Take(ticks).SelectMany(o => o.Rows.Select(r => r.Values.Select(BitConverter.DoubleToInt64Bits).ToArray()))];
-
-    private static List<long[]> Bits(IEnumerable<QuarterView> quarters) =>
-        [.. quarters.SelectMany(q => q.Clusters.Append(q.Region).Select(r => r.Select(BitConverter.DoubleToInt64Bits).ToArray()))];
 }

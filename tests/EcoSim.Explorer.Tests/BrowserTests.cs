@@ -91,4 +91,65 @@ public sealed class BrowserTests
         }
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task A_user_builds_a_large_facility_in_a_branch_and_sees_a_bad_value_refused_beside_its_control()
+    {
+        using var browser = HeadlessChromium.Start();
+        if (browser is null) return;
+        await using var engine = new ReferenceSimulation();
+        await using var app = ExplorerApp.Create(new ExplorerSettings("http://127.0.0.1:0"), engine);
+        await app.StartAsync();
+        var driver = browser.Driver;
+        var wait = new WebDriverWait(driver, TimeSpan.FromMinutes(2));
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException)); // the list of runs is drawn again as they change
+        // Scrolled to the middle of the window first, as a user scrolls to a control, clear of the buttons kept at its foot.
+        IWebElement Find(string css)
+        {
+            var found = driver.FindElement(By.CssSelector(css));
+            ((IJavaScriptExecutor)driver).ExecuteScript("arguments[0].scrollIntoView({ block: 'center' })", found);
+            return found;
+        }
+        void Type(string css, string text) { var box = Find(css); box.Clear(); box.SendKeys(text); }
+        try
+        {
+            driver.Navigate().GoToUrl(ExplorerApp.Addresses(app)[0] + "/");
+            wait.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true");
+            Assert.False(Find("#facility").Displayed);
+            Type("#firms", "2000");
+            Find("#new-run").Click();
+            wait.Until(_ => Find("#run-until").Enabled);
+            Type("#until", "2025Q1");
+            Find("#run-until").Click();
+            wait.Until(_ => Find("#runs li.current").Text.Contains("4/108 paused"));
+
+            // Tick the facility: its controls show the shipped facility's values, the scenario's clusters to host it.
+            Find("#facility-on").Click();
+            Assert.True(Find("#facility").Displayed);
+            Assert.Equal("precision-instruments", Find("#facility-cluster").GetDomProperty("value"));
+            Assert.Equal(20, driver.FindElements(By.CssSelector("#facility-cluster option")).Count);
+            Find("#facility-cluster option[value='biomedicine']").Click();
+            Type("[data-facility-field='buildYears'] input.value", "2");
+            Find("#facility-from").Clear();
+            Find("#branch").Click();
+            wait.Until(_ => driver.FindElements(By.CssSelector("#runs li")).Count == 2);
+            wait.Until(_ => Find("#runs li.current").Text.Contains("in biomedicine from 2025Q1"));
+            Assert.Equal("", Find("#error").Text);
+
+            // A value outside the scenario language's range: refused by the server, the message beside the control.
+            Type("[data-facility-field='knowledgeBoost'] input.value", "11");
+            Find("#new-run").Click();
+            var message = Find("[data-error-for='facilities[0].knowledgeBoost']");
+            wait.Until(_ => message.Text.Length > 0);
+            Assert.Contains("[0, 10]", message.Text);
+            Assert.Equal(2, driver.FindElements(By.CssSelector("#runs li")).Count);
+            browser.Screenshot("explorer-facility.png");
+        }
+        catch
+        {
+            browser.Screenshot("explorer-facility-failed.png");
+            throw;
+        }
+        await app.StopAsync();
+    }
 }

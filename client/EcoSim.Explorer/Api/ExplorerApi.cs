@@ -25,6 +25,8 @@ public static class ExplorerApi
         var api = app.MapGroup("/api");
         api.MapGet("/scenarios", () => ScenarioLibrary.Shipped.Entries).WithSummary("The shipped scenarios a run may start from");
         api.MapGet("/levers", () => Levers.All).WithSummary("The levers the page offers: catalogue parameters with unit, range and meaning");
+        api.MapGet("/facilities", () => Facilities.Info)
+            .WithSummary("The large-facility lever: a scenario's facility event (host cluster, construction, operation, cost, knowledge boost) with the scenario language's ranges");
         api.MapGet("/limits", (RunRegistry runs) => LimitsView.Of(runs.Limits)).WithSummary("How many runs a session may hold, how many firms a run may start with, and other limits");
         api.MapGet("/metrics", () => MetricColumns.All.Select(c => new MetricInfo(c.Name, c.Title, c.Unit, c.PerTick)))
             .WithSummary("The metrics, in the order every quarter's values are given");
@@ -75,7 +77,7 @@ public static class ExplorerApi
     {
         string session = Sessions.Of(http, keys);
         request ??= new StartRequest();
-        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, runs.Limits);
+        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, request.Facilities, runs.Limits);
         if (plan is null) return BadInput([.. problems]);
         var run = await runs.StartAsync(session, plan);
         return Results.Created($"/api/runs/{run.Id}", run.View());
@@ -85,7 +87,7 @@ public static class ExplorerApi
     {
         string session = Sessions.Of(http, keys);
         request ??= new EnsembleRequest();
-        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, runs.Limits);
+        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, request.Facilities, runs.Limits);
         if (request.Seeds < 2 || request.Seeds > EnsembleRegistry.MaxSeeds)
             problems.Add(new InputProblem("seeds", $"seeds {request.Seeds} is outside 2..{EnsembleRegistry.MaxSeeds} (a 5-95% band needs at least {Experiments.Ensembles.SeedEvidence.MinimumSeeds})"));
         if (plan is null || problems.Count > 0) return BadInput([.. problems]);
@@ -95,7 +97,8 @@ public static class ExplorerApi
     }
 
     // A shipped scenario (or a pasted one), a seed, a population and levers, checked; or the problems, each naming its field.
-    private static (RunPlan? Plan, List<InputProblem> Problems) PlanOf(string? file, string? text, ulong? seed, int? firms, IReadOnlyList<LeverSetting>? levers, ExplorerLimits limits)
+    private static (RunPlan? Plan, List<InputProblem> Problems) PlanOf(string? file, string? text, ulong? seed, int? firms, IReadOnlyList<LeverSetting>? levers,
+        IReadOnlyList<FacilitySetting?>? facilities, ExplorerLimits limits)
     {
         var problems = new List<InputProblem>();
         if (firms is < 1 || firms > limits.MaxFirms)
@@ -119,7 +122,8 @@ public static class ExplorerApi
             scenario = shipped;
         }
         var changes = Levers.Check(levers, scenario.World, earliest: 1, "levers", problems);
-        return problems.Count > 0 ? (null, problems) : (RunPlan.Of(scenario, file, seed, firms, changes, levers ?? []), problems);
+        var added = Facilities.Check(facilities, scenario, earliest: 1, "facilities", problems);
+        return problems.Count > 0 ? (null, problems) : (RunPlan.Of(scenario, file, seed, firms, changes, levers ?? [], added), problems);
     }
 
     private static async Task<IResult> StepAsync(string id, StepRequest? request, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
@@ -143,10 +147,11 @@ public static class ExplorerApi
         var problems = new List<InputProblem>();
         var world = parent.Plan.Scenario.World;
         var changes = Levers.Check(request?.Levers, world, earliest: view.Quarters, "levers", problems);
+        var facilities = Facilities.Check(request?.Facilities, parent.Plan.Source, earliest: view.Quarters, "facilities", problems);
         if (problems.Count > 0) return BadInput([.. problems]);
         string from = world.PeriodOf(view.Quarters).ToString();
         var levers = (request?.Levers ?? []).Select(l => l with { From = l.From ?? from });
-        var plan = parent.Plan.Branched(changes, [.. levers]);
+        var plan = parent.Plan.Branched(changes, [.. levers], facilities);
         var branch = await runs.BranchAsync(parent, plan, cancellation);
         return Results.Created($"/api/runs/{branch.Id}", branch.View());
     }

@@ -84,19 +84,28 @@ public static class Levers
             }
             if (!spec.Allows(lever.Value))
                 problems.Add(new($"{at}.value", string.Create(CultureInfo.InvariantCulture, $"'{spec.Name}' = {lever.Value} is outside its allowed range [{spec.Min}, {spec.Max}] ({spec.Unit})")));
-            int tick = earliest;
-            if (lever.From is { } from)
-            {
-                string last = world.PeriodOf(world.Ticks - 1).ToString();
-                string first = world.PeriodOf(earliest).ToString();
-                if (!Model.Time.Period.TryParse(from, out var period))
-                    problems.Add(new($"{at}.from", $"'{from}' is not a quarter such as {first}"));
-                else if ((tick = period.QuartersSince(world.Start)) < earliest || tick >= world.Ticks)
-                    problems.Add(new($"{at}.from", $"{from} is outside {first}..{last}, the quarters a lever may act in here"));
-            }
-            if (spec.Allows(lever.Value)) changes.Add(new ParameterChange(spec.Name, tick, tick, lever.Value, lever.Value));
+            bool timed = TryTick(lever.From, world, earliest, $"{at}.from", problems, out int tick);
+            if (spec.Allows(lever.Value) && timed) changes.Add(new ParameterChange(spec.Name, tick, tick, lever.Value, lever.Value));
         }
         return changes;
+    }
+
+    /// <summary>
+    /// The tick of the quarter <paramref name="from"/> (null: <paramref name="earliest"/>), checked to lie between
+    /// <paramref name="earliest"/> and the horizon's last quarter; false, with a problem under <paramref name="field"/>, if not.
+    /// </summary>
+    public static bool TryTick(string? from, WorldSpec world, int earliest, string field, List<InputProblem> problems, out int tick)
+    {
+        tick = earliest;
+        if (from is null) return true;
+        string last = world.PeriodOf(world.Ticks - 1).ToString();
+        string first = world.PeriodOf(earliest).ToString();
+        if (!Model.Time.Period.TryParse(from, out var period))
+            problems.Add(new(field, $"'{from}' is not a quarter such as {first}"));
+        else if ((tick = period.QuartersSince(world.Start)) < earliest || tick >= world.Ticks)
+            problems.Add(new(field, $"{from} is outside {first}..{last}, the quarters a lever may act in here"));
+        else return true;
+        return false;
     }
 
     /// <summary>The scenario with <paramref name="changes"/> appended to its timeline (later changes win, see the class remarks).</summary>

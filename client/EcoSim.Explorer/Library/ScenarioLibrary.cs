@@ -10,7 +10,8 @@ namespace EcoSim.Explorer.Library;
 /// <param name="Start">The first quarter, e.g. <c>2024Q1</c>.</param>
 /// <param name="Quarters">The quarters it runs.</param>
 /// <param name="Firms">Firms at the start.</param>
-public sealed record ScenarioEntry(string File, string Name, string Description, string Start, int Quarters, int Firms);
+/// <param name="Clusters">Its clusters' ids, in order: where a large facility may be built.</param>
+public sealed record ScenarioEntry(string File, string Name, string Description, string Start, int Quarters, int Firms, IReadOnlyList<string> Clusters);
 
 /// <summary>
 /// The scenarios the explorer offers: those shipped with EcoSim, carried in the assembly so the
@@ -73,7 +74,8 @@ public sealed class ScenarioLibrary
             : null;
 
     private static ScenarioEntry Entry(string file, Scenario scenario) =>
-        new(file, scenario.Name, scenario.Description.Trim(), scenario.World.Start.ToString(), scenario.World.Ticks, scenario.World.Firms);
+        new(file, scenario.Name, scenario.Description.Trim(), scenario.World.Start.ToString(), scenario.World.Ticks, scenario.World.Firms,
+            [.. scenario.World.Clusters.Select(c => c.Id)]);
 
     private static Dictionary<string, string> ReadShipped()
     {

@@ -309,16 +309,28 @@ public sealed class LiveRun : IAsyncDisposable
                 var quarter = View(_stream.Current, Plan);
                 _quarters.Add(quarter);
                 Publish(RunEvent.Of(quarter));
-                if (_quarters.Count == Plan.Scenario.World.Ticks)
-                {
-                    _status = RunStatus.Finished;
-                    Publish(RunEvent.Of(ViewLocked()));
-                    return false;
-                }
-                return true;
+                if (_quarters.Count < Plan.Scenario.World.Ticks) return true;
             }
+            await EndAsync();
+            return false;
         }
         finally { _tickGate.Release(); }
+    }
+
+    // After the last quarter the engine is asked once more, so that it ends the run as a batch run ends: on a cluster it
+    // stops the run's grains and clears its restart points from the store now, not when the finished run is released.
+    private async Task EndAsync()
+    {
+        string? error = null;
+        try { await _stream.MoveNextAsync(); }
+        catch (OperationCanceledException) when (_life.IsCancellationRequested) { }
+        catch (Exception e) { error = $"every quarter is done, but ending the run on the engine failed: {e.GetBaseException().Message}"; }
+        lock (_lock)
+        {
+            _status = RunStatus.Finished;
+            _error = error;
+            Publish(RunEvent.Of(ViewLocked()));
+        }
     }
 
     private void EnsureRunnable()
@@ -331,7 +343,8 @@ public sealed class LiveRun : IAsyncDisposable
     {
         var world = Plan.Scenario.World;
         return new RunView(Id, Plan.Scenario.Name, Plan.ScenarioFile, world.Seed, _status, _quarters.Count, world.Ticks, _speed, Plan.Levers,
-            Parent?.Id, Parent is null ? null : world.PeriodOf(BranchTick).ToString(), [.. world.Clusters.Select(c => c.Id)], _error, world.Firms, world.Start.ToString());
+            Parent?.Id, Parent is null ? null : world.PeriodOf(BranchTick).ToString(), [.. world.Clusters.Select(c => c.Id)], _error, world.Firms, world.Start.ToString(),
+            [.. Plan.Facilities.Select(f => Library.Facilities.SettingOf(f, world))]);
     }
 
     private void Publish(RunEvent message)

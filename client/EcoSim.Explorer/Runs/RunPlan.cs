@@ -19,18 +19,27 @@ public sealed record RunPlan(Scenario Scenario, string? ScenarioFile, IReadOnlyL
     /// <summary>The changes the levers appended to the timeline, in order (a branch's after its parent's): one <c>set</c> event each in the reproducing file.</summary>
     public IReadOnlyList<ParameterChange> Changes { get; init; } = [];
 
+    /// <summary>The large facilities the page added after the scenario's own, in order (a branch's after its parent's): one <c>facility</c> event each in the reproducing file.</summary>
+    public IReadOnlyList<FacilitySpec> Facilities { get; init; } = [];
+
     /// <summary>
-    /// The plan of <paramref name="source"/> with another seed and population if given and <paramref name="changes"/>
-    /// appended to its timeline.
+    /// The plan of <paramref name="source"/> with another seed and population if given, <paramref name="changes"/>
+    /// appended to its timeline and <paramref name="facilities"/> to its facilities.
     /// </summary>
-    public static RunPlan Of(Scenario source, string? file, ulong? seed, int? firms, IReadOnlyList<ParameterChange> changes, IReadOnlyList<LeverSetting> levers)
+    public static RunPlan Of(Scenario source, string? file, ulong? seed, int? firms, IReadOnlyList<ParameterChange> changes, IReadOnlyList<LeverSetting> levers,
+        IReadOnlyList<FacilitySpec>? facilities = null)
     {
         var scenario = seed is ulong given ? source.WithSeed(given) : source;
         if (firms is int n) scenario = scenario with { World = scenario.World with { Firms = n } };
-        return new RunPlan(Library.Levers.Apply(scenario, changes), file, levers) { Source = source, Changes = changes };
+        facilities ??= [];
+        return new RunPlan(Library.Facilities.Apply(Library.Levers.Apply(scenario, changes), facilities), file, levers) { Source = source, Changes = changes, Facilities = facilities };
     }
 
-    /// <summary>This plan with a branch's <paramref name="changes"/> appended after its own, and its levers after these.</summary>
-    public RunPlan Branched(IReadOnlyList<ParameterChange> changes, IReadOnlyList<LeverSetting> levers) =>
-        this with { Scenario = Library.Levers.Apply(Scenario, changes), Levers = [.. Levers, .. levers], Changes = [.. Changes, .. changes] };
+    /// <summary>This plan with a branch's <paramref name="changes"/> and <paramref name="facilities"/> appended after its own, and its levers after these.</summary>
+    public RunPlan Branched(IReadOnlyList<ParameterChange> changes, IReadOnlyList<LeverSetting> levers, IReadOnlyList<FacilitySpec>? facilities = null) =>
+        this with
+        {
+            Scenario = Library.Facilities.Apply(Library.Levers.Apply(Scenario, changes), facilities ?? []),
+            Levers = [.. Levers, .. levers], Changes = [.. Changes, .. changes], Facilities = [.. Facilities, .. facilities ?? []],
+        };
 }

@@ -7,6 +7,7 @@ const $ = (id) => document.getElementById(id);
 
 const page = {
   metrics: [], index: {}, levers: [], scenarios: [],
+  facility: null,           // GET /api/facilities: the large-facility lever
   runs: new Map(),          // id -> { view, quarters: [], color, source }
   current: null,            // id of the run the buttons drive
   charts: new Map(),        // metric name -> uPlot
@@ -137,6 +138,58 @@ function leversOf(view) {
   return values;
 }
 
+// ---- the large facility (a scenario event, offered as GET /api/facilities describes it) ----
+function renderFacility() {
+  const info = page.facility;
+  $("facility-name").value = info.name;
+  $("facility-from").value = info.from;
+  const box = $("facility-fields");
+  box.innerHTML = "";
+  for (const field of info.fields) {
+    const div = document.createElement("div");
+    div.className = "lever";
+    div.dataset.facilityField = field.name;
+    div.innerHTML = `<div class="name"></div><div class="unit"></div>
+      <div class="row"><input type="range"><input type="number" class="value"></div><p class="error" data-error-for="facilities[0].${field.name}"></p>`;
+    div.querySelector(".name").textContent = field.label;
+    div.querySelector(".unit").textContent = `${field.description} (${field.unit}; ${field.min} to ${field.max})`;
+    const range = div.querySelector("input[type=range]"), number = div.querySelector(".value");
+    range.min = field.sliderMin; range.max = field.sliderMax; range.step = (field.sliderMax - field.sliderMin) / 200;
+    range.value = field.default; number.value = field.default; number.step = "any";
+    range.setAttribute("aria-label", field.label);
+    number.setAttribute("aria-label", `${field.label} value`);
+    range.addEventListener("input", () => { number.value = range.value; });
+    number.addEventListener("input", () => { range.value = number.value; });
+    box.appendChild(div);
+  }
+  $("facility-on").addEventListener("change", () => { $("facility").hidden = !$("facility-on").checked; });
+}
+// The host clusters of the scenario chosen, the proposed one selected when it is there.
+function facilityClusters(clusters) {
+  const select = $("facility-cluster"), kept = select.value || page.facility.cluster;
+  select.innerHTML = "";
+  for (const id of clusters) select.add(new Option(id, id, id === kept, id === kept));
+}
+function facilityInput() {
+  if (!$("facility-on").checked) return null;
+  const facility = { name: $("facility-name").value, cluster: $("facility-cluster").value, from: $("facility-from").value.trim() || null };
+  for (const div of document.querySelectorAll("[data-facility-field]")) {
+    const typed = div.querySelector(".value").value.trim();
+    facility[div.dataset.facilityField] = typed === "" ? null : Number(typed);
+  }
+  return facility;
+}
+// The facility to ask for: none if unticked or, for a branch, if the run already builds this very one.
+function facilitiesToSend(view) {
+  const wanted = facilityInput();
+  if (!wanted) return [];
+  const same = (f) => ["name", "cluster", ...page.facility.fields.map((x) => x.name)].every((k) => f[k] === wanted[k]) && (!wanted.from || f.from === wanted.from);
+  return view && view.facilities.some(same) ? [] : [wanted];
+}
+function describeFacilities(view) {
+  return view.facilities.map((f) => `${f.name} in ${f.cluster} from ${f.from}`);
+}
+
 // ---- runs ----
 function rootOf(id) { let run = page.runs.get(id); while (run && run.view.parent && page.runs.has(run.view.parent)) run = page.runs.get(run.view.parent); return run ? run.view.id : id; }
 function family(id) { const root = rootOf(id); return [...page.runs.values()].filter((r) => rootOf(r.view.id) === root); }
@@ -174,7 +227,7 @@ function renderRuns() {
     const li = document.createElement("li");
     if (run.view.id === page.current) li.className = "current";
     const name = run.view.parent ? `branch at ${run.view.branchQuarter}` : `${run.view.scenario}, seed ${run.view.seed}`;
-    const levers = run.view.levers.map((l) => `${l.name}=${l.value}${l.from ? " from " + l.from : ""}`).join(", ");
+    const levers = [...run.view.levers.map((l) => `${l.name}=${l.value}${l.from ? " from " + l.from : ""}`), ...describeFacilities(run.view)].join(", ");
     li.innerHTML = `<span class="swatch"></span><span class="label"></span>`;
     li.querySelector(".swatch").style.background = run.color;
     li.querySelector(".label").textContent = `${name}${levers ? " (" + levers + ")" : ""}: ${run.view.quarters}/${run.view.horizon} ${run.view.status}`;
@@ -364,7 +417,7 @@ function startBody() {
   page.sent = changedLevers(new Map());
   return {
     scenario: text.trim() ? null : $("scenario").value, scenarioText: text.trim() ? text : null,
-    seed: seed === "" ? null : Number(seed), firms: firms === "" ? null : Number(firms), levers: page.sent,
+    seed: seed === "" ? null : Number(seed), firms: firms === "" ? null : Number(firms), levers: page.sent, facilities: facilitiesToSend(null),
   };
 }
 
@@ -411,7 +464,7 @@ async function branch() {
   const run = page.runs.get(page.current);
   $("status").textContent = `branching at quarter ${run.view.quarters + 1}: recomputing the shared history...`;
   page.sent = changedLevers(leversOf(run.view));
-  const view = await api("POST", `api/runs/${run.view.id}/branch`, { levers: page.sent });
+  const view = await api("POST", `api/runs/${run.view.id}/branch`, { levers: page.sent, facilities: facilitiesToSend(run.view) });
   const history = await api("GET", `api/runs/${view.id}`);
   adopt(history.run, history.quarters);
   select(view.id);
@@ -516,7 +569,7 @@ async function showFirmSizes(cluster) {
 }
 
 async function start() {
-  [page.metrics, page.levers, page.scenarios, page.limits] = await Promise.all([api("GET", "api/metrics"), api("GET", "api/levers"), api("GET", "api/scenarios"), api("GET", "api/limits")]);
+  [page.metrics, page.levers, page.scenarios, page.limits, page.facility] = await Promise.all([api("GET", "api/metrics"), api("GET", "api/levers"), api("GET", "api/scenarios"), api("GET", "api/limits"), api("GET", "api/facilities")]);
   page.metrics.forEach((m, i) => { page.index[m.name] = i; });
   for (const s of page.scenarios) $("scenario").add(new Option(`${s.name} (${s.start}, ${s.quarters} quarters, ${s.firms.toLocaleString("en")} firms)`, s.file));
   $("firms").min = page.limits.minFirms;
@@ -526,7 +579,9 @@ async function start() {
     $("scenario-description").textContent = chosen?.description ?? "";
     $("firms").placeholder = chosen ? `${chosen.firms.toLocaleString("en")}, the scenario's` : "the scenario's";
     $("firms-range").textContent = `A Reset with another population: ${page.limits.minFirms} to ${page.limits.maxFirms.toLocaleString("en")} firms.`;
+    facilityClusters(chosen?.clusters ?? []);
   };
+  renderFacility();
   $("scenario").addEventListener("change", describe);
   describe();
   for (const m of page.metrics) $("cluster-metric").add(new Option(m.title, m.name, m.name === "value_added", m.name === "value_added"));
