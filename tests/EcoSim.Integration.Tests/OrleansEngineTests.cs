@@ -44,6 +44,17 @@ public sealed class OrleansEngineTests(TestClusterFixture fixture)
     }
 
     [Fact]
+    public async Task With_entrants_intensity_falling_with_size_the_Orleans_engine_writes_the_reference_engines_bytes()
+    {
+        // The back-cast's flow of certified firms (docs/SCENARIOS.md 8.7): intensities falling with size, many entrants.
+        var certifying = Certifying(TestFiles.LoadSmall().World);
+        var world = certifying with { Parameters = certifying.Parameters with { RdIntensitySizeElasticity = 0.5, BaseEntryRate = 0.2 } };
+        string reference = MetricsText.OfReference(world);
+        Assert.Equal(reference, await RunOnCluster(world, 64));
+        Assert.NotEqual(MetricsText.OfReference(certifying with { Parameters = world.Parameters with { RdIntensitySizeElasticity = 0 } }), reference); // the rule acted
+    }
+
+    [Fact]
     public async Task Concurrent_runs_in_one_cluster_do_not_disturb_each_other()
     {
         var small = TestFiles.LoadSmall().World;

@@ -327,8 +327,8 @@ public sealed record ModelParameters
     /// <summary>Dispersion of firms' R&amp;D intensity around their cluster's.</summary>
     [Parameter("1", 0, 3, "assumed", Description = "s.d. of log R&D intensity around the cluster's, for initial firms and entrants")]
     public double RdIntensityDispersion { get; init; } = 0.5;
-    /// <summary>How much less of its revenue a larger initial firm spends on R&amp;D.</summary>
-    [Parameter("1", 0, 1, "assumed 0 (intensity independent of size); the back-cast calibrates it (docs/SCENARIOS.md 8.7): the certification rules' own premise is that small technology firms spend a larger share of revenue on R&D (5%, 4%, 3% by size)", Description = "elasticity of an initial firm's R&D intensity to its size (negative sign applied), the cluster's revenue-weighted intensity kept", FixedAtStart = true)]
+    /// <summary>How much less of its revenue a larger firm spends on R&amp;D, set at its start (initial firms and entrants).</summary>
+    [Parameter("1", 0, 1, "assumed 0 (intensity independent of size); the back-cast calibrates it (docs/SCENARIOS.md 8.7): the certification rules' own premise is that small technology firms spend a larger share of revenue on R&D (5%, 4%, 3% by size)", Description = "elasticity of a firm's R&D intensity to its size when it starts, initial firm or entrant (negative sign applied), the initial firms' revenue-weighted intensity kept at the cluster's", FixedAtStart = true)]
     public double RdIntensitySizeElasticity { get; init; } = 0;
     /// <summary>Dispersion of entrants' size.</summary>
     [Parameter("1", 0, 3, "assumed", Description = "s.d. of log size of entrants")]

@@ -12,7 +12,9 @@ public static class EntryPhase
     /// Draws the entrants of one cluster. Spin-offs come first (they start on the newest technology,
     /// one to two generation gains above the cluster's mean practice; starting them at the frontier made
     /// every spin-off a new frontier firm and ratcheted productivity up), then funded start-ups (with their deal as cash), then spontaneous entrants.
-    /// Their indices continue the cluster's numbering.
+    /// Their indices continue the cluster's numbering. An entrant's R&amp;D intensity falls with its size relative to the
+    /// average firm as an initial firm's does (<see cref="FirmPhase.SizeIntensityFactor"/>): drawn around the cluster's
+    /// alone, entrants were never R&amp;D-intensive enough to be certified, so certified firms that exited were not replaced.
     /// </summary>
     public static EntrantBatch Plan(WorldSpec spec, int tick, ClusterSignals signals, ClusterState state, int spinOffs, int deals)
     {
@@ -27,6 +29,7 @@ public static class EntryPhase
         double typical = ModelMath.Exp(state.MeanLogProductivity);
         double dealSize = Mechanisms.FinanceRules.DealSize(p, signals.Demand, spec.Clusters[c].Revenue);
         double weightTotal = state.WeightTotal > 0 ? state.WeightTotal : 1;
+        double sizeScale = FirmPhase.SizeIntensityScale(p, FirmPhase.SplitLogNormalMean(p.InitialSmallSizeDispersion, p.InitialSizeDispersion));
         for (int k = 0; k < total; k++)
         {
             long index = state.NextFirmIndex + k;
@@ -36,7 +39,8 @@ public static class EntryPhase
                 ? Math.Max(state.MeanProductivity, typical) * (1 + p.GenerationGain * (1 + draws.NextDouble()))
                 : typical * FirmPhase.LogNormalMeanOne(ref draws, p.InitialProductivityDispersion);
             double weight = p.EntrantRelativeSize * averageWeight * FirmPhase.LogNormalMeanOne(ref draws, p.EntrantSizeDispersion);
-            double intensity = spec.Clusters[c].RdIntensity * FirmPhase.LogNormalMeanOne(ref draws, p.RdIntensityDispersion) * (spinOff ? p.SpinOffRdMultiplier : 1);
+            double intensity = spec.Clusters[c].RdIntensity * FirmPhase.LogNormalMeanOne(ref draws, p.RdIntensityDispersion) * (spinOff ? p.SpinOffRdMultiplier : 1)
+                               * FirmPhase.SizeIntensityFactor(p, weight / averageWeight, sizeScale);
             double revenue = signals.Demand * weight / weightTotal;
             double cash = funded ? dealSize : spinOff ? p.SpinOffCashDeals * dealSize : p.InitialCashYears * revenue;
             int vintage = spinOff ? state.Generation : Math.Max(0, state.Generation - (int)Math.Round(p.EntrantVintageLag));

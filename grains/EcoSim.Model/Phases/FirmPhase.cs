@@ -101,7 +101,7 @@ public static class FirmPhase
             double weight = SplitLogNormalMeanOne(ref draws, p.InitialSmallSizeDispersion, p.InitialSizeDispersion, sizeMean);
             double productivity = LogNormalMeanOne(ref draws, p.InitialProductivityDispersion);
             double intensity = cluster.RdIntensity * LogNormalMeanOne(ref draws, p.RdIntensityDispersion);
-            if (p.RdIntensitySizeElasticity != 0) intensity *= sizeScale * ModelMath.Pow(weight, -p.RdIntensitySizeElasticity);
+            intensity *= SizeIntensityFactor(p, weight, sizeScale);
             double revenue = cluster.Revenue * weight / firms;
             double researchers = KnowledgeRules.ResearchersFunded(intensity * revenue, p.ResearcherCostShare, p.InitialWage);
             var firm = new FirmRecord(productivity, weight, revenue, intensity, p.InitialRdStockYears * intensity * revenue,
@@ -109,6 +109,16 @@ public static class FirmPhase
             shard.Append(spec.Certification ? firm with { CertifiedTick = CertificationPhase.StartTick(spec, shard.Cluster, index, firm) } : firm);
         }
     }
+
+    /// <summary>
+    /// How much more (or less) of its revenue a firm of relative weight <paramref name="weight"/> (its weight over the
+    /// average firm's) spends on R&amp;D than its cluster's draw: w^-e times <paramref name="sizeScale"/>
+    /// (<see cref="SizeIntensityScale"/>). Exactly 1 when the elasticity is zero, so that worlds without it keep their bits.
+    /// One rule for initial firms and entrants: an entrant is small, so with e above zero it starts R&amp;D-intensive,
+    /// as small technology firms are (the premise of the certification rules' 5/4/3% by size).
+    /// </summary>
+    public static double SizeIntensityFactor(ModelParameters p, double weight, double sizeScale) =>
+        p.RdIntensitySizeElasticity == 0 ? 1 : sizeScale * ModelMath.Pow(weight, -p.RdIntensitySizeElasticity);
 
     /// <summary>
     /// The factor that keeps a cluster's revenue-weighted R&amp;D intensity when an initial firm's intensity falls with its

@@ -42,8 +42,9 @@ public sealed class CheckModelBackcastTests
         Assert.Equal("false", fit["rd_expenditure"][7]);
         Assert.True(double.Parse(fit["rd_expenditure"][2], CultureInfo.InvariantCulture) > 3.5);
         Assert.Equal("true", fit["rd_personnel"][7]); // the personnel figure was not altered and still holds
+        Assert.Equal("true", fit["high_tech_enterprises"][7]); // nor the certified counts
         var years = File.ReadAllLines(Path.Combine(dir, "backcast.csv"));
-        Assert.Equal(1 + 2 * 9, years.Length); // two series, every year 2016 to 2024
+        Assert.Equal(1 + 3 * 9, years.Length); // three series, every year 2016 to 2024
         Assert.Contains(years, l => l.StartsWith("rd_expenditure,2021,bn yuan,,", StringComparison.Ordinal)); // no figure for 2021, the model's value still given
 
         var report = new ReportFile(dir);

@@ -25,7 +25,7 @@ public sealed class CheckModelCliTests
         Assert.Equal(["backcast-fit.csv", "backcast.csv", "facts.csv", "manifest.json", "plots", "report.html", "screen-design.csv", "screen-indices.csv"],
             Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(7, Directory.GetFiles(Path.Combine(dir, "plots"), "fact-*.png").Length);
-        Assert.Equal(["backcast-rd_expenditure.png", "backcast-rd_personnel.png"], Directory.GetFiles(Path.Combine(dir, "plots"), "backcast-*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["backcast-high_tech_enterprises.png", "backcast-rd_expenditure.png", "backcast-rd_personnel.png"], Directory.GetFiles(Path.Combine(dir, "plots"), "backcast-*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("Back-cast: holds (rd_expenditure RMSPE", output);
         Assert.All(File.ReadAllLines(Path.Combine(dir, "backcast-fit.csv")).Skip(1), line => Assert.Contains(",true,", line));
         var facts = File.ReadAllLines(Path.Combine(dir, "facts.csv"));

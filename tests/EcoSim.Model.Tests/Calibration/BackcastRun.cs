@@ -10,7 +10,7 @@ namespace EcoSim.Model.Tests.Calibration;
 
 /// <summary>
 /// One run of scenarios/guangdong-backcast-2016.yaml (2016Q1 to 2024Q4, 36 quarters) on the reference
-/// engine with its full firm population (19,857 firms) and its own seed, summarised by calendar year;
+/// engine with its full firm population (100,000 innovating firms, about 20,000 of them certified) and its own seed, summarised by calendar year;
 /// shared by the tests of <see cref="BackcastTests"/> (xUnit class fixture).
 /// </summary>
 public sealed class BackcastRun
@@ -26,6 +26,7 @@ public sealed class BackcastRun
         var firmRd = new double[years];
         var researchers = new double[years];
         var firms = new double[years];
+        var certified = new double[years];
         foreach (var tick in new ReferenceEngine(world).Run())
         {
             var region = tick.Rows[^1];
@@ -34,12 +35,14 @@ public sealed class BackcastRun
             firmRd[y] += region[MetricColumns.FirmRd] / WorldSpec.TicksPerYear;
             researchers[y] = region[MetricColumns.Researchers]; // end of year
             firms[y] = region[MetricColumns.Firms];             // end of year
+            certified[y] = region[MetricColumns.CertifiedFirms]; // end of year
         }
         FirstYear = world.Start.Year;
         TotalRd = total;
         FirmRd = firmRd;
         Researchers = researchers;
         Firms = firms;
+        Certified = certified;
         Observed = CalibrationData.Series("rd_expenditure");
     }
 
@@ -60,6 +63,9 @@ public sealed class BackcastRun
 
     /// <summary>Live firms at the end of each year.</summary>
     public IReadOnlyList<double> Firms { get; }
+
+    /// <summary>Live firms holding a high-tech enterprise certificate at the end of each year (metric certified_firms).</summary>
+    public IReadOnlyList<double> Certified { get; }
 
     /// <summary>Observed R&amp;D expenditure by year, bn yuan (scenarios/data/guangdong-calibration.csv).</summary>
     public IReadOnlyDictionary<int, double> Observed { get; }
@@ -82,14 +88,14 @@ public sealed class BackcastRun
     public string Table()
     {
         var text = new StringBuilder();
-        text.AppendLine("| year | observed R&D, bn yuan | simulated total_rd, bn yuan/yr | error | firms' share | researchers (end of year) | firms (end of year) |");
-        text.AppendLine("|---|---|---|---|---|---|---|");
+        text.AppendLine("| year | observed R&D, bn yuan | simulated total_rd, bn yuan/yr | error | firms' share | researchers (end of year) | firms (end of year) | certified (end of year) |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
         for (int y = 0; y < TotalRd.Count; y++)
         {
             int year = FirstYear + y;
             bool seen = Observed.TryGetValue(year, out double observed);
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {year} | {(seen ? observed.ToString("0.00", CultureInfo.InvariantCulture) : "-")} | {TotalRd[y]:0.00} | {(seen ? (TotalRd[y] / observed - 1).ToString("+0.00%;-0.00%", CultureInfo.InvariantCulture) : "-")} | {FirmRd[y] / TotalRd[y]:0.0%} | {Researchers[y]:#,0} | {Firms[y]:#,0} |"));
+                $"| {year} | {(seen ? observed.ToString("0.00", CultureInfo.InvariantCulture) : "-")} | {TotalRd[y]:0.00} | {(seen ? (TotalRd[y] / observed - 1).ToString("+0.00%;-0.00%", CultureInfo.InvariantCulture) : "-")} | {FirmRd[y] / TotalRd[y]:0.0%} | {Researchers[y]:#,0} | {Firms[y]:#,0} | {Certified[y]:#,0} |"));
         }
         text.Append(string.Create(CultureInfo.InvariantCulture,
             $"RMS percentage error: {RmsPercentageError():0.00}% over the {Errors().Count} observed years; {RmsPercentageError(y => y > FirstYear):0.00}% without the first (anchored) year."));
