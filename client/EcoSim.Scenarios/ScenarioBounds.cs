@@ -1,4 +1,7 @@
 using System.Globalization;
+using EcoSim.Model.Mechanisms;
+using EcoSim.Model.Parameters;
+using EcoSim.Model.World;
 using YamlDotNet.RepresentationModel;
 
 namespace EcoSim.Scenarios;
@@ -38,18 +41,28 @@ internal static class ScenarioBounds
         Over(pairs > ScenarioLimits.MaxRelatednessPairs, "relatedness.pairs", $"{Count(pairs)} pairs are more than the {Count(ScenarioLimits.MaxRelatednessPairs)} a scenario may list");
         if (!countsOk || part.Firms is not int firms || part.Clusters is null || ticks < 1) return;
 
-        var cost = RunCost.Of(firms, labs, funds, part.Clusters.Count, ticks);
+        var cost = RunCost.Of(firms, labs, funds, part.Clusters.Count, ticks, HoldingTicks(part));
         bool memory = cost.MemoryBytes > limits.MaxMemoryBytes, work = cost.Work > limits.MaxWork;
         if (!memory && !work) return;
         var largest = cost.Parts[0];
         string terms = string.Join(", ", cost.Parts.Select(p => $"{p.What} {RunCost.Bytes(p.MemoryBytes)} and {RunCost.Updates(p.Work)}"));
+        var (needs, allowed) = RunCost.BytesApart(cost.MemoryBytes, limits.MaxMemoryBytes);
+        var (works, allowedWork) = RunCost.UpdatesApart(cost.Work, limits.MaxWork);
         string what = (memory, work) switch
         {
-            (true, true) => $"about {RunCost.Bytes(cost.MemoryBytes)} of memory and {RunCost.Updates(cost.Work)}, over the ceilings of {RunCost.Bytes(limits.MaxMemoryBytes)} (--max-memory) and {RunCost.Updates(limits.MaxWork)} (--max-work)",
-            (true, false) => $"about {RunCost.Bytes(cost.MemoryBytes)} of memory, over the ceiling of {RunCost.Bytes(limits.MaxMemoryBytes)} (--max-memory)",
-            _ => $"about {RunCost.Updates(cost.Work)}, over the ceiling of {RunCost.Updates(limits.MaxWork)} (--max-work)",
+            (true, true) => $"about {needs} of memory and {works}, over the ceilings of {allowed} (--max-memory) and {allowedWork} (--max-work)",
+            (true, false) => $"about {needs} of memory, over the ceiling of {allowed} (--max-memory)",
+            _ => $"about {works}, over the ceiling of {allowedWork} (--max-work)",
         };
         Report(part, largest.Key, $"a run of this scenario would need {what}; by population: {terms}. Make the populations smaller, or raise the ceiling if the machine has room");
+    }
+
+    /// <summary>The funds' holding period in quarters: the scenario's <c>holdingYears</c> (fixed at the start), or the model's default.</summary>
+    private static int HoldingTicks(ScenarioPart part)
+    {
+        var parameters = new ModelParameters();
+        if (part.Parameters.TryGetValue(nameof(ModelParameters.HoldingYears), out var years)) parameters = parameters with { HoldingYears = years.Value };
+        return FinanceRules.HoldingTicks(parameters, WorldSpec.TicksPerYear);
     }
 
     private static void Report(ScenarioPart part, string key, string message) => part.Sink!.At(Find(part.Root, key), key, message);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace EcoSim.Experiments.Output;
@@ -37,7 +38,7 @@ public static class ManifestReader
         {
             if (!File.Exists(path))
                 return false;
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using JsonDocument document = JsonDocument.Parse(WithoutByteOrderMark(File.ReadAllBytes(path)));
             return HasFormatMarker(document.RootElement);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
@@ -49,8 +50,8 @@ public static class ManifestReader
     private static OutputManifest Parse(byte[] bytes)
     {
         JsonDocument document;
-        try { document = JsonDocument.Parse(bytes); }
-        catch (JsonException e) { throw new ManifestProblem(null, $"not valid JSON ({e.Message})"); }
+        try { document = JsonDocument.Parse(WithoutByteOrderMark(bytes)); }
+        catch (JsonException e) { throw new ManifestProblem(null, NotJson(e)); }
         using (document)
         {
             var root = document.RootElement;
@@ -70,6 +71,25 @@ public static class ManifestReader
             if (errors.Length > 0) throw ManifestStrictness.Describe(root, errors);
             return common! with { Payload = payload! };
         }
+    }
+
+    /// <summary>
+    /// The bytes after a UTF-8 byte-order mark, if they start with one: an editor may add it, and JSON readers
+    /// take it for a stray character. A scenario file is read the same way.
+    /// </summary>
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] bytes) =>
+        bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsMemory(3) : bytes;
+
+    /// <summary>
+    /// A syntax error in words and in the place an editor shows: the reader's own message counts lines and bytes
+    /// from zero and ends in its field names ("LineNumber: 0 | BytePositionInLine: 72.").
+    /// </summary>
+    private static string NotJson(JsonException e)
+    {
+        string what = e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].Trim();
+        return e.LineNumber is long line && e.BytePositionInLine is long column
+            ? string.Create(CultureInfo.InvariantCulture, $"not valid JSON at line {line + 1}, byte {column + 1}: {what}")
+            : $"not valid JSON: {what}";
     }
 
     private static (T? Value, JsonException? Error) Attempt<T>(Func<T?> read) where T : class

@@ -73,9 +73,23 @@ public sealed class HostileCorpusTests(ITestOutputHelper log)
         if (printed.Contains("   at ", StringComparison.Ordinal) || printed.Contains("Exception:", StringComparison.Ordinal) || printed.Contains("Unhandled", StringComparison.Ordinal))
             yield return $"printed a stack trace or an exception: {Shorten(printed)}";
         if (run.Errors.Length == 0) yield return "said nothing on stderr";
+        if (DotNetWords.FirstOrDefault(w => printed.Contains(w, StringComparison.Ordinal)) is { } word)
+            yield return $"printed the runtime's words ('{word}') instead of EcoSim's: {Shorten(printed)}";
+        foreach (char c in printed.Where(Unprintable).Take(1))
+            yield return $"printed the raw control character U+{(int)c:X4} instead of its escape";
         if (!before.SequenceEqual(after)) yield return $"wrote {string.Join(", ", after.Except(before).Take(5))}";
         if (run.PeakBytes > MemoryCeiling) yield return $"peaked at {run.PeakBytes / 1048576.0:0} MB, over the ceiling of {MemoryCeiling / 1048576} MB";
     }
+
+    /// <summary>
+    /// What .NET puts in its own messages and EcoSim's never hold: type names ("could not be converted to
+    /// System.Int32"), System.Text.Json's zero-based positions, a JSON path. A user reads the file, not the program.
+    /// </summary>
+    private static readonly string[] DotNetWords = ["System.", "LineNumber:", "BytePositionInLine", "Path: $", "YamlDotNet", "Exception"];
+
+    // A character that can drive a terminal (cursor, colour, title, direction) if printed as it is.
+    private static bool Unprintable(char c) =>
+        c is (< ' ' and not '\n' and not '\r' and not '\t') or (>= '\u007F' and <= '\u009F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     // Every file and folder below the case's folder, with sizes: a new, grown or shrunk entry is something written.
     private static List<string> Snapshot(string folder) =>
