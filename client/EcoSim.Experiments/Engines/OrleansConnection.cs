@@ -43,7 +43,7 @@ public static class OrleansConnections
             throw;
         }
         Pipelines.RunTimeline.Mark("silo started");
-        return new HostConnection(host, 1);
+        return new EmbeddedSiloConnection(host);
     }
 
     /// <summary>
@@ -117,6 +117,7 @@ public static class OrleansConnections
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
+    // A client of a cluster that others run: stopped gracefully, so its gateways learn at once that it has gone.
     private sealed class HostConnection(IHost host, int silos) : IOrleansConnection
     {
         public IGrainFactory Grains { get; } = host.Services.GetRequiredService<IGrainFactory>();
