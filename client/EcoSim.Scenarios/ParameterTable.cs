@@ -34,6 +34,29 @@ public static class ParameterTable
         return text.ToString();
     }
 
+    /// <summary>
+    /// The plausible ranges in Markdown, the table of docs/SENSITIVITY.md, section 9: one row per parameter
+    /// in catalogue order with the columns name, plausible range, unit, default, allowed range and the
+    /// plausible range's source, so that a reader sees what <c>--param NAME</c> alone samples and how much
+    /// narrower it is than what the model allows. Same conventions as <see cref="Markdown"/>.
+    /// </summary>
+    public static string PlausibleRangesMarkdown()
+    {
+        var text = new StringBuilder();
+        text.Append("| name | plausible range | unit | default | allowed range | source of the plausible range |\n");
+        text.Append("|---|---|---|---|---|---|\n");
+        foreach (var spec in ParameterCatalog.All)
+        {
+            text.Append("| `").Append(spec.Name).Append("` | ")
+                .Append(Number(spec.Plausible.Low)).Append(" to ").Append(Number(spec.Plausible.High)).Append(" | ")
+                .Append(Cell(spec.Unit)).Append(" | ")
+                .Append(Number(spec.Default)).Append(" | ")
+                .Append(Number(spec.Min)).Append(" to ").Append(Number(spec.Max)).Append(" | ")
+                .Append(Cell(spec.Plausible.Source)).Append(" |\n");
+        }
+        return text.ToString();
+    }
+
     /// <summary>A number in invariant culture, shortest form that reads back to the same double.</summary>
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using EcoSim.Experiments;
 using EcoSim.Experiments.Pipelines;
 using EcoSim.Experiments.Sensitivity;
@@ -17,7 +18,7 @@ internal static class SensitivityCommand
         var parameters = new Option<string[]>("--param", "-p")
         {
             Description = $"A parameter and the range it is drawn from uniformly ({SensitivityRange.Form}); give one --param per parameter, up to {SensitivityLimits.MaxParameters}. " +
-                          "Each value holds from the second quarter to the last, as in a sweep",
+                          "An explicit range must lie inside the catalogue's allowed range. Each value holds from the second quarter to the last, as in a sweep",
             Required = true,
         };
         var samples = new Option<int?>("--samples", "-N") { Description = "Morris: trajectories r [default: 10]; Sobol: base sample N, a power of two [default: 64]. Design points: r (k + 1) or N (k + 2) for k parameters" };
@@ -26,10 +27,15 @@ internal static class SensitivityCommand
         var outputs = new Option<string?>("--outputs") { Description = $"Outputs to explain, region metrics in a calendar year ({SensitivityOutput.Form}) [default: the key metrics in the last year]" };
         var policy = new Option<string?>("--policy") { Description = "A policy scenario file with the same horizon: every design point then runs the scenario and the policy with paired seeds, and each output is the policy's effect (policy minus scenario)" };
         var parallel = EnsembleOptions.Parallel();
+        var list = new Option<bool>("--list-params")
+        {
+            Description = "Print every parameter's plausible range (what --param NAME alone samples), unit, default, allowed range and the range's source, as a Markdown table, and exit",
+            Action = new ListParameters(output),
+        };
         var shared = new SharedOptions("runs/<scenario>-sensitivity-<method>", "the scenario");
         var command = new Command("sensitivity", "Global sensitivity analysis of a scenario's outputs to its parameters (Morris or Sobol): indices.csv, design.csv, report.html, plots/ (tornado plots with 90% intervals), manifest.json")
         {
-            scenario, method, parameters, samples, seeds, seed, outputs, policy, parallel,
+            scenario, method, parameters, samples, seeds, seed, outputs, policy, parallel, list,
         };
         shared.AddTo(command);
         command.SetAction(async (result, cancellation) =>
@@ -71,5 +77,20 @@ internal static class SensitivityCommand
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>--list-params</c>: the catalogue's plausible ranges, the table of docs/SENSITIVITY.md section 9. It clears
+    /// the parse errors, as --help does, so that it needs neither the scenario nor --method nor --param.
+    /// </summary>
+    private sealed class ListParameters(TextWriter output) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            output.Write(ParameterTable.PlausibleRangesMarkdown());
+            return ExitCodes.Ok;
+        }
     }
 }

@@ -73,7 +73,7 @@ public sealed class CalibrationPipeline(PipelineEvents events)
                 Scenario = ManifestScenario.Of(scenario),
                 Target = settings.TargetName,
                 TargetLines = settings.TargetLines,
-                Parameters = [.. ranges.Select(r => new Sensitivity.SensitivityParameter(r.Parameter.Name, r.Low, r.High))],
+                Parameters = [.. ranges.Select(r => r.Recorded)],
                 Particles = settings.Abc.Particles,
                 Generations = settings.Abc.Generations,
                 CalibrationSeed = settings.Abc.Seed,

@@ -30,8 +30,7 @@ internal sealed class CalibrationReproduction(OutputManifest recorded, Calibrati
     public override async Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
         var scenario = AsRecorded(RecordedManifest.Rebuild(manifest.Scenario, "scenario", context.Limits), manifest.Scenario.Path, recorded.TickCount);
-        var texts = manifest.Parameters.Select(p => $"{p.Name}={SensitivityRange.Number(p.Low)}:{SensitivityRange.Number(p.High)}").ToList();
-        var ranges = SensitivityRange.TryParse(texts, out var problems) ?? throw new ManifestProblem("parameters", string.Join("; ", problems));
+        var ranges = SensitivityRange.FromRecorded(manifest.Parameters, out var problems, "parameters") ?? throw new ManifestProblem("parameters", string.Join("; ", problems));
         var targetProblems = new List<string>();
         var target = CalibrationTarget.TryParse(manifest.Target, manifest.TargetLines, scenario.World, targetProblems) ?? throw new ManifestProblem("targetLines", string.Join("; ", targetProblems));
         var settings = new CalibrationSettings(scenario, manifest.Target, manifest.TargetLines, target, ranges,

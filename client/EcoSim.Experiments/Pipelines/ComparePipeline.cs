@@ -56,7 +56,7 @@ public sealed class ComparePipeline(PipelineEvents events)
             var payload = new ComparisonPayload
             {
                 Baseline = ManifestScenario.Of(baseline), Policy = ManifestScenario.Of(policy), Seeds = seeds,
-                ParameterUncertainty = uncertain.Count > 0 ? [.. uncertain.Select(r => new Sensitivity.SensitivityParameter(r.Parameter.Name, r.Low, r.High))] : null,
+                ParameterUncertainty = uncertain.Count > 0 ? [.. uncertain.Select(r => r.Recorded)] : null,
             };
             await run.CommitAsync(payload, baseline.World.Ticks, m => ComparisonReport.Build(findings, baseline, policy, plots, folder.WorkingPath, m), cancellation);
             return new ComparisonOutcome(folder.ShownPath, settings.Output.Plots, [findings.ToMarkdown()]);

@@ -69,7 +69,7 @@ internal static class ReproductionFacts
         new("scenario SHA-256", manifest.Scenario.Sha256),
         .. manifest.Policy is { } policy ? [new ReportFact("policy", $"{policy.Name} ({policy.Path}), its effect against the scenario being the output"), new ReportFact("policy SHA-256", policy.Sha256)] : Array.Empty<ReportFact>(),
         new("method", $"{manifest.Method}, {(manifest.Method == "sobol" ? "base sample N" : "trajectories")} {manifest.Samples}, design seed {manifest.DesignSeed}"),
-        .. manifest.Parameters.Select(p => new ReportFact($"parameter {p.Name}", $"{Sensitivity.SensitivityRange.Number(p.Low)} to {Sensitivity.SensitivityRange.Number(p.High)}")),
+        .. manifest.Parameters.Select(p => new ReportFact($"parameter {p.Name}", $"{Sensitivity.SensitivityRange.Number(p.Low)} to {Sensitivity.SensitivityRange.Number(p.High)}{(Sensitivity.RangeBases.Parse(p.Range) == Sensitivity.RangeBasis.Plausible ? " (the catalogue's plausible range)" : "")}")),
         new("outputs", string.Join(", ", manifest.Outputs)),
         new("design", $"{manifest.Points} points x {Seeds(manifest.Seeds)} seeds{(manifest.Policy is null ? "" : " x 2 scenarios")} = {manifest.Points * manifest.Seeds.Count * (manifest.Policy is null ? 1 : 2)} runs"),
         new("quarters", ticks.ToString(CultureInfo.InvariantCulture)),

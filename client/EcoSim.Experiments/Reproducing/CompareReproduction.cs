@@ -34,7 +34,7 @@ internal sealed class CompareReproduction(OutputManifest recorded, ComparisonPay
         if (baseline.World.Start != policy.World.Start || baseline.World.Ticks != policy.World.Ticks)
             throw new ManifestProblem("policy", $"covers {policy.World.Start} and {policy.World.Ticks} ticks but the baseline {baseline.World.Start} and {baseline.World.Ticks}; a comparison needs the same horizon");
         var uncertain = manifest.ParameterUncertainty is { Count: > 0 } recordedRanges
-            ? Sensitivity.SensitivityRange.TryParse([.. recordedRanges.Select(p => $"{p.Name}={Sensitivity.SensitivityRange.Number(p.Low)}:{Sensitivity.SensitivityRange.Number(p.High)}")], out var problems, "parameterUncertainty")
+            ? Sensitivity.SensitivityRange.FromRecorded(recordedRanges, out var problems, "parameterUncertainty")
               ?? throw new ManifestProblem("parameterUncertainty", string.Join("; ", problems))
             : [];
         var settings = new CompareSettings(AsRecorded(baseline, manifest.Baseline.Path, recorded.TickCount, "baseline"), AsRecorded(policy, manifest.Policy.Path, recorded.TickCount, "policy"),

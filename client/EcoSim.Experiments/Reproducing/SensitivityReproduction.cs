@@ -30,8 +30,7 @@ internal sealed class SensitivityReproduction(OutputManifest recorded, Sensitivi
     public override async Task<OutputOutcome> RunAsync(string outputPath, ReproductionContext context, CancellationToken cancellation)
     {
         var scenario = AsRecorded(RecordedManifest.Rebuild(manifest.Scenario, "scenario", context.Limits), manifest.Scenario.Path, recorded.TickCount);
-        var texts = manifest.Parameters.Select(p => $"{p.Name}={SensitivityRange.Number(p.Low)}:{SensitivityRange.Number(p.High)}").ToList();
-        var ranges = SensitivityRange.TryParse(texts, out var problems) ?? throw new ManifestProblem("parameters", string.Join("; ", problems));
+        var ranges = SensitivityRange.FromRecorded(manifest.Parameters, out var problems, "parameters") ?? throw new ManifestProblem("parameters", string.Join("; ", problems));
         var outputs = SensitivityOutput.TryParse(string.Join(",", manifest.Outputs), scenario.World, out problems) ?? throw new ManifestProblem("outputs", string.Join("; ", problems));
         var design = new SensitivityDesign(SensitivityMethods.Parse(manifest.Method)!.Value, ranges, manifest.Samples, manifest.DesignSeed);
         if (design.Points.Count != manifest.Points) throw new ManifestProblem("points", $"{manifest.Points} is not the {design.Points.Count} points of the design");

@@ -19,7 +19,7 @@ public static class ParameterDraws
         return [.. ranges.Select((r, i) => new ParameterSetting(r.Parameter, r.At(random.Bits(DesignRandom.Use.ParameterDraw, i, 0) * (1.0 / 4294967296.0))))];
     }
 
-    /// <summary>The ranges in words, e.g. "basicShare uniform on [0.1, 0.4] (share)".</summary>
+    /// <summary>The ranges in words, e.g. "basicShare uniform on [0.1, 0.4] (share)", with ", the catalogue's plausible range (its source)" after a range taken from the catalogue.</summary>
     public static string Describe(IReadOnlyList<SensitivityRange> ranges) =>
-        string.Join(", ", ranges.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Parameter.Name} uniform on [{SensitivityRange.Number(r.Low)}, {SensitivityRange.Number(r.High)}] ({r.Parameter.Unit})")));
+        string.Join(", ", ranges.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Parameter.Name} uniform on [{SensitivityRange.Number(r.Low)}, {SensitivityRange.Number(r.High)}] ({r.Parameter.Unit}){SensitivityRange.BasisWords(r)}")));
 }

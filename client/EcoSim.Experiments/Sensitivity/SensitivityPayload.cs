@@ -7,7 +7,9 @@ namespace EcoSim.Experiments.Sensitivity;
 /// <param name="Name">Parameter name.</param>
 /// <param name="Low">Low end of its range.</param>
 /// <param name="High">High end of its range.</param>
-public sealed record SensitivityParameter(string Name, double Low, double High);
+/// <param name="Range"><c>given</c> when the range was given, <c>plausible</c> when it is the catalogue's plausible range; absent (null) in manifests that do not say, which means given.</param>
+public sealed record SensitivityParameter(string Name, double Low, double High,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Range = null);
 
 /// <summary>
 /// What the manifest of a sensitivity analysis records of its own: the scenario, the method, the

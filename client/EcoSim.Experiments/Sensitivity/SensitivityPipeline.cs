@@ -27,7 +27,7 @@ public sealed class SensitivityPipeline(PipelineEvents events)
         return new OutputCommand(events).ExecuteAsync(settings.Output, defaultPath, async run =>
         {
             var (world, folder) = (scenario.World, run.Folder);
-            run.Note($"sensitivity of {(policy is null ? scenario.Name : $"the effect of {policy.Name} against {scenario.Name}")} by {design.Method.Name()} over {string.Join(", ", design.Ranges.Select(r => r.Text))}: " +
+            run.Note($"sensitivity of {(policy is null ? scenario.Name : $"the effect of {policy.Name} against {scenario.Name}")} by {design.Method.Name()} over {string.Join(", ", design.Ranges.Select(r => r.Shown))}: " +
                      $"{design.Points.Count} design points x {seeds.Count} {(policy is null ? "" : "paired ")}seeds ({seeds[0]}..{seeds[^1]}), {world.Ticks} ticks each, engine {run.Engine.Name}, {settings.Output.Parallel} runs at a time");
 
             var (results, means) = await AnalyseAsync(run, settings, cancellation);
@@ -43,7 +43,7 @@ public sealed class SensitivityPipeline(PipelineEvents events)
                 Scenario = ManifestScenario.Of(scenario),
                 Policy = policy is null ? null : ManifestScenario.Of(policy),
                 Method = design.Method.Name(),
-                Parameters = [.. design.Ranges.Select(r => new SensitivityParameter(r.Parameter.Name, r.Low, r.High))],
+                Parameters = [.. design.Ranges.Select(r => r.Recorded)],
                 Samples = design.Size,
                 DesignSeed = design.Seed,
                 Points = design.Points.Count,

@@ -34,7 +34,7 @@ internal static class SensitivityReport
     {
         var world = scenario.World;
         var seeds = payload.Seeds;
-        string ranges = string.Join("; ", design.Ranges.Select(r => $"{r.Parameter.Name} from {SensitivityRange.Number(r.Low)} to {SensitivityRange.Number(r.High)} {r.Parameter.Unit}"));
+        string ranges = string.Join("; ", design.Ranges.Select(r => $"{r.Parameter.Name} from {SensitivityRange.Number(r.Low)} to {SensitivityRange.Number(r.High)} {r.Parameter.Unit}{SensitivityRange.BasisWords(r)}"));
         string how = design.Method == SensitivityMethod.Sobol
             ? $"A Saltelli design of base sample N = {design.Size} on a scrambled Sobol sequence (seed {design.Seed}): {design.Points.Count} points, N (k + 2) for k = {design.Ranges.Count} parameters. " +
               "First-order indices by Saltelli's 2010 estimator, total indices by Jansen's; each is a share of the output's variance over the ranges."

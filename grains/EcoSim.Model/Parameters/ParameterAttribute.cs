@@ -1,6 +1,6 @@
 namespace EcoSim.Model.Parameters;
 
-/// <summary>Declares a model parameter: its unit, allowed range and where its default comes from.</summary>
+/// <summary>Declares a model parameter: its unit, allowed range, plausible range and where its default comes from.</summary>
 /// <param name="unit">Unit of the value.</param>
 /// <param name="min">Smallest allowed value (inclusive).</param>
 /// <param name="max">Largest allowed value (inclusive).</param>
@@ -23,4 +23,10 @@ public sealed class ParameterAttribute(string unit, double min, double max, stri
     /// changing it by an event during a run would do nothing: scenarios may set it, events may not.
     /// </summary>
     public bool FixedAtStart { get; init; }
+    /// <summary>Low end of the plausible range (see <see cref="PlausibleRange"/>); NaN when not declared, which the catalogue refuses.</summary>
+    public double PlausibleLow { get; init; } = double.NaN;
+    /// <summary>High end of the plausible range; NaN when not declared.</summary>
+    public double PlausibleHigh { get; init; } = double.NaN;
+    /// <summary>Where the plausible range comes from: a literature value, Guangdong data, or the assumption it rests on.</summary>
+    public string PlausibleSource { get; init; } = "";
 }

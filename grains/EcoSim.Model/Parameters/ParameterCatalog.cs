@@ -52,7 +52,10 @@ public static class ParameterCatalog
             var attribute = property.GetCustomAttribute<ParameterAttribute>();
             if (attribute is null) continue;
             string name = CamelCase(property.Name);
-            var spec = new ParameterSpec(name, attribute.Description, attribute.Unit, attribute.Min, attribute.Max, (double)property.GetValue(defaults)!, attribute.Source, attribute.FixedAtStart);
+            if (!double.IsFinite(attribute.PlausibleLow) || !double.IsFinite(attribute.PlausibleHigh) || string.IsNullOrWhiteSpace(attribute.PlausibleSource))
+                throw new InvalidOperationException($"parameter '{name}' declares no plausible range (PlausibleLow, PlausibleHigh and PlausibleSource of its [Parameter])");
+            var plausible = new PlausibleRange(attribute.PlausibleLow, attribute.PlausibleHigh, attribute.PlausibleSource);
+            var spec = new ParameterSpec(name, attribute.Description, attribute.Unit, attribute.Min, attribute.Max, (double)property.GetValue(defaults)!, attribute.Source, plausible, attribute.FixedAtStart);
             if (!spec.Allows(spec.Default)) throw new InvalidOperationException($"default of parameter '{name}' is outside its own range");
             entries.Add(name, (spec, property));
         }

@@ -52,6 +52,28 @@ public sealed class ParameterUncertaintyTests
     }
 
     [Fact]
+    public async Task A_parameter_alone_is_drawn_over_the_catalogue_s_plausible_range_and_the_findings_and_manifest_say_so()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = Path.Combine(root, "plausible");
+        var (code, _, errors) = await CliRunner.Ecosim("compare", SmallBaseline, TestFiles.SmallScenario, "--seeds", "3", "--ticks", "4", "--engine", "reference",
+            "--parameter-uncertainty", "basicShare", "--no-plots", "--out", dir);
+        Assert.True(code == 0, errors);
+        var draws = new[] { 7, 8, 9 }.Select(seed => BasicShareAtTick1(Path.Combine(dir, "runs", $"baseline-seed{seed}.csv"))).ToList();
+        Assert.All(draws, d => Assert.InRange(d, 0.1, 0.4));
+        Assert.Contains("Each pair also draws basicShare uniform on [0.1, 0.4] (share), the catalogue's plausible range (assumed: ", File.ReadAllText(Path.Combine(dir, "findings.md")));
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json"))))
+        {
+            var range = manifest.RootElement.GetProperty("parameterUncertainty")[0];
+            Assert.Equal((0.1, 0.4, "plausible"), (range.GetProperty("low").GetDouble(), range.GetProperty("high").GetDouble(), range.GetProperty("range").GetString()));
+        }
+        var again = await CliRunner.Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", Path.Combine(root, "again"));
+        Assert.True(again.Code == 0, again.Errors + again.Output);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "summary.csv")), File.ReadAllBytes(Path.Combine(root, "again", "summary.csv")));
+        Assert.Contains("the catalogue's plausible range", File.ReadAllText(Path.Combine(root, "again", "findings.md")));
+    }
+
+    [Fact]
     public async Task Without_the_option_the_manifest_has_no_such_key_and_the_findings_speak_of_seed_noise_only()
     {
         string dir = Path.Combine(TestFiles.NewTempFolder(), "plain");

@@ -151,13 +151,61 @@ public sealed class SensitivityCliTests
     }
 
     [Fact]
-    public async Task A_parameter_alone_is_sampled_over_the_catalogue_s_allowed_range()
+    public async Task A_parameter_alone_is_sampled_over_the_catalogue_s_plausible_range_which_the_manifest_records_and_reproduce_keeps()
     {
-        string dir = Path.Combine(TestFiles.NewTempFolder(), "whole");
+        string root = TestFiles.NewTempFolder();
+        string dir = Path.Combine(root, "plausible");
+        var (code, _, errors) = await Ecosim("sensitivity", SmallBaseline, "--method", "morris", "--param", "basicShare", "--param", "publicBudget=3:8", "--samples", "2", "--seeds", "1",
+            "--ticks", "2", "--engine", "reference", "--outputs", "firms@2024", "--no-plots", "--out", dir);
+        Assert.True(code == 0, errors);
+        Assert.Contains("over basicShare=0.1:0.4 (plausible range), publicBudget=3:8:", errors);
+        var indices = File.ReadAllLines(Path.Combine(dir, "indices.csv"));
+        Assert.Contains(indices, l => l.StartsWith("firms@2024,count,basicShare,0.1,0.4,mu_star,", StringComparison.Ordinal));
+        var design = File.ReadAllLines(Path.Combine(dir, "design.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.All(design, value => Assert.InRange(value, 0.1, 0.4));
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json"))))
+        {
+            var parameters = manifest.RootElement.GetProperty("parameters").EnumerateArray().ToList();
+            Assert.Equal(("basicShare", 0.1, 0.4, "plausible"), (parameters[0].GetProperty("name").GetString(), parameters[0].GetProperty("low").GetDouble(), parameters[0].GetProperty("high").GetDouble(), parameters[0].GetProperty("range").GetString()));
+            Assert.Equal("given", parameters[1].GetProperty("range").GetString());
+        }
+        var report = new ReportFile(dir);
+        Assert.Contains("basicShare from 0.1 to 0.4 share, the catalogue's plausible range (assumed: ", report.Section("findings"));
+        Assert.Contains("0.1 to 0.4 (the catalogue's plausible range)", report.Section("reproduction"));
+
+        string again = Path.Combine(root, "again");
+        var reproduced = await Ecosim("reproduce", Path.Combine(dir, "manifest.json"), "--out", again);
+        Assert.True(reproduced.Code == 0, reproduced.Errors + reproduced.Output);
+        Assert.Contains("over basicShare=0.1:0.4 (plausible range), publicBudget=3:8:", reproduced.Errors);
+        foreach (var file in new[] { "indices.csv", "design.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(dir, file)), File.ReadAllBytes(Path.Combine(again, file)));
+        using var reproducedManifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(again, "manifest.json")));
+        Assert.Equal("plausible", reproducedManifest.RootElement.GetProperty("parameters")[0].GetProperty("range").GetString());
+    }
+
+    [Fact]
+    public async Task List_params_prints_every_parameter_s_plausible_range_without_a_scenario_and_writes_nothing()
+    {
+        var (code, output, errors) = await Ecosim("sensitivity", "--list-params");
+        Assert.True(code == 0, errors);
+        Assert.Equal(EcoSim.Scenarios.ParameterTable.PlausibleRangesMarkdown(), output);
+        Assert.Contains("| `basicShare` | 0.1 to 0.4 | share | 0.2 | 0 to 1 | assumed: ", output);
+    }
+
+    [Fact]
+    public async Task A_manifest_whose_range_basis_is_unknown_is_refused_naming_the_key()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = Path.Combine(root, "first");
         var (code, _, errors) = await Ecosim("sensitivity", SmallBaseline, "--method", "morris", "--param", "basicShare", "--samples", "2", "--seeds", "1",
             "--ticks", "2", "--engine", "reference", "--outputs", "firms@2024", "--no-plots", "--out", dir);
         Assert.True(code == 0, errors);
-        Assert.Contains("over basicShare=0:1:", errors);
-        Assert.StartsWith("firms@2024,count,basicShare,0,1,mu_star,", File.ReadAllLines(Path.Combine(dir, "indices.csv"))[1], StringComparison.Ordinal);
+        string path = Path.Combine(dir, "manifest.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"range\": \"plausible\"", "\"range\": \"wide\"", StringComparison.Ordinal));
+        string again = Path.Combine(root, "again");
+        var reproduced = await Ecosim("reproduce", path, "--out", again);
+        Assert.Equal(2, reproduced.Code);
+        Assert.Contains("parameters[0].range 'wide' is not given or plausible", reproduced.Errors);
+        Assert.False(Directory.Exists(again));
     }
 }
