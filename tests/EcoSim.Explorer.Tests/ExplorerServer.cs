@@ -36,6 +36,9 @@ internal sealed class ExplorerServer : IAsyncDisposable
     /// <summary>The server's registry of live runs, to reach a run's objects from a test.</summary>
     public RunRegistry Runs => _app.Services.GetRequiredService<RunRegistry>();
 
+    /// <summary>The server's registry of ensembles.</summary>
+    public EnsembleRegistry Ensembles => _app.Services.GetRequiredService<EnsembleRegistry>();
+
     /// <summary>The session id the server gave <see cref="Client"/>.</summary>
     public string ClientSession => _clientSession?.Session ?? throw new InvalidOperationException("the client has made no request yet");
 

@@ -99,6 +99,21 @@ public sealed class FacilityLeverTests
     }
 
     [Fact]
+    public async Task Many_seeds_take_the_facility_too_and_refuse_a_bad_one_by_the_same_rules()
+    {
+        await using var server = await ExplorerServer.StartAsync();
+        var bad = await server.Client.PostAsJsonAsync("api/ensembles", new EnsembleRequest(ScenarioText: ExplorerServer.SmallScenario, Seeds: 2,
+            Facilities: [Observatory() with { OperationYears = 500 }]), ExplorerServer.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("facilities[0].operationYears: value 500 is outside the allowed range [0, 200] yr", (await bad.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Error);
+
+        var ensemble = await server.PostAsync<EnsembleView>("api/ensembles", new EnsembleRequest(ScenarioText: ExplorerServer.SmallScenario, Seeds: 2, Facilities: [Observatory("2025Q1")]));
+        var plan = Assert.IsType<LiveEnsemble>(server.Ensembles.Find(server.ClientSession, ensemble.Id)).Plan;
+        Assert.Equal(4, Assert.Single(plan.Scenario.World.Facilities).StartTick);
+        Assert.True((await server.Client.DeleteAsync($"api/ensembles/{ensemble.Id}")).IsSuccessStatusCode);
+    }
+
+    [Fact]
     public async Task A_branch_with_a_facility_differs_from_its_parent_only_from_the_branch_quarter_and_is_a_run_with_that_facility_from_tick_0()
     {
         await using var server = await ExplorerServer.StartAsync();
