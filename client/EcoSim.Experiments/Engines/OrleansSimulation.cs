@@ -66,7 +66,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         for (int attempt = 1; ; attempt++)
         {
             var run = new RunAttempt(connection.Grains);
-            var watch = new SiloWatch(connection.Grains, _silos, _restarts.PollInterval);
+            var watch = new SiloWatch(connection.Grains, _silos, _restarts.PollInterval, _restarts.Restarts ? SiloWatch.Silence : null);
             bool finished = false;
             Exception? failure = null;
             int tick = recovery?.Tick ?? start?.World.Tick ?? 0;
@@ -196,7 +196,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         for (int attempt = 1; ; attempt++)
         {
             var run = new RunAttempt(connection.Grains);
-            var watch = new SiloWatch(connection.Grains, _silos, _restarts.PollInterval);
+            var watch = new SiloWatch(connection.Grains, _silos, _restarts.PollInterval, _restarts.Restarts ? SiloWatch.Silence : null);
             Exception failure;
             int tick = 0;
             try
