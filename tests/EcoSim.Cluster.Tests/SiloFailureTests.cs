@@ -29,6 +29,15 @@ public sealed class SiloFailureTests
     public void A_failure_is_described_on_one_line_without_its_aggregate_wrapper()
     {
         string text = SiloFailure.Describe(new AggregateException(new SiloUnavailableException("silo is dead\nstack and more")));
-        Assert.Equal("SiloUnavailableException: silo is dead", text);
+        Assert.Equal("a silo could not take a message: silo is dead", text);
+    }
+
+    [Theory]
+    [MemberData(nameof(SiloLosses))]
+    public void A_failure_is_described_in_words_without_dotnet_type_names(Exception failure)
+    {
+        string text = SiloFailure.Describe(failure);
+        Assert.DoesNotContain("Exception", text);
+        Assert.StartsWith("a ", text);
     }
 }

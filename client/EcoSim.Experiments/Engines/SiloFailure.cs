@@ -14,13 +14,27 @@ internal static class SiloFailure
     public static bool IsSiloLoss(Exception failure) => Causes(failure).Any(e => e is SiloLostException or OrleansMessageRejectionException // includes SiloUnavailableException
         or TimeoutException or ConnectionFailedException or SocketConnectionException);
 
-    /// <summary>One line naming the failure, for a message on stderr.</summary>
+    /// <summary>
+    /// One line saying in words what failed, for a message on stderr: the kind of failure (a silo declared dead, a
+    /// call that timed out, a message a silo refused, a broken connection) and the first line of its message, never
+    /// .NET's type names, which say nothing to a user (ECOSIM_DEBUG prints the whole exception where one is wanted).
+    /// </summary>
     public static string Describe(Exception failure)
     {
         var cause = Causes(failure).FirstOrDefault(e => e is not AggregateException) ?? failure;
         string message = cause.Message.Split('\n', 2)[0].Trim();
-        return message.Length > 160 ? $"{cause.GetType().Name}: {message[..160]}..." : $"{cause.GetType().Name}: {message}";
+        if (message.Length > 160) message = message[..160] + "...";
+        return $"{KindOf(cause)}: {message}";
     }
+
+    private static string KindOf(Exception cause) => cause switch
+    {
+        SiloLostException => "a silo was declared dead",
+        TimeoutException => "a call to a silo timed out",
+        OrleansMessageRejectionException => "a silo could not take a message",
+        ConnectionFailedException or SocketConnectionException => "a connection to a silo broke",
+        _ => "a call to the cluster failed",
+    };
 
     private static IEnumerable<Exception> Causes(Exception failure)
     {
