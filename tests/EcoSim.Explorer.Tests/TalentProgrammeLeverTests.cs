@@ -59,6 +59,31 @@ public sealed class TalentProgrammeLeverTests
         Assert.Equal(4, FirstDifference(without.Quarters, with.Quarters));
     }
 
+    [Fact]
+    public async Task A_programme_comes_after_the_scenarios_own_shocks_and_beside_a_facility_and_the_run_still_reproduces()
+    {
+        await using var server = await ExplorerServer.StartAsync();
+        string text = ExplorerServer.SmallScenario + """
+
+            events:
+              - at: 2025Q1
+                demandShock: { cluster: semiconductors, change: -0.2, until: 2026Q1 }
+            """;
+        var facility = new FacilitySetting("Observatory", "precision-instruments", 1, 30, 0.5, 2, "2025Q2");
+        var run = await server.StartRunAsync(new StartRequest(ScenarioText: text, Facilities: [facility], TalentProgrammes: [Recruiting("2025Q3")]));
+        Assert.Equal([Recruiting("2025Q3")], run.TalentProgrammes);
+        Assert.Equal([facility], run.Facilities);
+
+        var world = server.Runs.Find(server.ClientSession, run.Id)!.Plan.Scenario.World;
+        Assert.Equal([ShockKind.Demand, ShockKind.TalentProgramme], world.Shocks.Select(s => s.Kind));
+        await server.PostAsync<RunHistory>($"api/runs/{run.Id}/step", new StepRequest(2));
+        // The reproducing file is checked, when it is made, to describe exactly this world; it holds the scenario's shock once.
+        var recipe = await server.GetAsync<RunRecipe>($"api/runs/{run.Id}/recipe?plots=false");
+        Assert.Contains("talentProgramme:", recipe.ScenarioText);
+        Assert.Contains("facility:", recipe.ScenarioText);
+        Assert.DoesNotContain("demandShock", recipe.ScenarioText);
+    }
+
     public static TheoryData<string, string, string> BadProgrammes => new()
     {
         { """{"talentProgrammes":[{"cluster":"biomedicine","researchersPerYear":20000000}]}""", "talentProgrammes[0].researchersPerYear", "[0, 10000000] researchers/yr" },
