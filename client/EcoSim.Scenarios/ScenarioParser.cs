@@ -188,7 +188,7 @@ internal static class ScenarioParser
             {
                 var name = facility.String(FacilityKeys.Name, true);
                 var cluster = facility.String(FacilityKeys.Cluster, true);
-                double? Read(FacilityKey key) => facility.Number(key.Name, true, key.Min, key.Max, key.Unit);
+                double? Read(EventNumberKey key) => facility.Number(key.Name, true, key.Min, key.Max, key.Unit);
                 var build = Read(FacilityKeys.BuildYears);
                 var operation = Read(FacilityKeys.OperationYears);
                 var cost = Read(FacilityKeys.CostPerYear);
@@ -226,13 +226,14 @@ internal static class ScenarioParser
     }
 
     /// <summary>The kinds of event, by their key.</summary>
-    public static readonly string[] EventKinds = ["set", "ramp", "facility", "demandShock", "rdSubsidy", "talentProgramme", "guidanceFundInjection"];
+    public static readonly string[] EventKinds = ["set", "ramp", "facility", "demandShock", "rdSubsidy", TalentProgrammeKeys.Event, "guidanceFundInjection"];
 
     private static readonly (string Key, ShockKind Kind, string ValueKey, double Min, double Max, string Unit)[] ShockKinds =
     [
         ("demandShock", ShockKind.Demand, "change", -1, 10, "share of demand"),
         ("rdSubsidy", ShockKind.RdSubsidy, "extraSuperDeduction", 0, 5, "share of R&D"),
-        ("talentProgramme", ShockKind.TalentProgramme, "researchersPerYear", 0, 1e7, "researchers/yr"),
+        (TalentProgrammeKeys.Event, ShockKind.TalentProgramme, TalentProgrammeKeys.ResearchersPerYear.Name,
+            TalentProgrammeKeys.ResearchersPerYear.Min, TalentProgrammeKeys.ResearchersPerYear.Max, TalentProgrammeKeys.ResearchersPerYear.Unit),
         ("guidanceFundInjection", ShockKind.GuidanceInjection, "amount", 0, 1e5, "bn yuan"),
     ];
 

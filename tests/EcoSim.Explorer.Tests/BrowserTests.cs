@@ -152,4 +152,64 @@ public sealed class BrowserTests
         }
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task A_user_runs_a_talent_programme_in_a_branch_and_sees_a_bad_value_refused_beside_its_control()
+    {
+        using var browser = HeadlessChromium.Start();
+        if (browser is null) return;
+        await using var engine = new ReferenceSimulation();
+        await using var app = ExplorerApp.Create(new ExplorerSettings("http://127.0.0.1:0"), engine);
+        await app.StartAsync();
+        var driver = browser.Driver;
+        var wait = new WebDriverWait(driver, TimeSpan.FromMinutes(2));
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException)); // the list of runs is drawn again as they change
+        IWebElement Find(string css)
+        {
+            var found = driver.FindElement(By.CssSelector(css));
+            ((IJavaScriptExecutor)driver).ExecuteScript("arguments[0].scrollIntoView({ block: 'center' })", found);
+            return found;
+        }
+        void Type(string css, string text) { var box = Find(css); box.Clear(); box.SendKeys(text); }
+        try
+        {
+            driver.Navigate().GoToUrl(ExplorerApp.Addresses(app)[0] + "/");
+            wait.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true");
+            Assert.False(Find("#talent").Displayed);
+            Type("#firms", "2000");
+            Find("#new-run").Click();
+            wait.Until(_ => Find("#run-until").Enabled);
+            Type("#until", "2025Q1");
+            Find("#run-until").Click();
+            wait.Until(_ => Find("#runs li.current").Text.Contains("4/108 paused"));
+
+            // Tick the programme: its controls propose biomedicine, the scenario's clusters to choose from.
+            Find("#talent-on").Click();
+            Assert.True(Find("#talent").Displayed);
+            Assert.Equal("biomedicine", Find("#talent-cluster").GetDomProperty("value"));
+            Find("#talent-cluster option[value='semiconductors']").Click();
+            Type("[data-talent-field='researchersPerYear'] input.value", "5000");
+            Find("#talent-from").Clear();
+            Type("#talent-until", "2027Q1");
+            Find("#branch").Click();
+            wait.Until(_ => driver.FindElements(By.CssSelector("#runs li")).Count == 2);
+            wait.Until(_ => Find("#runs li.current").Text.Contains("5,000 researchers/yr into semiconductors from 2025Q1 until 2027Q1"));
+            Assert.Equal("", Find("#error").Text);
+
+            // A value outside the scenario language's range: refused by the server, the message beside the control.
+            Type("[data-talent-field='researchersPerYear'] input.value", "20000000");
+            Find("#new-run").Click();
+            var message = Find("[data-error-for='talentProgrammes[0].researchersPerYear']");
+            wait.Until(_ => message.Text.Length > 0);
+            Assert.Contains("[0, 10000000]", message.Text);
+            Assert.Equal(2, driver.FindElements(By.CssSelector("#runs li")).Count);
+            browser.Screenshot("explorer-talent.png");
+        }
+        catch
+        {
+            browser.Screenshot("explorer-talent-failed.png");
+            throw;
+        }
+        await app.StopAsync();
+    }
 }

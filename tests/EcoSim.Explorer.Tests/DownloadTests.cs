@@ -118,6 +118,39 @@ public sealed class DownloadTests
     }
 
     [Fact]
+    public async Task A_downloaded_branch_with_a_talent_programme_reproduces_with_the_programme_as_a_scenario_event()
+    {
+        await using var server = await ExplorerServer.StartAsync();
+        var parent = await server.StartRunAsync(new StartRequest(ScenarioText: ExplorerServer.SmallScenario));
+        await server.PostAsync<RunHistory>($"api/runs/{parent.Id}/step", new StepRequest(4));
+        var programme = new TalentProgrammeSetting("semiconductors", 12_345.5, Until: "2026Q1");
+        var branch = await server.PostAsync<RunView>($"api/runs/{parent.Id}/branch", new BranchRequest(TalentProgrammes: [programme]));
+        await server.PostAsync<RunHistory>($"api/runs/{branch.Id}/step", new StepRequest(5));
+        var live = await server.GetAsync<RunHistory>($"api/runs/{branch.Id}");
+
+        var recipe = await server.GetAsync<RunRecipe>($"api/runs/{branch.Id}/recipe?plots=false");
+        Assert.Contains("""
+              - at: 2025Q1
+                talentProgramme:
+                  cluster: "semiconductors"
+                  researchersPerYear: 12345.5
+                  until: "2026Q1"
+            """.Replace("\r", ""), recipe.ScenarioText);
+
+        using var folder = new TempFolder();
+        string unpacked = await DownloadAsync(server, $"api/runs/{branch.Id}/download?plots=false", folder.Path);
+        AssertSameQuarters(live.Quarters, MetricsCsvReader.ReadFile(Path.Combine(unpacked, "metrics.csv")));
+        var reproduced = await new ReproducePipeline(PipelineEvents.Silent).ExecuteAsync(new ReproduceSettings(Path.Combine(unpacked, "manifest.json"), null, null), CancellationToken.None);
+        Assert.True(reproduced.Verdict.Failures == 0, string.Join("\n", reproduced.Verdict.Lines));
+        string command = await RunRecipeAsync(recipe, folder.Path, plots: false);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(unpacked, "metrics.csv")), await File.ReadAllBytesAsync(Path.Combine(command, "metrics.csv")));
+        // The saved file, loaded as 'ecosim run' loads it, recruits into its cluster from the branch quarter to 2026Q1.
+        var saved = ScenarioLoader.Load(Path.Combine(folder.Path, "ecosim", recipe.ScenarioFile)).World;
+        Assert.Equal(new Model.World.ClusterShock(Model.World.ShockKind.TalentProgramme, saved.Clusters.Select(c => c.Id).ToList().IndexOf("semiconductors"), 4, 8, 12_345.5),
+            Assert.Single(saved.Shocks));
+    }
+
+    [Fact]
     public async Task A_run_with_no_quarter_has_nothing_to_download()
     {
         await using var server = await ExplorerServer.StartAsync();

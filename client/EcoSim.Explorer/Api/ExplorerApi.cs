@@ -27,6 +27,8 @@ public static class ExplorerApi
         api.MapGet("/levers", () => Levers.All).WithSummary("The levers the page offers: catalogue parameters with unit, range and meaning");
         api.MapGet("/facilities", () => Facilities.Info)
             .WithSummary("The large-facility lever: a scenario's facility event (host cluster, construction, operation, cost, knowledge boost) with the scenario language's ranges");
+        api.MapGet("/talent-programmes", () => TalentProgrammes.Info)
+            .WithSummary("The talent-programme lever: a scenario's talentProgramme event (cluster, researchers recruited a year, start, end) with the scenario language's range");
         api.MapGet("/limits", (RunRegistry runs) => LimitsView.Of(runs.Limits)).WithSummary("How many runs a session may hold, how many firms a run may start with, and other limits");
         api.MapGet("/metrics", () => MetricColumns.All.Select(c => new MetricInfo(c.Name, c.Title, c.Unit, c.PerTick)))
             .WithSummary("The metrics, in the order every quarter's values are given");
@@ -77,7 +79,7 @@ public static class ExplorerApi
     {
         string session = Sessions.Of(http, keys);
         request ??= new StartRequest();
-        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, request.Facilities, runs.Limits);
+        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, request.Facilities, request.TalentProgrammes, runs.Limits);
         if (plan is null) return BadInput([.. problems]);
         var run = await runs.StartAsync(session, plan);
         return Results.Created($"/api/runs/{run.Id}", run.View());
@@ -87,7 +89,7 @@ public static class ExplorerApi
     {
         string session = Sessions.Of(http, keys);
         request ??= new EnsembleRequest();
-        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, request.Facilities, runs.Limits);
+        var (plan, problems) = PlanOf(request.Scenario, request.ScenarioText, request.Seed, request.Firms, request.Levers, request.Facilities, request.TalentProgrammes, runs.Limits);
         if (request.Seeds < 2 || request.Seeds > EnsembleRegistry.MaxSeeds)
             problems.Add(new InputProblem("seeds", $"seeds {request.Seeds} is outside 2..{EnsembleRegistry.MaxSeeds} (a 5-95% band needs at least {Experiments.Ensembles.SeedEvidence.MinimumSeeds})"));
         if (plan is null || problems.Count > 0) return BadInput([.. problems]);
@@ -98,7 +100,7 @@ public static class ExplorerApi
 
     // A shipped scenario (or a pasted one), a seed, a population and levers, checked; or the problems, each naming its field.
     private static (RunPlan? Plan, List<InputProblem> Problems) PlanOf(string? file, string? text, ulong? seed, int? firms, IReadOnlyList<LeverSetting>? levers,
-        IReadOnlyList<FacilitySetting?>? facilities, ExplorerLimits limits)
+        IReadOnlyList<FacilitySetting?>? facilities, IReadOnlyList<TalentProgrammeSetting?>? programmes, ExplorerLimits limits)
     {
         var problems = new List<InputProblem>();
         if (firms is < 1 || firms > limits.MaxFirms)
@@ -123,7 +125,8 @@ public static class ExplorerApi
         }
         var changes = Levers.Check(levers, scenario.World, earliest: 1, "levers", problems);
         var added = Facilities.Check(facilities, scenario, earliest: 1, "facilities", problems);
-        return problems.Count > 0 ? (null, problems) : (RunPlan.Of(scenario, file, seed, firms, changes, levers ?? [], added), problems);
+        var recruiting = TalentProgrammes.Check(programmes, scenario, earliest: 1, "talentProgrammes", problems);
+        return problems.Count > 0 ? (null, problems) : (RunPlan.Of(scenario, file, seed, firms, changes, levers ?? [], added, recruiting), problems);
     }
 
     private static async Task<IResult> StepAsync(string id, StepRequest? request, HttpContext http, RunRegistry runs, SessionKeys keys, CancellationToken cancellation)
@@ -148,10 +151,11 @@ public static class ExplorerApi
         var world = parent.Plan.Scenario.World;
         var changes = Levers.Check(request?.Levers, world, earliest: view.Quarters, "levers", problems);
         var facilities = Facilities.Check(request?.Facilities, parent.Plan.Source, earliest: view.Quarters, "facilities", problems);
+        var programmes = TalentProgrammes.Check(request?.TalentProgrammes, parent.Plan.Source, earliest: view.Quarters, "talentProgrammes", problems);
         if (problems.Count > 0) return BadInput([.. problems]);
         string from = world.PeriodOf(view.Quarters).ToString();
         var levers = (request?.Levers ?? []).Select(l => l with { From = l.From ?? from });
-        var plan = parent.Plan.Branched(changes, [.. levers], facilities);
+        var plan = parent.Plan.Branched(changes, [.. levers], facilities, programmes);
         var branch = await runs.BranchAsync(parent, plan, cancellation);
         return Results.Created($"/api/runs/{branch.Id}", branch.View());
     }

@@ -10,8 +10,9 @@ namespace EcoSim.Explorer.Api;
 /// <param name="Levers">Levers to set, each from its quarter on.</param>
 /// <param name="Firms">Firms at the start (a Reset with another population), 1 to <see cref="ExplorerLimits.MaxFirms"/>; the scenario's own when null.</param>
 /// <param name="Facilities">Large science facilities to build, each from its quarter, after the scenario's own (<c>GET /api/facilities</c>).</param>
+/// <param name="TalentProgrammes">Talent programmes to run, each from its quarter, after the scenario's own (<c>GET /api/talent-programmes</c>).</param>
 public sealed record StartRequest(string? Scenario = null, string? ScenarioText = null, ulong? Seed = null, IReadOnlyList<LeverSetting>? Levers = null, int? Firms = null,
-    IReadOnlyList<FacilitySetting?>? Facilities = null);
+    IReadOnlyList<FacilitySetting?>? Facilities = null, IReadOnlyList<TalentProgrammeSetting?>? TalentProgrammes = null);
 
 /// <summary>Runs one setting over many seeds: a shipped scenario or a scenario's text, the first seed, levers, and how many seeds.</summary>
 /// <param name="Scenario">As for <see cref="StartRequest.Scenario"/>.</param>
@@ -21,8 +22,9 @@ public sealed record StartRequest(string? Scenario = null, string? ScenarioText 
 /// <param name="Seeds">How many seeds, 2 to 50 (a 5-95% band from 10 on).</param>
 /// <param name="Firms">As for <see cref="StartRequest.Firms"/>.</param>
 /// <param name="Facilities">As for <see cref="StartRequest.Facilities"/>.</param>
+/// <param name="TalentProgrammes">As for <see cref="StartRequest.TalentProgrammes"/>.</param>
 public sealed record EnsembleRequest(string? Scenario = null, string? ScenarioText = null, ulong? Seed = null, IReadOnlyList<LeverSetting>? Levers = null, int Seeds = 10, int? Firms = null,
-    IReadOnlyList<FacilitySetting?>? Facilities = null);
+    IReadOnlyList<FacilitySetting?>? Facilities = null, IReadOnlyList<TalentProgrammeSetting?>? TalentProgrammes = null);
 
 /// <summary>An ensemble and its bands over the runs finished so far.</summary>
 /// <param name="Ensemble">The ensemble.</param>
@@ -40,7 +42,9 @@ public sealed record PlayRequest(double Speed = 0);
 /// <summary>Branches a paused run at its present quarter with changed levers.</summary>
 /// <param name="Levers">The levers that change, from the branch's quarter unless a later quarter is given.</param>
 /// <param name="Facilities">Large science facilities the branch builds, from the branch's quarter unless a later quarter is given.</param>
-public sealed record BranchRequest(IReadOnlyList<LeverSetting>? Levers = null, IReadOnlyList<FacilitySetting?>? Facilities = null);
+/// <param name="TalentProgrammes">Talent programmes the branch runs, from the branch's quarter unless a later quarter is given.</param>
+public sealed record BranchRequest(IReadOnlyList<LeverSetting>? Levers = null, IReadOnlyList<FacilitySetting?>? Facilities = null,
+    IReadOnlyList<TalentProgrammeSetting?>? TalentProgrammes = null);
 
 /// <summary>A run and the quarters it has done (from the quarter asked for).</summary>
 /// <param name="Run">The run.</param>

@@ -16,7 +16,7 @@ public sealed record ExtendedFile(string FileName, bool Shipped, string? Text);
 /// The scenario file that makes <c>ecosim run</c> compute a live run again, byte for byte: it extends the
 /// scenario the run started from and adds the seed, the population when the page changed it, and one
 /// <c>set</c> event per lever change, in the order the levers were appended (a branch's after its parent's), and one
-/// <c>facility</c> event per large facility the page added.
+/// <c>facility</c> event per large facility and one <c>talentProgramme</c> event per talent programme the page added.
 /// Events of a file are appended after those of the file it extends, so the timeline is the run's own;
 /// that the file describes exactly the run's world is checked when it is made, not assumed.
 /// </summary>
@@ -46,12 +46,13 @@ public sealed record RunScenarioFile(string FileName, string Text, IReadOnlyList
             .Append("name: ").AppendLine(name)
             .Append("description: \"").Append(source.Name).Append(", seed ").Append(world.Seed.ToString(CultureInfo.InvariantCulture))
             .Append(plan.Changes.Count == 0 ? "" : $", {plan.Changes.Count} lever change{(plan.Changes.Count == 1 ? "" : "s")}")
-            .Append(plan.Facilities.Count == 0 ? "" : $", {plan.Facilities.Count} large facilit{(plan.Facilities.Count == 1 ? "y" : "ies")}").AppendLine(", from the explorer\"")
+            .Append(plan.Facilities.Count == 0 ? "" : $", {plan.Facilities.Count} large facilit{(plan.Facilities.Count == 1 ? "y" : "ies")}")
+            .Append(plan.TalentProgrammes.Count == 0 ? "" : $", {plan.TalentProgrammes.Count} talent programme{(plan.TalentProgrammes.Count == 1 ? "" : "s")}").AppendLine(", from the explorer\"")
             .Append("extends: ").AppendLine(parent)
             .Append("seed: ").AppendLine(world.Seed.ToString(CultureInfo.InvariantCulture));
         if (world.Firms != source.World.Firms)
             text.AppendLine("population:").Append("  firms: ").AppendLine(world.Firms.ToString(CultureInfo.InvariantCulture));
-        if (plan.Changes.Count > 0 || plan.Facilities.Count > 0)
+        if (plan.Changes.Count > 0 || plan.Facilities.Count > 0 || plan.TalentProgrammes.Count > 0)
         {
             text.AppendLine("events:");
             foreach (var change in plan.Changes)
@@ -63,6 +64,8 @@ public sealed record RunScenarioFile(string FileName, string Text, IReadOnlyList
             }
             foreach (var facility in plan.Facilities)
                 text.Append(Facilities.EventYaml(Facilities.SettingOf(facility, world), world.PeriodOf(facility.StartTick).ToString()));
+            foreach (var programme in plan.TalentProgrammes)
+                text.Append(TalentProgrammes.EventYaml(TalentProgrammes.SettingOf(programme, world), world.PeriodOf(programme.StartTick).ToString()));
         }
         string file = $"{name}.yaml";
         var chain = new List<ScenarioSource> { new(file, text.ToString()) };

@@ -344,7 +344,7 @@ public sealed class LiveRun : IAsyncDisposable
         var world = Plan.Scenario.World;
         return new RunView(Id, Plan.Scenario.Name, Plan.ScenarioFile, world.Seed, _status, _quarters.Count, world.Ticks, _speed, Plan.Levers,
             Parent?.Id, Parent is null ? null : world.PeriodOf(BranchTick).ToString(), [.. world.Clusters.Select(c => c.Id)], _error, world.Firms, world.Start.ToString(),
-            [.. Plan.Facilities.Select(f => Library.Facilities.SettingOf(f, world))]);
+            [.. Plan.Facilities.Select(f => Library.Facilities.SettingOf(f, world))], [.. Plan.TalentProgrammes.Select(p => Library.TalentProgrammes.SettingOf(p, world))]);
     }
 
     private void Publish(RunEvent message)

@@ -39,9 +39,10 @@ public sealed record QuarterView(int Tick, string Period, double[] Region, doubl
 /// <param name="Firms">Firms at the start (the scenario's, or the population a Reset gave).</param>
 /// <param name="Start">The first quarter, e.g. <c>2024Q1</c>.</param>
 /// <param name="Facilities">The large facilities the page added to the scenario's (a branch's include its parent's), each with its first quarter.</param>
+/// <param name="TalentProgrammes">The talent programmes the page added to the scenario's (a branch's include its parent's), each with its first quarter.</param>
 public sealed record RunView(string Id, string Scenario, string? ScenarioFile, ulong Seed, RunStatus Status, int Quarters, int Horizon, double Speed,
     IReadOnlyList<LeverSetting> Levers, string? Parent, string? BranchQuarter, IReadOnlyList<string> Clusters, string? Error, int Firms, string Start,
-    IReadOnlyList<FacilitySetting> Facilities);
+    IReadOnlyList<FacilitySetting> Facilities, IReadOnlyList<TalentProgrammeSetting> TalentProgrammes);
 
 /// <summary>Something that happened to a run, as the event stream sends it.</summary>
 /// <param name="Kind"><c>quarter</c> (a new quarter, in <see cref="Quarter"/>) or <c>status</c> (the run's status changed, in <see cref="Run"/>).</param>

@@ -22,24 +22,33 @@ public sealed record RunPlan(Scenario Scenario, string? ScenarioFile, IReadOnlyL
     /// <summary>The large facilities the page added after the scenario's own, in order (a branch's after its parent's): one <c>facility</c> event each in the reproducing file.</summary>
     public IReadOnlyList<FacilitySpec> Facilities { get; init; } = [];
 
+    /// <summary>The talent programmes the page added after the scenario's own cluster shocks, in order (a branch's after its parent's): one <c>talentProgramme</c> event each in the reproducing file.</summary>
+    public IReadOnlyList<ClusterShock> TalentProgrammes { get; init; } = [];
+
     /// <summary>
     /// The plan of <paramref name="source"/> with another seed and population if given, <paramref name="changes"/>
-    /// appended to its timeline and <paramref name="facilities"/> to its facilities.
+    /// appended to its timeline, <paramref name="facilities"/> to its facilities and <paramref name="programmes"/> to its cluster shocks.
     /// </summary>
     public static RunPlan Of(Scenario source, string? file, ulong? seed, int? firms, IReadOnlyList<ParameterChange> changes, IReadOnlyList<LeverSetting> levers,
-        IReadOnlyList<FacilitySpec>? facilities = null)
+        IReadOnlyList<FacilitySpec>? facilities = null, IReadOnlyList<ClusterShock>? programmes = null)
     {
         var scenario = seed is ulong given ? source.WithSeed(given) : source;
         if (firms is int n) scenario = scenario with { World = scenario.World with { Firms = n } };
         facilities ??= [];
-        return new RunPlan(Library.Facilities.Apply(Library.Levers.Apply(scenario, changes), facilities), file, levers) { Source = source, Changes = changes, Facilities = facilities };
+        programmes ??= [];
+        return new RunPlan(Library.TalentProgrammes.Apply(Library.Facilities.Apply(Library.Levers.Apply(scenario, changes), facilities), programmes), file, levers)
+        {
+            Source = source, Changes = changes, Facilities = facilities, TalentProgrammes = programmes,
+        };
     }
 
-    /// <summary>This plan with a branch's <paramref name="changes"/> and <paramref name="facilities"/> appended after its own, and its levers after these.</summary>
-    public RunPlan Branched(IReadOnlyList<ParameterChange> changes, IReadOnlyList<LeverSetting> levers, IReadOnlyList<FacilitySpec>? facilities = null) =>
+    /// <summary>This plan with a branch's <paramref name="changes"/>, <paramref name="facilities"/> and <paramref name="programmes"/> appended after its own, and its levers after these.</summary>
+    public RunPlan Branched(IReadOnlyList<ParameterChange> changes, IReadOnlyList<LeverSetting> levers, IReadOnlyList<FacilitySpec>? facilities = null,
+        IReadOnlyList<ClusterShock>? programmes = null) =>
         this with
         {
-            Scenario = Library.Facilities.Apply(Library.Levers.Apply(Scenario, changes), facilities ?? []),
+            Scenario = Library.TalentProgrammes.Apply(Library.Facilities.Apply(Library.Levers.Apply(Scenario, changes), facilities ?? []), programmes ?? []),
             Levers = [.. Levers, .. levers], Changes = [.. Changes, .. changes], Facilities = [.. Facilities, .. facilities ?? []],
+            TalentProgrammes = [.. TalentProgrammes, .. programmes ?? []],
         };
 }

@@ -8,6 +8,7 @@ const $ = (id) => document.getElementById(id);
 const page = {
   metrics: [], index: {}, levers: [], scenarios: [],
   facility: null,           // GET /api/facilities: the large-facility lever
+  talent: null,             // GET /api/talent-programmes: the talent-programme lever
   runs: new Map(),          // id -> { view, quarters: [], color, source }
   current: null,            // id of the run the buttons drive
   charts: new Map(),        // metric name -> uPlot
@@ -138,46 +139,56 @@ function leversOf(view) {
   return values;
 }
 
-// ---- the large facility (a scenario event, offered as GET /api/facilities describes it) ----
-function renderFacility() {
-  const info = page.facility;
-  $("facility-name").value = info.name;
-  $("facility-from").value = info.from;
-  const box = $("facility-fields");
+// ---- event levers (scenario events, offered as GET /api/facilities and GET /api/talent-programmes describe them) ----
+// One slider and box per number of an event; `attribute` names each control's data attribute, `field` the request's field.
+function renderEventFields(box, fields, attribute, field) {
   box.innerHTML = "";
-  for (const field of info.fields) {
+  for (const f of fields) {
     const div = document.createElement("div");
     div.className = "lever";
-    div.dataset.facilityField = field.name;
+    div.setAttribute(attribute, f.name);
     div.innerHTML = `<div class="name"></div><div class="unit"></div>
-      <div class="row"><input type="range"><input type="number" class="value"></div><p class="error" data-error-for="facilities[0].${field.name}"></p>`;
-    div.querySelector(".name").textContent = field.label;
-    div.querySelector(".unit").textContent = `${field.description} (${field.unit}; ${field.min} to ${field.max})`;
+      <div class="row"><input type="range"><input type="number" class="value"></div><p class="error" data-error-for="${field}[0].${f.name}"></p>`;
+    div.querySelector(".name").textContent = f.label;
+    div.querySelector(".unit").textContent = `${f.description} (${f.unit}; ${f.min} to ${f.max})`;
     const range = div.querySelector("input[type=range]"), number = div.querySelector(".value");
-    range.min = field.sliderMin; range.max = field.sliderMax; range.step = (field.sliderMax - field.sliderMin) / 200;
-    range.value = field.default; number.value = field.default; number.step = "any";
-    range.setAttribute("aria-label", field.label);
-    number.setAttribute("aria-label", `${field.label} value`);
+    range.min = f.sliderMin; range.max = f.sliderMax; range.step = (f.sliderMax - f.sliderMin) / 200;
+    range.value = f.default; number.value = f.default; number.step = "any";
+    range.setAttribute("aria-label", f.label);
+    number.setAttribute("aria-label", `${f.label} value`);
     range.addEventListener("input", () => { number.value = range.value; });
     number.addEventListener("input", () => { range.value = number.value; });
     box.appendChild(div);
   }
-  $("facility-on").addEventListener("change", () => { $("facility").hidden = !$("facility-on").checked; });
 }
-// The host clusters of the scenario chosen, the proposed one selected when it is there.
-function facilityClusters(clusters) {
-  const select = $("facility-cluster"), kept = select.value || page.facility.cluster;
+// The numbers typed in an event's controls, by key (null where a box is empty, for the server to say it is required).
+function eventNumbers(attribute, into) {
+  for (const div of document.querySelectorAll(`[${attribute}]`)) {
+    const typed = div.querySelector(".value").value.trim();
+    into[div.getAttribute(attribute)] = typed === "" ? null : Number(typed);
+  }
+  return into;
+}
+// The clusters of the scenario chosen in a select, the one kept (or proposed) selected when it is there.
+function clusterChoices(select, clusters, proposed) {
+  const kept = select.value || proposed;
   select.innerHTML = "";
   for (const id of clusters) select.add(new Option(id, id, id === kept, id === kept));
 }
+
+// ---- the large facility ----
+function renderFacility() {
+  const info = page.facility;
+  $("facility-name").value = info.name;
+  $("facility-from").value = info.from;
+  renderEventFields($("facility-fields"), info.fields, "data-facility-field", "facilities");
+  $("facility-on").addEventListener("change", () => { $("facility").hidden = !$("facility-on").checked; });
+}
+// The host clusters of the scenario chosen, the proposed one selected when it is there.
+function facilityClusters(clusters) { clusterChoices($("facility-cluster"), clusters, page.facility.cluster); }
 function facilityInput() {
   if (!$("facility-on").checked) return null;
-  const facility = { name: $("facility-name").value, cluster: $("facility-cluster").value, from: $("facility-from").value.trim() || null };
-  for (const div of document.querySelectorAll("[data-facility-field]")) {
-    const typed = div.querySelector(".value").value.trim();
-    facility[div.dataset.facilityField] = typed === "" ? null : Number(typed);
-  }
-  return facility;
+  return eventNumbers("data-facility-field", { name: $("facility-name").value, cluster: $("facility-cluster").value, from: $("facility-from").value.trim() || null });
 }
 // The facility to ask for: none if unticked or, for a branch, if the run already builds this very one.
 function facilitiesToSend(view) {
@@ -188,6 +199,31 @@ function facilitiesToSend(view) {
 }
 function describeFacilities(view) {
   return view.facilities.map((f) => `${f.name} in ${f.cluster} from ${f.from}`);
+}
+
+// ---- the talent programme ----
+function renderTalent() {
+  const info = page.talent;
+  $("talent-from").value = info.from;
+  $("talent-until").value = info.until;
+  renderEventFields($("talent-fields"), info.fields, "data-talent-field", "talentProgrammes");
+  $("talent-on").addEventListener("change", () => { $("talent").hidden = !$("talent-on").checked; });
+}
+function talentClusters(clusters) { clusterChoices($("talent-cluster"), clusters, page.talent.cluster); }
+function talentInput() {
+  if (!$("talent-on").checked) return null;
+  return eventNumbers("data-talent-field",
+    { cluster: $("talent-cluster").value, from: $("talent-from").value.trim() || null, until: $("talent-until").value.trim() || null });
+}
+// The programme to ask for: none if unticked or, for a branch, if the run already runs this very one.
+function talentToSend(view) {
+  const wanted = talentInput();
+  if (!wanted) return [];
+  const same = (p) => ["cluster", "until", ...page.talent.fields.map((x) => x.name)].every((k) => p[k] === wanted[k]) && (!wanted.from || p.from === wanted.from);
+  return view && view.talentProgrammes.some(same) ? [] : [wanted];
+}
+function describeTalent(view) {
+  return view.talentProgrammes.map((p) => `${p.researchersPerYear.toLocaleString("en")} researchers/yr into ${p.cluster} from ${p.from}${p.until ? " until " + p.until : ""}`);
 }
 
 // ---- runs ----
@@ -227,7 +263,7 @@ function renderRuns() {
     const li = document.createElement("li");
     if (run.view.id === page.current) li.className = "current";
     const name = run.view.parent ? `branch at ${run.view.branchQuarter}` : `${run.view.scenario}, seed ${run.view.seed}`;
-    const levers = [...run.view.levers.map((l) => `${l.name}=${l.value}${l.from ? " from " + l.from : ""}`), ...describeFacilities(run.view)].join(", ");
+    const levers = [...run.view.levers.map((l) => `${l.name}=${l.value}${l.from ? " from " + l.from : ""}`), ...describeFacilities(run.view), ...describeTalent(run.view)].join(", ");
     li.innerHTML = `<span class="swatch"></span><span class="label"></span>`;
     li.querySelector(".swatch").style.background = run.color;
     li.querySelector(".label").textContent = `${name}${levers ? " (" + levers + ")" : ""}: ${run.view.quarters}/${run.view.horizon} ${run.view.status}`;
@@ -417,7 +453,7 @@ function startBody() {
   page.sent = changedLevers(new Map());
   return {
     scenario: text.trim() ? null : $("scenario").value, scenarioText: text.trim() ? text : null,
-    seed: seed === "" ? null : Number(seed), firms: firms === "" ? null : Number(firms), levers: page.sent, facilities: facilitiesToSend(null),
+    seed: seed === "" ? null : Number(seed), firms: firms === "" ? null : Number(firms), levers: page.sent, facilities: facilitiesToSend(null), talentProgrammes: talentToSend(null),
   };
 }
 
@@ -464,7 +500,7 @@ async function branch() {
   const run = page.runs.get(page.current);
   $("status").textContent = `branching at quarter ${run.view.quarters + 1}: recomputing the shared history...`;
   page.sent = changedLevers(leversOf(run.view));
-  const view = await api("POST", `api/runs/${run.view.id}/branch`, { levers: page.sent, facilities: facilitiesToSend(run.view) });
+  const view = await api("POST", `api/runs/${run.view.id}/branch`, { levers: page.sent, facilities: facilitiesToSend(run.view), talentProgrammes: talentToSend(run.view) });
   const history = await api("GET", `api/runs/${view.id}`);
   adopt(history.run, history.quarters);
   select(view.id);
@@ -569,7 +605,8 @@ async function showFirmSizes(cluster) {
 }
 
 async function start() {
-  [page.metrics, page.levers, page.scenarios, page.limits, page.facility] = await Promise.all([api("GET", "api/metrics"), api("GET", "api/levers"), api("GET", "api/scenarios"), api("GET", "api/limits"), api("GET", "api/facilities")]);
+  [page.metrics, page.levers, page.scenarios, page.limits, page.facility, page.talent] = await Promise.all([api("GET", "api/metrics"), api("GET", "api/levers"),
+    api("GET", "api/scenarios"), api("GET", "api/limits"), api("GET", "api/facilities"), api("GET", "api/talent-programmes")]);
   page.metrics.forEach((m, i) => { page.index[m.name] = i; });
   for (const s of page.scenarios) $("scenario").add(new Option(`${s.name} (${s.start}, ${s.quarters} quarters, ${s.firms.toLocaleString("en")} firms)`, s.file));
   $("firms").min = page.limits.minFirms;
@@ -580,8 +617,10 @@ async function start() {
     $("firms").placeholder = chosen ? `${chosen.firms.toLocaleString("en")}, the scenario's` : "the scenario's";
     $("firms-range").textContent = `A Reset with another population: ${page.limits.minFirms} to ${page.limits.maxFirms.toLocaleString("en")} firms.`;
     facilityClusters(chosen?.clusters ?? []);
+    talentClusters(chosen?.clusters ?? []);
   };
   renderFacility();
+  renderTalent();
   $("scenario").addEventListener("change", describe);
   describe();
   for (const m of page.metrics) $("cluster-metric").add(new Option(m.title, m.name, m.name === "value_added", m.name === "value_added"));
