@@ -75,7 +75,9 @@ public sealed class ReleasedRunMemoryTests
             await server.PostAsync<RunHistory>($"api/runs/{run.Id}/step", new StepRequest(3));
             while (await reader.ReadLineAsync(cancel.Token) is { } line && !line.Contains("\"tick\":2", StringComparison.Ordinal)) { }
         }
-        await server.PostAsync<RunView>($"api/runs/{run.Id}/play", new PlayRequest(20));
+        // Slow enough that the pause lands well before the scenario's twelfth quarter on a loaded machine, so a quarter is
+        // left to branch into; the play still runs a quarter or two.
+        await server.PostAsync<RunView>($"api/runs/{run.Id}/play", new PlayRequest(4));
         await Task.Delay(200);
         await server.PostAsync<RunView>($"api/runs/{run.Id}/pause", null);
         var branch = await server.PostAsync<RunView>($"api/runs/{run.Id}/branch", new BranchRequest([new LeverSetting("talentWeight", 0.4)]));
