@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using EcoSim.Experiments.Engines;
 using EcoSim.Explorer.Api;
 using EcoSim.Explorer.Runs;
@@ -69,7 +67,7 @@ public static class ExplorerApp
         // The silo's watchdog warns, on a busy machine, that its first check "has not completed" for as long as the machine
         // has been up (its clock starts at zero): the first thing a new user read, before the address, and meaningless here.
         builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(json => ExplorerJson.Apply(json.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(engine);

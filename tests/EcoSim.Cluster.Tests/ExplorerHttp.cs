@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using EcoSim.Experiments.Engines;
 using EcoSim.Explorer;
 using EcoSim.Explorer.Runs;
@@ -14,7 +13,7 @@ namespace EcoSim.Cluster.Tests;
 /// <summary>What the explorer's cluster tests share: an engine on the cluster, a client of the explorer's HTTP API, and the bytes to compare.</summary>
 internal static class ExplorerHttp
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+    public static JsonSerializerOptions Json => ExplorerJson.Options;
 
     /// <summary>The baseline's clusters, 2,000 firms, four years (16 quarters).</summary>
     public const string Small = """

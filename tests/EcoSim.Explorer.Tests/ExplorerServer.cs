@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using EcoSim.Experiments.Engines;
 using EcoSim.Explorer;
 using EcoSim.Explorer.Runs;
@@ -14,7 +13,7 @@ namespace EcoSim.Explorer.Tests;
 /// <summary>The explorer on an in-memory server over the reference engine, and a client that keeps one session.</summary>
 internal sealed class ExplorerServer : IAsyncDisposable
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+    public static JsonSerializerOptions Json => ExplorerJson.Options;
 
     /// <summary>A small world: the baseline's clusters, 2,000 firms, three years.</summary>
     public const string SmallScenario = """
