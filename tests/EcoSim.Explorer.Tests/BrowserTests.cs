@@ -95,121 +95,66 @@ public sealed class BrowserTests
     [Fact]
     public async Task A_user_builds_a_large_facility_in_a_branch_and_sees_a_bad_value_refused_beside_its_control()
     {
-        using var browser = HeadlessChromium.Start();
-        if (browser is null) return;
-        await using var engine = new ReferenceSimulation();
-        await using var app = ExplorerApp.Create(new ExplorerSettings("http://127.0.0.1:0"), engine);
-        await app.StartAsync();
-        var driver = browser.Driver;
-        var wait = new WebDriverWait(driver, TimeSpan.FromMinutes(2));
-        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException)); // the list of runs is drawn again as they change
-        // Scrolled to the middle of the window first, as a user scrolls to a control, clear of the buttons kept at its foot.
-        IWebElement Find(string css)
+        await using var page = await ExplorerPage.OpenAsync();
+        if (page is null) return;
+        page.Steps("explorer-facility", () =>
         {
-            var found = driver.FindElement(By.CssSelector(css));
-            ((IJavaScriptExecutor)driver).ExecuteScript("arguments[0].scrollIntoView({ block: 'center' })", found);
-            return found;
-        }
-        void Type(string css, string text) { var box = Find(css); box.Clear(); box.SendKeys(text); }
-        try
-        {
-            driver.Navigate().GoToUrl(ExplorerApp.Addresses(app)[0] + "/");
-            wait.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true");
-            Assert.False(Find("#facility").Displayed);
-            Type("#firms", "2000");
-            Find("#new-run").Click();
-            wait.Until(_ => Find("#run-until").Enabled);
-            Type("#until", "2025Q1");
-            Find("#run-until").Click();
-            wait.Until(_ => Find("#runs li.current").Text.Contains("4/108 paused"));
+            Assert.False(page.Find("#facility").Displayed);
+            page.StartPausedRun(2000, "2025Q1", "4/108 paused");
 
             // Tick the facility: its controls show the shipped facility's values, the scenario's clusters to host it.
-            Find("#facility-on").Click();
-            Assert.True(Find("#facility").Displayed);
-            Assert.Equal("precision-instruments", Find("#facility-cluster").GetDomProperty("value"));
-            Assert.Equal(20, driver.FindElements(By.CssSelector("#facility-cluster option")).Count);
-            Find("#facility-cluster option[value='biomedicine']").Click();
-            Type("[data-facility-field='buildYears'] input.value", "2");
-            Find("#facility-from").Clear();
-            Find("#branch").Click();
-            wait.Until(_ => driver.FindElements(By.CssSelector("#runs li")).Count == 2);
-            wait.Until(_ => Find("#runs li.current").Text.Contains("in biomedicine from 2025Q1"));
-            Assert.Equal("", Find("#error").Text);
+            page.Find("#facility-on").Click();
+            Assert.True(page.Find("#facility").Displayed);
+            Assert.Equal("precision-instruments", page.Find("#facility-cluster").GetDomProperty("value"));
+            Assert.Equal(20, page.Driver.FindElements(By.CssSelector("#facility-cluster option")).Count);
+            page.Find("#facility-cluster option[value='biomedicine']").Click();
+            page.Type("[data-facility-field='buildYears'] input.value", "2");
+            page.Find("#facility-from").Clear();
+            page.Find("#branch").Click();
+            page.Wait.Until(_ => page.Runs == 2);
+            page.Wait.Until(_ => page.Find("#runs li.current").Text.Contains("in biomedicine from 2025Q1"));
+            Assert.Equal("", page.Find("#error").Text);
 
             // A value outside the scenario language's range: refused by the server, the message beside the control.
-            Type("[data-facility-field='knowledgeBoost'] input.value", "11");
-            Find("#new-run").Click();
-            var message = Find("[data-error-for='facilities[0].knowledgeBoost']");
-            wait.Until(_ => message.Text.Length > 0);
+            page.Type("[data-facility-field='knowledgeBoost'] input.value", "11");
+            page.Find("#new-run").Click();
+            var message = page.Find("[data-error-for='facilities[0].knowledgeBoost']");
+            page.Wait.Until(_ => message.Text.Length > 0);
             Assert.Contains("[0, 10]", message.Text);
-            Assert.Equal(2, driver.FindElements(By.CssSelector("#runs li")).Count);
-            browser.Screenshot("explorer-facility.png");
-        }
-        catch
-        {
-            browser.Screenshot("explorer-facility-failed.png");
-            throw;
-        }
-        await app.StopAsync();
+            Assert.Equal(2, page.Runs);
+        });
     }
 
     [Fact]
     public async Task A_user_runs_a_talent_programme_in_a_branch_and_sees_a_bad_value_refused_beside_its_control()
     {
-        using var browser = HeadlessChromium.Start();
-        if (browser is null) return;
-        await using var engine = new ReferenceSimulation();
-        await using var app = ExplorerApp.Create(new ExplorerSettings("http://127.0.0.1:0"), engine);
-        await app.StartAsync();
-        var driver = browser.Driver;
-        var wait = new WebDriverWait(driver, TimeSpan.FromMinutes(2));
-        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException)); // the list of runs is drawn again as they change
-        IWebElement Find(string css)
+        await using var page = await ExplorerPage.OpenAsync();
+        if (page is null) return;
+        page.Steps("explorer-talent", () =>
         {
-            var found = driver.FindElement(By.CssSelector(css));
-            ((IJavaScriptExecutor)driver).ExecuteScript("arguments[0].scrollIntoView({ block: 'center' })", found);
-            return found;
-        }
-        void Type(string css, string text) { var box = Find(css); box.Clear(); box.SendKeys(text); }
-        try
-        {
-            driver.Navigate().GoToUrl(ExplorerApp.Addresses(app)[0] + "/");
-            wait.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true");
-            Assert.False(Find("#talent").Displayed);
-            Type("#firms", "2000");
-            Find("#new-run").Click();
-            wait.Until(_ => Find("#run-until").Enabled);
-            Type("#until", "2025Q1");
-            Find("#run-until").Click();
-            wait.Until(_ => Find("#runs li.current").Text.Contains("4/108 paused"));
+            Assert.False(page.Find("#talent").Displayed);
+            page.StartPausedRun(2000, "2025Q1", "4/108 paused");
 
             // Tick the programme: its controls propose biomedicine, the scenario's clusters to choose from.
-            Find("#talent-on").Click();
-            Assert.True(Find("#talent").Displayed);
-            Assert.Equal("biomedicine", Find("#talent-cluster").GetDomProperty("value"));
-            Find("#talent-cluster option[value='semiconductors']").Click();
-            Type("[data-talent-field='researchersPerYear'] input.value", "5000");
-            Find("#talent-from").Clear();
-            Type("#talent-until", "2027Q1");
-            Find("#branch").Click();
-            wait.Until(_ => driver.FindElements(By.CssSelector("#runs li")).Count == 2);
-            wait.Until(_ => Find("#runs li.current").Text.Contains("5,000 researchers/yr into semiconductors from 2025Q1 until 2027Q1"));
-            Assert.Equal("", Find("#error").Text);
+            page.Find("#talent-on").Click();
+            Assert.True(page.Find("#talent").Displayed);
+            Assert.Equal("biomedicine", page.Find("#talent-cluster").GetDomProperty("value"));
+            page.Find("#talent-cluster option[value='semiconductors']").Click();
+            page.Type("[data-talent-field='researchersPerYear'] input.value", "5000");
+            page.Find("#talent-from").Clear();
+            page.Type("#talent-until", "2027Q1");
+            page.Find("#branch").Click();
+            page.Wait.Until(_ => page.Runs == 2);
+            page.Wait.Until(_ => page.Find("#runs li.current").Text.Contains("5,000 researchers/yr into semiconductors from 2025Q1 until 2027Q1"));
+            Assert.Equal("", page.Find("#error").Text);
 
             // A value outside the scenario language's range: refused by the server, the message beside the control.
-            Type("[data-talent-field='researchersPerYear'] input.value", "20000000");
-            Find("#new-run").Click();
-            var message = Find("[data-error-for='talentProgrammes[0].researchersPerYear']");
-            wait.Until(_ => message.Text.Length > 0);
+            page.Type("[data-talent-field='researchersPerYear'] input.value", "20000000");
+            page.Find("#new-run").Click();
+            var message = page.Find("[data-error-for='talentProgrammes[0].researchersPerYear']");
+            page.Wait.Until(_ => message.Text.Length > 0);
             Assert.Contains("[0, 10000000]", message.Text);
-            Assert.Equal(2, driver.FindElements(By.CssSelector("#runs li")).Count);
-            browser.Screenshot("explorer-talent.png");
-        }
-        catch
-        {
-            browser.Screenshot("explorer-talent-failed.png");
-            throw;
-        }
-        await app.StopAsync();
+            Assert.Equal(2, page.Runs);
+        });
     }
 }
