@@ -37,7 +37,7 @@ public sealed class BadInputTests
         await using var server = await ExplorerServer.StartAsync();
         var response = await server.Client.PostAsync("api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = (await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!;
+        var error = (await ExplorerServer.ErrorOf(response));
         var problem = Assert.Single(error.Problems!, p => p.Field == field);
         Assert.Contains(message, problem.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(await server.GetAsync<RunView[]>("api/runs"));
@@ -60,7 +60,7 @@ public sealed class BadInputTests
         await using var server = await ExplorerServer.StartAsync();
         var response = await server.Client.PostAsync("api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = (await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!;
+        var error = (await ExplorerServer.ErrorOf(response));
         Assert.StartsWith("the request body is not valid", error.Error);
         Assert.DoesNotContain("System.", error.Error);
         Assert.DoesNotContain("EcoSim.", error.Error);
@@ -87,7 +87,7 @@ public sealed class BadInputTests
         var run = await server.StartRunAsync(new StartRequest(ScenarioText: ExplorerServer.SmallScenario));
         var response = await server.Client.PostAsJsonAsync($"api/runs/{run.Id}/step", new StepRequest(quarters), ExplorerServer.Json);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(message, (await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Error);
+        Assert.Contains(message, (await ExplorerServer.ErrorOf(response)).Error);
         Assert.Equal(0, (await server.GetAsync<RunHistory>($"api/runs/{run.Id}")).Run.Quarters);
     }
 
@@ -100,7 +100,7 @@ public sealed class BadInputTests
         var run = await server.StartRunAsync(new StartRequest(ScenarioText: ExplorerServer.SmallScenario));
         var response = await server.Client.PostAsJsonAsync($"api/runs/{run.Id}/play", new PlayRequest(speed), ExplorerServer.Json);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("speed", Assert.Single((await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Problems!).Field);
+        Assert.Equal("speed", Assert.Single((await ExplorerServer.ErrorOf(response)).Problems!).Field);
         Assert.Equal(RunStatus.Paused, (await server.GetAsync<RunHistory>($"api/runs/{run.Id}")).Run.Status);
     }
 
@@ -116,7 +116,7 @@ public sealed class BadInputTests
         await server.PostAsync<RunHistory>($"api/runs/{run.Id}/step", new StepRequest(1));
         var response = await server.Client.GetAsync($"api/runs/{run.Id}/inspect?entity={Uri.EscapeDataString(entity)}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = Assert.Single((await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Problems!);
+        var problem = Assert.Single((await ExplorerServer.ErrorOf(response)).Problems!);
         Assert.Equal(field, problem.Field);
         Assert.DoesNotContain("Parameter '", problem.Message);
     }
@@ -129,7 +129,7 @@ public sealed class BadInputTests
         await server.PostAsync<RunHistory>($"api/runs/{run.Id}/step", new StepRequest(4));
         var response = await server.Client.PostAsJsonAsync($"api/runs/{run.Id}/branch", new { levers = new[] { new { name = "talentWeight", value = 0.5, from = "2024Q2" } } });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = Assert.Single((await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Problems!);
+        var problem = Assert.Single((await ExplorerServer.ErrorOf(response)).Problems!);
         Assert.Equal("levers[0].from", problem.Field);
         Assert.Contains("outside 2025Q1..2026Q4", problem.Message);
         Assert.Single(await server.GetAsync<RunView[]>("api/runs"));

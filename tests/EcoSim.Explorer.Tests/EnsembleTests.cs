@@ -55,7 +55,7 @@ public sealed class EnsembleTests
         await using var server = await ExplorerServer.StartAsync();
         var response = await server.Client.PostAsJsonAsync("api/ensembles", new EnsembleRequest(ScenarioText: ExplorerServer.SmallScenario, Seeds: seeds), ExplorerServer.Json);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = Assert.Single((await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Problems!);
+        var problem = Assert.Single((await ExplorerServer.ErrorOf(response)).Problems!);
         Assert.Equal("seeds", problem.Field);
         Assert.Contains("outside 2..50", problem.Message);
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using EcoSim.Experiments.Engines;
 using EcoSim.Explorer;
+using EcoSim.Explorer.Api;
 using EcoSim.Explorer.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,6 +15,9 @@ namespace EcoSim.Explorer.Tests;
 internal sealed class ExplorerServer : IAsyncDisposable
 {
     public static JsonSerializerOptions Json => ExplorerJson.Options;
+
+    /// <summary>The error a refused request carries (its message and the problems by field).</summary>
+    public static async Task<ApiError> ErrorOf(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<ApiError>(Json))!;
 
     /// <summary>A small world: the baseline's clusters, 2,000 firms, three years.</summary>
     public const string SmallScenario = """

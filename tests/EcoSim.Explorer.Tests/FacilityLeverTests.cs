@@ -43,7 +43,7 @@ public sealed class FacilityLeverTests
 
         var world = server.Runs.Find(server.ClientSession, run.Id)!.Plan.Scenario.World;
         var built = Assert.Single(world.Facilities);
-        Assert.Equal(new FacilitySpec("Observatory", IndexOf(world, "precision-instruments"), 4, 1, 30, 0.5, 2), built);
+        Assert.Equal(new FacilitySpec("Observatory", QuarterBits.IndexOf(world, "precision-instruments"), 4, 1, 30, 0.5, 2), built);
 
         // Without a 'from' it is built from the run's second quarter, as a lever acts.
         var soon = await server.StartRunAsync(new StartRequest(ScenarioText: ExplorerServer.SmallScenario, Facilities: [Observatory()]));
@@ -53,7 +53,7 @@ public sealed class FacilityLeverTests
         var with = await server.PostAsync<RunHistory>($"api/runs/{run.Id}/step", new StepRequest(8));
         var plain = await server.StartRunAsync(new StartRequest(ScenarioText: ExplorerServer.SmallScenario));
         var without = await server.PostAsync<RunHistory>($"api/runs/{plain.Id}/step", new StepRequest(8));
-        Assert.Equal(4, FirstDifference(without.Quarters, with.Quarters));
+        Assert.Equal(4, QuarterBits.FirstDifference(without.Quarters, with.Quarters));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class FacilityLeverTests
         await using var server = await ExplorerServer.StartAsync();
         var response = await server.Client.PostAsync("api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = (await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!;
+        var error = (await ExplorerServer.ErrorOf(response));
         var problem = Assert.Single(error.Problems!, p => p.Field == field);
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
         Assert.Contains($"{field}: ", error.Error, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class FacilityLeverTests
         var bad = await server.Client.PostAsJsonAsync("api/ensembles", new EnsembleRequest(ScenarioText: ExplorerServer.SmallScenario, Seeds: 2,
             Facilities: [Observatory() with { OperationYears = 500 }]), ExplorerServer.Json);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("facilities[0].operationYears: value 500 is outside the allowed range [0, 200] yr", (await bad.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Error);
+        Assert.Contains("facilities[0].operationYears: value 500 is outside the allowed range [0, 200] yr", (await ExplorerServer.ErrorOf(bad)).Error);
 
         var ensemble = await server.PostAsync<EnsembleView>("api/ensembles", new EnsembleRequest(ScenarioText: ExplorerServer.SmallScenario, Seeds: 2, Facilities: [Observatory("2025Q1")]));
         var plan = Assert.IsType<LiveEnsemble>(server.Ensembles.Find(server.ClientSession, ensemble.Id)).Plan;
@@ -123,7 +123,7 @@ public sealed class FacilityLeverTests
         // A facility may not start before the branch quarter: the shared history cannot change.
         var early = await server.Client.PostAsJsonAsync($"api/runs/{parent.Id}/branch", new BranchRequest(Facilities: [Observatory("2025Q1")]), ExplorerServer.Json);
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
-        Assert.Contains("facilities[0].from: 2025Q1 is outside 2025Q2..2026Q4", (await early.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Error);
+        Assert.Contains("facilities[0].from: 2025Q1 is outside 2025Q2..2026Q4", (await ExplorerServer.ErrorOf(early)).Error);
 
         var branch = await server.PostAsync<RunView>($"api/runs/{parent.Id}/branch", new BranchRequest(Facilities: [Observatory()]));
         Assert.Equal("2025Q2", Assert.Single(branch.Facilities).From);
@@ -133,27 +133,11 @@ public sealed class FacilityLeverTests
         var mine = (await server.GetAsync<RunHistory>($"api/runs/{branch.Id}")).Quarters;
         var theirs = (await server.GetAsync<RunHistory>($"api/runs/{parent.Id}")).Quarters;
         Assert.Equal(9, mine.Count);
-        Assert.Equal(5, FirstDifference(theirs, mine));
+        Assert.Equal(5, QuarterBits.FirstDifference(theirs, mine));
 
         // The branch is, bit for bit, a run from tick 0 of the scenario with the facility from 2025Q2.
         var world = ScenarioLibrary.Shipped.LoadText(ExplorerServer.SmallScenario).WithSeed(5).World;
-        world = world with { Facilities = [new FacilitySpec("Observatory", IndexOf(world, "precision-instruments"), 5, 1, 30, 0.5, 2)] };
-        Assert.Equal(Bits(new ReferenceEngine(world).Run().Take(9).Select(o => o.Rows)), Bits(mine.Select(q => q.Clusters.Append(q.Region))));
+        world = world with { Facilities = [new FacilitySpec("Observatory", QuarterBits.IndexOf(world, "precision-instruments"), 5, 1, 30, 0.5, 2)] };
+        Assert.Equal(QuarterBits.Of(new ReferenceEngine(world).Run().Take(9).Select(o => o.Rows)), QuarterBits.Of(mine));
     }
-
-    private static int IndexOf(WorldSpec world, string cluster) => world.Clusters.Select(c => c.Id).ToList().IndexOf(cluster);
-
-    // The first tick at which two runs' quarters differ in any value of the region or a cluster, or -1.
-    private static int FirstDifference(IReadOnlyList<QuarterView> a, IReadOnlyList<QuarterView> b)
-    {
-        for (int t = 0; t < Math.Min(a.Count, b.Count); t++)
-            if (!Bits([a[t].Clusters.Append(a[t].Region)])[0].AsSpan().SequenceEqual(Bits([b[t].Clusters.Append(b[t].Region)])[0])) return t;
-        return -1;
-    }
-
-    private static List<long[]> Bits(IEnumerable<IEnumerable<double[]>> quarters) =>
-        [.. quarters.Select(rows => rows.SelectMany(r => r).Select(BitConverter.DoubleToInt64Bits).ToArray())];
-
-    private static List<long[]> Bits(IEnumerable<IReadOnlyList<Model.Metrics.MetricsRow>> quarters) =>
-        [.. quarters.Select(rows => rows.SelectMany(r => r.Values).Select(BitConverter.DoubleToInt64Bits).ToArray())];
 }

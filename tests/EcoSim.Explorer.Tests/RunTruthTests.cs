@@ -126,7 +126,7 @@ public sealed class RunTruthTests
         string text = "name: pasted-test\nextends: guangdong-baseline.yaml\nparameters:\n  basicShare: 7\n";
         var response = await server.Client.PostAsJsonAsync("api/runs", new StartRequest(ScenarioText: text), ExplorerServer.Json);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-        var error = (await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!;
+        var error = (await ExplorerServer.ErrorOf(response));
         var problem = Assert.Single(error.Problems!);
         Assert.Equal("scenarioText", problem.Field);
         var at = Assert.Single(problem.Errors!);

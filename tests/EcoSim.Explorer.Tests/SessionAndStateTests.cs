@@ -45,12 +45,12 @@ public sealed class SessionAndStateTests
         await server.StartRunAsync(Small);
         var refused = await server.Client.PostAsJsonAsync("api/runs", Small, ExplorerServer.Json);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("this session already has 2 runs", (await refused.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Error);
+        Assert.Contains("this session already has 2 runs", (await ExplorerServer.ErrorOf(refused)).Error);
         var other = server.NewSession();
         await server.StartRunAsync(Small, other);
         var full = await other.PostAsJsonAsync("api/runs", Small, ExplorerServer.Json);
         Assert.Equal(HttpStatusCode.TooManyRequests, full.StatusCode);
-        Assert.Contains("the explorer already holds 3 runs", (await full.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Error);
+        Assert.Contains("the explorer already holds 3 runs", (await ExplorerServer.ErrorOf(full)).Error);
         Assert.Equal(HttpStatusCode.NoContent, (await server.Client.DeleteAsync($"api/runs/{first.Id}")).StatusCode);
         await server.StartRunAsync(Small, other);
     }
@@ -62,7 +62,7 @@ public sealed class SessionAndStateTests
         var run = await server.StartRunAsync(Small);
         var early = await server.Client.PostAsJsonAsync($"api/runs/{run.Id}/branch", new BranchRequest());
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-        Assert.Contains("no quarter yet", (await early.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Error);
+        Assert.Contains("no quarter yet", (await ExplorerServer.ErrorOf(early)).Error);
         await server.PostAsync<RunHistory>($"api/runs/{run.Id}/step", new StepRequest(400));
         var history = await server.GetAsync<RunHistory>($"api/runs/{run.Id}");
         Assert.Equal(RunStatus.Finished, history.Run.Status);
@@ -71,7 +71,7 @@ public sealed class SessionAndStateTests
         {
             var response = await server.Client.PostAsJsonAsync($"api/runs/{run.Id}/{path}", body);
             Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-            Assert.Contains("end of its scenario", (await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Error);
+            Assert.Contains("end of its scenario", (await ExplorerServer.ErrorOf(response)).Error);
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class TalentProgrammeLeverTests
         Assert.Empty(run.Facilities);
 
         var world = server.Runs.Find(server.ClientSession, run.Id)!.Plan.Scenario.World;
-        Assert.Equal(new ClusterShock(ShockKind.TalentProgramme, IndexOf(world, "biomedicine"), 4, 8, 50_000), Assert.Single(world.Shocks));
+        Assert.Equal(new ClusterShock(ShockKind.TalentProgramme, QuarterBits.IndexOf(world, "biomedicine"), 4, 8, 50_000), Assert.Single(world.Shocks));
 
         // Without 'from' it starts in the run's second quarter; without 'until' it recruits to the horizon's end.
         var soon = await server.StartRunAsync(new StartRequest(ScenarioText: ExplorerServer.SmallScenario, TalentProgrammes: [Recruiting()]));
@@ -56,7 +56,7 @@ public sealed class TalentProgrammeLeverTests
         var with = await server.PostAsync<RunHistory>($"api/runs/{run.Id}/step", new StepRequest(8));
         var plain = await server.StartRunAsync(new StartRequest(ScenarioText: ExplorerServer.SmallScenario));
         var without = await server.PostAsync<RunHistory>($"api/runs/{plain.Id}/step", new StepRequest(8));
-        Assert.Equal(4, FirstDifference(without.Quarters, with.Quarters));
+        Assert.Equal(4, QuarterBits.FirstDifference(without.Quarters, with.Quarters));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class TalentProgrammeLeverTests
         await using var server = await ExplorerServer.StartAsync();
         var response = await server.Client.PostAsync("api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = (await response.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!;
+        var error = (await ExplorerServer.ErrorOf(response));
         var problem = Assert.Single(error.Problems!, p => p.Field == field);
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
         Assert.Contains($"{field}: ", error.Error, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class TalentProgrammeLeverTests
         var bad = await server.Client.PostAsJsonAsync("api/ensembles", new EnsembleRequest(ScenarioText: ExplorerServer.SmallScenario, Seeds: 2,
             TalentProgrammes: [Recruiting() with { Cluster = "atlantis" }]), ExplorerServer.Json);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("talentProgrammes[0].cluster: unknown cluster 'atlantis'", (await bad.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Error);
+        Assert.Contains("talentProgrammes[0].cluster: unknown cluster 'atlantis'", (await ExplorerServer.ErrorOf(bad)).Error);
 
         var ensemble = await server.PostAsync<EnsembleView>("api/ensembles", new EnsembleRequest(ScenarioText: ExplorerServer.SmallScenario, Seeds: 2,
             TalentProgrammes: [Recruiting("2025Q1")]));
@@ -140,7 +140,7 @@ public sealed class TalentProgrammeLeverTests
         // A programme may not start before the branch quarter: the shared history cannot change.
         var early = await server.Client.PostAsJsonAsync($"api/runs/{parent.Id}/branch", new BranchRequest(TalentProgrammes: [Recruiting("2025Q1")]), ExplorerServer.Json);
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
-        Assert.Contains("talentProgrammes[0].from: 2025Q1 is outside 2025Q2..2026Q4", (await early.Content.ReadFromJsonAsync<ApiError>(ExplorerServer.Json))!.Error);
+        Assert.Contains("talentProgrammes[0].from: 2025Q1 is outside 2025Q2..2026Q4", (await ExplorerServer.ErrorOf(early)).Error);
 
         var branch = await server.PostAsync<RunView>($"api/runs/{parent.Id}/branch", new BranchRequest(TalentProgrammes: [Recruiting()]));
         Assert.Equal("2025Q2", Assert.Single(branch.TalentProgrammes).From);
@@ -150,27 +150,11 @@ public sealed class TalentProgrammeLeverTests
         var mine = (await server.GetAsync<RunHistory>($"api/runs/{branch.Id}")).Quarters;
         var theirs = (await server.GetAsync<RunHistory>($"api/runs/{parent.Id}")).Quarters;
         Assert.Equal(9, mine.Count);
-        Assert.Equal(5, FirstDifference(theirs, mine));
+        Assert.Equal(5, QuarterBits.FirstDifference(theirs, mine));
 
         // The branch is, bit for bit, a run from tick 0 of the scenario with the programme from 2025Q2.
         var world = ScenarioLibrary.Shipped.LoadText(ExplorerServer.SmallScenario).WithSeed(5).World;
-        world = world with { Shocks = [new ClusterShock(ShockKind.TalentProgramme, IndexOf(world, "biomedicine"), 5, world.Ticks, 50_000)] };
-        Assert.Equal(Bits(new ReferenceEngine(world).Run().Take(9).Select(o => o.Rows)), Bits(mine.Select(q => q.Clusters.Append(q.Region))));
+        world = world with { Shocks = [new ClusterShock(ShockKind.TalentProgramme, QuarterBits.IndexOf(world, "biomedicine"), 5, world.Ticks, 50_000)] };
+        Assert.Equal(QuarterBits.Of(new ReferenceEngine(world).Run().Take(9).Select(o => o.Rows)), QuarterBits.Of(mine));
     }
-
-    private static int IndexOf(WorldSpec world, string cluster) => world.Clusters.Select(c => c.Id).ToList().IndexOf(cluster);
-
-    // The first tick at which two runs' quarters differ in any value of the region or a cluster, or -1.
-    private static int FirstDifference(IReadOnlyList<QuarterView> a, IReadOnlyList<QuarterView> b)
-    {
-        for (int t = 0; t < Math.Min(a.Count, b.Count); t++)
-            if (!Bits([a[t].Clusters.Append(a[t].Region)])[0].AsSpan().SequenceEqual(Bits([b[t].Clusters.Append(b[t].Region)])[0])) return t;
-        return -1;
-    }
-
-    private static List<long[]> Bits(IEnumerable<IEnumerable<double[]>> quarters) =>
-        [.. quarters.Select(rows => rows.SelectMany(r => r).Select(BitConverter.DoubleToInt64Bits).ToArray())];
-
-    private static List<long[]> Bits(IEnumerable<IReadOnlyList<Model.Metrics.MetricsRow>> quarters) =>
-        [.. quarters.Select(rows => rows.SelectMany(r => r.Values).Select(BitConverter.DoubleToInt64Bits).ToArray())];
 }
