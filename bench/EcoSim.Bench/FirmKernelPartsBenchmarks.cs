@@ -25,6 +25,7 @@ public class FirmKernelPartsBenchmarks
     private ClusterSignals _signals = null!;
     private WorldSpec _world = null!;
     private FirmTickTerms _terms;
+    private double[] _ageFactors = [];
 
     [Params(100_000)]
     public int Firms { get; set; }
@@ -46,6 +47,8 @@ public class FirmKernelPartsBenchmarks
             FillRate = 0.95, Wage = 200, TransformationFunding = 2, RdUserCostRatio = 1,
         };
         _terms = new FirmTickTerms(_world.Seed, 0, 1, _world.ParametersAt(1), _signals);
+        _ageFactors = new double[FirmAgeFactors.TableLength(Firms, 1, _world.ParametersAt(1).InitialMaxAgeYears)];
+        FirmAgeFactors.Fill(_ageFactors, _terms.YoungFirmExitPremium, _terms.YoungFirmAgeScale);
     }
 
     [Benchmark(Description = "1 Philox: three blocks per firm")]
@@ -95,7 +98,7 @@ public class FirmKernelPartsBenchmarks
             var lanes = new FirmLanes(_terms, Vector256.Create((ulong)i) + laneIndex,
                 Vector256.Create<double>(s.Productivity.AsSpan(i, 4)), Vector256.Create<double>(s.Weight.AsSpan(i, 4)),
                 Vector256.Create<double>(s.RdIntensity.AsSpan(i, 4)), Vector256.Create<double>(s.RdStock.AsSpan(i, 4)),
-                Vector256.Create(s.Age[i] + 1.0, s.Age[i + 1] + 1.0, s.Age[i + 2] + 1.0, s.Age[i + 3] + 1.0));
+                FirmAgeFactors.ForSlots(_ageFactors, s.Age, i, _terms.YoungFirmExitPremium, _terms.YoungFirmAgeScale));
             acc += lanes.Weight + lanes.Wanted + Vector256.Create((double)(lanes.Innovates ^ lanes.Imitates ^ lanes.Adopts ^ lanes.ExitDraw));
         }
         return Vector256.Sum(acc);

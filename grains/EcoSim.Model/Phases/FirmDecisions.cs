@@ -21,6 +21,7 @@ namespace EcoSim.Model.Phases;
 internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, int cluster)
 {
     private readonly double _jumpLow = p.InnovationJumpLow, _jumpHigh = FirmRules.JumpHigh(p, s.Opportunity);
+    private readonly FirmInnovationSizes _sizes = new(p.InnovationBetaA, p.InnovationBetaB, seed, cluster, s.Tick);
     private int _multiplierGap = -1;
     private double _multiplier;
 
@@ -92,8 +93,7 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
         Store(shard.Researchers, i, researchers, aliveMask);
 
         // Exit (FirmRules.Exits, or the exit draw).
-        var share = weight / Vector256.Create(s.WeightTotal);
-        var exits = Vector256.LessThan(share * Vector256.Create(s.Firms), Vector256.Create(p.ExitShareThreshold))
+        var exits = Vector256.LessThan(lanes.Share * Vector256.Create(s.Firms), Vector256.Create(p.ExitShareThreshold))
                     | Vector256.LessThan(cash, Vector256.Create(-p.ExitDebtYears) * revenue);
         uint dies = ((uint)exits.ExtractMostSignificantBits() | lanes.ExitDraw) & alive;
         if (dies != 0)
@@ -111,13 +111,28 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
         totals.AddLanes(keep, next, weight, revenue, rd, wanted, researchers);
     }
 
-    /// <summary>The productivity after a successful innovation, max(a, a (1 + jump)), in the lanes of <paramref name="innovates"/>.</summary>
+    /// <summary>
+    /// The productivity after a successful innovation, max(a, a (1 + jump)), in the lanes of <paramref name="innovates"/>:
+    /// in lanes where the size's Beta draw succeeds on its first try (<see cref="FirmInnovationSizes"/>), otherwise firm by firm.
+    /// </summary>
     private readonly Vector256<double> Innovate(FirmShard shard, int i, Vector256<double> a, uint innovates)
     {
         var next = a;
+        uint byFirm = innovates;
+        if (_sizes.InLanes)
+        {
+            var beta = _sizes.FirstTry(Vector256.Create((ulong)shard.FirstIndex + (ulong)i) + Vector256.Create(0UL, 1, 2, 3), out uint drawn);
+            uint inLanes = innovates & drawn;
+            if (inLanes != 0)
+            {
+                var jump = Vector256.Create(_jumpLow) + Vector256.Create(_jumpHigh - _jumpLow) * beta;
+                next = Vector256.ConditionalSelect(Mask(inLanes), Vector256.Max(a, a * (Vector256<double>.One + jump)), next);
+            }
+            byFirm = innovates & ~drawn;
+        }
         for (int lane = 0; lane < 4; lane++)
         {
-            if ((innovates >> lane & 1) == 0) continue;
+            if ((byFirm >> lane & 1) == 0) continue;
             var size = new RandomStream(seed, EntityIds.Firm(cluster, shard.FirstIndex + i + lane), s.Tick, RandomPurpose.InnovationSize);
             double jump = _jumpLow + (_jumpHigh - _jumpLow) * size.Beta(p.InnovationBetaA, p.InnovationBetaB);
             double before = a.GetElement(lane);
