@@ -38,6 +38,7 @@ internal static class FirmAgeFactors
     }
 
     /// <summary>Fills <paramref name="table"/> (a multiple of four long) with the factor of every age after this tick, 0 to its length - 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full optimisation from the first call: at tier 0 its vector code would not be inlined
     public static void Fill(Span<double> table, double youngFirmExitPremium, double youngFirmAgeScale)
     {
         var ages = Vector256.Create(0.0, 1, 2, 3);
