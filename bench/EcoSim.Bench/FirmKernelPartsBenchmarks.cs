@@ -25,6 +25,7 @@ public class FirmKernelPartsBenchmarks
     private ClusterSignals _signals = null!;
     private WorldSpec _world = null!;
     private FirmTickTerms _terms;
+    private double[] _ageFactors = [];
 
     [Params(100_000)]
     public int Firms { get; set; }
@@ -46,9 +47,11 @@ public class FirmKernelPartsBenchmarks
             FillRate = 0.95, Wage = 200, TransformationFunding = 2, RdUserCostRatio = 1,
         };
         _terms = new FirmTickTerms(_world.Seed, 0, 1, _world.ParametersAt(1), _signals);
+        _ageFactors = new double[FirmAgeFactors.TableLength(Firms, 1, _world.ParametersAt(1).InitialMaxAgeYears)];
+        FirmAgeFactors.Fill(_ageFactors, _terms.YoungFirmExitPremium, _terms.YoungFirmAgeScale);
     }
 
-    [Benchmark(Description = "1 Philox: three blocks per firm")]
+    [Benchmark(Description = "1 Philox: three blocks per firm, side by side")]
     public ulong Philox()
     {
         var t = _terms;
@@ -57,9 +60,7 @@ public class FirmKernelPartsBenchmarks
         for (int i = 0; i < Firms; i += 4)
         {
             var index = Vector256.Create((ulong)i) + laneIndex;
-            var (a, _, _, _) = Philox4x32Vector.Block(index, t.IdHigh, t.Tick, t.Purpose, t.Key0, t.Key1);
-            var (b, c, _, _) = Philox4x32Vector.Block(index, t.IdHigh, t.Tick, t.Purpose | 1, t.Key0, t.Key1);
-            var (d, e, _, _) = Philox4x32Vector.Block(index, t.IdHigh, t.Tick, t.Purpose | 2, t.Key0, t.Key1);
+            var ((a, _, _, _), (b, c, _, _), (d, e, _, _)) = Philox4x32Vector.Blocks(index, t.IdHigh, t.Tick, t.Purpose, t.Purpose | 1, t.Purpose | 2, t.Key0, t.Key1);
             acc ^= a ^ b ^ c ^ d ^ e;
         }
         return Vector256.Sum(acc);
@@ -74,9 +75,7 @@ public class FirmKernelPartsBenchmarks
         for (int i = 0; i < Firms; i += 4)
         {
             var index = Vector256.Create((ulong)i) + laneIndex;
-            var (a, b, _, _) = Philox4x32Vector.Block(index, t.IdHigh, t.Tick, t.Purpose, t.Key0, t.Key1);
-            var (c, _, _, _) = Philox4x32Vector.Block(index, t.IdHigh, t.Tick, t.Purpose | 1, t.Key0, t.Key1);
-            var (d, _, _, _) = Philox4x32Vector.Block(index, t.IdHigh, t.Tick, t.Purpose | 2, t.Key0, t.Key1);
+            var ((a, b, _, _), (c, _, _, _), (d, _, _, _)) = Philox4x32Vector.Blocks(index, t.IdHigh, t.Tick, t.Purpose, t.Purpose | 1, t.Purpose | 2, t.Key0, t.Key1);
             var word = Vector256.ShiftLeft(b, 32) | a;
             var u = (Vector256.ConvertToDouble(Vector256.ShiftRightLogical(word, 12)) + Vector256.Create(0.5)) * Vector256.Create(1.0 / (1UL << 52));
             acc += NormalQuantile.Of(u) + Vector256.ConvertToDouble(c ^ d);
@@ -95,7 +94,7 @@ public class FirmKernelPartsBenchmarks
             var lanes = new FirmLanes(_terms, Vector256.Create((ulong)i) + laneIndex,
                 Vector256.Create<double>(s.Productivity.AsSpan(i, 4)), Vector256.Create<double>(s.Weight.AsSpan(i, 4)),
                 Vector256.Create<double>(s.RdIntensity.AsSpan(i, 4)), Vector256.Create<double>(s.RdStock.AsSpan(i, 4)),
-                Vector256.Create(s.Age[i] + 1.0, s.Age[i + 1] + 1.0, s.Age[i + 2] + 1.0, s.Age[i + 3] + 1.0));
+                FirmAgeFactors.ForSlots(_ageFactors, s.Age, i, _terms.YoungFirmExitPremium, _terms.YoungFirmAgeScale));
             acc += lanes.Weight + lanes.Wanted + Vector256.Create((double)(lanes.Innovates ^ lanes.Imitates ^ lanes.Adopts ^ lanes.ExitDraw));
         }
         return Vector256.Sum(acc);

@@ -10,14 +10,19 @@ namespace EcoSim.Model.Numerics;
 /// negatives, subnormals, huge arguments) are handed to the scalar function one by one: rare in the
 /// model, and the one definition of those cases stays in <see cref="ModelMath"/>.
 /// </summary>
+/// <remarks>
+/// The fast paths are inlined into their callers: a call would pass and return each vector through
+/// memory, and the firm kernel's exponentials are short dependent chains that overlap only when the
+/// caller's other work sits beside them (docs/PERFORMANCE.md, section 21). The rare lanes go through
+/// methods that are never inlined, so the callers stay small.
+/// </remarks>
 public static class ModelMathVector
 {
     /// <summary>e^x in each lane (<see cref="ModelMath.Exp"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> x)
     {
-        if (!Vector256.LessThanOrEqualAll(Vector256.Abs(x), Vector256.Create(ExpFastLimit)))
-            return Vector256.Create(ModelMath.Exp(x.GetElement(0)), ModelMath.Exp(x.GetElement(1)), ModelMath.Exp(x.GetElement(2)), ModelMath.Exp(x.GetElement(3)));
+        if (!Vector256.LessThanOrEqualAll(Vector256.Abs(x), Vector256.Create(ExpFastLimit))) return ExpByLane(x);
         var shift = Vector256.Create(RoundShift);
         var t = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2E), shift);
         var n = t - shift;
@@ -25,6 +30,11 @@ public static class ModelMathVector
         var scale = Vector256.ShiftLeft(k + Vector256.Create(1023L), 52).AsDouble();
         return ExpReduced(x, n) * scale;
     }
+
+    /// <summary>e^x lane by lane through <see cref="ModelMath.Exp"/>: some lane is outside the fast path.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<double> ExpByLane(Vector256<double> x) =>
+        Vector256.Create(ModelMath.Exp(x.GetElement(0)), ModelMath.Exp(x.GetElement(1)), ModelMath.Exp(x.GetElement(2)), ModelMath.Exp(x.GetElement(3)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> ExpReduced(Vector256<double> x, Vector256<double> n)
@@ -48,11 +58,11 @@ public static class ModelMathVector
     }
 
     /// <summary>The natural logarithm in each lane (<see cref="ModelMath.Log"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Log(Vector256<double> x)
     {
         if (!(Vector256.GreaterThanOrEqualAll(x, Vector256.Create(SmallestNormal)) && Vector256.LessThanOrEqualAll(x, Vector256.Create(double.MaxValue))))
-            return Vector256.Create(ModelMath.Log(x.GetElement(0)), ModelMath.Log(x.GetElement(1)), ModelMath.Log(x.GetElement(2)), ModelMath.Log(x.GetElement(3)));
+            return LogByLane(x);
         var u = x.AsUInt64() + Vector256.Create(LogOffset);
         var k = (Vector256.Create(TwoTo52Bits) | Vector256.ShiftRightLogical(u, 52)).AsDouble() - Vector256.Create(TwoTo52PlusBias);
         var m = ((u & Vector256.Create(MantissaMask)) + Vector256.Create(HalfSqrt2Bits)).AsDouble();
@@ -69,6 +79,11 @@ public static class ModelMathVector
         r *= z;
         return k * Vector256.Create(Ln2Hi) - ((hfsq - (s * (hfsq + r) + k * Vector256.Create(Ln2Lo))) - f);
     }
+
+    /// <summary>The logarithm lane by lane through <see cref="ModelMath.Log"/>: some lane is outside the fast path.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<double> LogByLane(Vector256<double> x) =>
+        Vector256.Create(ModelMath.Log(x.GetElement(0)), ModelMath.Log(x.GetElement(1)), ModelMath.Log(x.GetElement(2)), ModelMath.Log(x.GetElement(3)));
 
     /// <summary>x^y in each lane (<see cref="ModelMath.Pow"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

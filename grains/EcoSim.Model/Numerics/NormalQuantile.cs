@@ -75,9 +75,21 @@ public static class NormalQuantile
         return Math.FusedMultiplyAdd(v, r, c0);
     }
 
-    /// <summary>The quantile in each lane, with the bits of <see cref="Of(double)"/>; every p must be in (0, 1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// The quantile in each lane, with the bits of <see cref="Of(double)"/>; every p must be in (0, 1).
+    /// Inlined for the common case of four central lanes; a group with a tail lane takes <see cref="WithTails"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Of(Vector256<double> p)
+    {
+        var q = p - Vector256.Create(0.5);
+        if (Vector256.LessThanOrEqualAll(Vector256.Abs(q), Vector256.Create(Split1))) return Central(q); // then p is in (0, 1)
+        return WithTails(p);
+    }
+
+    /// <summary><see cref="Of(Vector256{double})"/> for a group with a lane in a tail or outside (0, 1).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<double> WithTails(Vector256<double> p)
     {
         var half = Vector256.Create(0.5);
         var q = p - half;
@@ -85,13 +97,15 @@ public static class NormalQuantile
         if (!(Vector256.GreaterThanAll(p, Vector256<double>.Zero) && Vector256.LessThanAll(p, Vector256<double>.One)))
             return Vector256.Create(Of(p.GetElement(0)), Of(p.GetElement(1)), Of(p.GetElement(2)), Of(p.GetElement(3)));
         var central = Central(q);
-        if (Vector256.EqualsAll(inCentre.AsInt64(), Vector256<long>.AllBitsSet)) return central;
 
         var below = Vector256.LessThan(q, Vector256<double>.Zero);
         var smaller = Vector256.ConditionalSelect(below, p, Vector256<double>.One - p);
         var r = Vector256.Sqrt(-ModelMathVector.Log(smaller));
         var near = Vector256.LessThanOrEqual(r, Vector256.Create(Split2));
-        var tail = Vector256.ConditionalSelect(near, Near(r - Vector256.Create(Const2)), Far(r - Vector256.Create(Split2)));
+        var nearTail = Near(r - Vector256.Create(Const2));
+        // The far tail (p below e^-25, about 1e-11) is computed only for a group that has a lane in it.
+        var tail = Vector256.EqualsAll(near.AsInt64(), Vector256<long>.AllBitsSet) ? nearTail
+            : Vector256.ConditionalSelect(near, nearTail, Far(r - Vector256.Create(Split2)));
         tail = Vector256.ConditionalSelect(below, -tail, tail);
         return Vector256.ConditionalSelect(inCentre, central, tail);
     }

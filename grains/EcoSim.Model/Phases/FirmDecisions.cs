@@ -21,6 +21,7 @@ namespace EcoSim.Model.Phases;
 internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, int cluster)
 {
     private readonly double _jumpLow = p.InnovationJumpLow, _jumpHigh = FirmRules.JumpHigh(p, s.Opportunity);
+    private readonly FirmInnovationSizes _sizes = new(p.InnovationBetaA, p.InnovationBetaB, seed, cluster, s.Tick);
     private int _multiplierGap = -1;
     private double _multiplier;
 
@@ -56,24 +57,23 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
             totals.Imitations += BitOperations.PopCount(imitates);
         }
 
-        // Ages and vintages (integers, per firm); adoption where a firm is behind and its draw came out.
-        uint adopts = 0, newest = 0;
-        var multiplier = Vector256<double>.One;
-        for (int lane = 0; lane < 4; lane++)
-        {
-            if ((alive >> lane & 1) == 0) continue;
-            ++shard.Age[i + lane];
-            int vintage = shard.Vintage[i + lane];
-            if (vintage < s.Generation && (lanes.Adopts >> lane & 1) != 0)
-            {
-                multiplier = multiplier.WithElement(lane, AdoptionMultiplier(s.Generation - vintage));
-                shard.Vintage[i + lane] = vintage = s.Generation;
-                adopts |= 1u << lane;
-            }
-            if (vintage == s.Generation) newest |= 1u << lane;
-        }
+        // Ages (one tick older, in the live lanes) and vintages; adoption where a firm is behind and its draw came out.
+        var ages = shard.Age.AsSpan(i, 4);
+        var laneBits = Vector128.Create(1, 2, 4, 8);
+        (Vector128.Create<int>(ages) - Vector128.Equals(Vector128.Create((int)alive) & laneBits, laneBits)).CopyTo(ages); // minus -1 where alive
+        var vintages = Vector128.Create<int>(shard.Vintage.AsSpan(i, 4));
+        var generation = Vector128.Create(s.Generation);
+        uint adopts = (uint)Vector128.LessThan(vintages, generation).ExtractMostSignificantBits() & lanes.Adopts & alive;
+        uint newest = ((uint)Vector128.Equals(vintages, generation).ExtractMostSignificantBits() | adopts) & alive;
         if (adopts != 0)
         {
+            var multiplier = Vector256<double>.One;
+            for (int lane = 0; lane < 4; lane++)
+            {
+                if ((adopts >> lane & 1) == 0) continue;
+                multiplier = multiplier.WithElement(lane, AdoptionMultiplier(s.Generation - shard.Vintage[i + lane]));
+                shard.Vintage[i + lane] = s.Generation;
+            }
             next = Vector256.ConditionalSelect(Mask(adopts), next * multiplier, next);
             totals.Adoptions += BitOperations.PopCount(adopts);
         }
@@ -92,8 +92,7 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
         Store(shard.Researchers, i, researchers, aliveMask);
 
         // Exit (FirmRules.Exits, or the exit draw).
-        var share = weight / Vector256.Create(s.WeightTotal);
-        var exits = Vector256.LessThan(share * Vector256.Create(s.Firms), Vector256.Create(p.ExitShareThreshold))
+        var exits = Vector256.LessThan(lanes.Share * Vector256.Create(s.Firms), Vector256.Create(p.ExitShareThreshold))
                     | Vector256.LessThan(cash, Vector256.Create(-p.ExitDebtYears) * revenue);
         uint dies = ((uint)exits.ExtractMostSignificantBits() | lanes.ExitDraw) & alive;
         if (dies != 0)
@@ -111,13 +110,29 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
         totals.AddLanes(keep, next, weight, revenue, rd, wanted, researchers);
     }
 
-    /// <summary>The productivity after a successful innovation, max(a, a (1 + jump)), in the lanes of <paramref name="innovates"/>.</summary>
+    /// <summary>
+    /// The productivity after a successful innovation, max(a, a (1 + jump)), in the lanes of <paramref name="innovates"/>:
+    /// in lanes where the size's Beta draw succeeds on its first try (<see cref="FirmInnovationSizes"/>), otherwise firm by firm.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full optimisation from the first call: at tier 0 its vector code would not be inlined
     private readonly Vector256<double> Innovate(FirmShard shard, int i, Vector256<double> a, uint innovates)
     {
         var next = a;
+        uint byFirm = innovates;
+        if (_sizes.InLanes)
+        {
+            var beta = _sizes.FirstTry(Vector256.Create((ulong)shard.FirstIndex + (ulong)i) + Vector256.Create(0UL, 1, 2, 3), out uint drawn);
+            uint inLanes = innovates & drawn;
+            if (inLanes != 0)
+            {
+                var jump = Vector256.Create(_jumpLow) + Vector256.Create(_jumpHigh - _jumpLow) * beta;
+                next = Vector256.ConditionalSelect(Mask(inLanes), Vector256.Max(a, a * (Vector256<double>.One + jump)), next);
+            }
+            byFirm = innovates & ~drawn;
+        }
         for (int lane = 0; lane < 4; lane++)
         {
-            if ((innovates >> lane & 1) == 0) continue;
+            if ((byFirm >> lane & 1) == 0) continue;
             var size = new RandomStream(seed, EntityIds.Firm(cluster, shard.FirstIndex + i + lane), s.Tick, RandomPurpose.InnovationSize);
             double jump = _jumpLow + (_jumpHigh - _jumpLow) * size.Beta(p.InnovationBetaA, p.InnovationBetaB);
             double before = a.GetElement(lane);

@@ -5,6 +5,7 @@ using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
 using EcoSim.Model.Randomness;
 using EcoSim.Model.World;
+using static EcoSim.Model.Randomness.RandomStreamLanes;
 
 namespace EcoSim.Model.Phases;
 
@@ -18,20 +19,19 @@ namespace EcoSim.Model.Phases;
 /// </summary>
 internal readonly struct FirmLanes
 {
-    /// <summary>Market weight, revenue, R&amp;D stock, R&amp;D spending and researchers wanted after this tick.</summary>
-    public readonly Vector256<double> Weight, Revenue, RdStock, Rd, Wanted;
+    /// <summary>Market weight, its share of the cluster's total weight, revenue, R&amp;D stock, R&amp;D spending and researchers wanted after this tick.</summary>
+    public readonly Vector256<double> Weight, Share, Revenue, RdStock, Rd, Wanted;
     /// <summary>One bit per lane: the innovation, imitation, adoption and exit draws came out (below their probabilities).</summary>
     public readonly uint Innovates, Imitates, Adopts, ExitDraw;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FirmLanes(in FirmTickTerms t, Vector256<ulong> index, Vector256<double> productivity, Vector256<double> weight,
-        Vector256<double> rdIntensity, Vector256<double> rdStock, Vector256<double> ageAfter)
+        Vector256<double> rdIntensity, Vector256<double> rdStock, Vector256<double> ageFactor)
     {
         // Stream positions (RandomPurpose.FirmTick): block 0 holds the normal (value 0; value 1 unused),
         // block 1 the innovation and imitation uniforms, block 2 the adoption and exit uniforms.
-        var (b0x0, b0x1, _, _) = Philox4x32Vector.Block(index, t.IdHigh, t.Tick, t.Purpose, t.Key0, t.Key1);
-        var (b1x0, b1x1, b1x2, b1x3) = Philox4x32Vector.Block(index, t.IdHigh, t.Tick, t.Purpose | 1, t.Key0, t.Key1);
-        var (b2x0, b2x1, b2x2, b2x3) = Philox4x32Vector.Block(index, t.IdHigh, t.Tick, t.Purpose | 2, t.Key0, t.Key1);
+        var ((b0x0, b0x1, _, _), (b1x0, b1x1, b1x2, b1x3), (b2x0, b2x1, b2x2, b2x3)) =
+            Philox4x32Vector.Blocks(index, t.IdHigh, t.Tick, t.Purpose, t.Purpose | 1, t.Purpose | 2, t.Key0, t.Key1);
         var z = NormalQuantile.Of(OpenUniform(Word(b0x0, b0x1)));
         var uInnovation = Uniform(Word(b1x0, b1x1));
         var uImitation = Uniform(Word(b1x2, b1x3));
@@ -49,8 +49,8 @@ internal readonly struct FirmLanes
         var replicator = Vector256.Max(Vector256.Create(t.ReplicatorFloor),
             Vector256<double>.One + Vector256.Create(t.ReplicatorPerTick) * (productivity / Vector256.Create(t.MeanProductivity) - Vector256<double>.One));
         Weight = weight * replicator * drag * ModelMathVector.Exp(sigma * z - Vector256.Create(0.5) * sigma * sigma);
-        var share = Weight / Vector256.Create(t.WeightTotal);
-        Revenue = Vector256.Create(t.Demand) * share;
+        Share = Weight / Vector256.Create(t.WeightTotal);
+        Revenue = Vector256.Create(t.Demand) * Share;
 
         // R&D (KnowledgeRules.ResearchersFunded; the stock's depreciation).
         var intensity = rdIntensity * Vector256.Create(t.IntensityFactor);
@@ -72,29 +72,19 @@ internal readonly struct FirmLanes
                      + (Vector256.Create(t.AdoptionInnovationRate) * absorptive * Vector256.Create(t.TransformationFactor) + Vector256.Create(t.AdoptionImitationTerm));
         Adopts = (uint)Vector256.LessThan(uAdoption, TickProbability(hazard)).ExtractMostSignificantBits();
 
-        // Exit hazard (FirmRules.ExitHazard with the size factor above and FirmRules.AgeFactor).
-        var age = Vector256<double>.One + Vector256.Create(t.YoungFirmExitPremium) * ModelMathVector.Exp(-(ageAfter * dt) / Vector256.Create(t.YoungFirmAgeScale));
-        ExitDraw = (uint)Vector256.LessThan(uExit, TickProbability(Vector256.Create(t.ExitHazard) * exitFactor * age)).ExtractMostSignificantBits();
+        // Exit hazard (FirmRules.ExitHazard with the size factor above and FirmRules.AgeFactor, FirmAgeFactors).
+        ExitDraw = (uint)Vector256.LessThan(uExit, TickProbability(Vector256.Create(t.ExitHazard) * exitFactor * ageFactor)).ExtractMostSignificantBits();
     }
 
-    /// <summary>FirmRules.TickProbability: 1 - exp(-max(hazard, 0) dt).</summary>
+    /// <summary>
+    /// FirmRules.TickProbability: 1 - exp(-max(hazard, 0) dt). The maximum is the instruction set's own
+    /// (<see cref="Vector256.MaxNative{T}"/>), which may differ from <see cref="Math.Max(double, double)"/> only for a
+    /// NaN hazard (giving 0 or NaN) and for a hazard of -0 (giving -0 or +0); either way the probability is 0 or NaN,
+    /// and a uniform is below neither, so every draw's outcome is the rule's.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> TickProbability(Vector256<double> hazard) =>
-        Vector256<double>.One - ModelMathVector.Exp(-Vector256.Max(hazard, Vector256<double>.Zero) * Vector256.Create(WorldSpec.Dt));
-
-    /// <summary>The stream's 64-bit value from a block's two 32-bit words (low word first, as in <see cref="RandomStream"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> Word(Vector256<ulong> low, Vector256<ulong> high) => Vector256.ShiftLeft(high, 32) | low;
-
-    /// <summary><see cref="RandomStream.NextDouble"/>: the top 53 bits times 2^-53 (exact: below 2^53).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Uniform(Vector256<ulong> word) =>
-        Vector256.ConvertToDouble(Vector256.ShiftRightLogical(word, 11)) * Vector256.Create(1.0 / (1UL << 53));
-
-    /// <summary><see cref="RandomStream.NextDoubleOpen"/>: (top 52 bits + 1/2) times 2^-52.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> OpenUniform(Vector256<ulong> word) =>
-        (Vector256.ConvertToDouble(Vector256.ShiftRightLogical(word, 12)) + Vector256.Create(0.5)) * Vector256.Create(1.0 / (1UL << 52));
+        Vector256<double>.One - ModelMathVector.Exp(-Vector256.MaxNative(hazard, Vector256<double>.Zero) * Vector256.Create(WorldSpec.Dt));
 }
 
 /// <summary>The per-tick terms of <see cref="FirmLanes"/>: parameters and cluster signals, combined once per tick in the order the rules use them.</summary>

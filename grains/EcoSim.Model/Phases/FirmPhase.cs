@@ -35,12 +35,26 @@ public static class FirmPhase
         var frontier = Vector256<double>.Zero;
         int n = shard.Count, whole = n - n % 4;
         if ((ulong)shard.FirstIndex + (ulong)n > 1UL << 32) throw new ArgumentOutOfRangeException(nameof(shard), shard.FirstIndex, "firm indices have 32 bits");
+        int ages = FirmAgeFactors.TableLength(n, s.Tick, p.InitialMaxAgeYears);
+        Span<double> ageFactors = stackalloc double[ages];
+        FirmAgeFactors.Fill(ageFactors, terms.YoungFirmExitPremium, terms.YoungFirmAgeScale);
 
-        for (int i = 0; i < whole; i += 4)
+        int pairs = n - n % 8;
+        for (int i = 0; i < pairs; i += 8)
+        {
+            // Two groups of four whose lanes are computed before either decides: their long dependent chains of
+            // fused multiply-adds can then run side by side. The decisions stay in slot order.
+            uint alive = AliveBits(shard, i), aliveNext = AliveBits(shard, i + 4);
+            var lanes = Lanes(shard, i, terms, ageFactors);
+            var lanesNext = Lanes(shard, i + 4, terms, ageFactors);
+            if (alive != 0) decisions.Apply(shard, i, lanes, alive, ref totals, ref frontier);
+            if (aliveNext != 0) decisions.Apply(shard, i + 4, lanesNext, aliveNext, ref totals, ref frontier);
+        }
+        for (int i = pairs; i < whole; i += 4)
         {
             uint alive = AliveBits(shard, i);
             if (alive == 0) continue; // four dead firms
-            var lanes = Lanes(shard, i, terms);
+            var lanes = Lanes(shard, i, terms, ageFactors);
             decisions.Apply(shard, i, lanes, alive, ref totals, ref frontier);
         }
         if (whole < n)
@@ -51,7 +65,7 @@ public static class FirmPhase
             for (int lane = 0; lane < 4; lane++)
                 tail.Append(shard.Read(Math.Min(whole + lane, n - 1)) with { Alive = whole + lane < n && shard.Alive[whole + lane] != 0 });
             uint alive = AliveBits(tail, 0);
-            if (alive != 0) decisions.Apply(tail, 0, Lanes(tail, 0, terms), alive, ref totals, ref frontier);
+            if (alive != 0) decisions.Apply(tail, 0, Lanes(tail, 0, terms, ageFactors), alive, ref totals, ref frontier);
             for (int lane = 0; whole + lane < n; lane++) tail.CopySlot(lane, shard, whole + lane);
         }
         double top = Math.Max(Math.Max(frontier.GetElement(0), frontier.GetElement(1)), Math.Max(frontier.GetElement(2), frontier.GetElement(3)));
@@ -65,11 +79,11 @@ public static class FirmPhase
 
     /// <summary>The branch-free part of the tick for slots [i, i + 4).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FirmLanes Lanes(FirmShard shard, int i, in FirmTickTerms terms) =>
+    private static FirmLanes Lanes(FirmShard shard, int i, in FirmTickTerms terms, ReadOnlySpan<double> ageFactors) =>
         new(terms, Vector256.Create((ulong)shard.FirstIndex + (ulong)i) + Vector256.Create(0UL, 1, 2, 3),
             Vector256.Create<double>(shard.Productivity.AsSpan(i, 4)), Vector256.Create<double>(shard.Weight.AsSpan(i, 4)),
             Vector256.Create<double>(shard.RdIntensity.AsSpan(i, 4)), Vector256.Create<double>(shard.RdStock.AsSpan(i, 4)),
-            Vector256.Create(shard.Age[i] + 1.0, shard.Age[i + 1] + 1.0, shard.Age[i + 2] + 1.0, shard.Age[i + 3] + 1.0));
+            FirmAgeFactors.ForSlots(ageFactors, shard.Age, i, terms.YoungFirmExitPremium, terms.YoungFirmAgeScale));
 
     /// <summary>Aggregates of a shard's live firms without stepping them (tick 0).</summary>
     public static FirmReport Summarize(FirmShard shard, int generation)
