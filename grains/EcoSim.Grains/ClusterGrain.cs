@@ -24,6 +24,9 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     private ClusterSignals? _signals;
     private LabReport? _labReport;
     private FirmReport? _firms;
+    // Made once _cluster is known, on first use (see GrainReferences).
+    private GrainReferences<IFirmShardGrain>? _shardRefs;
+    private GrainReferences<ILabGrain>? _labShardRefs;
 
     private string RunId => GrainKeys.RunOf(this.GetPrimaryKeyString());
 
@@ -210,9 +213,9 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
 
     private int LabShards => (_labs.Length + _labsPerShard - 1) / _labsPerShard;
 
-    private ILabGrain LabShard(int k) => GrainFactory.GetGrain<ILabGrain>(GrainKeys.LabShard(RunId, _cluster, k));
+    private ILabGrain LabShard(int k) => (_labShardRefs ??= new(k => GrainFactory.GetGrain<ILabGrain>(GrainKeys.LabShard(RunId, _cluster, k))))[k];
 
-    private IFirmShardGrain Shard(int k) => GrainFactory.GetGrain<IFirmShardGrain>(GrainKeys.Shard(RunId, _cluster, k));
+    private IFirmShardGrain Shard(int k) => (_shardRefs ??= new(k => GrainFactory.GetGrain<IFirmShardGrain>(GrainKeys.Shard(RunId, _cluster, k))))[k];
 
     private RunContext Ready() => _run is not null && _state is not null ? _run
         : throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()} was not initialised (or its activation was lost)");

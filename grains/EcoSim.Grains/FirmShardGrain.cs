@@ -12,6 +12,7 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
 {
     private FirmShard? _shard;
     private TickGuard? _guard;
+    private RunContext? _run; // kept from the first tick: the run's world does not change while the shard lives
     // The columns' copies a checkpoint's holder encodes from, one per checkpoint slot (IFirmShardGrain.FirmsToStore).
     private readonly FirmColumns?[] _toStore = new FirmColumns?[2];
 
@@ -32,7 +33,7 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
     {
         var shard = Shard();
         _guard!.Enter(signals.Tick);
-        var run = await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
+        var run = _run ??= await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
         return TickPlan.Firms(shard, signals, run.World);
     }
 

@@ -16,6 +16,7 @@ public sealed class LabGrain(RunContextCache runs) : Grain, ILabGrain
 {
     private LabState[]? _labs;
     private TickGuard? _guard;
+    private RunContext? _run; // kept from the first tick: the run's world does not change while the shard lives
 
     /// <inheritdoc/>
     public async Task Initialize(int[] labs)
@@ -32,7 +33,7 @@ public sealed class LabGrain(RunContextCache runs) : Grain, ILabGrain
     {
         var labs = Held();
         _guard!.Enter(tick);
-        var run = await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
+        var run = _run ??= await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
         var merged = LabReport.Empty(labs.Length > 0 ? labs[0].Cluster : 0);
         for (int i = 0; i < labs.Length; i++) TickPlan.Research(ref labs[i], run.World, tick, inputs, merged);
         return merged;

@@ -149,7 +149,8 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         span?.SetTag("ecosim.run", RunId);
         span?.SetTag("ecosim.tick", t);
 
-        var budget = await Phase("policy", () => GrainFactory.GetGrain<IPolicyGrain>(RunId).Allocate(t));
+        var policy = _policy ??= GrainFactory.GetGrain<IPolicyGrain>(RunId);
+        var budget = await Phase("policy", () => policy.Allocate(t));
 
         // Phases 2-4 and 6 of a cluster read only that cluster's own results of this tick (and the
         // previous tick's snapshot), and phase 5 reads only the budget and the previous tick: so each
@@ -158,7 +159,7 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         var previousTalent = _talent;
         var clusterWork = Phase("clusters", () => Task.WhenAll(clusters.Select(c => Advance(c, t, budget, previousTalent[c], snapshot))));
         var fundWork = Phase("finance", () => Task.WhenAll(Enumerable.Range(0, run.Constants.FundKinds.Length)
-            .Select(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f)).Invest(t, budget, snapshot))));
+            .Select(f => Fund(f).Invest(t, budget, snapshot))));
         await Task.WhenAll(clusterWork, fundWork);
         var advances = await clusterWork;
         var funds = TickPlan.Merge(n, await fundWork);
@@ -241,6 +242,12 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         _run = null;
     }
 
-    private IClusterGrain Cluster(int c) => GrainFactory.GetGrain<IClusterGrain>(GrainKeys.Cluster(RunId, c));
-    private ITalentPoolGrain Talent(int c) => GrainFactory.GetGrain<ITalentPoolGrain>(GrainKeys.Cluster(RunId, c));
+    private IClusterGrain Cluster(int c) => (_clusterRefs ??= new(c => GrainFactory.GetGrain<IClusterGrain>(GrainKeys.Cluster(RunId, c))))[c];
+    private ITalentPoolGrain Talent(int c) => (_talentRefs ??= new(c => GrainFactory.GetGrain<ITalentPoolGrain>(GrainKeys.Cluster(RunId, c))))[c];
+    private IFundGrain Fund(int f) => (_fundRefs ??= new(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f))))[f];
+    // The references the tick loop calls, each made once (see GrainReferences).
+    private GrainReferences<IClusterGrain>? _clusterRefs;
+    private GrainReferences<ITalentPoolGrain>? _talentRefs;
+    private GrainReferences<IFundGrain>? _fundRefs;
+    private IPolicyGrain? _policy;
 }

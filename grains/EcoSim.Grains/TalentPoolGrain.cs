@@ -14,6 +14,7 @@ public sealed class TalentPoolGrain(RunContextCache runs) : Grain, ITalentPoolGr
 {
     private TalentPoolState? _pool;
     private TickGuard? _guard;
+    private RunContext? _run; // kept from the first tick: the run's world does not change while the pool lives
 
     /// <inheritdoc/>
     public async Task<TalentPoolState> Initialize(double initialDemand)
@@ -32,7 +33,7 @@ public sealed class TalentPoolGrain(RunContextCache runs) : Grain, ITalentPoolGr
         string key = this.GetPrimaryKeyString();
         if (_pool is null || _guard is null) throw new InvalidOperationException($"talent pool {key} was not initialised (or its activation was lost)");
         _guard.Enter(tick);
-        var run = await runs.Get(GrainKeys.RunOf(key));
+        var run = _run ??= await runs.Get(GrainKeys.RunOf(key));
         _pool = TickPlan.Hire(_pool, run.World, tick, demand, budget, previous);
         return _pool;
     }

@@ -26,11 +26,14 @@ public static class TalentPhase
         double outflow = researchers * p.ResearcherExitRate * dt;
         var r = previous.Talent.Researchers;
         var w = previous.Talent.Wages;
+        Func<int, int, double> related = spec.Related;
+        var hazards = new double[r.Length];
+        for (int k = 0; k < hazards.Length; k++) hazards[k] = TalentRules.MigrationHazard(p, related, w, k);
         for (int j = 0; j < r.Length; j++)
         {
             if (j == c) continue;
-            inflow += TalentRules.MigrationFlow(p, spec.Related, r, w, j, c, dt);
-            outflow += TalentRules.MigrationFlow(p, spec.Related, r, w, c, j, dt);
+            inflow += TalentRules.MigrationFlow(p, related, r, w, j, c, hazards[j], dt);
+            outflow += TalentRules.MigrationFlow(p, related, r, w, c, j, hazards[c], dt);
         }
         double next = Math.Max(0, researchers + inflow - outflow);
         return pool with

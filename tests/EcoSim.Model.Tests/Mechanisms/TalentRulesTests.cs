@@ -35,6 +35,36 @@ public class TalentRulesTests
     }
 
     [Fact]
+    public void A_pools_migration_hazard_sums_its_hazards_per_researcher_towards_every_other_pool()
+    {
+        double[] wages = [200, 220, 180, 250];
+        double Related(int i, int j) => i == j ? 1 : 0.1 * (i + j + 1);
+        // From pool 0: towards 1 and 3 (they pay more), not 2.
+        double expected = TalentRules.Migration(P, Related(0, 1), 1, 200, 220) + TalentRules.Migration(P, Related(0, 3), 1, 200, 250);
+        Assert.True(expected > 0);
+        Assert.Equal(expected, TalentRules.MigrationHazard(P, Related, wages, 0));
+        Assert.Equal(0, TalentRules.MigrationHazard(P, Related, wages, 3)); // the best-paid pool sends no one
+    }
+
+    [Fact]
+    public void Flows_out_of_a_pool_share_its_leavers_in_proportion_to_their_hazards_and_never_exceed_those_staying()
+    {
+        double[] wages = [200, 220, 180, 250];
+        double[] researchers = [1000, 800, 600, 400];
+        double Related(int i, int j) => i == j ? 1 : 0.9;
+        var fast = new ModelParameters { MigrationRate = 50 }; // hazards so high that almost everyone staying would leave
+        const double dt = 0.25;
+        double hazard = TalentRules.MigrationHazard(fast, Related, wages, 0);
+        double[] flows = [.. Enumerable.Range(1, 3).Select(j => TalentRules.MigrationFlow(fast, Related, researchers, wages, 0, j, hazard, dt))];
+        double staying = 1000 * (1 - fast.ResearcherExitRate * dt);
+
+        Assert.Equal(0, flows[1]); // pool 2 pays less
+        Assert.True(flows.Sum() <= staying);
+        Assert.Equal(staying * (1 - Math.Exp(-hazard * dt)), flows.Sum(), 1e-9);
+        Assert.Equal(TalentRules.Migration(fast, 0.9, 1, 200, 220) / TalentRules.Migration(fast, 0.9, 1, 200, 250), flows[0] / flows[2], 1e-12);
+    }
+
+    [Fact]
     public void Wage_moves_with_excess_demand_clamped_at_ten_percent()
     {
         Assert.Equal(215, TalentRules.NextWage(P, 200, 2000, 1000, 0.25), Tol);    // 0.3 * 0.25 * (2 - 1) = +7.5%
