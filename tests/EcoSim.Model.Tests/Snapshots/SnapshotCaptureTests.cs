@@ -1,6 +1,7 @@
 using EcoSim.Model.Engine;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Snapshots;
+using EcoSim.Model.State;
 using EcoSim.Model.World;
 using EcoSim.Model.Tests.Support;
 
@@ -75,6 +76,23 @@ public class SnapshotCaptureTests
         Assert.Throws<NotSupportedException>(() => failing.WriteTo(new MemoryStream([], writable: false)));
         Assert.False(capture.Open);
         Assert.Equal(SnapshotRuns.Write(engine, history), Written(capture.Take(WorldOf(spec, engine), history, engine.State)));
+    }
+
+    [Fact]
+    public void Parts_gathered_from_the_holders_of_the_state_write_the_engine_s_snapshot_and_out_of_order_ones_are_refused()
+    {
+        var spec = TestWorlds.Small(ticks: 12);
+        var (engine, history) = Stepped(spec, 4);
+        var state = engine.State;
+        var clusters = Enumerable.Range(0, spec.ClusterCount).Select(c => (PartCodec.Cluster(state.Clusters[c]), PartCodec.Talent(state.Talent[c]),
+            PartCodec.Labs(c, state.Labs), FirmColumns.Of(state.Firms[c]))).ToList();
+        var funds = state.Funds.Select(PartCodec.Fund).ToList();
+        var (world, metrics, region) = (PartCodec.World(WorldOf(spec, engine)), PartCodec.Metrics(history), PartCodec.Region(state.Region));
+        Assert.Equal(SnapshotRuns.Write(engine, history), Written(CapturedSnapshot.Of(world, metrics, region, clusters, funds)));
+        var refusal = Assert.Throws<ArgumentException>(() => CapturedSnapshot.Of(world, region, metrics, clusters, funds));
+        Assert.Contains("metrics", refusal.Message);
+        clusters.Reverse();
+        Assert.Throws<ArgumentException>(() => CapturedSnapshot.Of(world, metrics, region, clusters, funds));
     }
 
     private static (ReferenceEngine Engine, List<MetricsRow> History) Stepped(WorldSpec spec, int ticks)
