@@ -22,16 +22,17 @@ internal static class CheckpointBench
     {
         int[] populations = [75_000, 1_000_000];
         int repeats = 3;
-        bool storeOnly = false, profile = false;
+        bool storeOnly = false, profile = false, fileCost = false;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--firms" && i + 1 < args.Length) populations = [.. args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
             else if (args[i] == "--repeats" && i + 1 < args.Length) repeats = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--store-only") storeOnly = true;
             else if (args[i] == "--profile") profile = true;
+            else if (args[i] == "--file-cost") fileCost = true;
             else
             {
-                Console.Error.WriteLine($"usage: EcoSim.Scale {Argument} [--firms 75000,1000000] [--repeats 3] [--store-only | --profile]");
+                Console.Error.WriteLine($"usage: EcoSim.Scale {Argument} [--firms 75000,1000000] [--repeats 3] [--store-only | --profile | --file-cost]");
                 return 2;
             }
         }
@@ -40,6 +41,12 @@ internal static class CheckpointBench
         if (profile)
         {
             CheckpointProfile.RunAsync(scenario.World with { Firms = populations[0] }, identity, repeats).GetAwaiter().GetResult();
+            return 0;
+        }
+        if (fileCost)
+        {
+            foreach (int firms in populations)
+                CheckpointFileCost.Run(scenario.World with { Firms = firms }, identity, repeats, firms > 100_000 ? [CutTick] : [CutTick, 56, 104]);
             return 0;
         }
         if (storeOnly)

@@ -6,13 +6,16 @@ namespace EcoSim.Experiments.Checkpoints;
 
 /// <summary>
 /// Writes a run's checkpoints as files <c>PERIOD.ecosnap</c> in one folder: each to a hidden temporary file
-/// first, moved to its name only when whole, never over an existing file. It lists what it wrote for the manifest.
+/// first, moved to its name only when whole, never over an existing file. It lists what it wrote for the manifest. A
+/// checkpoint begun with <see cref="BeginAsync"/> is written on the thread pool while the run goes on, one at a time.
 /// </summary>
 public sealed class CheckpointFolder : ICheckpointSink
 {
     private readonly string _folder;
     private readonly string? _recordedAs;
     private readonly List<WrittenCheckpoint> _written = [];
+    // The checkpoint begun last and still being written in the background (BeginAsync), or null.
+    private Task? _writing;
 
     /// <param name="folder">The folder (made when the first checkpoint is written).</param>
     /// <param name="recordedAs">The folder as the manifest names it (relative to the output folder), or null to record the files' paths as written.</param>
@@ -36,6 +39,21 @@ public sealed class CheckpointFolder : ICheckpointSink
         return [.. schedule.Ticks.Select(t => Path.Combine(folder, CheckpointNames.FileName(world.PeriodOf(t))))
             .Where(path => File.Exists(path) || Directory.Exists(path))
             .Select(path => $"--checkpoint-dir: {path} exists; EcoSim does not replace it (choose another folder or move it away)")];
+    }
+
+    /// <inheritdoc/>
+    public async Task BeginAsync(int tick, Period period, Action<Stream> write, CancellationToken cancellation)
+    {
+        await SettleAsync();
+        _writing = ((ICheckpointSink)this).WriteAsync(tick, period, write, cancellation);
+    }
+
+    /// <inheritdoc/>
+    public async Task SettleAsync()
+    {
+        if (_writing is not { } writing) return;
+        _writing = null;
+        await writing;
     }
 
     /// <inheritdoc/>

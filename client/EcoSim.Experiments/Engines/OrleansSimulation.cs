@@ -67,7 +67,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         {
             var run = new RunAttempt(connection.Grains);
             var watch = new SiloWatch(connection.Grains, _silos, _restarts.PollInterval, _restarts.Restarts ? SiloWatch.Silence : null);
-            bool finished = false;
+            bool finished = false, restarting = false;
             Exception? failure = null;
             int tick = recovery?.Tick ?? start?.World.Tick ?? 0;
             try
@@ -109,6 +109,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                 }
                 if (failure is null)
                 {
+                    if (checkpoints?.Sink is { } sink) await sink.SettleAsync();
                     await run.StopAsync();
                     // The store keeps nothing of a finished run (a run given up on leaves a series that Redis expires).
                     if (store is not null) await store.ClearAsync();
@@ -118,10 +119,18 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                 }
                 _silos = await SilosAfter(failure);
                 if (store is not null) recovery = await store.RestartPointAsync() is int stored ? new RecoveryCheckpoint(stored) : null;
+                restarting = true;
             }
             finally
             {
                 if (!finished) await run.AbandonAsync();
+                // A run given up still waits for the checkpoint file being written, so no write outlives it; a restarted
+                // run waits for it at its next checkpoint or its end, where a failure to write it is reported.
+                if (!finished && !restarting && checkpoints?.Sink is { } sink)
+                {
+                    try { await sink.SettleAsync(); }
+                    catch (Exception e) when (e is not OutOfMemoryException) { }
+                }
                 // A run its caller stopped (a released explorer run) is not restarted: its series goes with it.
                 if (!finished && store is not null && (handedOut || cancellation.IsCancellationRequested)) await store.ClearAsync();
             }
@@ -169,8 +178,12 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         var scenario = checkpoints?.Scenario ?? UnnamedScenario;
         if (written)
         {
+            // Copied out of the grains and written while the next ticks run.
+            var sink = checkpoints!.Sink!;
+            await sink.SettleAsync();
             IReadOnlyList<MetricsRow> history = [.. delivered.SelectMany(d => d.Rows), .. outcome.Rows];
-            await checkpoints!.Sink!.WriteAsync(done, world.PeriodOf(done), stream => run.WriteSnapshotAsync(stream, scenario, history), cancellation);
+            var taken = await run.CaptureSnapshotAsync(outcome.Tick, scenario, history);
+            await sink.BeginAsync(done, world.PeriodOf(done), taken.WriteTo, cancellation);
         }
         if (!kept) return;
         long begun = Stopwatch.GetTimestamp();

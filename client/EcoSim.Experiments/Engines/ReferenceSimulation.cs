@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using EcoSim.Experiments.Checkpoints;
+using EcoSim.Model.Snapshots;
 using EcoSim.Grains.Abstractions.Telemetry;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
@@ -50,16 +51,37 @@ public sealed class ReferenceSimulation : ISimulationEngine
             yield return new SimulatedTick(done, null);
         }
         double firms = start?.History is { Count: > 0 } rows ? rows[^1][MetricColumns.Firms] : world.Firms;
-        while (engine.Tick < world.Ticks)
+        // A checkpoint is copied out of the engine and written while the next ticks run (the engine uses one core).
+        var capture = history is not null ? new SnapshotCapture() : null;
+        var sink = history is not null ? checkpoints!.Sink : null;
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            RunSpans.Resume(span);
-            var outcome = await Task.Run(() => TimedStep(engine, firms), cancellation);
-            firms = outcome.Rows[^1][MetricColumns.Firms];
-            history?.AddRange(outcome.Rows);
-            if (history is not null && checkpoints!.Schedule.Ticks.Contains(engine.Tick))
-                await checkpoints.Sink!.WriteAsync(engine.Tick, world.PeriodOf(engine.Tick), stream => engine.WriteSnapshot(stream, checkpoints.Scenario, history), cancellation);
-            yield return new SimulatedTick(outcome, firmTicks.Contains(outcome.Tick) ? Census(engine, world, outcome.Tick) : null);
+            while (engine.Tick < world.Ticks)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                RunSpans.Resume(span);
+                var outcome = await Task.Run(() => TimedStep(engine, firms), cancellation);
+                firms = outcome.Rows[^1][MetricColumns.Firms];
+                history?.AddRange(outcome.Rows);
+                if (sink is not null && checkpoints!.Schedule.Ticks.Contains(engine.Tick))
+                {
+                    await sink.SettleAsync();
+                    var state = engine.State;
+                    var taken = capture!.Take(SnapshotWorld.Of(checkpoints.Scenario, world, engine.Tick, state.Labs.Length, state.Funds.Length), history!, state);
+                    await sink.BeginAsync(engine.Tick, world.PeriodOf(engine.Tick), taken.WriteTo, cancellation);
+                }
+                yield return new SimulatedTick(outcome, firmTicks.Contains(outcome.Tick) ? Census(engine, world, outcome.Tick) : null);
+            }
+            if (sink is not null) await sink.SettleAsync();
+        }
+        finally
+        {
+            // A run given up still waits for the checkpoint being written, so no write outlives it; its failure is the run's.
+            if (sink is not null)
+            {
+                try { await sink.SettleAsync(); }
+                catch (Exception e) when (e is not OutOfMemoryException) { }
+            }
         }
         RunSpans.RunDone(Name);
     }

@@ -93,6 +93,30 @@ public sealed class RunAttempt(IGrainFactory grains)
         writer.Finish();
     }
 
+    /// <summary>
+    /// Takes a snapshot of the run after the ticks stepped so far (<paramref name="tick"/> being the last), recording
+    /// <paramref name="scenario"/> and the rows of those ticks (<paramref name="history"/>), to be written while the run
+    /// goes on: every grain hands over its small parts encoded and each cluster its firms as columns, copied, so the
+    /// next tick can change the state at once; the firms are encoded and hashed only when the snapshot is written, straight
+    /// into its destination (<see cref="CapturedSnapshot.WriteTo"/>), with the bytes <see cref="WriteSnapshotAsync"/>
+    /// writes. The client holds one copy of the firms' columns until then.
+    /// </summary>
+    public async Task<CapturedSnapshot> CaptureSnapshotAsync(int tick, ScenarioIdentity scenario, IReadOnlyList<MetricsRow> history)
+    {
+        var world = await _run.ExportWorld(scenario);
+        var counts = PartCodec.ReadWorld(world);
+        var metrics = Task.Run(() => PartCodec.Metrics(history));
+        var region = _run.ExportPart(SnapshotParts.Region);
+        var clusters = Task.WhenAll(Enumerable.Range(0, counts.Clusters).Select(async c =>
+        {
+            var (cluster, talent, labs, firms) = (_run.ExportPart(SnapshotParts.Cluster(c)), _run.ExportPart(SnapshotParts.Talent(c)),
+                _run.ExportPart(SnapshotParts.Labs(c)), _run.Firms(tick, c));
+            return (await cluster, await talent, await labs, await firms);
+        }));
+        var funds = Task.WhenAll(Enumerable.Range(0, counts.Funds).Select(f => _run.ExportPart(SnapshotParts.Fund(f))));
+        return CapturedSnapshot.Of(world, await metrics, await region, await clusters, await funds);
+    }
+
     /// <summary>Runs the next tick.</summary>
     public async Task<TickOutcome> StepAsync()
     {

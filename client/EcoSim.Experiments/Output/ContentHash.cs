@@ -23,10 +23,17 @@ public static class ContentHash
     /// except <see cref="RunOutputFolder.ManifestFileName"/> at its top level.
     /// </summary>
     /// <param name="folder">The output folder (usually <see cref="RunOutputFolder.WorkingPath"/>).</param>
-    public static IReadOnlyList<ManifestFile> DescribeFiles(string folder) =>
+    /// <param name="hashedAsWritten">
+    /// Files of the folder that EcoSim hashed as it wrote them (a run's checkpoints, many megabytes each), by relative
+    /// path: taken as they are when the file still has that length, instead of reading and hashing it once more.
+    /// </param>
+    public static IReadOnlyList<ManifestFile> DescribeFiles(string folder, IReadOnlyDictionary<string, ManifestFile>? hashedAsWritten = null) =>
         [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(file => (file, relative: Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/')))
             .Where(f => f.relative != RunOutputFolder.ManifestFileName)
             .OrderBy(f => f.relative, StringComparer.Ordinal)
-            .Select(f => new ManifestFile(f.relative, new FileInfo(f.file).Length, OfFile(f.file)))];
+            .Select(f => (f, bytes: new FileInfo(f.file).Length))
+            .Select(g => hashedAsWritten is not null && hashedAsWritten.TryGetValue(g.f.relative, out var known) && known.Bytes == g.bytes
+                ? known with { Path = g.f.relative }
+                : new ManifestFile(g.f.relative, g.bytes, OfFile(g.f.file)))];
 }

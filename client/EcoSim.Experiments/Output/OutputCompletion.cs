@@ -21,10 +21,18 @@ internal static class OutputCompletion
         // The report first: the manifest then lists it with every other file (see ReproductionFacts).
         report(manifest).Write(folder.PathFor(HtmlReport.FileName));
         Pipelines.RunTimeline.Mark("report written");
-        var complete = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath) };
+        var complete = manifest with { EndedUtc = DateTime.UtcNow, Files = ContentHash.DescribeFiles(folder.WorkingPath, HashedAsWritten(manifest)) };
         await File.WriteAllTextAsync(folder.PathFor(RunOutputFolder.ManifestFileName), ManifestWriter.Serialize(complete), MetricsCsvFormat.Encoding, cancellation);
         Pipelines.RunTimeline.Mark("manifest written (files hashed)");
         folder.Commit();
         Pipelines.RunTimeline.Mark("output folder moved into place");
     }
+
+    // The checkpoints a run wrote into its own folder were hashed as they were written (CheckpointFolder): hashing them
+    // again would read every byte of them once more, a third pass over the largest files of the folder.
+    private static IReadOnlyDictionary<string, ManifestFile>? HashedAsWritten(OutputManifest manifest) =>
+        manifest.Payload is RunPayload { Checkpoints: { Count: > 0 } written }
+            ? written.Where(c => c.Path.StartsWith(Checkpoints.CheckpointNames.DefaultFolder + "/", StringComparison.Ordinal))
+                .ToDictionary(c => c.Path, c => new ManifestFile(c.Path, c.Bytes, c.Sha256), StringComparer.Ordinal)
+            : null;
 }

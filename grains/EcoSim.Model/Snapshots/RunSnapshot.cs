@@ -20,9 +20,8 @@ public static class RunSnapshot
     /// <summary>Writes <paramref name="state"/>, with the run's <paramref name="world"/> record and its metrics <paramref name="history"/>, to <paramref name="destination"/>.</summary>
     public static void Write(Stream destination, SnapshotWorld world, IReadOnlyList<MetricsRow> history, RunState state)
     {
-        var writer = new SnapshotWriter(destination);
-        foreach (var part in Parts(world, history, state)) writer.Write(part);
-        writer.Finish();
+        // The firms are copied once and encoded straight into the destination: the bytes of Parts, written in order.
+        new SnapshotCapture().Take(world, history, state).WriteTo(destination);
     }
 
     /// <summary>

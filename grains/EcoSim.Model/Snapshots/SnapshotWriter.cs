@@ -26,8 +26,32 @@ public sealed class SnapshotWriter
         Emit(version);
     }
 
-    /// <summary>Writes part <paramref name="name"/>, whose state <paramref name="body"/> writes.</summary>
-    public void WritePart(string name, Action<PartWriter> body) => Write(StoredPart.Encode(name, body));
+    /// <summary>
+    /// Writes part <paramref name="name"/>, whose state <paramref name="body"/> writes, straight to the destination: the
+    /// bytes are counted first (the head records their length), then written and hashed as they go, so a part of many
+    /// megabytes (a cluster's firms) needs no array of its own and its bytes are touched once. The bytes are those of
+    /// <see cref="StoredPart.Encode"/>, which <see cref="Write(StoredPart)"/> copies.
+    /// </summary>
+    public void WritePart(string name, Action<PartWriter> body)
+    {
+        if (_finished) throw new InvalidOperationException("the snapshot is finished");
+        long raw = StoredPart.Count(body);
+        var head = StoredPart.Head(name, raw, raw);
+        Emit(head);
+        byte[] sha256;
+        // The part's bytes go past the whole-file hash, which covers them through the part's own hash (see SnapshotFormat).
+        using (var hashing = new TallyStream(_destination, hash: true))
+        {
+            hashing.HashOnly(head);
+            var writer = new PartWriter(hashing);
+            body(writer);
+            writer.Flush();
+            if (hashing.Count != raw) throw new InvalidOperationException($"part '{name}' wrote {hashing.Count} bytes after counting {raw}");
+            sha256 = hashing.Sha256Bytes();
+        }
+        Emit(sha256);
+        _parts++;
+    }
 
     /// <summary>Writes a part encoded elsewhere (by the grain that holds its state), copying its bytes and hash as they are.</summary>
     public void Write(StoredPart part)

@@ -47,4 +47,20 @@ public class KeptColumnsTests
         Assert.Equal(before, smaller.Productivity);
         Assert.Equal(PartCodec.Firms(0, [FirmColumns.Of(shard)]).Stored, PartCodec.Firms(0, [copy]).Stored);
     }
+
+    [Fact]
+    public void Consecutive_pieces_joined_give_the_columns_and_the_part_of_the_whole_and_a_gap_is_refused()
+    {
+        var engine = new ReferenceEngine(TestWorlds.Small(ticks: 6));
+        engine.Step();
+        var shard = engine.State.Firms[0];
+        int n = shard.Count, cut = n / 3;
+        var whole = FirmColumns.Of(shard);
+        var joined = FirmColumns.Concat(0, [FirmColumns.Of(shard, 0, cut), FirmColumns.Of(shard, cut, n - 2 * cut), FirmColumns.Of(shard, n - cut, cut)]);
+        Assert.Equal(whole.Productivity, joined.Productivity);
+        Assert.Equal(whole.Alive, joined.Alive);
+        Assert.Equal(whole.CertifiedTick, joined.CertifiedTick);
+        Assert.Equal(PartCodec.Firms(0, [whole]).Stored, PartCodec.Firms(0, [joined]).Stored);
+        Assert.Throws<ArgumentException>(() => FirmColumns.Concat(0, [FirmColumns.Of(shard, 0, cut), FirmColumns.Of(shard, cut + 1, cut)]));
+    }
 }
