@@ -39,18 +39,7 @@ public static class FirmPhase
         Span<double> ageFactors = stackalloc double[ages];
         FirmAgeFactors.Fill(ageFactors, terms.YoungFirmExitPremium, terms.YoungFirmAgeScale);
 
-        int pairs = n - n % 8;
-        for (int i = 0; i < pairs; i += 8)
-        {
-            // Two groups of four whose lanes are computed before either decides: their long dependent chains of
-            // fused multiply-adds can then run side by side. The decisions stay in slot order.
-            uint alive = AliveBits(shard, i), aliveNext = AliveBits(shard, i + 4);
-            var lanes = Lanes(shard, i, terms, ageFactors);
-            var lanesNext = Lanes(shard, i + 4, terms, ageFactors);
-            if (alive != 0) decisions.Apply(shard, i, lanes, alive, ref totals, ref frontier);
-            if (aliveNext != 0) decisions.Apply(shard, i + 4, lanesNext, aliveNext, ref totals, ref frontier);
-        }
-        for (int i = pairs; i < whole; i += 4)
+        for (int i = 0; i < whole; i += 4)
         {
             uint alive = AliveBits(shard, i);
             if (alive == 0) continue; // four dead firms
