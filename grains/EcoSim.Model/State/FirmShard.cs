@@ -3,7 +3,8 @@ namespace EcoSim.Model.State;
 /// <summary>
 /// The firms of one cluster with consecutive indices, stored as a struct of arrays and updated in
 /// place. Firm <c>i</c> of the shard has cluster index <see cref="FirstIndex"/> + i; dead firms keep
-/// their slot so that indices (and so random streams) never move.
+/// their slot so that indices (and so random streams) never move. Because every slot stays for the whole run, a full shard
+/// grows by an eighth rather than doubling: doubling left up to half of a large shard's arrays empty for the rest of the run.
 /// </summary>
 public sealed class FirmShard
 {
@@ -24,6 +25,11 @@ public sealed class FirmShard
     public long FirstIndex { get; }
     /// <summary>Number of firm slots in use (live and dead).</summary>
     public int Count { get; private set; }
+    /// <summary>Number of firm slots the arrays hold (at least <see cref="Count"/>); the rest is room for entrants.</summary>
+    public int Capacity => Productivity.Length;
+
+    /// <summary>Fewest slots a full shard adds: a new shard filling from empty would otherwise copy its arrays at every entrant.</summary>
+    public const int MinimumGrowth = 16;
 
     /// <summary>Productivity, index (2023 mean = 1).</summary>
     public double[] Productivity = [];
@@ -73,7 +79,7 @@ public sealed class FirmShard
     /// <summary>Appends a firm and returns its slot.</summary>
     public int Append(in FirmRecord firm)
     {
-        if (Count == Productivity.Length) Resize(Productivity.Length * 2);
+        if (Count == Capacity) Resize(GrownCapacity(Count));
         int i = Count++;
         Productivity[i] = firm.Productivity;
         Weight[i] = firm.Weight;
@@ -108,6 +114,12 @@ public sealed class FirmShard
         target.Alive[targetSlot] = Alive[slot];
         target.CertifiedTick[targetSlot] = CertifiedTick[slot];
     }
+
+    /// <summary>
+    /// The capacity a full shard of <paramref name="count"/> slots grows to: an eighth more (at least <see cref="MinimumGrowth"/>).
+    /// Entrants are about a percent of a cluster's firms a quarter, so a shard grows seldom and the slack stays under an eighth.
+    /// </summary>
+    public static int GrownCapacity(int count) => (int)Math.Min(Array.MaxLength, (long)count + Math.Max(count / 8, MinimumGrowth));
 
     private void Resize(int capacity)
     {
