@@ -12,9 +12,8 @@ namespace EcoSim.Model.Numerics;
 /// </summary>
 /// <remarks>
 /// The fast paths are inlined into their callers: a call would pass and return each vector through
-/// memory, and the firm kernel's exponentials are short dependent chains that overlap only when the
-/// caller's other work sits beside them (docs/PERFORMANCE.md, section 21). The rare lanes go through
-/// methods that are never inlined, so the callers stay small.
+/// memory, nine times a group of four firms in the firm kernel (docs/PERFORMANCE.md, section 21). The
+/// rare lanes go through methods that are never inlined, so the callers stay small.
 /// </remarks>
 public static class ModelMathVector
 {
