@@ -27,6 +27,8 @@ state=${ECOSIM_CLUSTER_DIR:-/tmp/ecosim-cluster}
 timeout=${ECOSIM_CLUSTER_TIMEOUT:-120}
 silo_dll="$repo/silo/EcoSim.Silo/bin/Release/net10.0/EcoSim.Silo.dll"
 ready_line="EcoSim silo active"
+# How hard each silo's collector works to keep its heap small (DOTNET_GCConserveMemory, 0-9; 0 is .NET's default).
+silo_gc_conserve=9
 
 die() { echo "cluster.sh: error: $*" >&2; exit 1; }
 note() { echo "cluster.sh: $*" >&2; }
@@ -108,7 +110,13 @@ launch_silo() {
   # The orphan timeout this cluster was started with, not whatever this shell has: a revived silo keeps runs as the others do.
   local orphan=""
   [ -f "$state/orphan-timeout" ] && orphan=$(cat "$state/orphan-timeout")
-  setsid env -u ECOSIM_ORPHAN_TIMEOUT ${orphan:+ECOSIM_ORPHAN_TIMEOUT=$orphan} dotnet "$silo_dll" "${args[@]}" >"$state/silo-$k.log" 2>&1 </dev/null &
+  # Workstation GC, not concurrent, told to conserve memory: a silo of a 10-million-firm run holds hundreds of MiB of firm
+  # state for the whole run, and the default background collector let the heap grow well past it (docs/PERFORMANCE.md,
+  # section 24: 1,915 MiB against 1,574 at 40 quarters). The caller's DOTNET_GCConserveMemory, DOTNET_gcConcurrent or
+  # DOTNET_gcServer wins, to measure other settings.
+  setsid env -u ECOSIM_ORPHAN_TIMEOUT ${orphan:+ECOSIM_ORPHAN_TIMEOUT=$orphan} \
+    DOTNET_GCConserveMemory="${DOTNET_GCConserveMemory:-$silo_gc_conserve}" DOTNET_gcServer="${DOTNET_gcServer:-0}" DOTNET_gcConcurrent="${DOTNET_gcConcurrent:-0}" \
+    dotnet "$silo_dll" "${args[@]}" >"$state/silo-$k.log" 2>&1 </dev/null &
   echo $! >"$state/silo-$k.pid"
 }
 
