@@ -51,8 +51,9 @@ public sealed class ReferenceSimulation : ISimulationEngine
             yield return new SimulatedTick(done, null);
         }
         double firms = start?.History is { Count: > 0 } rows ? rows[^1][MetricColumns.Firms] : world.Firms;
-        // A checkpoint is copied out of the engine and written while the next ticks run (the engine uses one core).
-        var capture = history is not null ? new SnapshotCapture() : null;
+        // A checkpoint is copied out of the engine and written while the next ticks run (the engine uses one core). A
+        // capture of its own each time: the engine's shards grow with every entrant, so kept columns would be copied into
+        // new arrays anyway, and none outlives the file it is written to (an explorer's run keeps no copy between snapshots).
         var sink = history is not null ? checkpoints!.Sink : null;
         try
         {
@@ -67,7 +68,7 @@ public sealed class ReferenceSimulation : ISimulationEngine
                 {
                     await sink.SettleAsync();
                     var state = engine.State;
-                    var taken = capture!.Take(SnapshotWorld.Of(checkpoints.Scenario, world, engine.Tick, state.Labs.Length, state.Funds.Length), history!, state);
+                    var taken = new SnapshotCapture().Take(SnapshotWorld.Of(checkpoints.Scenario, world, engine.Tick, state.Labs.Length, state.Funds.Length), history!, state);
                     await sink.BeginAsync(engine.Tick, world.PeriodOf(engine.Tick), taken.WriteTo, cancellation);
                 }
                 yield return new SimulatedTick(outcome, firmTicks.Contains(outcome.Tick) ? Census(engine, world, outcome.Tick) : null);
