@@ -42,12 +42,14 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         _firmsPerShard = firmsPerShard;
         _labs = [.. _run.Constants.Labs.Where(l => l.Cluster == _cluster).Select(l => l.Index)];
         _labsPerShard = layout.LabsPerShard;
-        await Task.WhenAll(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Initialize([.. _labs.Skip(k * _labsPerShard).Take(_labsPerShard)])));
+        // The lab shards and the firm shards are independent of one another: both are made at once.
+        var labs = Task.WhenAll(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Initialize([.. _labs.Skip(k * _labsPerShard).Take(_labsPerShard)])));
         long firms = _run.Constants.FirmsPerCluster[_cluster];
         _shards = (int)((firms + firmsPerShard - 1) / firmsPerShard);
-        var reports = await Task.WhenAll(Enumerable.Range(0, _shards).Select(k =>
+        var reports = Task.WhenAll(Enumerable.Range(0, _shards).Select(k =>
             Shard(k).Initialize((long)k * firmsPerShard, (int)Math.Min(firmsPerShard, firms - (long)k * firmsPerShard), 0)));
-        (_state, double firmDemand) = RegionStart.Cluster(_run.World, _run.Constants, _cluster, FirmReport.Merge(_cluster, reports));
+        await Task.WhenAll(labs, reports);
+        (_state, double firmDemand) = RegionStart.Cluster(_run.World, _run.Constants, _cluster, FirmReport.Merge(_cluster, await reports));
         return new ClusterStart(firmDemand, _state);
     }
 

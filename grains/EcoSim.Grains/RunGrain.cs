@@ -40,11 +40,18 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         if (_run is not null) throw new InvalidOperationException($"run '{RunId}' was already started");
         await GrainFactory.GetGrain<IWorldGrain>(RunId).Set(world);
         _run = await runs.Get(RunId);
-        int n = world.ClusterCount;
-        var starts = await Task.WhenAll(Enumerable.Range(0, n).Select(c => Cluster(c).Initialize(layout)));
         var labDemand = InitialRegion.LabDemand(world, _run.Constants);
-        _talent = await Task.WhenAll(Enumerable.Range(0, n).Select(c => Talent(c).Initialize(starts[c].FirmResearcherDemand + labDemand[c])));
-        _snapshot = InitialRegion.Snapshot(world, _run.Constants, [.. starts.Select(s => s.State)], _talent);
+        var starts = await Task.WhenAll(Enumerable.Range(0, world.ClusterCount).Select(c => StartCluster(c, layout, labDemand[c])));
+        _talent = [.. starts.Select(s => s.Talent)];
+        _snapshot = InitialRegion.Snapshot(world, _run.Constants, [.. starts.Select(s => s.Cluster.State)], _talent);
+    }
+
+    // One cluster at tick 0, then its talent pool, which needs only that cluster's firms: so no cluster's
+    // pool waits for the slowest cluster's firms to be built (the sums are the same either way).
+    private async Task<(ClusterStart Cluster, TalentPoolState Talent)> StartCluster(int c, RunLayout layout, double labDemand)
+    {
+        var start = await Cluster(c).Initialize(layout);
+        return (start, await Talent(c).Initialize(start.FirmResearcherDemand + labDemand));
     }
 
     /// <inheritdoc/>
