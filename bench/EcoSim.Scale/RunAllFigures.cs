@@ -120,7 +120,7 @@ internal static partial class RunAllFigures
         return null;
     }
 
-    /// <summary>The rows of the first markdown table of a BenchmarkDotNet report, by column header.</summary>
+    /// <summary>The rows of the first markdown table of a BenchmarkDotNet report, by column header, without its bold marks.</summary>
     internal static List<Dictionary<string, string>> MarkdownTable(string report)
     {
         var lines = report.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith('|')).ToArray();
@@ -132,7 +132,7 @@ internal static partial class RunAllFigures
         {
             var cells = Cells(line);
             var row = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < Math.Min(header.Length, cells.Length); i++) row[header[i]] = System.Net.WebUtility.HtmlDecode(cells[i]);
+            for (int i = 0; i < Math.Min(header.Length, cells.Length); i++) row[header[i]] = System.Net.WebUtility.HtmlDecode(cells[i]).Trim('*'); // BenchmarkDotNet bolds every other group
             rows.Add(row);
         }
         return rows;
