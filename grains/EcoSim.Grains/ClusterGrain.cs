@@ -11,8 +11,8 @@ using EcoSim.Model.State;
 namespace EcoSim.Grains;
 
 /// <summary>
-/// One cluster of a run: fans out to its own labs and firm shards, holds the cluster's state between
-/// phases, and places entering firms in shards by index (shard k holds indices [kF, (k+1)F)).
+/// One cluster of a run: fans out to its own labs and firm shards, holds the cluster's state and its
+/// talent pool between phases, and places entering firms in shards by index (shard k holds indices [kF, (k+1)F)).
 /// </summary>
 [RunAffinityPlacement]
 public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
@@ -21,6 +21,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     private int _cluster, _firmsPerShard, _shards, _labsPerShard;
     private int[] _labs = [];
     private ClusterState? _state;
+    private TalentPoolState? _talent;
     private ClusterSignals? _signals;
     private LabReport? _labReport;
     private FirmReport? _firms;
@@ -50,11 +51,12 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
             Shard(k).Initialize((long)k * firmsPerShard, (int)Math.Min(firmsPerShard, firms - (long)k * firmsPerShard), 0)));
         await Task.WhenAll(labs, reports);
         (_state, double firmDemand) = RegionStart.Cluster(_run.World, _run.Constants, _cluster, FirmReport.Merge(_cluster, await reports));
-        return new ClusterStart(firmDemand, _state);
+        _talent = TalentPhase.Initial(_run.World, _run.Constants, _cluster, firmDemand + InitialRegion.LabDemand(_run.World, _run.Constants)[_cluster]);
+        return new ClusterStart(_state, _talent);
     }
 
     /// <inheritdoc/>
-    public async Task<ClusterAdvance> Advance(int tick, BudgetAllocation budget, LabInputs inputs, TalentPoolState talent, RegionSnapshot previous)
+    public async Task<ClusterAdvance> Advance(int tick, BudgetAllocation budget, LabInputs inputs, RegionSnapshot previous)
     {
         var run = Ready();
         var labs = LabReport.Empty(_cluster);
@@ -64,12 +66,14 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
             foreach (var report in reports) labs.Sums.Merge(report.Sums);
         }
         using (Span("gather", tick))
-            (_signals, _state) = TickPlan.Gather(run.World, run.Constants, tick, _state!, budget, labs, talent, previous);
+            (_signals, _state) = TickPlan.Gather(run.World, run.Constants, tick, _state!, budget, labs, _talent!, previous);
         var signals = _signals;
         using (Span("firms", tick))
             _firms = FirmReport.Merge(_cluster, await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Step(signals))));
         _labReport = labs;
-        return new ClusterAdvance(labs, signals, _firms);
+        using (Span("talent", tick))
+            _talent = TickPlan.Hire(_talent!, run.World, tick, TickPlan.ResearcherDemand(_firms, labs), budget, previous);
+        return new ClusterAdvance(labs, signals, _firms, _talent);
     }
 
     private Activity? Span(string phase, int tick)
@@ -101,6 +105,13 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     }
 
     /// <inheritdoc/>
+    public Task<EntityState> InspectTalent(int ticks)
+    {
+        var run = Ready();
+        return Task.FromResult(EntityDescriptions.TalentPool(ticks, _talent!, run.World.Clusters[_cluster].Name));
+    }
+
+    /// <inheritdoc/>
     public async Task<ClusterEntry> Enter(int tick, FundReport funds)
     {
         var run = Ready();
@@ -127,11 +138,12 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         Ready();
         if (_firms is not null) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: Export({part}) in the middle of a tick");
         if (part == SnapshotParts.Cluster(_cluster)) return PartCodec.Cluster(_state!);
+        if (part == SnapshotParts.Talent(_cluster)) return PartCodec.Talent(_talent!);
         if (part == SnapshotParts.Labs(_cluster))
             return PartCodec.Labs(_cluster, [.. (await Task.WhenAll(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Labs()))).SelectMany(l => l)]);
         if (part == SnapshotParts.Firms(_cluster))
             return PartCodec.Firms(_cluster, await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Firms())));
-        throw new ArgumentException($"cluster {_cluster} holds parts {SnapshotParts.Cluster(_cluster)}, {SnapshotParts.Labs(_cluster)} and {SnapshotParts.Firms(_cluster)}, not '{part}'", nameof(part));
+        throw new ArgumentException($"cluster {_cluster} holds parts {Parts(_cluster)}, not '{part}'", nameof(part));
     }
 
     /// <inheritdoc/>
@@ -139,10 +151,9 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     {
         Ready();
         if (_firms is not null) throw new InvalidOperationException($"cluster {this.GetPrimaryKeyString()}: StoreParts in the middle of a tick");
-        var talent = GrainFactory.GetGrain<ITalentPoolGrain>(GrainKeys.Cluster(RunId, _cluster)).Export();
         var labs = Export(SnapshotParts.Labs(_cluster));
         var firms = Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).FirmsToStore(slot)));
-        StoredPart[] parts = [PartCodec.Cluster(_state!), await talent, await labs];
+        StoredPart[] parts = [PartCodec.Cluster(_state!), PartCodec.Talent(_talent!), await labs];
         var holder = GrainFactory.GetGrain<IStoredPartsGrain>(CheckpointStoreKeys.Holder(store, SnapshotParts.Cluster(_cluster)));
         await holder.Accept(slot, parts, _cluster, await firms);
     }
@@ -163,7 +174,12 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
             return;
         }
         var run = Ready();
-        if (part.Name == SnapshotParts.Labs(cluster))
+        if (part.Name == SnapshotParts.Talent(cluster))
+        {
+            if (_talent is not null) throw new InvalidOperationException($"cluster {key}'s talent pool is already initialised");
+            _talent = PartCodec.ReadTalent(part, cluster);
+        }
+        else if (part.Name == SnapshotParts.Labs(cluster))
         {
             var labs = PartCodec.ReadLabs(part, cluster, run.Constants.Labs.Length);
             if (!labs.Select(l => l.Index).SequenceEqual(_labs))
@@ -180,8 +196,11 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
             await Task.WhenAll(Enumerable.Range(0, _shards).Select(k =>
                 Shard(k).Restore(FirmColumns.Of(firms, k * _firmsPerShard, Math.Min(_firmsPerShard, firms.Count - k * _firmsPerShard)), tick)));
         }
-        else throw new ArgumentException($"cluster {cluster} takes parts {SnapshotParts.Cluster(cluster)}, {SnapshotParts.Labs(cluster)} and {SnapshotParts.Firms(cluster)}, not '{part.Name}'", nameof(part));
+        else throw new ArgumentException($"cluster {cluster} takes parts {Parts(cluster)}, not '{part.Name}'", nameof(part));
     }
+
+    private static string Parts(int cluster) =>
+        $"{SnapshotParts.Cluster(cluster)}, {SnapshotParts.Talent(cluster)}, {SnapshotParts.Labs(cluster)} and {SnapshotParts.Firms(cluster)}";
 
     /// <inheritdoc/>
     public async Task Release()

@@ -40,18 +40,9 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         if (_run is not null) throw new InvalidOperationException($"run '{RunId}' was already started");
         await GrainFactory.GetGrain<IWorldGrain>(RunId).Set(world);
         _run = await runs.Get(RunId);
-        var labDemand = InitialRegion.LabDemand(world, _run.Constants);
-        var starts = await Task.WhenAll(Enumerable.Range(0, world.ClusterCount).Select(c => StartCluster(c, layout, labDemand[c])));
+        var starts = await Task.WhenAll(Enumerable.Range(0, world.ClusterCount).Select(c => Cluster(c).Initialize(layout)));
         _talent = [.. starts.Select(s => s.Talent)];
-        _snapshot = InitialRegion.Snapshot(world, _run.Constants, [.. starts.Select(s => s.Cluster.State)], _talent);
-    }
-
-    // One cluster at tick 0, then its talent pool, which needs only that cluster's firms: so no cluster's
-    // pool waits for the slowest cluster's firms to be built (the sums are the same either way).
-    private async Task<(ClusterStart Cluster, TalentPoolState Talent)> StartCluster(int c, RunLayout layout, double labDemand)
-    {
-        var start = await Cluster(c).Initialize(layout);
-        return (start, await Talent(c).Initialize(start.FirmResearcherDemand + labDemand));
+        _snapshot = InitialRegion.Snapshot(world, _run.Constants, [.. starts.Select(s => s.State)], _talent);
     }
 
     /// <inheritdoc/>
@@ -85,7 +76,10 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
                 throw new SnapshotException(part.Name, "part order", $"{SnapshotParts.Cluster(index)} before it", $"part '{part.Name}' first");
             switch (kind)
             {
-                case "talent": _talent[index] = await Talent(index).Import(_tick, part); break;
+                case "talent":
+                    await Cluster(index).Import(layout, _tick, part);
+                    _talent[index] = PartCodec.ReadTalent(part, index);
+                    break;
                 case "fund": await GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, index)).Import(_tick, part); break;
                 default: await Cluster(index).Import(layout, _tick, part); break;
             }
@@ -111,7 +105,6 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
             throw new ArgumentException($"run '{RunId}' has no snapshot part '{name}'", nameof(name));
         return kind switch
         {
-            "talent" => Talent(index).Export(),
             "fund" => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, index)).Export(),
             _ => Cluster(index).Export(name),
         };
@@ -161,10 +154,11 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
 
         // Phases 2-4 and 6 of a cluster read only that cluster's own results of this tick (and the
         // previous tick's snapshot), and phase 5 reads only the budget and the previous tick: so each
-        // cluster runs its research, gathering, firms and talent market as soon as it can, the funds
-        // invest beside them, and the barrier before entry waits for all of them.
+        // cluster runs its research, gathering, firms and talent market in one call of its grain, the
+        // funds invest beside them, and the barrier before entry waits for all of them.
         var previousTalent = _talent;
-        var clusterWork = Phase("clusters", () => Task.WhenAll(clusters.Select(c => Advance(c, t, budget, previousTalent[c], snapshot))));
+        var clusterWork = Phase("clusters", () => Task.WhenAll(clusters.Select(c =>
+            Cluster(c).Advance(t, budget, TickPlan.ResearchInputs(world, budget, c, t, previousTalent[c], snapshot), snapshot))));
         var fundWork = Phase("finance", () => Task.WhenAll(Enumerable.Range(0, run.Constants.FundKinds.Length)
             .Select(f => Fund(f).Invest(t, budget, snapshot))));
         await Task.WhenAll(clusterWork, fundWork);
@@ -174,20 +168,12 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         var entries = await Phase("entry", () => Task.WhenAll(clusters.Select(c => Cluster(c).Enter(t, funds))));
 
         var outcome = TickPlan.Collect(world, run.Constants, t, [.. clusters.Select(c =>
-            new ClusterTick(budget, advances[c].Cluster.Labs, entries[c].State, advances[c].Cluster.Firms, entries[c].Entrants, funds, _talent[c]))]);
-        var signals = advances.Select(a => a.Cluster.Signals).ToArray();
+            new ClusterTick(budget, advances[c].Labs, entries[c].State, advances[c].Firms, entries[c].Entrants, funds, _talent[c]))]);
+        var signals = advances.Select(a => a.Signals).ToArray();
         _snapshot = TickPlan.Snapshot([.. entries.Select(e => e.State)], signals, _talent);
         _tick++;
         EcoSimInstruments.TickDone("orleans", (long)signals.Sum(x => x.Firms), Stopwatch.GetElapsedTime(started));
         return new TickRows(t, outcome.Rows);
-    }
-
-    // Phases 2-4 of cluster c in its grain, then phase 6 in its talent pool.
-    private async Task<(ClusterAdvance Cluster, TalentPoolState Talent)> Advance(int c, int t, BudgetAllocation budget, TalentPoolState talent, RegionSnapshot snapshot)
-    {
-        var world = _run!.World;
-        var advance = await Cluster(c).Advance(t, budget, TickPlan.ResearchInputs(world, budget, c, t, talent, snapshot), talent, snapshot);
-        return (advance, await Talent(c).Clear(t, TickPlan.ResearcherDemand(advance.Firms, advance.Labs), budget, snapshot));
     }
 
     // One phase of a tick as a span of its own: the grain calls it fans out to nest inside it.
@@ -220,7 +206,7 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
             EntityKind.Firm => Cluster(entity.Cluster).InspectFirm(entity.Index, _tick),
             EntityKind.Lab => Cluster(run.Constants.Labs[entity.Index].Cluster).InspectLab((int)entity.Index, _tick),
             EntityKind.Fund => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, (int)entity.Index)).Inspect(_tick),
-            _ => Talent(entity.Cluster).Inspect(_tick),
+            _ => Cluster(entity.Cluster).InspectTalent(_tick),
         };
     }
 
@@ -240,7 +226,6 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         {
             int n = run.World.ClusterCount;
             await Task.WhenAll(Enumerable.Range(0, n).Select(c => Cluster(c).Release())
-                .Concat(Enumerable.Range(0, n).Select(c => Talent(c).Release()))
                 .Concat(Enumerable.Range(0, run.Constants.FundKinds.Length).Select(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f)).Release()))
                 .Append(GrainFactory.GetGrain<IPolicyGrain>(RunId).Release()));
             await GrainFactory.GetGrain<IWorldGrain>(RunId).Release();
@@ -250,11 +235,9 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
     }
 
     private IClusterGrain Cluster(int c) => (_clusterRefs ??= new(c => GrainFactory.GetGrain<IClusterGrain>(GrainKeys.Cluster(RunId, c))))[c];
-    private ITalentPoolGrain Talent(int c) => (_talentRefs ??= new(c => GrainFactory.GetGrain<ITalentPoolGrain>(GrainKeys.Cluster(RunId, c))))[c];
     private IFundGrain Fund(int f) => (_fundRefs ??= new(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f))))[f];
     // The references the tick loop calls, each made once (see GrainReferences).
     private GrainReferences<IClusterGrain>? _clusterRefs;
-    private GrainReferences<ITalentPoolGrain>? _talentRefs;
     private GrainReferences<IFundGrain>? _fundRefs;
     private IPolicyGrain? _policy;
 }

@@ -17,24 +17,31 @@ public interface IPolicyGrain : IGrainWithStringKey
 
 /// <summary>
 /// One cluster of a run (key: <see cref="GrainKeys.Cluster"/>): gathers its labs, signals its firm
-/// shards, and lets firms enter. Fans out to its own labs and shards only.
+/// shards, clears its talent market, and lets firms enter. Fans out to its own labs and shards only.
+/// The talent pool is the cluster's own state rather than a grain of its own: it is cleared right
+/// after the cluster's firms step and reads nothing else of this tick, so a call of its own would
+/// only add a message, a turn and a response per cluster and tick.
 /// </summary>
 public interface IClusterGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the cluster's firm shards and lab shards at tick 0.</summary>
+    /// <summary>Creates the cluster's firm shards and lab shards at tick 0, and its talent pool for the researchers they want.</summary>
     Task<ClusterStart> Initialize(RunLayout layout);
 
     /// <summary>
-    /// Phases 2-4 for the cluster: its labs research (in parallel), their output is gathered into the
-    /// signals its firms act on, and its firm shards step (in parallel), each step after a barrier.
+    /// Phases 2-4 and 6 for the cluster: its labs research (in parallel), their output is gathered into the
+    /// signals its firms act on, its firm shards step (in parallel), and its talent pool hires for what the
+    /// labs and firms want, each step after a barrier.
     /// </summary>
-    Task<ClusterAdvance> Advance(int tick, BudgetAllocation budget, LabInputs inputs, TalentPoolState talent, RegionSnapshot previous);
+    Task<ClusterAdvance> Advance(int tick, BudgetAllocation budget, LabInputs inputs, RegionSnapshot previous);
 
     /// <summary>The state of firm <paramref name="index"/> of the cluster, read from the shard that holds it.</summary>
     Task<EntityState> InspectFirm(long index, int ticks);
 
     /// <summary>The state of lab <paramref name="lab"/> (a global index of one of the cluster's labs), read from its shard.</summary>
     Task<EntityState> InspectLab(int lab, int ticks);
+
+    /// <summary>The cluster's talent pool after <paramref name="ticks"/> ticks.</summary>
+    Task<EntityState> InspectTalent(int ticks);
 
     /// <summary>Phase 7: entry of new firms (the labs' spin-offs, the funds' deals in the cluster, spontaneous entrants) and the cluster's closing state.</summary>
     Task<ClusterEntry> Enter(int tick, FundReport funds);
@@ -43,7 +50,7 @@ public interface IClusterGrain : IGrainWithStringKey
     Task<FirmColumns> Firms();
 
     /// <summary>
-    /// One of the cluster's snapshot parts, <c>cluster/C</c>, <c>labs/C</c> (gathered from its lab shards) or
+    /// One of the cluster's snapshot parts, <c>cluster/C</c>, <c>talent/C</c>, <c>labs/C</c> (gathered from its lab shards) or
     /// <c>firms/C</c> (its shards' firms in index order, the same bytes whatever the shard size); call between ticks.
     /// </summary>
     Task<StoredPart> Export(string part);
@@ -60,7 +67,7 @@ public interface IClusterGrain : IGrainWithStringKey
 
     /// <summary>
     /// Takes one of the cluster's snapshot parts to continue a run after <paramref name="tick"/> ticks: first
-    /// <c>cluster/C</c> (instead of <see cref="Initialize"/>), then <c>labs/C</c> and <c>firms/C</c>, which it cuts into
+    /// <c>cluster/C</c> (instead of <see cref="Initialize"/>), then <c>talent/C</c>, <c>labs/C</c> and <c>firms/C</c>, the last two cut into
     /// the lab and firm shards of <paramref name="layout"/>, whatever the shard size that wrote them.
     /// </summary>
     Task Import(RunLayout layout, int tick, StoredPart part);
@@ -146,27 +153,5 @@ public interface IFundGrain : IGrainWithStringKey
     Task Import(int tick, StoredPart part);
 
     /// <summary>Releases the fund.</summary>
-    Task Release();
-}
-
-/// <summary>One cluster's researcher market (key: <see cref="GrainKeys.Cluster"/>).</summary>
-public interface ITalentPoolGrain : IGrainWithStringKey
-{
-    /// <summary>Sets up the pool at tick 0 for an initial demand.</summary>
-    Task<TalentPoolState> Initialize(double initialDemand);
-
-    /// <summary>Phase 6 for this pool.</summary>
-    Task<TalentPoolState> Clear(int tick, double demand, BudgetAllocation budget, RegionSnapshot previous);
-
-    /// <summary>The pool's state after <paramref name="ticks"/> ticks.</summary>
-    Task<EntityState> Inspect(int ticks);
-
-    /// <summary>Its snapshot part, <c>talent/C</c>; call between ticks.</summary>
-    Task<StoredPart> Export();
-
-    /// <summary>Takes its snapshot part as its state (instead of <see cref="Initialize"/>), to continue a run after <paramref name="tick"/> ticks; returns the state.</summary>
-    Task<TalentPoolState> Import(int tick, StoredPart part);
-
-    /// <summary>Releases the pool.</summary>
     Task Release();
 }

@@ -25,18 +25,19 @@ public sealed record RunLayout([property: Id(0)] int FirmsPerShard, [property: I
 [GenerateSerializer, Immutable]
 public sealed record ClusterEntry([property: Id(0)] ClusterState State, [property: Id(1)] EntrantSummary Entrants);
 
-/// <summary>What a cluster's research, gathering and firms produced in a tick (phases 2-4).</summary>
+/// <summary>What a cluster's research, gathering, firms and talent market produced in a tick (phases 2-4 and 6).</summary>
 /// <param name="Labs">Its labs' merged report.</param>
 /// <param name="Signals">The signals its firms acted on.</param>
 /// <param name="Firms">Its shards' merged report.</param>
+/// <param name="Talent">Its talent pool after the tick's hiring.</param>
 [GenerateSerializer, Immutable]
-public sealed record ClusterAdvance([property: Id(0)] LabReport Labs, [property: Id(1)] ClusterSignals Signals, [property: Id(2)] FirmReport Firms);
+public sealed record ClusterAdvance([property: Id(0)] LabReport Labs, [property: Id(1)] ClusterSignals Signals, [property: Id(2)] FirmReport Firms, [property: Id(3)] TalentPoolState Talent);
 
-/// <summary>A cluster's state at tick 0, for the run to set up talent pools and the first snapshot.</summary>
-/// <param name="FirmResearcherDemand">Researchers its initial firms want.</param>
+/// <summary>A cluster's state and its talent pool at tick 0, for the run's first snapshot.</summary>
 /// <param name="State">Its state.</param>
+/// <param name="Talent">Its talent pool, sized by the researchers its initial firms and labs want.</param>
 [GenerateSerializer, Immutable]
-public sealed record ClusterStart([property: Id(0)] double FirmResearcherDemand, [property: Id(1)] ClusterState State);
+public sealed record ClusterStart([property: Id(0)] ClusterState State, [property: Id(1)] TalentPoolState Talent);
 
 /// <summary>The metrics of one tick as the run grain returns them: clusters in index order, then the region.</summary>
 /// <param name="Tick">The tick.</param>
