@@ -80,7 +80,7 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
                     await Cluster(index).Import(layout, _tick, part);
                     _talent[index] = PartCodec.ReadTalent(part, index);
                     break;
-                case "fund": await GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, index)).Import(_tick, part); break;
+                case "fund": await Funds().Import(_tick, part); break;
                 default: await Cluster(index).Import(layout, _tick, part); break;
             }
         }
@@ -105,7 +105,7 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
             throw new ArgumentException($"run '{RunId}' has no snapshot part '{name}'", nameof(name));
         return kind switch
         {
-            "fund" => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, index)).Export(),
+            "fund" => Funds().Export(index),
             _ => Cluster(index).Export(name),
         };
     }
@@ -116,8 +116,7 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         var world = await ExportWorld(scenario);
         var run = _run!;
         int clusters = run.World.ClusterCount, funds = run.Constants.FundKinds.Length;
-        StoredPart[] own = [world, PartCodec.Region(_snapshot!), .. await Task.WhenAll(Enumerable.Range(0, funds)
-            .Select(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f)).Export()))];
+        StoredPart[] own = [world, PartCodec.Region(_snapshot!), .. await Task.WhenAll(Enumerable.Range(0, funds).Select(f => Funds().Export(f)))];
         var holder = GrainFactory.GetGrain<IStoredPartsGrain>(CheckpointStoreKeys.Holder(store, SnapshotParts.World));
         await Task.WhenAll([holder.Accept(slot, own, -1, null), .. Enumerable.Range(0, clusters).Select(c => Cluster(c).StoreParts(store, slot))]);
         return [.. SnapshotParts.All(clusters, funds).Where(n => n != SnapshotParts.Metrics)];
@@ -159,11 +158,10 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         var previousTalent = _talent;
         var clusterWork = Phase("clusters", () => Task.WhenAll(clusters.Select(c =>
             Cluster(c).Advance(t, budget, TickPlan.ResearchInputs(world, budget, c, t, previousTalent[c], snapshot), snapshot))));
-        var fundWork = Phase("finance", () => Task.WhenAll(Enumerable.Range(0, run.Constants.FundKinds.Length)
-            .Select(f => Fund(f).Invest(t, budget, snapshot))));
+        var fundWork = Phase("finance", () => Funds().Invest(t, budget, snapshot));
         await Task.WhenAll(clusterWork, fundWork);
         var advances = await clusterWork;
-        var funds = TickPlan.Merge(n, await fundWork);
+        var funds = await fundWork;
         _talent = [.. advances.Select(a => a.Talent)];
         var entries = await Phase("entry", () => Task.WhenAll(clusters.Select(c => Cluster(c).Enter(t, funds))));
 
@@ -205,7 +203,7 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         {
             EntityKind.Firm => Cluster(entity.Cluster).InspectFirm(entity.Index, _tick),
             EntityKind.Lab => Cluster(run.Constants.Labs[entity.Index].Cluster).InspectLab((int)entity.Index, _tick),
-            EntityKind.Fund => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, (int)entity.Index)).Inspect(_tick),
+            EntityKind.Fund => Funds().Inspect((int)entity.Index, _tick),
             _ => Cluster(entity.Cluster).InspectTalent(_tick),
         };
     }
@@ -226,7 +224,7 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         {
             int n = run.World.ClusterCount;
             await Task.WhenAll(Enumerable.Range(0, n).Select(c => Cluster(c).Release())
-                .Concat(Enumerable.Range(0, run.Constants.FundKinds.Length).Select(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f)).Release()))
+                .Append(Funds().Release())
                 .Append(GrainFactory.GetGrain<IPolicyGrain>(RunId).Release()));
             await GrainFactory.GetGrain<IWorldGrain>(RunId).Release();
         }
@@ -235,9 +233,9 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
     }
 
     private IClusterGrain Cluster(int c) => (_clusterRefs ??= new(c => GrainFactory.GetGrain<IClusterGrain>(GrainKeys.Cluster(RunId, c))))[c];
-    private IFundGrain Fund(int f) => (_fundRefs ??= new(f => GrainFactory.GetGrain<IFundGrain>(GrainKeys.Fund(RunId, f))))[f];
+    private IFundsGrain Funds() => _funds ??= GrainFactory.GetGrain<IFundsGrain>(RunId);
     // The references the tick loop calls, each made once (see GrainReferences).
     private GrainReferences<IClusterGrain>? _clusterRefs;
-    private GrainReferences<IFundGrain>? _fundRefs;
+    private IFundsGrain? _funds;
     private IPolicyGrain? _policy;
 }

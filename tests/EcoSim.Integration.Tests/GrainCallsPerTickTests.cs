@@ -14,7 +14,7 @@ namespace EcoSim.Integration.Tests;
 public sealed class GrainCallsPerTickTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_tick_makes_one_policy_call_the_funds_calls_and_per_cluster_an_advance_its_shards_steps_and_an_entry()
+    public async Task A_tick_makes_one_policy_call_one_funds_call_and_per_cluster_an_advance_its_shards_steps_and_an_entry()
     {
         var world = TestFiles.LoadSmall().World with { Ticks = 4 };
         var builder = new TestClusterBuilder(1);
@@ -38,11 +38,11 @@ public sealed class GrainCallsPerTickTests(ITestOutputHelper output)
                 Assert.True(shardSteps >= clusters, $"tick {t}: {shardSteps} shard steps for {clusters} clusters");
                 Assert.Equal(1, Count(calls, "IRunGrain.Step"));
                 Assert.Equal(1, Count(calls, "IPolicyGrain.Allocate"));
-                int funds = Count(calls, "IFundGrain.Invest");
+                Assert.Equal(1, Count(calls, "IFundsGrain.Invest"));
                 Assert.Equal(clusters, Count(calls, "IClusterGrain.Advance"));
                 Assert.Equal(clusters, Count(calls, "IClusterGrain.Enter"));
                 Assert.Equal(0, Count(calls, "ITalentPoolGrain.Clear"));
-                Assert.Equal(2 + funds + 2 * clusters + shardSteps + appends + opened + Count(calls, "ILabGrain.Research"), calls.Values.Sum());
+                Assert.Equal(3 + 2 * clusters + shardSteps + appends + opened + Count(calls, "ILabGrain.Research"), calls.Values.Sum());
                 Assert.True(Count(calls, "ILabGrain.Research") <= clusters, $"tick {t}: more lab shard calls than clusters");
             }
         }

@@ -21,7 +21,7 @@ public sealed class PlacementTests(TestClusterFixture fixture)
         {
             var management = fixture.Cluster.GrainFactory.GetGrain<IManagementGrain>(0);
             var grains = (await management.GetDetailedGrainStatistics())
-                .Select(s => (Key: s.GrainId.Key.ToString()!, s.SiloAddress))
+                .Select(s => (Key: s.GrainId.Key.ToString()!, s.SiloAddress, s.GrainType))
                 .Where(g => GrainKeys.RunOf(g.Key) == runId)
                 .ToList();
 
@@ -36,7 +36,7 @@ public sealed class PlacementTests(TestClusterFixture fixture)
 
             var runLevel = grains.Where(g => GrainKeys.TryNumber(g.Key, 'c') is null).ToList();
             Assert.Contains(runLevel, g => g.Key == runId);
-            Assert.Contains(runLevel, g => g.Key.Contains("/f", StringComparison.Ordinal)); // its funds
+            Assert.Contains(runLevel, g => g.Key == runId && g.GrainType.Contains(nameof(EcoSim.Grains.FundsGrain), StringComparison.Ordinal)); // its funds
             Assert.Single(runLevel.Select(g => g.SiloAddress).Distinct());
         }
         finally

@@ -8,14 +8,12 @@ namespace EcoSim.Grains.Abstractions;
 /// </summary>
 public static class GrainKeys
 {
-    /// <summary>Key of cluster <paramref name="cluster"/>'s grain, and of its talent pool.</summary>
+    /// <summary>Key of cluster <paramref name="cluster"/>'s grain.</summary>
     public static string Cluster(string runId, int cluster) => string.Create(CultureInfo.InvariantCulture, $"{runId}/c{cluster}");
     /// <summary>Key of shard <paramref name="shard"/> of cluster <paramref name="cluster"/>.</summary>
     public static string Shard(string runId, int cluster, int shard) => string.Create(CultureInfo.InvariantCulture, $"{runId}/c{cluster}/s{shard}");
     /// <summary>Key of lab shard <paramref name="shard"/> of cluster <paramref name="cluster"/>.</summary>
     public static string LabShard(string runId, int cluster, int shard) => string.Create(CultureInfo.InvariantCulture, $"{runId}/c{cluster}/l{shard}");
-    /// <summary>Key of fund <paramref name="fund"/>.</summary>
-    public static string Fund(string runId, int fund) => string.Create(CultureInfo.InvariantCulture, $"{runId}/f{fund}");
     /// <summary>The run id a grain key starts with.</summary>
     public static string RunOf(string key) => key.Split('/')[0];
 

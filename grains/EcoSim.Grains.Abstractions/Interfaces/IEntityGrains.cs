@@ -137,21 +137,25 @@ public interface ILabGrain : IGrainWithStringKey
     Task Release();
 }
 
-/// <summary>One fund (key: <see cref="GrainKeys.Fund"/>).</summary>
-public interface IFundGrain : IGrainWithStringKey
+/// <summary>
+/// Every fund of a run (key: the run id), in one grain: a fund's work in a tick is a few microseconds, less than a grain
+/// call, so the funds invest one after another in one call rather than in a call each. Each fund keeps its own snapshot
+/// part, <c>fund/F</c>.
+/// </summary>
+public interface IFundsGrain : IGrainWithStringKey
 {
-    /// <summary>Phase 5 for this fund.</summary>
+    /// <summary>Phase 5 for every fund; returns their reports merged (exact sums, so the order does not matter).</summary>
     Task<FundReport> Invest(int tick, BudgetAllocation budget, RegionSnapshot previous);
 
-    /// <summary>The fund's state after <paramref name="ticks"/> ticks.</summary>
-    Task<EntityState> Inspect(int ticks);
+    /// <summary>Fund <paramref name="fund"/>'s state after <paramref name="ticks"/> ticks.</summary>
+    Task<EntityState> Inspect(int fund, int ticks);
 
-    /// <summary>Its snapshot part, <c>fund/F</c>; call between ticks, after the first.</summary>
-    Task<StoredPart> Export();
+    /// <summary>Fund <paramref name="fund"/>'s snapshot part, <c>fund/F</c>; call between ticks, after the first.</summary>
+    Task<StoredPart> Export(int fund);
 
-    /// <summary>Takes its snapshot part as its state, to continue a run after <paramref name="tick"/> ticks.</summary>
+    /// <summary>Takes one fund's snapshot part as its state, to continue a run after <paramref name="tick"/> ticks; every fund's part comes before the first <see cref="Invest"/>.</summary>
     Task Import(int tick, StoredPart part);
 
-    /// <summary>Releases the fund.</summary>
+    /// <summary>Releases the funds.</summary>
     Task Release();
 }
