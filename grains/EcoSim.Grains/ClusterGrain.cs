@@ -13,6 +13,9 @@ namespace EcoSim.Grains;
 /// <summary>
 /// One cluster of a run: fans out to its own labs and firm shards, holds the cluster's state and its
 /// talent pool between phases, and places entering firms in shards by index (shard k holds indices [kF, (k+1)F)).
+/// It is its own first lab shard: a lab's work is a few hundred nanoseconds, far less than a grain call, so the
+/// first <see cref="RunLayout.LabsPerShard"/> of its labs (at the default, all of them) research in this grain's
+/// call, and only the rest in lab shard grains 1, 2, ...
 /// </summary>
 [RunAffinityPlacement]
 public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
@@ -20,6 +23,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     private RunContext? _run;
     private int _cluster, _firmsPerShard, _shards, _labsPerShard;
     private int[] _labs = [];
+    private LabState[] _ownLabs = []; // lab shard 0, held here
     private ClusterState? _state;
     private TalentPoolState? _talent;
     private ClusterSignals? _signals;
@@ -44,7 +48,8 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         _labs = [.. _run.Constants.Labs.Where(l => l.Cluster == _cluster).Select(l => l.Index)];
         _labsPerShard = layout.LabsPerShard;
         // The lab shards and the firm shards are independent of one another: both are made at once.
-        var labs = Task.WhenAll(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Initialize([.. _labs.Skip(k * _labsPerShard).Take(_labsPerShard)])));
+        _ownLabs = [.. _labs.Take(_labsPerShard).Select(l => _run.Constants.Labs[l])];
+        var labs = Task.WhenAll(OtherLabShards.Select(k => LabShard(k).Initialize([.. _labs.Skip(k * _labsPerShard).Take(_labsPerShard)])));
         long firms = _run.Constants.FirmsPerCluster[_cluster];
         _shards = (int)((firms + firmsPerShard - 1) / firmsPerShard);
         var reports = Task.WhenAll(Enumerable.Range(0, _shards).Select(k =>
@@ -62,8 +67,11 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         var labs = LabReport.Empty(_cluster);
         using (Span("research", tick))
         {
-            var reports = await Task.WhenAll(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Research(tick, inputs)));
-            foreach (var report in reports) labs.Sums.Merge(report.Sums);
+            var others = Task.WhenAll(OtherLabShards.Select(k => LabShard(k).Research(tick, inputs)));
+            var own = LabReport.Empty(_cluster);
+            for (int i = 0; i < _ownLabs.Length; i++) TickPlan.Research(ref _ownLabs[i], run.World, tick, inputs, own);
+            labs.Sums.Merge(own.Sums);
+            foreach (var report in await others) labs.Sums.Merge(report.Sums);
         }
         using (Span("gather", tick))
             (_signals, _state) = TickPlan.Gather(run.World, run.Constants, tick, _state!, budget, labs, _talent!, previous);
@@ -98,9 +106,10 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     /// <inheritdoc/>
     public Task<EntityState> InspectLab(int lab, int ticks)
     {
-        Ready();
+        var run = Ready();
         int position = Array.IndexOf(_labs, lab);
         if (position < 0) throw EntityDescriptions.NotFound(EntityRef.Lab(lab), $"cluster {_cluster} has labs {string.Join(", ", _labs)}");
+        if (position < _ownLabs.Length) return Task.FromResult(EntityDescriptions.Lab(ticks, _ownLabs[position], run.World.Clusters[_cluster].Name));
         return LabShard(position / _labsPerShard).Inspect(lab, ticks);
     }
 
@@ -140,7 +149,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         if (part == SnapshotParts.Cluster(_cluster)) return PartCodec.Cluster(_state!);
         if (part == SnapshotParts.Talent(_cluster)) return PartCodec.Talent(_talent!);
         if (part == SnapshotParts.Labs(_cluster))
-            return PartCodec.Labs(_cluster, [.. (await Task.WhenAll(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Labs()))).SelectMany(l => l)]);
+            return PartCodec.Labs(_cluster, [.. _ownLabs, .. (await Task.WhenAll(OtherLabShards.Select(k => LabShard(k).Labs()))).SelectMany(l => l)]);
         if (part == SnapshotParts.Firms(_cluster))
             return PartCodec.Firms(_cluster, await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Firms())));
         throw new ArgumentException($"cluster {_cluster} holds parts {Parts(_cluster)}, not '{part}'", nameof(part));
@@ -184,7 +193,8 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
             var labs = PartCodec.ReadLabs(part, cluster, run.Constants.Labs.Length);
             if (!labs.Select(l => l.Index).SequenceEqual(_labs))
                 throw new SnapshotException(part.Name, "content", $"labs {string.Join(", ", _labs)} of cluster {cluster}", $"labs {string.Join(", ", labs.Select(l => l.Index))}");
-            await Task.WhenAll(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Restore([.. labs.Skip(k * _labsPerShard).Take(_labsPerShard)], tick)));
+            _ownLabs = [.. labs.Take(_labsPerShard)];
+            await Task.WhenAll(OtherLabShards.Select(k => LabShard(k).Restore([.. labs.Skip(k * _labsPerShard).Take(_labsPerShard)], tick)));
         }
         else if (part.Name == SnapshotParts.Firms(cluster))
         {
@@ -206,7 +216,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     public async Task Release()
     {
         await Task.WhenAll(Enumerable.Range(0, _shards).Select(k => Shard(k).Release())
-            .Concat(Enumerable.Range(0, LabShards).Select(k => LabShard(k).Release())));
+            .Concat(OtherLabShards.Select(k => LabShard(k).Release())));
         runs.Forget(RunId); // the cluster's shards and labs live on this silo, and are released
         DeactivateOnIdle();
     }
@@ -232,7 +242,8 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         await Task.WhenAll(appends);
     }
 
-    private int LabShards => (_labs.Length + _labsPerShard - 1) / _labsPerShard;
+    // The lab shards past the first, which this grain holds itself.
+    private IEnumerable<int> OtherLabShards => Enumerable.Range(1, Math.Max(0, (_labs.Length + _labsPerShard - 1) / _labsPerShard - 1));
 
     private ILabGrain LabShard(int k) => (_labShardRefs ??= new(k => GrainFactory.GetGrain<ILabGrain>(GrainKeys.LabShard(RunId, _cluster, k))))[k];
 

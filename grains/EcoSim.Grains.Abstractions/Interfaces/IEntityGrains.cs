@@ -114,7 +114,8 @@ public interface IFirmShardGrain : IGrainWithStringKey
 
 /// <summary>
 /// A shard of one cluster's labs (key: <see cref="GrainKeys.LabShard"/>): consecutive labs of the
-/// cluster's list, <see cref="RunLayout.LabsPerShard"/> at most.
+/// cluster's list, <see cref="RunLayout.LabsPerShard"/> at most. The cluster grain holds shard 0 itself,
+/// so these grains exist only for shards 1, 2, ... of a cluster with more labs than one shard takes.
 /// </summary>
 public interface ILabGrain : IGrainWithStringKey
 {

@@ -13,8 +13,8 @@ public sealed record RunLayout([property: Id(0)] int FirmsPerShard, [property: I
     /// <summary>Default firm shard size.</summary>
     public const int DefaultFirmsPerShard = 4096;
     /// <summary>
-    /// Default lab shard size: more than any cluster has, so a cluster's labs answer in one call; a
-    /// lab's work is a few hundred nanoseconds, far less than a grain call.
+    /// Default lab shard size: more than any cluster has, so a cluster's labs are all its grain's own
+    /// first shard and research in its call; a lab's work is a few hundred nanoseconds, far less than a grain call.
     /// </summary>
     public const int DefaultLabsPerShard = 256;
 }
