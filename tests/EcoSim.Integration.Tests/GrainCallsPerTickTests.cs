@@ -13,17 +13,20 @@ namespace EcoSim.Integration.Tests;
 /// </summary>
 public sealed class GrainCallsPerTickTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task A_tick_makes_one_policy_call_one_funds_call_and_per_cluster_an_advance_its_firm_shards_steps_and_an_entry()
+    [Theory]
+    [InlineData("small", 4)]
+    [InlineData("guangdong-baseline", 2)] // 20 clusters, 36 funds, one firm shard a cluster: 178 calls a tick before section 26
+    public async Task A_tick_makes_one_policy_call_one_funds_call_and_per_cluster_an_advance_its_firm_shards_steps_and_an_entry(string scenario, int ticks)
     {
-        var world = TestFiles.LoadSmall().World with { Ticks = 4 };
+        var file = scenario == "small" ? TestFiles.SmallScenario : Path.Combine(TestFiles.RepoRoot, "scenarios", $"{scenario}.yaml");
+        var world = EcoSim.Scenarios.ScenarioLoader.Load(file).World with { Ticks = ticks };
         var builder = new TestClusterBuilder(1);
         builder.AddSiloBuilderConfigurator<Configurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         try
         {
-            var run = cluster.GrainFactory.GetGrain<IRunGrain>("calls-per-tick");
+            var run = cluster.GrainFactory.GetGrain<IRunGrain>($"calls-per-tick-{scenario}");
             await run.Start(world, new RunLayout(RunLayout.DefaultFirmsPerShard));
             int clusters = world.ClusterCount;
             for (int t = 0; t < world.Ticks; t++)
@@ -31,7 +34,7 @@ public sealed class GrainCallsPerTickTests(ITestOutputHelper output)
                 CallCounter.Calls.Clear();
                 await run.Step();
                 var calls = CallCounter.Calls.ToDictionary(c => c.Key, c => c.Value);
-                foreach (var (method, count) in calls.OrderBy(c => c.Key, StringComparer.Ordinal)) output.WriteLine($"tick {t}: {method} {count}");
+                foreach (var (method, count) in calls.OrderBy(c => c.Key, StringComparer.Ordinal)) output.WriteLine($"{scenario} tick {t}: {method} {count}");
 
                 int shardSteps = Count(calls, "IFirmShardGrain.Step"), appends = Count(calls, "IFirmShardGrain.Append");
                 int opened = Count(calls, "IFirmShardGrain.Initialize");
