@@ -53,6 +53,13 @@ public sealed class FundsGrain(RunContextCache runs) : Grain, IFundsGrain
     public Task<StoredPart> Export(int fund) => Task.FromResult(PartCodec.Fund(Held(fund)));
 
     /// <inheritdoc/>
+    public Task<StoredPart[]> ExportAll()
+    {
+        var funds = _funds ?? throw new InvalidOperationException($"the funds of run '{RunId}' have not invested yet");
+        return Task.FromResult<StoredPart[]>([.. Enumerable.Range(0, funds.Length).Select(f => PartCodec.Fund(Held(f)))]);
+    }
+
+    /// <inheritdoc/>
     public async Task Import(int tick, StoredPart part)
     {
         var run = _run ??= await runs.Get(RunId);

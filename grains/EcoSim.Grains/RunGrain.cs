@@ -116,7 +116,7 @@ public sealed partial class RunGrain(RunContextCache runs, IOptions<DetachedRunO
         var world = await ExportWorld(scenario);
         var run = _run!;
         int clusters = run.World.ClusterCount, funds = run.Constants.FundKinds.Length;
-        StoredPart[] own = [world, PartCodec.Region(_snapshot!), .. await Task.WhenAll(Enumerable.Range(0, funds).Select(f => Funds().Export(f)))];
+        StoredPart[] own = [world, PartCodec.Region(_snapshot!), .. await Funds().ExportAll()];
         var holder = GrainFactory.GetGrain<IStoredPartsGrain>(CheckpointStoreKeys.Holder(store, SnapshotParts.World));
         await Task.WhenAll([holder.Accept(slot, own, -1, null), .. Enumerable.Range(0, clusters).Select(c => Cluster(c).StoreParts(store, slot))]);
         return [.. SnapshotParts.All(clusters, funds).Where(n => n != SnapshotParts.Metrics)];

@@ -28,7 +28,7 @@ public interface IClusterGrain : IGrainWithStringKey
     Task<ClusterStart> Initialize(RunLayout layout);
 
     /// <summary>
-    /// Phases 2-4 and 6 for the cluster: its labs research (in parallel), their output is gathered into the
+    /// Phases 2-4 and 6 for the cluster: its labs research (its first lab shard here, any others in parallel), their output is gathered into the
     /// signals its firms act on, its firm shards step (in parallel), and its talent pool hires for what the
     /// labs and firms want, each step after a barrier.
     /// </summary>
@@ -153,6 +153,9 @@ public interface IFundsGrain : IGrainWithStringKey
 
     /// <summary>Fund <paramref name="fund"/>'s snapshot part, <c>fund/F</c>; call between ticks, after the first.</summary>
     Task<StoredPart> Export(int fund);
+
+    /// <summary>Every fund's snapshot part in fund order, for a checkpoint: one call instead of one per fund.</summary>
+    Task<StoredPart[]> ExportAll();
 
     /// <summary>Takes one fund's snapshot part as its state, to continue a run after <paramref name="tick"/> ticks; every fund's part comes before the first <see cref="Invest"/>.</summary>
     Task Import(int tick, StoredPart part);
