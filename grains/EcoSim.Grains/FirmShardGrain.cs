@@ -41,9 +41,9 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
     public Task Append(long firstIndex, FirmRecord[] firms)
     {
         var shard = Shard();
-        if (firstIndex != shard.FirstIndex + shard.Count)
-            throw new InvalidOperationException($"firm shard {this.GetPrimaryKeyString()} holds indices up to {shard.FirstIndex + shard.Count - 1}; cannot append at {firstIndex}");
-        foreach (var firm in firms) shard.Append(firm);
+        if (firstIndex != shard.NextIndex)
+            throw new InvalidOperationException($"firm shard {this.GetPrimaryKeyString()} holds indices up to {shard.NextIndex - 1}; cannot append at {firstIndex}");
+        for (int k = 0; k < firms.Length; k++) shard.Append(firms[k], firstIndex + k);
         return Task.CompletedTask;
     }
 
@@ -51,9 +51,9 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
     public Task<FirmRecord> Inspect(long index)
     {
         var shard = Shard();
-        long slot = index - shard.FirstIndex;
-        if (slot < 0 || slot >= shard.Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"shard holds firms {shard.FirstIndex}..{shard.FirstIndex + shard.Count - 1}");
-        return Task.FromResult(shard.Read((int)slot));
+        int slot = shard.SlotOf(index);
+        if (slot < 0) throw new ArgumentOutOfRangeException(nameof(index), index, $"shard holds no firm of this index (its firms' indices run {shard.FirstIndex}..{shard.NextIndex - 1})");
+        return Task.FromResult(shard.Read(slot));
     }
 
     /// <inheritdoc/>

@@ -62,7 +62,7 @@ public static class CertificationPhase
         double staffShare = CertificationRules.StaffShare(p, shard.Researchers[i], revenue);
         if (CertificationRules.Meets(p, revenue, rdShare, staffShare))
         {
-            if (holds || Applies(spec.Seed, shard.Cluster, shard.FirstIndex + i, tick, p)) shard.CertifiedTick[i] = tick;
+            if (holds || Applies(spec.Seed, shard.Cluster, shard.Index[i], tick, p)) shard.CertifiedTick[i] = tick;
             return;
         }
         shard.CertifiedTick[i] = FirmRecord.NotCertified;

@@ -83,7 +83,7 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
         if (!Vector256.EqualsAll(Vector256.AndNot(aliveMask, Valid(next, weight, cash, rdStock)), Vector256<double>.Zero))
             for (int lane = 0; lane < 4; lane++)
                 if ((alive >> lane & 1) != 0)
-                    FirmPhase.Check(s.Tick, shard.Cluster, shard.FirstIndex + i + lane, next.GetElement(lane), weight.GetElement(lane), cash.GetElement(lane), rdStock.GetElement(lane));
+                    FirmPhase.Check(s.Tick, shard.Cluster, shard.Index[i + lane], next.GetElement(lane), weight.GetElement(lane), cash.GetElement(lane), rdStock.GetElement(lane));
         Store(shard.Productivity, i, next, aliveMask);
         Store(shard.Weight, i, weight, aliveMask);
         Store(shard.Revenue, i, revenue, aliveMask);
@@ -121,7 +121,7 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
         uint byFirm = innovates;
         if (_sizes.InLanes)
         {
-            var beta = _sizes.FirstTry(Vector256.Create((ulong)shard.FirstIndex + (ulong)i) + Vector256.Create(0UL, 1, 2, 3), out uint drawn);
+            var beta = _sizes.FirstTry(FirmLaneIndices.At(shard, i), out uint drawn);
             uint inLanes = innovates & drawn;
             if (inLanes != 0)
             {
@@ -133,7 +133,7 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
         for (int lane = 0; lane < 4; lane++)
         {
             if ((byFirm >> lane & 1) == 0) continue;
-            var size = new RandomStream(seed, EntityIds.Firm(cluster, shard.FirstIndex + i + lane), s.Tick, RandomPurpose.InnovationSize);
+            var size = new RandomStream(seed, EntityIds.Firm(cluster, shard.Index[i + lane]), s.Tick, RandomPurpose.InnovationSize);
             double jump = _jumpLow + (_jumpHigh - _jumpLow) * size.Beta(p.InnovationBetaA, p.InnovationBetaB);
             double before = a.GetElement(lane);
             next = next.WithElement(lane, Math.Max(before, before * (1 + jump)));

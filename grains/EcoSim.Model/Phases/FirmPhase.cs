@@ -34,7 +34,7 @@ public static class FirmPhase
         var totals = new FirmTotals();
         var frontier = Vector256<double>.Zero;
         int n = shard.Count, whole = n - n % 4;
-        if ((ulong)shard.FirstIndex + (ulong)n > 1UL << 32) throw new ArgumentOutOfRangeException(nameof(shard), shard.FirstIndex, "firm indices have 32 bits");
+        if (n > 0 && (ulong)shard.Index[n - 1] >= 1UL << 32) throw new ArgumentOutOfRangeException(nameof(shard), shard.Index[n - 1], "firm indices have 32 bits");
         int ages = FirmAgeFactors.TableLength(n, s.Tick, p.InitialMaxAgeYears);
         Span<double> ageFactors = stackalloc double[ages];
         FirmAgeFactors.Fill(ageFactors, terms.YoungFirmExitPremium, terms.YoungFirmAgeScale);
@@ -49,10 +49,11 @@ public static class FirmPhase
         if (whole < n)
         {
             // The last one to three firms: the same code on a shard of four slots whose extra slots are dead
-            // copies of the last firm, written back afterwards.
-            var tail = new FirmShard(shard.Cluster, shard.FirstIndex + whole, 4);
+            // copies of the last firm (with the indices that follow it), written back afterwards.
+            var tail = new FirmShard(shard.Cluster, shard.Index[whole], 4);
             for (int lane = 0; lane < 4; lane++)
-                tail.Append(shard.Read(Math.Min(whole + lane, n - 1)) with { Alive = whole + lane < n && shard.Alive[whole + lane] != 0 });
+                tail.Append(shard.Read(Math.Min(whole + lane, n - 1)) with { Alive = whole + lane < n && shard.Alive[whole + lane] != 0 },
+                    whole + lane < n ? shard.Index[whole + lane] : shard.Index[n - 1] + (whole + lane - (n - 1)));
             uint alive = AliveBits(tail, 0);
             if (alive != 0) decisions.Apply(tail, 0, Lanes(tail, 0, terms, ageFactors), alive, ref totals, ref frontier);
             for (int lane = 0; whole + lane < n; lane++) tail.CopySlot(lane, shard, whole + lane);
@@ -69,7 +70,7 @@ public static class FirmPhase
     /// <summary>The branch-free part of the tick for slots [i, i + 4).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FirmLanes Lanes(FirmShard shard, int i, in FirmTickTerms terms, ReadOnlySpan<double> ageFactors) =>
-        new(terms, Vector256.Create((ulong)shard.FirstIndex + (ulong)i) + Vector256.Create(0UL, 1, 2, 3),
+        new(terms, FirmLaneIndices.At(shard, i),
             Vector256.Create<double>(shard.Productivity.AsSpan(i, 4)), Vector256.Create<double>(shard.Weight.AsSpan(i, 4)),
             Vector256.Create<double>(shard.RdIntensity.AsSpan(i, 4)), Vector256.Create<double>(shard.RdStock.AsSpan(i, 4)),
             FirmAgeFactors.ForSlots(ageFactors, shard.Age, i, terms.YoungFirmExitPremium, terms.YoungFirmAgeScale));

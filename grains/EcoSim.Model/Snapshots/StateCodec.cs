@@ -172,9 +172,11 @@ internal static class StateCodec
         var productivity = r.ReadDoubles();
         int n = productivity.Length;
         T[] Same<T>(T[] column, string what) => column.Length == n ? column : throw r.Invalid($"{n} values of {what}", $"{column.Length}");
+        var index = new long[n];
+        for (int i = 0; i < n; i++) index[i] = first + i;
         return FirmShard.FromColumns(cluster, first, productivity, Same(r.ReadDoubles(), "weight"), Same(r.ReadDoubles(), "revenue"),
             Same(r.ReadDoubles(), "R&D intensity"), Same(r.ReadDoubles(), "R&D stock"), Same(r.ReadDoubles(), "cash"), Same(r.ReadDoubles(), "researchers"),
-            Same(r.ReadInt32s(), "age"), Same(r.ReadInt32s(), "vintage"), Same(r.ReadBytes(), "alive"), Same(r.ReadInt32s(), "certification tick"));
+            Same(r.ReadInt32s(), "age"), Same(r.ReadInt32s(), "vintage"), Same(r.ReadBytes(), "alive"), Same(r.ReadInt32s(), "certification tick"), index);
     }
 
     public static void WriteFund(PartWriter w, FundState f)

@@ -1,9 +1,10 @@
 namespace EcoSim.Model.State;
 
 /// <summary>
-/// The firms of one cluster with consecutive indices, stored as a struct of arrays and updated in
-/// place. Firm <c>i</c> of the shard has cluster index <see cref="FirstIndex"/> + i; dead firms keep
-/// their slot so that indices (and so random streams) never move. Because every slot stays for the whole run, a full shard
+/// The firms of one cluster, stored as a struct of arrays and updated in place, in index order. Each firm's cluster
+/// index is stored beside its state (<see cref="Index"/>) rather than derived from its slot, because its random streams
+/// are keyed by that index: whatever moves a firm to another slot leaves its draws as they were. Today a shard's
+/// indices are consecutive from <see cref="FirstIndex"/> and dead firms keep their slot. Because every slot stays for the whole run, a full shard
 /// grows by an eighth rather than doubling: doubling left up to half of a large shard's arrays empty for the rest of the run.
 /// </summary>
 public sealed class FirmShard
@@ -16,13 +17,19 @@ public sealed class FirmShard
     {
         Cluster = cluster;
         FirstIndex = firstIndex;
+        NextIndex = firstIndex;
         Resize(Math.Max(capacity, 1));
     }
 
     /// <summary>Cluster of the shard's firms.</summary>
     public int Cluster { get; }
-    /// <summary>Cluster index of the shard's first firm.</summary>
+    /// <summary>Cluster index the shard's first firm has (or would have, while it is empty).</summary>
     public long FirstIndex { get; }
+    /// <summary>
+    /// The index <see cref="Append(in FirmRecord)"/> gives the next firm: one past the last firm ever appended, kept when
+    /// <see cref="Compact"/> drops it, so an entrant gets the index it would have had.
+    /// </summary>
+    public long NextIndex { get; private set; }
     /// <summary>Number of firm slots in use (live and dead).</summary>
     public int Count { get; private set; }
     /// <summary>Number of firm slots the arrays hold (at least <see cref="Count"/>); the rest is room for entrants.</summary>
@@ -51,15 +58,19 @@ public sealed class FirmShard
     public int[] Vintage = [];
     /// <summary>1 if the firm is alive.</summary>
     public byte[] Alive = [];
+    /// <summary>The firm's cluster index, increasing slot by slot: what keys its random streams and names it.</summary>
+    public long[] Index = [];
     /// <summary>Tick at which the firm was last certified a high-tech enterprise, or <see cref="FirmRecord.NotCertified"/>.</summary>
     public int[] CertifiedTick = [];
 
     /// <summary>A shard that takes the columns (each of the same length, one value per firm slot) as its own, as a snapshot gives them back.</summary>
     internal static FirmShard FromColumns(int cluster, long firstIndex, double[] productivity, double[] weight, double[] revenue, double[] rdIntensity,
-        double[] rdStock, double[] cash, double[] researchers, int[] age, int[] vintage, byte[] alive, int[] certifiedTick)
+        double[] rdStock, double[] cash, double[] researchers, int[] age, int[] vintage, byte[] alive, int[] certifiedTick, long[] index)
     {
         var shard = new FirmShard(cluster, firstIndex, 1);
         if (productivity.Length == 0) return shard;
+        shard.Index = index;
+        shard.NextIndex = index[^1] + 1;
         (shard.Productivity, shard.Weight, shard.Revenue, shard.RdIntensity, shard.RdStock, shard.Cash, shard.Researchers, shard.Age, shard.Vintage, shard.Alive) =
             (productivity, weight, revenue, rdIntensity, rdStock, cash, researchers, age, vintage, alive);
         shard.CertifiedTick = certifiedTick;
@@ -71,16 +82,25 @@ public sealed class FirmShard
     public static FirmShard Of(FirmColumns columns)
     {
         var alive = new byte[columns.Count];
-        for (int i = 0; i < alive.Length; i++) alive[i] = columns.Alive[i] ? (byte)1 : (byte)0;
+        var index = new long[columns.Count];
+        for (int i = 0; i < alive.Length; i++) (alive[i], index[i]) = (columns.Alive[i] ? (byte)1 : (byte)0, columns.FirstIndex + i);
         return FromColumns(columns.Cluster, columns.FirstIndex, [.. columns.Productivity], [.. columns.Weight], [.. columns.Revenue], [.. columns.RdIntensity],
-            [.. columns.RdStock], [.. columns.Cash], [.. columns.Researchers], [.. columns.Age], [.. columns.Vintage], alive, [.. columns.CertifiedTick]);
+            [.. columns.RdStock], [.. columns.Cash], [.. columns.Researchers], [.. columns.Age], [.. columns.Vintage], alive, [.. columns.CertifiedTick], index);
     }
 
-    /// <summary>Appends a firm and returns its slot.</summary>
-    public int Append(in FirmRecord firm)
+    /// <summary>Appends a firm with the next index (<see cref="NextIndex"/>) and returns its slot.</summary>
+    public int Append(in FirmRecord firm) => Append(firm, NextIndex);
+
+    /// <summary>Appends a firm with cluster index <paramref name="index"/> and returns its slot.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is below <see cref="NextIndex"/>: slots are in index order.</exception>
+    public int Append(in FirmRecord firm, long index)
     {
+        if (index < NextIndex)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"cluster {Cluster}: a shard's indices increase, and it has given indices up to {NextIndex - 1}");
         if (Count == Capacity) Resize(GrownCapacity(Count));
         int i = Count++;
+        Index[i] = index;
+        NextIndex = index + 1;
         Productivity[i] = firm.Productivity;
         Weight[i] = firm.Weight;
         Revenue[i] = firm.Revenue;
@@ -93,6 +113,13 @@ public sealed class FirmShard
         Alive[i] = firm.Alive ? (byte)1 : (byte)0;
         CertifiedTick[i] = firm.CertifiedTick;
         return i;
+    }
+
+    /// <summary>The slot of the firm of cluster index <paramref name="index"/>, or -1 when the shard holds no such firm.</summary>
+    public int SlotOf(long index)
+    {
+        int slot = Array.BinarySearch(Index, 0, Count, index);
+        return slot < 0 ? -1 : slot;
     }
 
     /// <summary>A copy of one firm's state.</summary>
@@ -112,7 +139,27 @@ public sealed class FirmShard
         target.Age[targetSlot] = Age[slot];
         target.Vintage[targetSlot] = Vintage[slot];
         target.Alive[targetSlot] = Alive[slot];
+        target.Index[targetSlot] = Index[slot];
         target.CertifiedTick[targetSlot] = CertifiedTick[slot];
+    }
+
+    /// <summary>
+    /// Drops the dead firms, moving each live one down to the first free slot, so live firms keep their order (index
+    /// order) and their indices, and so their draws. Returns how many were dropped. The arrays keep their capacity: a
+    /// steady population then reuses the freed slots for its entrants instead of growing.
+    /// </summary>
+    public int Compact()
+    {
+        int kept = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            if (Alive[i] == 0) continue;
+            if (kept != i) CopySlot(i, this, kept);
+            kept++;
+        }
+        int dropped = Count - kept;
+        Count = kept;
+        return dropped;
     }
 
     /// <summary>
@@ -133,6 +180,7 @@ public sealed class FirmShard
         Array.Resize(ref Age, capacity);
         Array.Resize(ref Vintage, capacity);
         Array.Resize(ref Alive, capacity);
+        Array.Resize(ref Index, capacity);
         Array.Resize(ref CertifiedTick, capacity);
     }
 }
