@@ -8,14 +8,16 @@ namespace EcoSim.Experiments.Output;
 /// Streams firm censuses into <c>firms.parquet</c> (<see cref="FirmPanelFormat"/>), one row group per
 /// collected tick, written as the tick arrives and then forgotten. A tick's rows are the firms alive at
 /// its end and those that exited since the previous collected tick (once, with <c>alive</c> false and
-/// their state at exit); firms long dead are not repeated. Only one flag per firm slot is kept between ticks.
+/// their state at exit); firms long dead are not repeated. Firms are paired across ticks by their cluster index, never by
+/// their position in the census, since a shard that drops its dead firms moves the live ones; only the indices of the
+/// firms alive at the previous collected tick are kept between ticks.
 /// </summary>
 public sealed class FirmPanelWriter : IAsyncDisposable
 {
     private readonly Stream _stream;
     private readonly ParquetWriter _writer;
     private readonly IReadOnlyList<string> _clusterIds;
-    private readonly Dictionary<int, bool[]> _aliveBefore = [];
+    private readonly Dictionary<int, long[]> _aliveBefore = [];
     private bool _completed;
 
     private FirmPanelWriter(Stream stream, ParquetWriter writer, IReadOnlyList<string> clusterIds)
@@ -64,7 +66,7 @@ public sealed class FirmPanelWriter : IAsyncDisposable
             await group.WriteAsync(FirmPanelFormat.Period, [.. Enumerable.Repeat(period, n)]);
             await Column(FirmPanelFormat.Cluster, (f, _) => f.Cluster);
             await group.WriteAsync(FirmPanelFormat.ClusterId, [.. census.Clusters.SelectMany((f, c) => Enumerable.Repeat(_clusterIds[f.Cluster], kept[c].Length))]);
-            await Column(FirmPanelFormat.Firm, (f, i) => f.FirstIndex + i);
+            await Column(FirmPanelFormat.Firm, (f, i) => f.Index[i]);
             await Column(FirmPanelFormat.Productivity, (f, i) => f.Productivity[i]);
             await Column(FirmPanelFormat.Weight, (f, i) => f.Weight[i]);
             await Column(FirmPanelFormat.Revenue, (f, i) => f.Revenue[i]);
@@ -78,7 +80,7 @@ public sealed class FirmPanelWriter : IAsyncDisposable
             group.CompleteValidate();
         }
         Rows += n;
-        foreach (var firms in census.Clusters) _aliveBefore[firms.Cluster] = firms.Alive;
+        foreach (var firms in census.Clusters) _aliveBefore[firms.Cluster] = LiveIndices(firms);
     }
 
     /// <summary>Finishes the file (its footer).</summary>
@@ -99,10 +101,25 @@ public sealed class FirmPanelWriter : IAsyncDisposable
         finally { await _stream.DisposeAsync(); }
     }
 
-    // Positions of the firms alive now or alive at the previous collected tick.
+    // Positions of the firms alive now or alive at the previous collected tick: both lists are in index order, so one merge.
     private int[] Kept(FirmColumns firms)
     {
-        bool[] before = _aliveBefore.GetValueOrDefault(firms.Cluster, []);
-        return [.. Enumerable.Range(0, firms.Count).Where(i => firms.Alive[i] || (i < before.Length && before[i]))];
+        long[] before = _aliveBefore.GetValueOrDefault(firms.Cluster, []);
+        var kept = new List<int>();
+        int b = 0;
+        for (int i = 0; i < firms.Count; i++)
+        {
+            long index = firms.Index[i];
+            while (b < before.Length && before[b] < index) b++;
+            if (firms.Alive[i] || (b < before.Length && before[b] == index)) kept.Add(i);
+        }
+        return [.. kept];
+    }
+
+    private static long[] LiveIndices(FirmColumns firms)
+    {
+        var live = new List<long>();
+        for (int i = 0; i < firms.Count; i++) if (firms.Alive[i]) live.Add(firms.Index[i]);
+        return [.. live];
     }
 }

@@ -66,15 +66,20 @@ public sealed class ValidationHistory
     }
 }
 
-/// <summary>Copies of every firm slot's revenue, productivity and liveness, per cluster, after one tick.</summary>
-/// <param name="Revenue">Revenue by [cluster][slot], bn yuan/yr.</param>
-/// <param name="Productivity">Productivity by [cluster][slot].</param>
-/// <param name="Alive">Liveness by [cluster][slot].</param>
-public sealed record FirmSnapshot(double[][] Revenue, double[][] Productivity, bool[][] Alive)
+/// <summary>
+/// Copies of the census's revenue, productivity, liveness and cluster index, per cluster, after one tick. Positions are
+/// the census's, in index order; facts that follow a firm from one tick to another pair it by <see cref="Index"/>.
+/// </summary>
+/// <param name="Revenue">Revenue by [cluster][position], bn yuan/yr.</param>
+/// <param name="Productivity">Productivity by [cluster][position].</param>
+/// <param name="Alive">Liveness by [cluster][position].</param>
+/// <param name="Index">Cluster index by [cluster][position], increasing.</param>
+public sealed record FirmSnapshot(double[][] Revenue, double[][] Productivity, bool[][] Alive, long[][] Index)
 {
     /// <summary>The columns the checks use, from a census.</summary>
     public static FirmSnapshot Of(FirmCensus census) =>
-        new([.. census.Clusters.Select(c => c.Revenue)], [.. census.Clusters.Select(c => c.Productivity)], [.. census.Clusters.Select(c => c.Alive)]);
+        new([.. census.Clusters.Select(c => c.Revenue)], [.. census.Clusters.Select(c => c.Productivity)], [.. census.Clusters.Select(c => c.Alive)],
+            [.. census.Clusters.Select(c => c.Index)]);
 
     /// <summary>Revenue of every live firm of the region.</summary>
     public List<double> LiveRevenue()

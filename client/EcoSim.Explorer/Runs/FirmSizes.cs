@@ -55,7 +55,7 @@ public static class FirmSizes
                 bins.Add(new SizeBin(Math.Pow(10, (first + b) / (double)BinsPerDecade), Math.Pow(10, (first + b + 1) / (double)BinsPerDecade), counts[b]));
         }
         var largest = live.OrderByDescending(i => firms.Revenue[i]).ThenBy(i => i).Take(Listed)
-            .Select(i => new ListedFirm(string.Create(CultureInfo.InvariantCulture, $"firm:{firms.Cluster}:{firms.FirstIndex + i}"), firms.Revenue[i], firms.Researchers[i]));
+            .Select(i => new ListedFirm(string.Create(CultureInfo.InvariantCulture, $"firm:{firms.Cluster}:{firms.Index[i]}"), firms.Revenue[i], firms.Researchers[i]));
         // The sum in index order, so the total does not depend on anything but the census.
         double revenue = 0;
         foreach (int i in live) revenue += firms.Revenue[i];

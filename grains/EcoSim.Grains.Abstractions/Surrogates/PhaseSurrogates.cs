@@ -217,7 +217,8 @@ public sealed class ClusterStateConverter : IConverter<ClusterState, ClusterStat
 public readonly record struct FirmColumnsSurrogate(
     [property: Id(0)] int Cluster, [property: Id(1)] long FirstIndex, [property: Id(2)] double[] Productivity, [property: Id(3)] double[] Weight,
     [property: Id(4)] double[] Revenue, [property: Id(5)] double[] RdIntensity, [property: Id(6)] double[] RdStock, [property: Id(7)] double[] Cash,
-    [property: Id(8)] double[] Researchers, [property: Id(9)] int[] Age, [property: Id(10)] int[] Vintage, [property: Id(11)] bool[] Alive, [property: Id(12)] int[] CertifiedTick);
+    [property: Id(8)] double[] Researchers, [property: Id(9)] int[] Age, [property: Id(10)] int[] Vintage, [property: Id(11)] bool[] Alive, [property: Id(12)] int[] CertifiedTick,
+    [property: Id(13)] long[] Index);
 
 /// <summary>Converts <see cref="FirmColumns"/>.</summary>
 [RegisterConverter]
@@ -225,8 +226,8 @@ public sealed class FirmColumnsConverter : IConverter<FirmColumns, FirmColumnsSu
 {
     /// <inheritdoc/>
     public FirmColumns ConvertFromSurrogate(in FirmColumnsSurrogate s) =>
-        new(s.Cluster, s.FirstIndex, s.Productivity, s.Weight, s.Revenue, s.RdIntensity, s.RdStock, s.Cash, s.Researchers, s.Age, s.Vintage, s.Alive, s.CertifiedTick);
+        new(s.Cluster, s.FirstIndex, s.Productivity, s.Weight, s.Revenue, s.RdIntensity, s.RdStock, s.Cash, s.Researchers, s.Age, s.Vintage, s.Alive, s.CertifiedTick, s.Index);
     /// <inheritdoc/>
     public FirmColumnsSurrogate ConvertToSurrogate(in FirmColumns v) =>
-        new(v.Cluster, v.FirstIndex, v.Productivity, v.Weight, v.Revenue, v.RdIntensity, v.RdStock, v.Cash, v.Researchers, v.Age, v.Vintage, v.Alive, v.CertifiedTick);
+        new(v.Cluster, v.FirstIndex, v.Productivity, v.Weight, v.Revenue, v.RdIntensity, v.RdStock, v.Cash, v.Researchers, v.Age, v.Vintage, v.Alive, v.CertifiedTick, v.Index);
 }

@@ -76,8 +76,9 @@ public sealed class ReferenceEngine
         {
             case EntityKind.Firm:
                 var firms = _firms[entity.Cluster];
-                if (entity.Index >= firms.Count) throw EntityBounds.NoSuchFirm(entity, firms.Count);
-                return EntityDescriptions.Firm(entity, _tick, firms.Read((int)entity.Index), ClusterName(entity.Cluster));
+                int slot = firms.SlotOf(entity.Index);
+                if (slot < 0) throw EntityBounds.NoSuchFirm(entity, firms.NextIndex);
+                return EntityDescriptions.Firm(entity, _tick, firms.Read(slot), ClusterName(entity.Cluster));
             case EntityKind.Lab:
                 var lab = _labs[entity.Index];
                 return EntityDescriptions.Lab(_tick, lab, ClusterName(lab.Cluster));

@@ -1,12 +1,13 @@
 namespace EcoSim.Model.State;
 
 /// <summary>
-/// A copy of the state of consecutive firms of one cluster, column by column, as it was when copied:
-/// firm <c>i</c> has cluster index <see cref="FirstIndex"/> + i. Dead firms are included (their
-/// <see cref="Alive"/> is false and the rest is their state when they exited), so indices never move.
+/// A copy of the state of firms of one cluster, column by column, as it was when copied, in index order: firm <c>i</c>
+/// has cluster index <see cref="Index"/>[i]. Readers pair and name firms by that column, never by position, because a
+/// shard that drops its dead firms moves the live ones to other slots. Dead firms still held are included (their
+/// <see cref="Alive"/> is false and the rest is their state when they exited).
 /// </summary>
 /// <param name="Cluster">Cluster of the firms.</param>
-/// <param name="FirstIndex">Cluster index of the first firm.</param>
+/// <param name="FirstIndex">Lowest cluster index the copied range of the shard may hold (the first firm's index while no firm before it has been dropped).</param>
 /// <param name="Productivity">Productivity index.</param>
 /// <param name="Weight">Market weight.</param>
 /// <param name="Revenue">Revenue, bn yuan/yr.</param>
@@ -18,8 +19,9 @@ namespace EcoSim.Model.State;
 /// <param name="Vintage">Technology generation in use.</param>
 /// <param name="Alive">Whether the firm is alive.</param>
 /// <param name="CertifiedTick">Tick of the firm's last certification as a high-tech enterprise, or <see cref="FirmRecord.NotCertified"/>.</param>
+/// <param name="Index">Cluster index of each firm, increasing: what names it and pairs it across censuses.</param>
 public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Productivity, double[] Weight, double[] Revenue, double[] RdIntensity,
-    double[] RdStock, double[] Cash, double[] Researchers, int[] Age, int[] Vintage, bool[] Alive, int[] CertifiedTick)
+    double[] RdStock, double[] Cash, double[] Researchers, int[] Age, int[] Vintage, bool[] Alive, int[] CertifiedTick, long[] Index)
 {
     /// <summary>Number of firms.</summary>
     public int Count => Productivity.Length;
@@ -27,21 +29,22 @@ public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Producti
     /// <summary>A copy of every firm slot of <paramref name="shard"/>.</summary>
     public static FirmColumns Of(FirmShard shard) => Of(shard, 0, shard.Count);
 
-    /// <summary>A copy of <paramref name="count"/> firm slots of <paramref name="shard"/> from slot <paramref name="from"/> (to cut a cluster's firms into shards).</summary>
+    /// <summary>A copy of <paramref name="count"/> live firm slots of <paramref name="shard"/> from slot <paramref name="from"/> (to cut a cluster's firms into shards).</summary>
     public static FirmColumns Of(FirmShard shard, int from, int count)
     {
         if (from < 0 || count < 0 || from + count > shard.Count) throw new ArgumentOutOfRangeException(nameof(count), $"slots {from}..{from + count - 1} of a shard of {shard.Count}");
         var range = new Range(from, from + count);
         var alive = new bool[count];
         for (int i = 0; i < count; i++) alive[i] = shard.Alive[from + i] != 0;
-        return new(shard.Cluster, shard.FirstIndex + from, shard.Productivity[range], shard.Weight[range], shard.Revenue[range], shard.RdIntensity[range],
-            shard.RdStock[range], shard.Cash[range], shard.Researchers[range], shard.Age[range], shard.Vintage[range], alive, shard.CertifiedTick[range]);
+        long first = from == 0 ? shard.FirstIndex : from < shard.Count ? shard.Index[from] : shard.NextIndex;
+        return new(shard.Cluster, first, shard.Productivity[range], shard.Weight[range], shard.Revenue[range], shard.RdIntensity[range],
+            shard.RdStock[range], shard.Cash[range], shard.Researchers[range], shard.Age[range], shard.Vintage[range], alive, shard.CertifiedTick[range], shard.Index[range]);
     }
 
     /// <summary>
-    /// A copy of every firm slot of <paramref name="shard"/> written into <paramref name="kept"/>'s arrays when they have
-    /// the shard's size, else into new ones: what a checkpoint taken again and again copies into, so the copy leaves no
-    /// garbage until the shard grows. The caller must not let anyone read <paramref name="kept"/> meanwhile.
+    /// A copy of every firm slot of <paramref name="shard"/> (as <see cref="Of(FirmShard)"/>) written into <paramref name="kept"/>'s
+    /// arrays when they have the right size, else into new ones: what a checkpoint taken again and again copies into, so
+    /// the copy leaves no garbage until the shard grows. The caller must not let anyone read <paramref name="kept"/> meanwhile.
     /// </summary>
     public static FirmColumns Into(FirmShard shard, FirmColumns? kept)
     {
@@ -57,27 +60,32 @@ public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Producti
         shard.Age.AsSpan(0, n).CopyTo(kept.Age);
         shard.Vintage.AsSpan(0, n).CopyTo(kept.Vintage);
         shard.CertifiedTick.AsSpan(0, n).CopyTo(kept.CertifiedTick);
+        shard.Index.AsSpan(0, n).CopyTo(kept.Index);
         for (int i = 0; i < n; i++) kept.Alive[i] = shard.Alive[i] != 0;
         return kept.FirstIndex == shard.FirstIndex ? kept : kept with { FirstIndex = shard.FirstIndex };
     }
 
-    /// <summary>Joins the columns of consecutive parts of one cluster (shards in index order) into one.</summary>
-    /// <exception cref="ArgumentException">The parts are of different clusters or leave a gap or an overlap between indices.</exception>
+    /// <summary>
+    /// Joins the columns of parts of one cluster (shards in index order) into one. The parts' indices may leave gaps
+    /// (firms a shard has dropped) but must not overlap or go back.
+    /// </summary>
+    /// <exception cref="ArgumentException">The parts are of different clusters or their indices overlap or are out of order.</exception>
     public static FirmColumns Concat(int cluster, IReadOnlyList<FirmColumns> parts)
     {
-        long first = parts.Count > 0 ? parts[0].FirstIndex : 0, next = first;
+        long first = parts.Count > 0 ? parts[0].FirstIndex : 0, next = first, total = 0;
         foreach (var part in parts)
         {
             if (part.Cluster != cluster) throw new ArgumentException($"a part of cluster {part.Cluster} among the firms of cluster {cluster}", nameof(parts));
-            if (part.FirstIndex != next) throw new ArgumentException($"cluster {cluster}: firms {next}.. expected, a part starts at {part.FirstIndex}", nameof(parts));
-            next += part.Count;
+            long from = part.Count > 0 ? part.Index[0] : part.FirstIndex;
+            if (from < next || part.FirstIndex < next) throw new ArgumentException($"cluster {cluster}: firms from {next} expected, a part starts at {from}", nameof(parts));
+            if (part.Count > 0) next = part.Index[^1] + 1;
+            total += part.Count;
         }
-        int total = checked((int)(next - first));
         // Block copies: a checkpoint joins every cluster's shards, millions of values, and an element-wise join costs
         // several times a memory copy.
         T[] Join<T>(Func<FirmColumns, T[]> column)
         {
-            var joined = GC.AllocateUninitializedArray<T>(total);
+            var joined = GC.AllocateUninitializedArray<T>(checked((int)total));
             int at = 0;
             foreach (var part in parts)
             {
@@ -87,7 +95,7 @@ public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Producti
             return joined;
         }
         return new(cluster, first, Join(p => p.Productivity), Join(p => p.Weight), Join(p => p.Revenue), Join(p => p.RdIntensity),
-            Join(p => p.RdStock), Join(p => p.Cash), Join(p => p.Researchers), Join(p => p.Age), Join(p => p.Vintage), Join(p => p.Alive), Join(p => p.CertifiedTick));
+            Join(p => p.RdStock), Join(p => p.Cash), Join(p => p.Researchers), Join(p => p.Age), Join(p => p.Vintage), Join(p => p.Alive), Join(p => p.CertifiedTick), Join(p => p.Index));
     }
 
     /// <summary>One firm's state, by its position in these columns.</summary>

@@ -82,10 +82,9 @@ public sealed class FirmShard
     public static FirmShard Of(FirmColumns columns)
     {
         var alive = new byte[columns.Count];
-        var index = new long[columns.Count];
-        for (int i = 0; i < alive.Length; i++) (alive[i], index[i]) = (columns.Alive[i] ? (byte)1 : (byte)0, columns.FirstIndex + i);
+        for (int i = 0; i < alive.Length; i++) alive[i] = columns.Alive[i] ? (byte)1 : (byte)0;
         return FromColumns(columns.Cluster, columns.FirstIndex, [.. columns.Productivity], [.. columns.Weight], [.. columns.Revenue], [.. columns.RdIntensity],
-            [.. columns.RdStock], [.. columns.Cash], [.. columns.Researchers], [.. columns.Age], [.. columns.Vintage], alive, [.. columns.CertifiedTick], index);
+            [.. columns.RdStock], [.. columns.Cash], [.. columns.Researchers], [.. columns.Age], [.. columns.Vintage], alive, [.. columns.CertifiedTick], [.. columns.Index]);
     }
 
     /// <summary>Appends a firm with the next index (<see cref="NextIndex"/>) and returns its slot.</summary>

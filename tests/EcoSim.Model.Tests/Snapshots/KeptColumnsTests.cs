@@ -49,7 +49,7 @@ public class KeptColumnsTests
     }
 
     [Fact]
-    public void Consecutive_pieces_joined_give_the_columns_and_the_part_of_the_whole_and_a_gap_is_refused()
+    public void Consecutive_pieces_joined_give_the_columns_and_the_part_of_the_whole_and_an_overlap_is_refused()
     {
         var engine = new ReferenceEngine(TestWorlds.Small(ticks: 6));
         engine.Step();
@@ -61,6 +61,21 @@ public class KeptColumnsTests
         Assert.Equal(whole.Alive, joined.Alive);
         Assert.Equal(whole.CertifiedTick, joined.CertifiedTick);
         Assert.Equal(PartCodec.Firms(0, [whole]).Stored, PartCodec.Firms(0, [joined]).Stored);
-        Assert.Throws<ArgumentException>(() => FirmColumns.Concat(0, [FirmColumns.Of(shard, 0, cut), FirmColumns.Of(shard, cut + 1, cut)]));
+        Assert.Equal(whole.Index, joined.Index);
+        Assert.Throws<ArgumentException>(() => FirmColumns.Concat(0, [FirmColumns.Of(shard, 0, cut), FirmColumns.Of(shard, cut - 1, cut)]));
+        Assert.Throws<ArgumentException>(() => FirmColumns.Concat(0, [FirmColumns.Of(shard, cut, cut), FirmColumns.Of(shard, 0, cut)]));
+    }
+
+    [Fact]
+    public void Pieces_with_a_gap_between_their_indices_join_with_the_gap_in_the_index_column()
+    {
+        var engine = new ReferenceEngine(TestWorlds.Small(ticks: 6));
+        engine.Step();
+        var shard = engine.State.Firms[0];
+        int n = shard.Count, cut = n / 3;
+        var joined = FirmColumns.Concat(0, [FirmColumns.Of(shard, 0, cut), FirmColumns.Of(shard, cut + 1, cut)]);
+        Assert.Equal(2 * cut, joined.Count);
+        Assert.Equal([.. shard.Index[..cut], .. shard.Index[(cut + 1)..(2 * cut + 1)]], joined.Index);
+        Assert.Equal([.. shard.Productivity[..cut], .. shard.Productivity[(cut + 1)..(2 * cut + 1)]], joined.Productivity);
     }
 }
