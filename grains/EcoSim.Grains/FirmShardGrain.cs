@@ -51,9 +51,9 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
     public Task<FirmRecord> Inspect(long index)
     {
         var shard = Shard();
-        int slot = shard.SlotOf(index);
-        if (slot < 0) throw new ArgumentOutOfRangeException(nameof(index), index, $"shard holds no firm of this index (its firms' indices run {shard.FirstIndex}..{shard.NextIndex - 1})");
-        return Task.FromResult(shard.Read(slot));
+        var firm = shard.Find(index)
+            ?? throw new ArgumentOutOfRangeException(nameof(index), index, $"shard holds no firm of this index (its firms' indices run {shard.FirstIndex}..{shard.NextIndex - 1})");
+        return Task.FromResult(firm);
     }
 
     /// <inheritdoc/>

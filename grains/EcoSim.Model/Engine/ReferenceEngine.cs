@@ -76,9 +76,8 @@ public sealed class ReferenceEngine
         {
             case EntityKind.Firm:
                 var firms = _firms[entity.Cluster];
-                int slot = firms.SlotOf(entity.Index);
-                if (slot < 0) throw EntityBounds.NoSuchFirm(entity, firms.NextIndex);
-                return EntityDescriptions.Firm(entity, _tick, firms.Read(slot), ClusterName(entity.Cluster));
+                var firm = firms.Find(entity.Index) ?? throw EntityBounds.NoSuchFirm(entity, firms.NextIndex);
+                return EntityDescriptions.Firm(entity, _tick, firm, ClusterName(entity.Cluster));
             case EntityKind.Lab:
                 var lab = _labs[entity.Index];
                 return EntityDescriptions.Lab(_tick, lab, ClusterName(lab.Cluster));

@@ -26,8 +26,11 @@ public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Producti
     /// <summary>Number of firms.</summary>
     public int Count => Productivity.Length;
 
-    /// <summary>A copy of every firm slot of <paramref name="shard"/>.</summary>
-    public static FirmColumns Of(FirmShard shard) => Of(shard, 0, shard.Count);
+    /// <summary>
+    /// A copy of every firm <paramref name="shard"/> holds, in index order: its live slots merged with the firms it has
+    /// dropped at exit (<see cref="FirmShard.Exited"/>), so the copy is the same however often the shard was compacted.
+    /// </summary>
+    public static FirmColumns Of(FirmShard shard) => shard.Exited is { Count: > 0 } ? Merged(shard, null) : Of(shard, 0, shard.Count);
 
     /// <summary>A copy of <paramref name="count"/> live firm slots of <paramref name="shard"/> from slot <paramref name="from"/> (to cut a cluster's firms into shards).</summary>
     public static FirmColumns Of(FirmShard shard, int from, int count)
@@ -42,12 +45,13 @@ public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Producti
     }
 
     /// <summary>
-    /// A copy of every firm slot of <paramref name="shard"/> (as <see cref="Of(FirmShard)"/>) written into <paramref name="kept"/>'s
+    /// A copy of every firm of <paramref name="shard"/> (as <see cref="Of(FirmShard)"/>) written into <paramref name="kept"/>'s
     /// arrays when they have the right size, else into new ones: what a checkpoint taken again and again copies into, so
     /// the copy leaves no garbage until the shard grows. The caller must not let anyone read <paramref name="kept"/> meanwhile.
     /// </summary>
     public static FirmColumns Into(FirmShard shard, FirmColumns? kept)
     {
+        if (shard.Exited is { Count: > 0 }) return Merged(shard, kept);
         int n = shard.Count;
         if (kept is null || kept.Count != n || kept.Cluster != shard.Cluster) return Of(shard);
         shard.Productivity.AsSpan(0, n).CopyTo(kept.Productivity);
@@ -63,6 +67,36 @@ public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Producti
         shard.Index.AsSpan(0, n).CopyTo(kept.Index);
         for (int i = 0; i < n; i++) kept.Alive[i] = shard.Alive[i] != 0;
         return kept.FirstIndex == shard.FirstIndex ? kept : kept with { FirstIndex = shard.FirstIndex };
+    }
+
+    // The live slots and the exited firms of `shard`, merged by index, into `kept`'s arrays when they fit.
+    private static FirmColumns Merged(FirmShard shard, FirmColumns? kept)
+    {
+        var exited = shard.Exited!;
+        int n = shard.Count + exited.Count;
+        var into = kept is not null && kept.Count == n && kept.Cluster == shard.Cluster
+            ? kept with { FirstIndex = shard.FirstIndex }
+            : new FirmColumns(shard.Cluster, shard.FirstIndex, new double[n], new double[n], new double[n], new double[n], new double[n], new double[n],
+                new double[n], new int[n], new int[n], new bool[n], new int[n], new long[n]);
+        int a = 0, b = 0;
+        for (int k = 0; k < n; k++)
+        {
+            bool live = b == exited.Count || (a < shard.Count && shard.Index[a] < exited.Index[b]);
+            var (from, i) = live ? (shard, a++) : (exited, b++);
+            into.Productivity[k] = from.Productivity[i];
+            into.Weight[k] = from.Weight[i];
+            into.Revenue[k] = from.Revenue[i];
+            into.RdIntensity[k] = from.RdIntensity[i];
+            into.RdStock[k] = from.RdStock[i];
+            into.Cash[k] = from.Cash[i];
+            into.Researchers[k] = from.Researchers[i];
+            into.Age[k] = from.Age[i];
+            into.Vintage[k] = from.Vintage[i];
+            into.Alive[k] = from.Alive[i] != 0;
+            into.CertifiedTick[k] = from.CertifiedTick[i];
+            into.Index[k] = from.Index[i];
+        }
+        return into;
     }
 
     /// <summary>

@@ -3,9 +3,11 @@ namespace EcoSim.Model.State;
 /// <summary>
 /// The firms of one cluster, stored as a struct of arrays and updated in place, in index order. Each firm's cluster
 /// index is stored beside its state (<see cref="Index"/>) rather than derived from its slot, because its random streams
-/// are keyed by that index: whatever moves a firm to another slot leaves its draws as they were. Today a shard's
-/// indices are consecutive from <see cref="FirstIndex"/> and dead firms keep their slot. Because every slot stays for the whole run, a full shard
-/// grows by an eighth rather than doubling: doubling left up to half of a large shard's arrays empty for the rest of the run.
+/// are keyed by that index: whatever moves a firm to another slot leaves its draws as they were. The tick drops the dead
+/// firms from the arrays the firm step runs over (<see cref="Compact"/>) and keeps them apart, in index order, with their
+/// state at exit (<see cref="Exited"/>), because the census, the snapshot and <c>inspect</c> still show every firm ever
+/// appended. A full shard grows by an eighth rather than doubling: doubling left up to half of a large shard's arrays
+/// empty for the rest of the run.
 /// </summary>
 public sealed class FirmShard
 {
@@ -30,7 +32,7 @@ public sealed class FirmShard
     /// <see cref="Compact"/> drops it, so an entrant gets the index it would have had.
     /// </summary>
     public long NextIndex { get; private set; }
-    /// <summary>Number of firm slots in use (live and dead).</summary>
+    /// <summary>Number of firm slots in use: the live firms and those dead since the last <see cref="Compact"/>.</summary>
     public int Count { get; private set; }
     /// <summary>Number of firm slots the arrays hold (at least <see cref="Count"/>); the rest is room for entrants.</summary>
     public int Capacity => Productivity.Length;
@@ -114,7 +116,29 @@ public sealed class FirmShard
         return i;
     }
 
-    /// <summary>The slot of the firm of cluster index <paramref name="index"/>, or -1 when the shard holds no such firm.</summary>
+    /// <summary>
+    /// The firms <see cref="Compact"/> has dropped, in index order, each with its state at exit (null until the first
+    /// exit is dropped). The firm step never reads them; the census (<see cref="FirmColumns.Of(FirmShard)"/>) and
+    /// <see cref="Find"/> do.
+    /// </summary>
+    internal FirmShard? Exited { get; private set; }
+
+    /// <summary>Number of firms <see cref="Compact"/> has dropped and keeps apart.</summary>
+    public int ExitedCount => Exited?.Count ?? 0;
+
+    /// <summary>
+    /// The state of the firm of cluster index <paramref name="index"/>, whether in the live slots or among the firms
+    /// dropped at exit; null when the shard never held it.
+    /// </summary>
+    public FirmRecord? Find(long index)
+    {
+        int slot = SlotOf(index);
+        if (slot >= 0) return Read(slot);
+        int exited = Exited?.SlotOf(index) ?? -1;
+        return exited >= 0 ? Exited!.Read(exited) : null;
+    }
+
+    /// <summary>The slot of the firm of cluster index <paramref name="index"/> among the live slots, or -1 when they hold no such firm.</summary>
     public int SlotOf(long index)
     {
         int slot = Array.BinarySearch(Index, 0, Count, index);
@@ -144,11 +168,16 @@ public sealed class FirmShard
 
     /// <summary>
     /// Drops the dead firms, moving each live one down to the first free slot, so live firms keep their order (index
-    /// order) and their indices, and so their draws. Returns how many were dropped. The arrays keep their capacity: a
-    /// steady population then reuses the freed slots for its entrants instead of growing.
+    /// order) and their indices, and so their draws. The dropped firms are merged, in index order, into
+    /// <see cref="Exited"/>. Returns how many were dropped. The arrays keep their capacity: a steady population then
+    /// reuses the freed slots for its entrants instead of growing.
     /// </summary>
     public int Compact()
     {
+        int dead = 0;
+        for (int i = 0; i < Count; i++) if (Alive[i] == 0) dead++;
+        if (dead == 0) return 0;
+        KeepExited(dead);
         int kept = 0;
         for (int i = 0; i < Count; i++)
         {
@@ -159,6 +188,22 @@ public sealed class FirmShard
         int dropped = Count - kept;
         Count = kept;
         return dropped;
+    }
+
+    // Merges the `dead` dead slots into Exited, from the back, before the live firms move over them.
+    private void KeepExited(int dead)
+    {
+        var exited = Exited ??= new FirmShard(Cluster, FirstIndex, dead);
+        int total = exited.Count + dead;
+        if (total > exited.Capacity) exited.Resize(Math.Max(total, GrownCapacity(exited.Capacity)));
+        int to = total - 1, from = exited.Count - 1, slot = Count - 1;
+        for (int left = dead; left > 0; left--)
+        {
+            while (Alive[slot] != 0) slot--;
+            while (from >= 0 && exited.Index[from] > Index[slot]) exited.CopySlot(from--, exited, to--);
+            CopySlot(slot--, exited, to--);
+        }
+        exited.Count = total;
     }
 
     /// <summary>

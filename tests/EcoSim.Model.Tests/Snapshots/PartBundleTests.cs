@@ -17,7 +17,7 @@ public class PartBundleTests
     [Fact]
     public void Firms_encoded_into_the_bundle_are_the_part_a_snapshot_file_holds()
     {
-        var shard = Engine.State.Firms[1];
+        var shard = FirmShard.Of(FirmColumns.Of(Engine.State.Firms[1])); // every firm in the slots, as a restored shard holds them
         var expected = PartCodec.Firms(1, [FirmColumns.Of(shard)]);
         var bundle = new PartBundle();
         bundle.Add(PartCodec.Cluster(Engine.State.Clusters[1]));

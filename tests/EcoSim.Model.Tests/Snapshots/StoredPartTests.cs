@@ -57,6 +57,7 @@ public class StoredPartTests
     {
         var engine = new ReferenceEngine(TestWorlds.Small(ticks: 4));
         while (engine.Tick < 3) engine.Step();
-        return engine.State.Firms[0];
+        // Every firm in the slots, the exited ones too, as a shard restored from a snapshot holds them.
+        return FirmShard.Of(FirmColumns.Of(engine.State.Firms[0]));
     }
 }

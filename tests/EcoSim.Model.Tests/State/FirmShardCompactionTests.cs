@@ -95,7 +95,7 @@ public class FirmShardCompactionTests
                 MeanProductivity = state.MeanProductivity, Frontier = state.Frontier, Firms = state.Firms, Opportunity = 1.5,
                 Generation = tick / 3, AdopterShare = state.AdopterShare, FillRate = 0.9, Wage = 200, TransformationFunding = 3, RdUserCostRatio = 0.95,
             };
-            var report = TickPlan.Firms(whole, signals, spec);
+            var report = Uncompacted(whole, signals, spec);
             var fromCompacted = TickPlan.Firms(compacted, signals, spec);
             Assert.True(report.Sums.SameAs(fromCompacted.Sums), $"tick {tick}: the compacted shard's sums differ");
             Assert.Equal(Bits.Of(report.Frontier), Bits.Of(fromCompacted.Frontier));
@@ -114,5 +114,14 @@ public class FirmShardCompactionTests
         }
         Assert.True(dropped > 0 && entered > 0, $"dropped {dropped}, entered {entered}: the ticks must exercise exit and entry");
         Assert.True(compacted.Count < whole.Count);
+        Assert.Equal(0, whole.ExitedCount);
+    }
+
+    // The firm step without the compaction the tick starts with (TickPlan.Firms), so the shard keeps every slot.
+    private static FirmReport Uncompacted(FirmShard shard, ClusterSignals signals, WorldSpec spec)
+    {
+        var report = FirmPhase.Step(shard, signals, spec);
+        if (spec.Certification) report.Sums.AddCount(FirmSums.Certified, CertificationPhase.Review(shard, signals, spec));
+        return report;
     }
 }
