@@ -36,9 +36,14 @@ public static class TickPlan
     /// <summary>
     /// Step 4: a shard of firms does R&amp;D, draws innovations, competes and exits; with certification on, its firms
     /// are then reviewed for certification (<see cref="CertificationPhase"/>) and the report counts the certified.
+    /// First the firms that exited in earlier ticks leave the live slots (<see cref="FirmShard.Compact"/>), here and
+    /// nowhere else, so every engine, silo count and shard size steps the same live firms: a firm's draws are keyed by
+    /// its index, not its slot, so compaction moves no bit, and the step's work follows the live firms, not every
+    /// firm that ever entered.
     /// </summary>
     public static FirmReport Firms(FirmShard shard, ClusterSignals signals, WorldSpec spec)
     {
+        shard.Compact();
         var report = FirmPhase.Step(shard, signals, spec);
         if (spec.Certification) report.Sums.AddCount(FirmSums.Certified, CertificationPhase.Review(shard, signals, spec));
         return report;
