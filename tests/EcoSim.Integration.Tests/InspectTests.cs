@@ -181,7 +181,7 @@ public sealed class InspectCliTests
         {
             engine.Step();
             for (int i = 0; i < starting; i++)
-                if (engine.FirmsOf(0).Alive[i] == 0) exitTick.TryAdd(i, tick);
+                if (engine.FirmsOf(0).Find(i) is { Alive: false }) exitTick.TryAdd(i, tick); // by index: the tick drops exited firms from the slots
         }
         Assert.NotEmpty(exitTick);
         foreach (var (firm, tick) in exitTick.Where(e => e.Value >= 1).Take(3))
