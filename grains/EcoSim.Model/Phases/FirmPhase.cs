@@ -24,10 +24,11 @@ public static class FirmPhase
     /// normal), 2 innovation, 3 imitation, 4 adoption, 5 exit. The size of a successful innovation comes
     /// from a second stream. Size effects use the firm's size at the start of the tick. The branch-free
     /// part runs a group of firms at a time (<see cref="FirmLanes{TLanes}"/>), and so do the decisions that follow from its
-    /// draws (<see cref="FirmDecisions"/>, lane masks over the same arithmetic), four at a time (<see cref="FourLanes"/>).
+    /// draws (<see cref="FirmDecisions"/>, lane masks over the same arithmetic): eight where the CPU has AVX-512
+    /// (<see cref="EightLanes"/>), four elsewhere (<see cref="FourLanes"/>), with the same bits either way.
     /// </summary>
     public static FirmReport Step(FirmShard shard, in ClusterSignals s, WorldSpec spec) =>
-        Step<FourLanes>(shard, s, spec);
+        Vector512.IsHardwareAccelerated ? Step<EightLanes>(shard, s, spec) : Step<FourLanes>(shard, s, spec);
 
     /// <summary>
     /// <see cref="Step(FirmShard, in ClusterSignals, WorldSpec)"/> at the width <typeparamref name="TLanes"/>. Every lane
