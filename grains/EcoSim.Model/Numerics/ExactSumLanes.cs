@@ -54,7 +54,7 @@ internal struct ExactSumLanes
     }
 
     /// <summary>Adds the lanes one by one (<see cref="ExactSum.RawOf"/>, which keeps its error for a bad term): some lane is off the fast path.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // optimised from the first call: at tier 0 every lane operation would be a call
     private void AddByLane<TLanes>(TLanes terms) where TLanes : struct, ILanes<TLanes>
     {
         for (int lane = 0; lane < TLanes.Count; lane++) _wide += ExactSum.RawOf(TLanes.GetElement(terms, lane));

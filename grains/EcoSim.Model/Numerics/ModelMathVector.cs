@@ -43,7 +43,7 @@ public static class ModelMathVector
     }
 
     /// <summary>e^x lane by lane through <see cref="ModelMath.Exp"/>: some lane is outside the fast path.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // optimised from the first call: at tier 0 every lane operation would be a call
     private static TLanes ExpByLane<TLanes>(TLanes x) where TLanes : struct, ILanes<TLanes>
     {
         var e = x;
@@ -96,7 +96,7 @@ public static class ModelMathVector
     }
 
     /// <summary>The logarithm lane by lane through <see cref="ModelMath.Log"/>: some lane is outside the fast path.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // optimised from the first call: at tier 0 every lane operation would be a call
     private static TLanes LogByLane<TLanes>(TLanes x) where TLanes : struct, ILanes<TLanes>
     {
         var l = x;

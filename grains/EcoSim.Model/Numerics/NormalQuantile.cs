@@ -92,7 +92,7 @@ public static class NormalQuantile
     }
 
     /// <summary><see cref="Of{TLanes}(TLanes)"/> for a group with a lane in a tail or outside (0, 1).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // optimised from the first call: at tier 0 every lane operation would be a call
     private static TLanes WithTails<TLanes>(TLanes p) where TLanes : struct, ILanes<TLanes>
     {
         var half = TLanes.Create(0.5);
