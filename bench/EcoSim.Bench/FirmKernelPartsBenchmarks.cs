@@ -12,7 +12,7 @@ namespace EcoSim.Bench;
 /// Where a firm's tick goes: the parts of <see cref="FirmPhase.Step"/> timed alone over one shard, each
 /// case a superset of the one before, so the differences are the parts' costs. Philox alone (the three
 /// blocks a firm draws), Philox with the normal and the uniforms, the whole branch-free part
-/// (<see cref="FirmLanes"/>: draws, size effects, market, R&amp;D, hazards), the totals alone
+/// (<see cref="FirmLanes{TLanes}"/>: draws, size effects, market, R&amp;D, hazards), the totals alone
 /// (<see cref="FirmTotals"/> over every firm, one at a time and four at a time), and the whole step. The step's remainder after the lanes
 /// is the per-firm decisions and the totals.
 /// </summary>
@@ -91,11 +91,11 @@ public class FirmKernelPartsBenchmarks
         var s = _shard;
         for (int i = 0; i < Firms; i += 4)
         {
-            var lanes = new FirmLanes(_terms, Vector256.Create((ulong)i) + laneIndex,
-                Vector256.Create<double>(s.Productivity.AsSpan(i, 4)), Vector256.Create<double>(s.Weight.AsSpan(i, 4)),
-                Vector256.Create<double>(s.RdIntensity.AsSpan(i, 4)), Vector256.Create<double>(s.RdStock.AsSpan(i, 4)),
-                FirmAgeFactors.ForSlots(_ageFactors, s.Age, i, _terms.YoungFirmExitPremium, _terms.YoungFirmAgeScale));
-            acc += lanes.Weight + lanes.Wanted + Vector256.Create((double)(lanes.Innovates ^ lanes.Imitates ^ lanes.Adopts ^ lanes.ExitDraw));
+            var lanes = new FirmLanes<FourLanes>(_terms, new FourLanes((Vector256.Create((ulong)i) + laneIndex).AsDouble()),
+                FourLanes.Load(s.Productivity.AsSpan(i, 4)), FourLanes.Load(s.Weight.AsSpan(i, 4)),
+                FourLanes.Load(s.RdIntensity.AsSpan(i, 4)), FourLanes.Load(s.RdStock.AsSpan(i, 4)),
+                FirmAgeFactors.ForSlots<FourLanes>(_ageFactors, s.Age, i, _terms.YoungFirmExitPremium, _terms.YoungFirmAgeScale));
+            acc += lanes.Weight.Value + lanes.Wanted.Value + Vector256.Create((double)(lanes.Innovates ^ lanes.Imitates ^ lanes.Adopts ^ lanes.ExitDraw));
         }
         return Vector256.Sum(acc);
     }
@@ -115,13 +115,13 @@ public class FirmKernelPartsBenchmarks
     {
         var totals = new FirmTotals();
         var s = _shard;
-        var keep = FirmDecisions.Mask(0xF);
+        var keep = FourLanes.Mask(0xF).Value;
         for (int i = 0; i + 4 <= Firms; i += 4)
         {
             var revenue = Vector256.Create<double>(s.Revenue.AsSpan(i, 4));
             var researchers = Vector256.Create<double>(s.Researchers.AsSpan(i, 4));
-            totals.AddLanes(keep, Vector256.Create<double>(s.Productivity.AsSpan(i, 4)), Vector256.Create<double>(s.Weight.AsSpan(i, 4)),
-                revenue, revenue * Vector256.Create(0.02), researchers, researchers);
+            totals.AddLanes(new FourLanes(keep), FourLanes.Load(s.Productivity.AsSpan(i, 4)), FourLanes.Load(s.Weight.AsSpan(i, 4)),
+                new FourLanes(revenue), new FourLanes(revenue * Vector256.Create(0.02)), new FourLanes(researchers), new FourLanes(researchers));
         }
         return totals.ToSums()[FirmSums.Revenue];
     }

@@ -9,7 +9,7 @@ namespace EcoSim.Model.Numerics;
 /// out, so a normal draw takes a fixed place in a random stream, and the 85% of draws with
 /// |p - 1/2| &lt;= 0.425 need no transcendental function at all (a rational function of degree 7/7);
 /// the tails take one <see cref="ModelMath.Log"/> and one square root (correctly rounded everywhere).
-/// <see cref="Of(Vector256{double})"/> gives the same bits lane by lane.
+/// <see cref="Of{TLanes}(TLanes)"/> gives the same bits lane by lane, on four or eight lanes.
 /// </summary>
 public static class NormalQuantile
 {
@@ -75,66 +75,77 @@ public static class NormalQuantile
         return Math.FusedMultiplyAdd(v, r, c0);
     }
 
+    /// <summary>The quantile in each lane, with the bits of <see cref="Of(double)"/>; every p must be in (0, 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Of(Vector256<double> p) => Of(new FourLanes(p)).Value;
+
     /// <summary>
     /// The quantile in each lane, with the bits of <see cref="Of(double)"/>; every p must be in (0, 1).
-    /// Inlined for the common case of four central lanes; a group with a tail lane takes <see cref="WithTails"/>.
+    /// Inlined for the common case of central lanes only; a group with a tail lane takes <see cref="WithTails"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Of(Vector256<double> p)
+    public static TLanes Of<TLanes>(TLanes p) where TLanes : struct, ILanes<TLanes>
     {
-        var q = p - Vector256.Create(0.5);
-        if (Vector256.LessThanOrEqualAll(Vector256.Abs(q), Vector256.Create(Split1))) return Central(q); // then p is in (0, 1)
+        var q = p - TLanes.Create(0.5);
+        if (TLanes.LessThanOrEqualAll(TLanes.Abs(q), TLanes.Create(Split1))) return Central(q); // then p is in (0, 1)
         return WithTails(p);
     }
 
-    /// <summary><see cref="Of(Vector256{double})"/> for a group with a lane in a tail or outside (0, 1).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<double> WithTails(Vector256<double> p)
+    /// <summary><see cref="Of{TLanes}(TLanes)"/> for a group with a lane in a tail or outside (0, 1).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // optimised from the first call: at tier 0 every lane operation would be a call
+    private static TLanes WithTails<TLanes>(TLanes p) where TLanes : struct, ILanes<TLanes>
     {
-        var half = Vector256.Create(0.5);
+        var half = TLanes.Create(0.5);
         var q = p - half;
-        var inCentre = Vector256.LessThanOrEqual(Vector256.Abs(q), Vector256.Create(Split1));
-        if (!(Vector256.GreaterThanAll(p, Vector256<double>.Zero) && Vector256.LessThanAll(p, Vector256<double>.One)))
-            return Vector256.Create(Of(p.GetElement(0)), Of(p.GetElement(1)), Of(p.GetElement(2)), Of(p.GetElement(3)));
+        var inCentre = TLanes.LessThanOrEqual(TLanes.Abs(q), TLanes.Create(Split1));
+        if (!(TLanes.GreaterThanAll(p, TLanes.Zero) && TLanes.LessThanAll(p, TLanes.One)))
+        {
+            var byLane = p;
+            for (int lane = 0; lane < TLanes.Count; lane++) byLane = TLanes.WithElement(byLane, lane, Of(TLanes.GetElement(p, lane)));
+            return byLane;
+        }
         var central = Central(q);
 
-        var below = Vector256.LessThan(q, Vector256<double>.Zero);
-        var smaller = Vector256.ConditionalSelect(below, p, Vector256<double>.One - p);
-        var r = Vector256.Sqrt(-ModelMathVector.Log(smaller));
-        var near = Vector256.LessThanOrEqual(r, Vector256.Create(Split2));
-        var nearTail = Near(r - Vector256.Create(Const2));
+        var below = TLanes.LessThan(q, TLanes.Zero);
+        var smaller = TLanes.ConditionalSelect(below, p, TLanes.One - p);
+        var r = TLanes.Sqrt(-ModelMathVector.Log(smaller));
+        var near = TLanes.LessThanOrEqual(r, TLanes.Create(Split2));
+        var nearTail = Near(r - TLanes.Create(Const2));
         // The far tail (p below e^-25, about 1e-11) is computed only for a group that has a lane in it.
-        var tail = Vector256.EqualsAll(near.AsInt64(), Vector256<long>.AllBitsSet) ? nearTail
-            : Vector256.ConditionalSelect(near, nearTail, Far(r - Vector256.Create(Split2)));
-        tail = Vector256.ConditionalSelect(below, -tail, tail);
-        return Vector256.ConditionalSelect(inCentre, central, tail);
+        var tail = TLanes.MostSignificantBits(near) == (1u << TLanes.Count) - 1 ? nearTail
+            : TLanes.ConditionalSelect(near, nearTail, Far(r - TLanes.Create(Split2)));
+        tail = TLanes.ConditionalSelect(below, -tail, tail);
+        return TLanes.ConditionalSelect(inCentre, central, tail);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Central(Vector256<double> q)
+    private static TLanes Central<TLanes>(TLanes q) where TLanes : struct, ILanes<TLanes>
     {
-        var r = Vector256.Create(Const1) - q * q;
+        var r = TLanes.Create(Const1) - q * q;
         var a = Horner(r, A7, A6, A5, A4, A3, A2, A1, A0);
         var b = Horner(r, B7, B6, B5, B4, B3, B2, B1, 1.0);
         return q * a / b;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Near(Vector256<double> r) => Horner(r, C7, C6, C5, C4, C3, C2, C1, C0) / Horner(r, D7, D6, D5, D4, D3, D2, D1, 1.0);
+    private static TLanes Near<TLanes>(TLanes r) where TLanes : struct, ILanes<TLanes> =>
+        Horner(r, C7, C6, C5, C4, C3, C2, C1, C0) / Horner(r, D7, D6, D5, D4, D3, D2, D1, 1.0);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Far(Vector256<double> r) => Horner(r, E7, E6, E5, E4, E3, E2, E1, E0) / Horner(r, F7, F6, F5, F4, F3, F2, F1, 1.0);
+    private static TLanes Far<TLanes>(TLanes r) where TLanes : struct, ILanes<TLanes> =>
+        Horner(r, E7, E6, E5, E4, E3, E2, E1, E0) / Horner(r, F7, F6, F5, F4, F3, F2, F1, 1.0);
 
     /// <summary>c7 r^7 + ... + c0 by Horner's rule with fused multiply-adds, in the scalar path's order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Horner(Vector256<double> r, double c7, double c6, double c5, double c4, double c3, double c2, double c1, double c0)
+    private static TLanes Horner<TLanes>(TLanes r, double c7, double c6, double c5, double c4, double c3, double c2, double c1, double c0)
+        where TLanes : struct, ILanes<TLanes>
     {
-        var v = Vector256.FusedMultiplyAdd(Vector256.Create(c7), r, Vector256.Create(c6));
-        v = Vector256.FusedMultiplyAdd(v, r, Vector256.Create(c5));
-        v = Vector256.FusedMultiplyAdd(v, r, Vector256.Create(c4));
-        v = Vector256.FusedMultiplyAdd(v, r, Vector256.Create(c3));
-        v = Vector256.FusedMultiplyAdd(v, r, Vector256.Create(c2));
-        v = Vector256.FusedMultiplyAdd(v, r, Vector256.Create(c1));
-        return Vector256.FusedMultiplyAdd(v, r, Vector256.Create(c0));
+        var v = TLanes.FusedMultiplyAdd(TLanes.Create(c7), r, TLanes.Create(c6));
+        v = TLanes.FusedMultiplyAdd(v, r, TLanes.Create(c5));
+        v = TLanes.FusedMultiplyAdd(v, r, TLanes.Create(c4));
+        v = TLanes.FusedMultiplyAdd(v, r, TLanes.Create(c3));
+        v = TLanes.FusedMultiplyAdd(v, r, TLanes.Create(c2));
+        v = TLanes.FusedMultiplyAdd(v, r, TLanes.Create(c1));
+        return TLanes.FusedMultiplyAdd(v, r, TLanes.Create(c0));
     }
 }

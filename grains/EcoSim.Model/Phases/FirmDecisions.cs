@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using EcoSim.Model.Mechanisms;
 using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
@@ -11,7 +10,7 @@ using EcoSim.Model.World;
 namespace EcoSim.Model.Phases;
 
 /// <summary>
-/// The part of a firm's tick that decides, for four firms at once, on the numbers <see cref="FirmLanes"/>
+/// The part of a firm's tick that decides, for four or eight firms at once (<see cref="ILanes{TSelf}"/>), on the numbers <see cref="FirmLanes{TLanes}"/>
 /// computed: innovation, imitation, adoption of the newest generation, cash, the state check, exit, and
 /// the shard's totals. The decisions are lane masks and selects over the same arithmetic the rules
 /// define, so each lane has the bits of a firm-by-firm loop; what stays per firm is rare or integer: the
@@ -26,15 +25,16 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
     private double _multiplier;
 
     /// <summary>
-    /// Applies the decisions to the four firms at slots [<paramref name="i"/>, i + 4) of
+    /// Applies the decisions to the firms at slots [<paramref name="i"/>, i + the lane count) of
     /// <paramref name="shard"/> whose bits are set in <paramref name="alive"/>; the other slots are left as they are.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
-    public void Apply(FirmShard shard, int i, in FirmLanes lanes, uint alive, ref FirmTotals totals, ref Vector256<double> frontier)
+    public void Apply<TLanes>(FirmShard shard, int i, in FirmLanes<TLanes> lanes, uint alive, ref FirmTotals totals, ref TLanes frontier)
+        where TLanes : struct, ILanes<TLanes>
     {
         const double dt = WorldSpec.Dt;
-        var aliveMask = Mask(alive);
-        var a = Vector256.Create<double>(shard.Productivity.AsSpan(i, 4));
+        var aliveMask = TLanes.Mask(alive);
+        var a = TLanes.Load(shard.Productivity.AsSpan(i, TLanes.Count));
         var weight = lanes.Weight;
         var revenue = lanes.Revenue;
         var rd = lanes.Rd;
@@ -52,38 +52,35 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
         if (imitates != 0)
         {
             // FirmRules.Imitate: a + catchUp * max(0, mean - a).
-            var imitated = a + Vector256.Create(p.ImitationCatchUp) * Vector256.Max(Vector256<double>.Zero, Vector256.Create(s.MeanProductivity) - a);
-            next = Vector256.ConditionalSelect(Mask(imitates), Vector256.Max(next, imitated), next);
+            var imitated = a + TLanes.Create(p.ImitationCatchUp) * TLanes.Max(TLanes.Zero, TLanes.Create(s.MeanProductivity) - a);
+            next = TLanes.ConditionalSelect(TLanes.Mask(imitates), TLanes.Max(next, imitated), next);
             totals.Imitations += BitOperations.PopCount(imitates);
         }
 
         // Ages (one tick older, in the live lanes) and vintages; adoption where a firm is behind and its draw came out.
-        var ages = shard.Age.AsSpan(i, 4);
-        var laneBits = Vector128.Create(1, 2, 4, 8);
-        (Vector128.Create<int>(ages) - Vector128.Equals(Vector128.Create((int)alive) & laneBits, laneBits)).CopyTo(ages); // minus -1 where alive
-        var vintages = Vector128.Create<int>(shard.Vintage.AsSpan(i, 4));
-        var generation = Vector128.Create(s.Generation);
-        uint adopts = (uint)Vector128.LessThan(vintages, generation).ExtractMostSignificantBits() & lanes.Adopts & alive;
-        uint newest = ((uint)Vector128.Equals(vintages, generation).ExtractMostSignificantBits() | adopts) & alive;
+        TLanes.Increment(shard.Age.AsSpan(i, TLanes.Count), alive);
+        var vintages = shard.Vintage.AsSpan(i, TLanes.Count);
+        uint adopts = TLanes.Below(vintages, s.Generation) & lanes.Adopts & alive;
+        uint newest = (TLanes.EqualTo(vintages, s.Generation) | adopts) & alive;
         if (adopts != 0)
         {
-            var multiplier = Vector256<double>.One;
-            for (int lane = 0; lane < 4; lane++)
+            var multiplier = TLanes.One;
+            for (int lane = 0; lane < TLanes.Count; lane++)
             {
                 if ((adopts >> lane & 1) == 0) continue;
-                multiplier = multiplier.WithElement(lane, AdoptionMultiplier(s.Generation - shard.Vintage[i + lane]));
+                multiplier = TLanes.WithElement(multiplier, lane, AdoptionMultiplier(s.Generation - shard.Vintage[i + lane]));
                 shard.Vintage[i + lane] = s.Generation;
             }
-            next = Vector256.ConditionalSelect(Mask(adopts), next * multiplier, next);
+            next = TLanes.ConditionalSelect(TLanes.Mask(adopts), next * multiplier, next);
             totals.Adoptions += BitOperations.PopCount(adopts);
         }
 
-        var cash = Vector256.Create<double>(shard.Cash.AsSpan(i, 4)) + (revenue * Vector256.Create(p.OperatingMargin) - rd) * Vector256.Create(dt);
-        var researchers = wanted * Vector256.Create(s.FillRate);
-        if (!Vector256.EqualsAll(Vector256.AndNot(aliveMask, Valid(next, weight, cash, rdStock)), Vector256<double>.Zero))
-            for (int lane = 0; lane < 4; lane++)
+        var cash = TLanes.Load(shard.Cash.AsSpan(i, TLanes.Count)) + (revenue * TLanes.Create(p.OperatingMargin) - rd) * TLanes.Create(dt);
+        var researchers = wanted * TLanes.Create(s.FillRate);
+        if (!TLanes.EqualsAll(TLanes.AndNot(aliveMask, Valid(next, weight, cash, rdStock)), TLanes.Zero))
+            for (int lane = 0; lane < TLanes.Count; lane++)
                 if ((alive >> lane & 1) != 0)
-                    FirmPhase.Check(s.Tick, shard.Cluster, shard.Index[i + lane], next.GetElement(lane), weight.GetElement(lane), cash.GetElement(lane), rdStock.GetElement(lane));
+                    FirmPhase.Check(s.Tick, shard.Cluster, shard.Index[i + lane], TLanes.GetElement(next, lane), TLanes.GetElement(weight, lane), TLanes.GetElement(cash, lane), TLanes.GetElement(rdStock, lane));
         Store(shard.Productivity, i, next, aliveMask);
         Store(shard.Weight, i, weight, aliveMask);
         Store(shard.Revenue, i, revenue, aliveMask);
@@ -92,21 +89,21 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
         Store(shard.Researchers, i, researchers, aliveMask);
 
         // Exit (FirmRules.Exits, or the exit draw).
-        var exits = Vector256.LessThan(lanes.Share * Vector256.Create(s.Firms), Vector256.Create(p.ExitShareThreshold))
-                    | Vector256.LessThan(cash, Vector256.Create(-p.ExitDebtYears) * revenue);
-        uint dies = ((uint)exits.ExtractMostSignificantBits() | lanes.ExitDraw) & alive;
+        var exits = TLanes.LessThan(lanes.Share * TLanes.Create(s.Firms), TLanes.Create(p.ExitShareThreshold))
+                    | TLanes.LessThan(cash, TLanes.Create(-p.ExitDebtYears) * revenue);
+        uint dies = (TLanes.MostSignificantBits(exits) | lanes.ExitDraw) & alive;
         if (dies != 0)
         {
-            for (int lane = 0; lane < 4; lane++)
+            for (int lane = 0; lane < TLanes.Count; lane++)
                 if ((dies >> lane & 1) != 0) shard.Alive[i + lane] = 0;
             totals.Deaths += BitOperations.PopCount(dies);
         }
         uint survives = alive & ~dies;
         if (survives == 0) return;
-        var keep = Mask(survives);
+        var keep = TLanes.Mask(survives);
         totals.Alive += BitOperations.PopCount(survives);
         totals.OnNewest += BitOperations.PopCount(survives & newest);
-        frontier = Vector256.Max(frontier, Vector256.ConditionalSelect(keep, next, Vector256<double>.Zero));
+        frontier = TLanes.Max(frontier, TLanes.ConditionalSelect(keep, next, TLanes.Zero));
         totals.AddLanes(keep, next, weight, revenue, rd, wanted, researchers);
     }
 
@@ -115,28 +112,28 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
     /// in lanes where the size's Beta draw succeeds on its first try (<see cref="FirmInnovationSizes"/>), otherwise firm by firm.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full optimisation from the first call: at tier 0 its vector code would not be inlined
-    private readonly Vector256<double> Innovate(FirmShard shard, int i, Vector256<double> a, uint innovates)
+    private readonly TLanes Innovate<TLanes>(FirmShard shard, int i, TLanes a, uint innovates) where TLanes : struct, ILanes<TLanes>
     {
         var next = a;
         uint byFirm = innovates;
         if (_sizes.InLanes)
         {
-            var beta = _sizes.FirstTry(FirmLaneIndices.At(shard, i), out uint drawn);
+            var beta = _sizes.FirstTry(FirmLaneIndices.At<TLanes>(shard, i), out uint drawn);
             uint inLanes = innovates & drawn;
             if (inLanes != 0)
             {
-                var jump = Vector256.Create(_jumpLow) + Vector256.Create(_jumpHigh - _jumpLow) * beta;
-                next = Vector256.ConditionalSelect(Mask(inLanes), Vector256.Max(a, a * (Vector256<double>.One + jump)), next);
+                var jump = TLanes.Create(_jumpLow) + TLanes.Create(_jumpHigh - _jumpLow) * beta;
+                next = TLanes.ConditionalSelect(TLanes.Mask(inLanes), TLanes.Max(a, a * (TLanes.One + jump)), next);
             }
             byFirm = innovates & ~drawn;
         }
-        for (int lane = 0; lane < 4; lane++)
+        for (int lane = 0; lane < TLanes.Count; lane++)
         {
             if ((byFirm >> lane & 1) == 0) continue;
             var size = new RandomStream(seed, EntityIds.Firm(cluster, shard.Index[i + lane]), s.Tick, RandomPurpose.InnovationSize);
             double jump = _jumpLow + (_jumpHigh - _jumpLow) * size.Beta(p.InnovationBetaA, p.InnovationBetaB);
-            double before = a.GetElement(lane);
-            next = next.WithElement(lane, Math.Max(before, before * (1 + jump)));
+            double before = TLanes.GetElement(a, lane);
+            next = TLanes.WithElement(next, lane, Math.Max(before, before * (1 + jump)));
         }
         return next;
     }
@@ -151,28 +148,20 @@ internal struct FirmDecisions(ModelParameters p, ClusterSignals s, ulong seed, i
 
     /// <summary>All ones in the lanes where <see cref="FirmPhase.Check"/> passes: finite, productivity positive, weight not negative.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Valid(Vector256<double> productivity, Vector256<double> weight, Vector256<double> cash, Vector256<double> rdStock)
+    private static TLanes Valid<TLanes>(TLanes productivity, TLanes weight, TLanes cash, TLanes rdStock) where TLanes : struct, ILanes<TLanes>
     {
-        var zero = Vector256<double>.Zero;
+        var zero = TLanes.Zero;
         // x - x is 0 for a finite x and NaN for an infinite or NaN one.
-        var finite = Vector256.Equals(productivity - productivity, zero) & Vector256.Equals(weight - weight, zero)
-                     & Vector256.Equals(cash - cash, zero) & Vector256.Equals(rdStock - rdStock, zero);
-        return finite & Vector256.GreaterThan(productivity, zero) & Vector256.GreaterThanOrEqual(weight, zero);
+        var finite = TLanes.Equals(productivity - productivity, zero) & TLanes.Equals(weight - weight, zero)
+                     & TLanes.Equals(cash - cash, zero) & TLanes.Equals(rdStock - rdStock, zero);
+        return finite & TLanes.GreaterThan(productivity, zero) & TLanes.GreaterThanOrEqual(weight, zero);
     }
 
-    /// <summary>Writes the lanes of <paramref name="mask"/> to slots [i, i + 4) of <paramref name="column"/>, keeping the others.</summary>
+    /// <summary>Writes the lanes of <paramref name="mask"/> to slots [i, i + the lane count) of <paramref name="column"/>, keeping the others.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(double[] column, int i, Vector256<double> values, Vector256<double> mask)
+    private static void Store<TLanes>(double[] column, int i, TLanes values, TLanes mask) where TLanes : struct, ILanes<TLanes>
     {
-        var slots = column.AsSpan(i, 4);
-        Vector256.ConditionalSelect(mask, values, Vector256.Create<double>(slots)).CopyTo(slots);
-    }
-
-    /// <summary>All ones in lane k where bit k of <paramref name="bits"/> is set.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<double> Mask(uint bits)
-    {
-        var lanes = Vector256.Create(1L, 2, 4, 8);
-        return Vector256.Equals(Vector256.Create((long)bits) & lanes, lanes).AsDouble();
+        var slots = column.AsSpan(i, TLanes.Count);
+        TLanes.Store(TLanes.ConditionalSelect(mask, values, TLanes.Load(slots)), slots);
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using EcoSim.Model.Mechanisms;
 using EcoSim.Model.Numerics;
 using EcoSim.Model.Parameters;
@@ -10,84 +9,106 @@ using static EcoSim.Model.Randomness.RandomStreamLanes;
 namespace EcoSim.Model.Phases;
 
 /// <summary>
-/// The branch-free part of a firm's tick (<see cref="FirmPhase.Step"/>) for four firms at once: their
+/// The branch-free part of a firm's tick (<see cref="FirmPhase.Step"/>) for four or eight firms at once (<see cref="ILanes{TSelf}"/>): their
 /// random draws, the market, R&amp;D, and the probabilities of innovation, imitation, adoption and exit,
 /// with each lane computing exactly what <see cref="FirmRules"/> defines, in the same order of
 /// operations (<see cref="ModelMathVector"/> gives <see cref="ModelMath"/>'s bits). The few firms left
-/// over at the end of a shard run through the same code in a padded vector, so there is one definition
+/// over at the end of a shard run through the same code in a padded group, so there is one definition
 /// of these numbers and a firm's bits do not depend on its place in a shard.
 /// </summary>
-internal readonly struct FirmLanes
+internal readonly struct FirmLanes<TLanes> where TLanes : struct, ILanes<TLanes>
 {
     /// <summary>Market weight, its share of the cluster's total weight, revenue, R&amp;D stock, R&amp;D spending and researchers wanted after this tick.</summary>
-    public readonly Vector256<double> Weight, Share, Revenue, RdStock, Rd, Wanted;
+    public readonly TLanes Weight, Share, Revenue, RdStock, Rd, Wanted;
     /// <summary>One bit per lane: the innovation, imitation, adoption and exit draws came out (below their probabilities).</summary>
     public readonly uint Innovates, Imitates, Adopts, ExitDraw;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public FirmLanes(in FirmTickTerms t, Vector256<ulong> index, Vector256<double> productivity, Vector256<double> weight,
-        Vector256<double> rdIntensity, Vector256<double> rdStock, Vector256<double> ageFactor)
+    public FirmLanes(in FirmTickTerms t, TLanes index, TLanes productivity, TLanes weight, TLanes rdIntensity, TLanes rdStock, TLanes ageFactor)
+    {
+        Draws(t, index, out var z, out var uInnovation, out var uImitation, out var uAdoption, out var uExit);
+
+        // Size effects from one logarithm (FirmRules.SizeEffects).
+        var log = ModelMathVector.Log(TLanes.Max(weight / TLanes.Create(t.AverageWeight), TLanes.Create(1e-6)));
+        var volatility = ModelMathVector.Exp(TLanes.Create(t.NegativeVolatilityElasticity) * log);
+        var drag = ModelMathVector.Exp(TLanes.Create(t.NegativeDragPerTick) * log);
+        var exitFactor = ModelMathVector.Exp(TLanes.Create(t.NegativeExitSizeElasticity) * log);
+
+        // Market: replicator, decreasing returns and the lognormal shock.
+        var sigma = TLanes.Create(t.ShockVolatility) * volatility * TLanes.Create(t.SqrtDt);
+        var replicator = TLanes.Max(TLanes.Create(t.ReplicatorFloor),
+            TLanes.One + TLanes.Create(t.ReplicatorPerTick) * (productivity / TLanes.Create(t.MeanProductivity) - TLanes.One));
+        Weight = weight * replicator * drag * ModelMathVector.Exp(sigma * z - TLanes.Create(0.5) * sigma * sigma);
+        Share = Weight / TLanes.Create(t.WeightTotal);
+        Revenue = TLanes.Create(t.Demand) * Share;
+
+        // R&D (KnowledgeRules.ResearchersFunded; the stock's depreciation).
+        var intensity = rdIntensity * TLanes.Create(t.IntensityFactor);
+        var funding = intensity * Revenue;
+        Wanted = t.Wage <= 0 ? TLanes.Zero : funding * TLanes.Create(1e6) * TLanes.Create(t.ResearcherCostShare) / TLanes.Create(t.Wage);
+        Rd = funding * TLanes.Create(t.FillRate);
+        var dt = TLanes.Create(WorldSpec.Dt);
+        RdStock = rdStock * TLanes.Create(t.RdKeptPerTick) + Rd * dt;
+        var effort = intensity * TLanes.Create(t.FillRate);
+
+        // Adoption (FirmRules.AbsorptiveCapacity and AdoptionHazard): drawn for every firm, used by those behind.
+        var x = TLanes.Max(RdStock, TLanes.Zero) / Revenue;
+        var absorptive = TLanes.ConditionalSelect(TLanes.LessThanOrEqual(Revenue, TLanes.Zero), TLanes.Zero,
+            x / (x + TLanes.Create(t.AbsorptiveHalfSaturation)));
+        var hazard = TLanes.Create(t.AdoptionHazardBase)
+                     + (TLanes.Create(t.AdoptionInnovationRate) * absorptive * TLanes.Create(t.TransformationFactor) + TLanes.Create(t.AdoptionImitationTerm));
+
+        // Exit hazard (FirmRules.ExitHazard with the size factor above and FirmRules.AgeFactor, FirmAgeFactors).
+        var exitHazard = TLanes.Create(t.ExitHazard) * exitFactor * ageFactor;
+        uint outcomes = Outcomes(uInnovation, TLanes.Create(t.InnovationZeta) * effort, uImitation, TLanes.Create(t.ImitationZeta) * effort,
+            uAdoption, hazard, uExit, exitHazard);
+        uint laneBits = (1u << TLanes.Count) - 1;
+        (Innovates, Imitates, Adopts, ExitDraw) = (outcomes & laneBits, outcomes >> 8 & laneBits, outcomes >> 16 & laneBits, outcomes >> 24);
+    }
+
+    /// <summary>
+    /// The tick's draws of each lane's stream: the demand shock's normal and the four uniforms. Its own method, not
+    /// inlined, so that the constructor stays within the JIT's limits on inlining (docs/PERFORMANCE.md, section 27).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Draws(in FirmTickTerms t, TLanes index, out TLanes z, out TLanes uInnovation, out TLanes uImitation, out TLanes uAdoption, out TLanes uExit)
     {
         // Stream positions (RandomPurpose.FirmTick): block 0 holds the normal (value 0; value 1 unused),
         // block 1 the innovation and imitation uniforms, block 2 the adoption and exit uniforms.
         var ((b0x0, b0x1, _, _), (b1x0, b1x1, b1x2, b1x3), (b2x0, b2x1, b2x2, b2x3)) =
             Philox4x32Vector.Blocks(index, t.IdHigh, t.Tick, t.Purpose, t.Purpose | 1, t.Purpose | 2, t.Key0, t.Key1);
-        var z = NormalQuantile.Of(OpenUniform(Word(b0x0, b0x1)));
-        var uInnovation = Uniform(Word(b1x0, b1x1));
-        var uImitation = Uniform(Word(b1x2, b1x3));
-        var uAdoption = Uniform(Word(b2x0, b2x1));
-        var uExit = Uniform(Word(b2x2, b2x3));
-
-        // Size effects from one logarithm (FirmRules.SizeEffects).
-        var log = ModelMathVector.Log(Vector256.Max(weight / Vector256.Create(t.AverageWeight), Vector256.Create(1e-6)));
-        var volatility = ModelMathVector.Exp(Vector256.Create(t.NegativeVolatilityElasticity) * log);
-        var drag = ModelMathVector.Exp(Vector256.Create(t.NegativeDragPerTick) * log);
-        var exitFactor = ModelMathVector.Exp(Vector256.Create(t.NegativeExitSizeElasticity) * log);
-
-        // Market: replicator, decreasing returns and the lognormal shock.
-        var sigma = Vector256.Create(t.ShockVolatility) * volatility * Vector256.Create(t.SqrtDt);
-        var replicator = Vector256.Max(Vector256.Create(t.ReplicatorFloor),
-            Vector256<double>.One + Vector256.Create(t.ReplicatorPerTick) * (productivity / Vector256.Create(t.MeanProductivity) - Vector256<double>.One));
-        Weight = weight * replicator * drag * ModelMathVector.Exp(sigma * z - Vector256.Create(0.5) * sigma * sigma);
-        Share = Weight / Vector256.Create(t.WeightTotal);
-        Revenue = Vector256.Create(t.Demand) * Share;
-
-        // R&D (KnowledgeRules.ResearchersFunded; the stock's depreciation).
-        var intensity = rdIntensity * Vector256.Create(t.IntensityFactor);
-        var funding = intensity * Revenue;
-        Wanted = t.Wage <= 0 ? Vector256<double>.Zero : funding * Vector256.Create(1e6) * Vector256.Create(t.ResearcherCostShare) / Vector256.Create(t.Wage);
-        Rd = funding * Vector256.Create(t.FillRate);
-        var dt = Vector256.Create(WorldSpec.Dt);
-        RdStock = rdStock * Vector256.Create(t.RdKeptPerTick) + Rd * dt;
-        var effort = intensity * Vector256.Create(t.FillRate);
-
-        Innovates = (uint)Vector256.LessThan(uInnovation, TickProbability(Vector256.Create(t.InnovationZeta) * effort)).ExtractMostSignificantBits();
-        Imitates = (uint)Vector256.LessThan(uImitation, TickProbability(Vector256.Create(t.ImitationZeta) * effort)).ExtractMostSignificantBits();
-
-        // Adoption (FirmRules.AbsorptiveCapacity and AdoptionHazard): drawn for every firm, used by those behind.
-        var x = Vector256.Max(RdStock, Vector256<double>.Zero) / Revenue;
-        var absorptive = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(Revenue, Vector256<double>.Zero), Vector256<double>.Zero,
-            x / (x + Vector256.Create(t.AbsorptiveHalfSaturation)));
-        var hazard = Vector256.Create(t.AdoptionHazardBase)
-                     + (Vector256.Create(t.AdoptionInnovationRate) * absorptive * Vector256.Create(t.TransformationFactor) + Vector256.Create(t.AdoptionImitationTerm));
-        Adopts = (uint)Vector256.LessThan(uAdoption, TickProbability(hazard)).ExtractMostSignificantBits();
-
-        // Exit hazard (FirmRules.ExitHazard with the size factor above and FirmRules.AgeFactor, FirmAgeFactors).
-        ExitDraw = (uint)Vector256.LessThan(uExit, TickProbability(Vector256.Create(t.ExitHazard) * exitFactor * ageFactor)).ExtractMostSignificantBits();
+        z = NormalQuantile.Of(OpenUniform(Word(b0x0, b0x1)));
+        uInnovation = Uniform(Word(b1x0, b1x1));
+        uImitation = Uniform(Word(b1x2, b1x3));
+        uAdoption = Uniform(Word(b2x0, b2x1));
+        uExit = Uniform(Word(b2x2, b2x3));
     }
 
     /// <summary>
+    /// Which draws came out, one bit a lane, eight bits a draw (innovation, imitation, adoption, exit): each uniform
+    /// against the tick probability of its hazard. Its own method, not inlined: the four exponentials would take the
+    /// constructor past the JIT's inlining budget (docs/PERFORMANCE.md, section 27), and one packed integer comes back.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static uint Outcomes(in TLanes uInnovation, in TLanes innovation, in TLanes uImitation, in TLanes imitation,
+        in TLanes uAdoption, in TLanes adoption, in TLanes uExit, in TLanes exit) =>
+        TLanes.MostSignificantBits(TLanes.LessThan(uInnovation, TickProbability(innovation)))
+        | TLanes.MostSignificantBits(TLanes.LessThan(uImitation, TickProbability(imitation))) << 8
+        | TLanes.MostSignificantBits(TLanes.LessThan(uAdoption, TickProbability(adoption))) << 16
+        | TLanes.MostSignificantBits(TLanes.LessThan(uExit, TickProbability(exit))) << 24;
+
+    /// <summary>
     /// FirmRules.TickProbability: 1 - exp(-max(hazard, 0) dt). The maximum is the instruction set's own
-    /// (<see cref="Vector256.MaxNative{T}"/>), which may differ from <see cref="Math.Max(double, double)"/> only for a
+    /// (<see cref="ILanes{TSelf}.MaxNative"/>), which may differ from <see cref="Math.Max(double, double)"/> only for a
     /// NaN hazard (giving 0 or NaN) and for a hazard of -0 (giving -0 or +0); either way the probability is 0 or NaN,
     /// and a uniform is below neither, so every draw's outcome is the rule's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> TickProbability(Vector256<double> hazard) =>
-        Vector256<double>.One - ModelMathVector.Exp(-Vector256.MaxNative(hazard, Vector256<double>.Zero) * Vector256.Create(WorldSpec.Dt));
+    private static TLanes TickProbability(TLanes hazard) =>
+        TLanes.One - ModelMathVector.Exp(-TLanes.MaxNative(hazard, TLanes.Zero) * TLanes.Create(WorldSpec.Dt));
 }
 
-/// <summary>The per-tick terms of <see cref="FirmLanes"/>: parameters and cluster signals, combined once per tick in the order the rules use them.</summary>
+/// <summary>The per-tick terms of <see cref="FirmLanes{TLanes}"/>: parameters and cluster signals, combined once per tick in the order the rules use them.</summary>
 internal readonly record struct FirmTickTerms
 {
     public FirmTickTerms(ulong seed, int cluster, int tick, ModelParameters p, in ClusterSignals s)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using EcoSim.Model.Mechanisms;
 using EcoSim.Model.Numerics;
@@ -22,58 +23,77 @@ public static class FirmPhase
     /// that a policy that changes one decision never shifts another's numbers: 0-1 the demand shock (a
     /// normal), 2 innovation, 3 imitation, 4 adoption, 5 exit. The size of a successful innovation comes
     /// from a second stream. Size effects use the firm's size at the start of the tick. The branch-free
-    /// part runs four firms at a time (<see cref="FirmLanes"/>), and so do the decisions that follow from its
-    /// draws (<see cref="FirmDecisions"/>, lane masks over the same arithmetic).
+    /// part runs a group of firms at a time (<see cref="FirmLanes{TLanes}"/>), and so do the decisions that follow from its
+    /// draws (<see cref="FirmDecisions"/>, lane masks over the same arithmetic): eight where the CPU has AVX-512
+    /// (<see cref="EightLanes"/>), four elsewhere (<see cref="FourLanes"/>), with the same bits either way.
+    /// </summary>
+    public static FirmReport Step(FirmShard shard, in ClusterSignals s, WorldSpec spec) =>
+        Vector512.IsHardwareAccelerated ? Step<EightLanes>(shard, s, spec) : Step<FourLanes>(shard, s, spec);
+
+    /// <summary>
+    /// <see cref="Step(FirmShard, in ClusterSignals, WorldSpec)"/> at the width <typeparamref name="TLanes"/>. Every lane
+    /// computes its own firm with the same operations at either width; what the lanes share is order-free (exact sums,
+    /// counts, the frontier's maximum), so the width moves no bit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: full optimisation from the first call (docs/PERFORMANCE.md, "JIT tiering")
-    public static FirmReport Step(FirmShard shard, in ClusterSignals s, WorldSpec spec)
+    internal static FirmReport Step<TLanes>(FirmShard shard, in ClusterSignals s, WorldSpec spec) where TLanes : struct, ILanes<TLanes>
     {
         var p = spec.ParametersAt(s.Tick);
         var terms = new FirmTickTerms(spec.Seed, shard.Cluster, s.Tick, p, s);
         var decisions = new FirmDecisions(p, s, spec.Seed, shard.Cluster);
         var totals = new FirmTotals();
-        var frontier = Vector256<double>.Zero;
-        int n = shard.Count, whole = n - n % 4;
+        var frontier = TLanes.Zero;
+        int width = TLanes.Count, n = shard.Count, whole = n - n % width;
         if (n > 0 && (ulong)shard.Index[n - 1] >= 1UL << 32) throw new ArgumentOutOfRangeException(nameof(shard), shard.Index[n - 1], "firm indices have 32 bits");
         int ages = FirmAgeFactors.TableLength(n, s.Tick, p.InitialMaxAgeYears);
         Span<double> ageFactors = stackalloc double[ages];
         FirmAgeFactors.Fill(ageFactors, terms.YoungFirmExitPremium, terms.YoungFirmAgeScale);
 
-        for (int i = 0; i < whole; i += 4)
+        for (int i = 0; i < whole; i += width)
         {
-            uint alive = AliveBits(shard, i);
-            if (alive == 0) continue; // four dead firms
-            var lanes = Lanes(shard, i, terms, ageFactors);
+            uint alive = AliveBits<TLanes>(shard, i);
+            if (alive == 0) continue; // a group of dead firms
+            var lanes = Lanes<TLanes>(shard, i, terms, ageFactors);
             decisions.Apply(shard, i, lanes, alive, ref totals, ref frontier);
         }
         if (whole < n)
         {
-            // The last one to three firms: the same code on a shard of four slots whose extra slots are dead
+            // The last firms short of a group: the same code on a shard of one group whose extra slots are dead
             // copies of the last firm (with the indices that follow it), written back afterwards.
-            var tail = new FirmShard(shard.Cluster, shard.Index[whole], 4);
-            for (int lane = 0; lane < 4; lane++)
+            var tail = new FirmShard(shard.Cluster, shard.Index[whole], width);
+            for (int lane = 0; lane < width; lane++)
                 tail.Append(shard.Read(Math.Min(whole + lane, n - 1)) with { Alive = whole + lane < n && shard.Alive[whole + lane] != 0 },
                     whole + lane < n ? shard.Index[whole + lane] : shard.Index[n - 1] + (whole + lane - (n - 1)));
-            uint alive = AliveBits(tail, 0);
-            if (alive != 0) decisions.Apply(tail, 0, Lanes(tail, 0, terms, ageFactors), alive, ref totals, ref frontier);
+            uint alive = AliveBits<TLanes>(tail, 0);
+            if (alive != 0) decisions.Apply(tail, 0, Lanes<TLanes>(tail, 0, terms, ageFactors), alive, ref totals, ref frontier);
             for (int lane = 0; whole + lane < n; lane++) tail.CopySlot(lane, shard, whole + lane);
         }
-        double top = Math.Max(Math.Max(frontier.GetElement(0), frontier.GetElement(1)), Math.Max(frontier.GetElement(2), frontier.GetElement(3)));
+        double top = TLanes.GetElement(frontier, 0);
+        for (int lane = 1; lane < width; lane++) top = Math.Max(top, TLanes.GetElement(frontier, lane)); // exact: the order does not matter
         return new FirmReport(shard.Cluster, totals.ToSums(), top);
     }
 
-    /// <summary>One bit a firm of slots [i, i + 4): set when it is alive.</summary>
+    /// <summary>One bit a firm of slots [i, i + the lane count): set when it is alive.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint AliveBits(FirmShard shard, int i) =>
-        (shard.Alive[i] != 0 ? 1u : 0) | (shard.Alive[i + 1] != 0 ? 2u : 0) | (shard.Alive[i + 2] != 0 ? 4u : 0) | (shard.Alive[i + 3] != 0 ? 8u : 0);
+    private static uint AliveBits<TLanes>(FirmShard shard, int i) where TLanes : struct, ILanes<TLanes>
+    {
+        var bytes = shard.Alive.AsSpan(i, TLanes.Count);
+        ulong word = TLanes.Count == 8 ? MemoryMarshal.Read<ulong>(bytes) : MemoryMarshal.Read<uint>(bytes);
+        uint dead = (uint)Vector128.Equals(Vector128.CreateScalar(word).AsByte(), Vector128<byte>.Zero).ExtractMostSignificantBits();
+        return ~dead & ((1u << TLanes.Count) - 1);
+    }
 
-    /// <summary>The branch-free part of the tick for slots [i, i + 4).</summary>
+    /// <summary>The branch-free part of the tick for slots [i, i + the lane count).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FirmLanes Lanes(FirmShard shard, int i, in FirmTickTerms terms, ReadOnlySpan<double> ageFactors) =>
-        new(terms, FirmLaneIndices.At(shard, i),
-            Vector256.Create<double>(shard.Productivity.AsSpan(i, 4)), Vector256.Create<double>(shard.Weight.AsSpan(i, 4)),
-            Vector256.Create<double>(shard.RdIntensity.AsSpan(i, 4)), Vector256.Create<double>(shard.RdStock.AsSpan(i, 4)),
-            FirmAgeFactors.ForSlots(ageFactors, shard.Age, i, terms.YoungFirmExitPremium, terms.YoungFirmAgeScale));
+    private static FirmLanes<TLanes> Lanes<TLanes>(FirmShard shard, int i, in FirmTickTerms terms, ReadOnlySpan<double> ageFactors)
+        where TLanes : struct, ILanes<TLanes>
+    {
+        int width = TLanes.Count;
+        return new(terms, FirmLaneIndices.At<TLanes>(shard, i),
+            TLanes.Load(shard.Productivity.AsSpan(i, width)), TLanes.Load(shard.Weight.AsSpan(i, width)),
+            TLanes.Load(shard.RdIntensity.AsSpan(i, width)), TLanes.Load(shard.RdStock.AsSpan(i, width)),
+            FirmAgeFactors.ForSlots<TLanes>(ageFactors, shard.Age, i, terms.YoungFirmExitPremium, terms.YoungFirmAgeScale));
+    }
 
     /// <summary>Aggregates of a shard's live firms without stepping them (tick 0).</summary>
     public static FirmReport Summarize(FirmShard shard, int generation)

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using EcoSim.Model.Numerics;
 
 namespace EcoSim.Model.Phases;
@@ -7,7 +6,7 @@ namespace EcoSim.Model.Phases;
 /// <summary>
 /// Running exact totals of a firm partition, held in locals while a shard is stepped and turned into
 /// a <see cref="SumVector"/> at the end. The same fixed-point rounding as <see cref="ExactSum"/>, so the
-/// totals are order-free, whether firms are added four at a time (<see cref="AddLanes"/>, the firm
+/// totals are order-free, whether firms are added four or eight at a time (<see cref="AddLanes"/>, the firm
 /// phase) or one at a time (<see cref="Add"/>, a shard's summary): <see cref="ExactSumLanes"/>.
 /// </summary>
 internal struct FirmTotals
@@ -30,24 +29,25 @@ internal struct FirmTotals
     }
 
     /// <summary>
-    /// Adds the lanes of four firms whose <paramref name="keep"/> lane is all ones (the others are left
+    /// Adds the lanes of the firms whose <paramref name="keep"/> lane is all ones (the others are left
     /// out): each lane's terms are those of <see cref="Add"/>, with the logarithm from <see cref="ModelMathVector"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddLanes(Vector256<double> keep, Vector256<double> productivity, Vector256<double> weight, Vector256<double> revenue,
-        Vector256<double> rd, Vector256<double> wanted, Vector256<double> researchers)
+    /// <remarks>Not inlined, for the reason of <see cref="FirmInnovationSizes.FirstTry{TLanes}"/>.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public void AddLanes<TLanes>(TLanes keep, TLanes productivity, TLanes weight, TLanes revenue, TLanes rd, TLanes wanted, TLanes researchers)
+        where TLanes : struct, ILanes<TLanes>
     {
-        var zero = Vector256<double>.Zero;
-        var log = ModelMathVector.Log(Vector256.ConditionalSelect(keep, productivity, Vector256<double>.One)); // log 1 = 0 in the lanes left out
-        weight = Vector256.ConditionalSelect(keep, weight, zero);
-        _revenue.Add(Vector256.ConditionalSelect(keep, revenue, zero));
-        _rd.Add(Vector256.ConditionalSelect(keep, rd, zero));
+        var zero = TLanes.Zero;
+        var log = ModelMathVector.Log(TLanes.ConditionalSelect(keep, productivity, TLanes.One)); // log 1 = 0 in the lanes left out
+        weight = TLanes.ConditionalSelect(keep, weight, zero);
+        _revenue.Add(TLanes.ConditionalSelect(keep, revenue, zero));
+        _rd.Add(TLanes.ConditionalSelect(keep, rd, zero));
         _weight.Add(weight);
         _weightedProductivity.Add(weight * productivity);
         _log.Add(log);
         _logSquared.Add(log * log);
-        _wanted.Add(Vector256.ConditionalSelect(keep, wanted, zero));
-        _researchers.Add(Vector256.ConditionalSelect(keep, researchers, zero));
+        _wanted.Add(TLanes.ConditionalSelect(keep, wanted, zero));
+        _researchers.Add(TLanes.ConditionalSelect(keep, researchers, zero));
     }
 
     /// <summary>The totals as a report's sums; with <paramref name="counts"/> false the counters are left out.</summary>

@@ -1,3 +1,4 @@
+using EcoSim.Model.Numerics;
 using System.Runtime.Intrinsics;
 using EcoSim.Model.Mechanisms;
 using EcoSim.Model.Parameters;
@@ -29,24 +30,31 @@ public class FirmAgeFactorsTests
     [Fact]
     public void Looked_up_and_computed_factors_are_the_rules_bits_for_every_age()
     {
+        LookedUpAndComputedAreTheRules<FourLanes>();
+        LookedUpAndComputedAreTheRules<EightLanes>();
+    }
+
+    private static void LookedUpAndComputedAreTheRules<TLanes>() where TLanes : struct, ILanes<TLanes>
+    {
+        int width = TLanes.Count;
         var table = new double[FirmAgeFactors.TableLength(100_000, 10, 20)];
         FirmAgeFactors.Fill(table, P.YoungFirmExitPremium, P.YoungFirmAgeScale);
         var ages = Enumerable.Range(-6, table.Length + 12).Concat([int.MinValue, int.MinValue + 1, int.MaxValue - 1, int.MaxValue]).ToArray();
-        ages = [.. ages, .. Enumerable.Repeat(0, (4 - ages.Length % 4) % 4)];
+        ages = [.. ages, .. Enumerable.Repeat(0, (width - ages.Length % width) % width)];
         int lookedUp = 0;
-        for (int i = 0; i < ages.Length; i += 4)
+        for (int i = 0; i < ages.Length; i += width)
         {
-            var fromTable = FirmAgeFactors.ForSlots(table, ages, i, P.YoungFirmExitPremium, P.YoungFirmAgeScale);
-            var computed = FirmAgeFactors.ForSlots([], ages, i, P.YoungFirmExitPremium, P.YoungFirmAgeScale);
-            if (ages.AsSpan(i, 4).ToArray().All(a => a >= -1 && a < table.Length - 1)) lookedUp++;
-            for (int lane = 0; lane < 4; lane++)
+            var fromTable = FirmAgeFactors.ForSlots<TLanes>(table, ages, i, P.YoungFirmExitPremium, P.YoungFirmAgeScale);
+            var computed = FirmAgeFactors.ForSlots<TLanes>([], ages, i, P.YoungFirmExitPremium, P.YoungFirmAgeScale);
+            if (ages.AsSpan(i, width).ToArray().All(a => a >= 0 && a < table.Length - 1)) lookedUp++;
+            for (int lane = 0; lane < width; lane++)
             {
                 double rule = FirmRules.AgeFactor(P, (ages[i + lane] + 1.0) * WorldSpec.Dt);
-                Assert.True(Bits.Of(rule) == Bits.Of(fromTable.GetElement(lane)), $"age {ages[i + lane]}: table {fromTable.GetElement(lane):R}, rule {rule:R}");
-                Assert.True(Bits.Of(rule) == Bits.Of(computed.GetElement(lane)), $"age {ages[i + lane]}: computed {computed.GetElement(lane):R}, rule {rule:R}");
+                Assert.True(Bits.Of(rule) == Bits.Of(TLanes.GetElement(fromTable, lane)), $"{width} lanes, age {ages[i + lane]}: table {TLanes.GetElement(fromTable, lane):R}, rule {rule:R}");
+                Assert.True(Bits.Of(rule) == Bits.Of(TLanes.GetElement(computed, lane)), $"{width} lanes, age {ages[i + lane]}: computed {TLanes.GetElement(computed, lane):R}, rule {rule:R}");
             }
         }
-        Assert.True(lookedUp > table.Length / 8, "the table was hardly used");
+        Assert.True(lookedUp > table.Length / (2 * width), "the table was hardly used");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EcoSim.Model.Numerics;
 using System.Runtime.Intrinsics;
 using EcoSim.Model.Phases;
 using EcoSim.Model.Randomness;
@@ -17,25 +18,36 @@ public class FirmInnovationSizesTests
     [InlineData(2.2, 1.3, ulong.MaxValue, 19)]
     public void Claimed_lanes_have_the_scalar_beta_and_the_rest_are_left_to_it(double a, double b, ulong seed, int cluster)
     {
+        ClaimedLanesHaveTheScalarBeta<FourLanes>(a, b, seed, cluster);
+        ClaimedLanesHaveTheScalarBeta<EightLanes>(a, b, seed, cluster);
+    }
+
+    private static void ClaimedLanesHaveTheScalarBeta<TLanes>(double a, double b, ulong seed, int cluster) where TLanes : struct, ILanes<TLanes>
+    {
         const int tick = 11, firms = 40_000;
+        int width = TLanes.Count;
         var sizes = new FirmInnovationSizes(a, b, seed, cluster, tick);
         Assert.True(sizes.InLanes);
         int claimed = 0;
-        for (int first = 0; first < firms; first += 4)
+        for (int first = 0; first < firms; first += width)
         {
-            var beta = sizes.FirstTry(Vector256.Create((ulong)first) + Vector256.Create(0UL, 1, 2, 3), out uint drawn);
-            for (int lane = 0; lane < 4; lane++)
+            var beta = sizes.FirstTry(TLanes.AddBits(TLanes.CreateBits((ulong)first), LaneNumbers<TLanes>()), out uint drawn);
+            for (int lane = 0; lane < width; lane++)
             {
                 if ((drawn >> lane & 1) == 0) continue;
                 claimed++;
                 var stream = new RandomStream(seed, EntityIds.Firm(cluster, first + lane), tick, RandomPurpose.InnovationSize);
                 double scalar = stream.Beta(a, b);
-                Assert.True(Bits.Of(scalar) == Bits.Of(beta.GetElement(lane)), $"firm {first + lane}: lanes {beta.GetElement(lane):R}, scalar {scalar:R}");
+                Assert.True(Bits.Of(scalar) == Bits.Of(TLanes.GetElement(beta, lane)), $"{width} lanes, firm {first + lane}: lanes {TLanes.GetElement(beta, lane):R}, scalar {scalar:R}");
             }
         }
         // Marsaglia and Tsang accept about 95-99% of first tries at these shapes: most lanes are claimed, not all.
         Assert.InRange(claimed, firms * 0.85, firms - 1);
     }
+
+    /// <summary>0, 1, 2, ... as 64-bit integers in the lanes.</summary>
+    private static TLanes LaneNumbers<TLanes>() where TLanes : struct, ILanes<TLanes> =>
+        TLanes.LoadBits(Enumerable.Range(0, TLanes.Count).Select(k => (long)k).ToArray());
 
     [Theory]
     [InlineData(0.5, 3.0)]
