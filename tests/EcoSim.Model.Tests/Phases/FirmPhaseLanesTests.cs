@@ -9,10 +9,10 @@ using EcoSim.Model.World;
 namespace EcoSim.Model.Tests.Phases;
 
 /// <summary>
-/// The four-lane firm phase computes what the rules say: <see cref="FirmPhase.Step"/> gives the same
+/// The firm phase in lanes (eight or four, as the CPU allows) computes what the rules say: <see cref="FirmPhase.Step"/> gives the same
 /// bits as a plain loop, firm by firm, over <see cref="FirmRules"/> and <see cref="RandomStream"/> (the
-/// firm phase as it was written before it was vectorised), for every firm including a shard's last
-/// one to three, tick after tick.
+/// firm phase as it was written before it was vectorised), for every firm including those of a shard's last,
+/// short group, tick after tick.
 /// </summary>
 public class FirmPhaseLanesTests
 {
