@@ -200,10 +200,31 @@ public sealed class FirmShard
         for (int left = dead; left > 0; left--)
         {
             while (Alive[slot] != 0) slot--;
-            while (from >= 0 && exited.Index[from] > Index[slot]) exited.CopySlot(from--, exited, to--);
+            int end = from;
+            while (from >= 0 && exited.Index[from] > Index[slot]) from--;
+            int moved = end - from;
+            if (moved > 0) exited.MoveSlots(from + 1, to - moved + 1, moved);
+            to -= moved;
             CopySlot(slot--, exited, to--);
         }
         exited.Count = total;
+    }
+
+    // Moves `count` consecutive slots of this shard from `from` to `to` column by column (block copies; the ranges may overlap).
+    private void MoveSlots(int from, int to, int count)
+    {
+        Array.Copy(Productivity, from, Productivity, to, count);
+        Array.Copy(Weight, from, Weight, to, count);
+        Array.Copy(Revenue, from, Revenue, to, count);
+        Array.Copy(RdIntensity, from, RdIntensity, to, count);
+        Array.Copy(RdStock, from, RdStock, to, count);
+        Array.Copy(Cash, from, Cash, to, count);
+        Array.Copy(Researchers, from, Researchers, to, count);
+        Array.Copy(Age, from, Age, to, count);
+        Array.Copy(Vintage, from, Vintage, to, count);
+        Array.Copy(Alive, from, Alive, to, count);
+        Array.Copy(Index, from, Index, to, count);
+        Array.Copy(CertifiedTick, from, CertifiedTick, to, count);
     }
 
     /// <summary>
