@@ -37,7 +37,8 @@ rm -rf "$out"/harness-run-*
 dotnet build bench/EcoSim.Bench -c Release --nologo -v quiet
 dotnet build bench/EcoSim.Scale -c Release --nologo -v quiet
 dotnet build client/EcoSim.Client -c Release --nologo -v quiet
-[ "$cluster" = 0 ] || dotnet build bench/EcoSim.ClusterLoad -c Release --nologo -v quiet
+# The cluster stage starts its silos with --no-build (the build is not part of its time), so the silo is built here.
+[ "$cluster" = 0 ] || { dotnet build bench/EcoSim.ClusterLoad -c Release --nologo -v quiet && dotnet build silo/EcoSim.Silo -c Release --nologo -v quiet; }
 
 if [ "$mode" = full ]; then
   bdn="$results/bdn"
