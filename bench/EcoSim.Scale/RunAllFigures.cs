@@ -27,15 +27,26 @@ internal static partial class RunAllFigures
     public const double SingleRunSecondsTarget = 3;
     public const double ThirtySeedsSecondsTarget = 20;
     public const double LargeWorldMiBTarget = 1.5 * 1024;
+    /// <summary>
+    /// Issue 15's Orleans-over-reference targets, above the 1.5 times the harness's own rows hold every size to: 1.7 times at
+    /// 100,000 firms in every one of the consecutive harness runs, 1.9 times at the largest size (a million firms).
+    /// </summary>
+    public const double OrleansRatioTarget = 1.7;
+    /// <inheritdoc cref="OrleansRatioTarget"/>
+    public const double OrleansRatioTargetLargest = 1.9;
     public const string BaselineWithPlots = "baseline run with plots and report";
     public const string ThirtySeeds = "compare baseline vs one-third rule, 30 paired seeds, plots and report";
 
-    /// <summary>Adds the rows; <paramref name="ratioMeasure"/> names this harness run's row of the Orleans/reference ratio the issue targets.</summary>
-    public static void Add(string folder, HarnessResults results, string ratioMeasure)
+    /// <summary>
+    /// Adds the rows; <paramref name="ratioMeasure"/> names this harness run's row of the Orleans/reference ratio the issue
+    /// targets in every consecutive run, <paramref name="largestRatioMeasure"/> the one at the sweep's largest size.
+    /// </summary>
+    public static void Add(string folder, HarnessResults results, string ratioMeasure, string largestRatioMeasure)
     {
         var inv = CultureInfo.InvariantCulture;
         foreach (var row in FirmKernel(Read(folder, FirmKernelFile))) results.Add(row);
         results.Add(Consecutive(folder, results, ratioMeasure));
+        results.Add(Largest(results, largestRatioMeasure));
         foreach (var label in new[] { BaselineWithPlots, ThirtySeeds })
         {
             double target = label == BaselineWithPlots ? SingleRunSecondsTarget : ThirtySeedsSecondsTarget;
@@ -72,7 +83,7 @@ internal static partial class RunAllFigures
     private static SummaryRow Consecutive(string folder, HarnessResults results, string ratioMeasure)
     {
         string measure = $"{ratioMeasure}, consecutive harness runs";
-        string target = $">= {SummaryBuilder.OrleansRatioTarget:F1}x in every run";
+        string target = $">= {OrleansRatioTarget:F1}x in every run (issue 15)";
         var values = new List<string>();
         foreach (var earlier in Directory.Exists(folder) ? Directory.GetDirectories(folder, EarlierHarnessRuns + "*").Order(StringComparer.Ordinal).ToArray() : [])
         {
@@ -83,7 +94,18 @@ internal static partial class RunAllFigures
         var ratios = values.Select(RatioOf).Append(RatioOf(results.Summary.FirstOrDefault(r => r.Measure == ratioMeasure)?.Value ?? "")).ToArray();
         if (ratios.Any(double.IsNaN) || ratios.Length < 2) return Missing(measure, target, $"{EarlierHarnessRuns}*/summary.csv");
         return new SummaryRow(measure, string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture) + "x")), target,
-            ratios.All(r => r >= SummaryBuilder.OrleansRatioTarget));
+            ratios.All(r => r >= OrleansRatioTarget));
+    }
+
+    /// <summary>This run's Orleans/reference ratio at the sweep's largest size against issue 15's target for a million firms.</summary>
+    private static SummaryRow Largest(HarnessResults results, string ratioMeasure)
+    {
+        string measure = $"{ratioMeasure}, issue 15";
+        string target = $">= {OrleansRatioTargetLargest:F1}x";
+        double ratio = RatioOf(results.Summary.FirstOrDefault(r => r.Measure == ratioMeasure)?.Value ?? "");
+        return double.IsNaN(ratio)
+            ? new SummaryRow(measure, "not measured in this run (no such row in this harness run)", target, null)
+            : new SummaryRow(measure, ratio.ToString("F2", CultureInfo.InvariantCulture) + "x", target, ratio >= OrleansRatioTargetLargest);
     }
 
     /// <summary>Orleans against the reference engine on the whole baseline run, from whole-runs.sh's lines "run, ENGINE ...: S s, ...".</summary>

@@ -56,7 +56,7 @@ internal static class ScaleHarness
         await EnsembleProbe.RunAsync(plan, grains, results, log);
 
         SummaryBuilder.Build(plan, results);
-        RunAllFigures.Add(options.ResultsFolder, results, SummaryBuilder.TargetedRatioMeasure(plan));
+        RunAllFigures.Add(options.ResultsFolder, results, SummaryBuilder.TargetedRatioMeasure(plan), SummaryBuilder.RatioMeasure(plan.SweepFirms[^1], plan.DefaultShard));
         ResultFiles.Write(results, options.ResultsFolder);
         string caption = $"EcoSim scale harness, {plan.Name} run · medians of repeated runs · {Environment.ProcessorCount} cores · {DateTime.UtcNow:yyyy-MM-dd}";
         var plots = ScalePlots.Draw(results.Samples, options.ImagesFolder, caption);
