@@ -4,6 +4,7 @@ using EcoSim.Experiments.Engines;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Hosting;
 using EcoSim.Model.Metrics;
+using EcoSim.Model.State;
 using EcoSim.Scenarios;
 
 namespace EcoSim.ClusterLoad;
@@ -61,7 +62,8 @@ internal static class LargeWorld
 
         var run = new RunAttempt(connection.Grains);
         var clock = Stopwatch.StartNew();
-        await run.StartAsync(world, new RunLayout(shard));
+        // No census: the shards let exited firms go at once, as a run without a firm panel does.
+        await run.StartAsync(world, new RunLayout(shard, Exits: ExitRetention.None));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start (tick 0 ready): {clock.Elapsed.TotalSeconds:F1} s; resident {Megabytes(Sample())}"));
         Console.WriteLine();
         Console.WriteLine("| quarter | time | live firms | M firm updates/s | resident per silo (MiB) |");

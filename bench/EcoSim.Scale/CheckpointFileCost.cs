@@ -4,13 +4,15 @@ using EcoSim.Experiments.Output;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Snapshots;
+using EcoSim.Model.State;
 using EcoSim.Model.World;
 
 namespace EcoSim.Scale;
 
 /// <summary>
 /// What one checkpoint file costs in CPU, the way a run wrote it before and the way it writes it now, taking turns in
-/// one process at several ticks of the baseline (a snapshot grows with the run: dead firms keep their slots):
+/// one process at several ticks of the baseline (the run as the command line runs it without a firm panel, so the
+/// snapshot holds the live firms and the last tick's exits):
 /// <list type="bullet">
 /// <item>before: every part encoded into an array of its own (the firms after a copy of their columns), written through
 /// the file's SHA-256, then the file read and hashed again for the manifest; all of it while the run waits;</item>
@@ -29,7 +31,8 @@ internal static class CheckpointFileCost
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Checkpoint file cost: {world.Firms:N0} firms at start, CPU time of this process, medians of {repeats}"));
             Console.WriteLine("| after quarters | firm slots | snapshot | before: CPU (all of it holds the run up) | now: copy (holds the run up) | now: write (while the run goes on) | now: in all |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
-            var engine = new ReferenceEngine(world);
+            // As `ecosim run --checkpoint-every` without a firm panel runs it: no census, so no exit is kept.
+            var engine = new ReferenceEngine(world, ExitRetention.None);
             var history = new List<MetricsRow>();
             var capture = new SnapshotCapture();
             foreach (int tick in ticks.Order())

@@ -3,6 +3,7 @@ using EcoSim.Experiments.Engines;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Model.Engine;
 using EcoSim.Model.Metrics;
+using EcoSim.Model.State;
 using EcoSim.Model.World;
 
 namespace EcoSim.Scale;
@@ -23,7 +24,8 @@ internal static class EngineRuns
     public static TimedRun Reference(WorldSpec world)
     {
         var clock = Stopwatch.StartNew();
-        var engine = new ReferenceEngine(world);
+        // No census: exited firms are let go at once, as a run of the command line without a firm panel does.
+        var engine = new ReferenceEngine(world, ExitRetention.None);
         double start = clock.Elapsed.TotalSeconds;
         var rows = new List<MetricsRow>();
         double updates = 0;
@@ -41,7 +43,7 @@ internal static class EngineRuns
     {
         var run = new RunAttempt(grains);
         var clock = Stopwatch.StartNew();
-        await run.StartAsync(world, new RunLayout(firmsPerShard));
+        await run.StartAsync(world, new RunLayout(firmsPerShard, Exits: ExitRetention.None));
         double start = clock.Elapsed.TotalSeconds;
         var rows = new List<MetricsRow>();
         double updates = 0;

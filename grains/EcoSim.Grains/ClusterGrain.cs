@@ -23,6 +23,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
     private RunContext? _run;
     private int _cluster, _firmsPerShard, _shards, _labsPerShard;
     private int[] _labs = [];
+    private ExitRetention _exits = ExitRetention.Every;
     private LabState[] _ownLabs = []; // lab shard 0, held here
     private ClusterState? _state;
     private TalentPoolState? _talent;
@@ -47,13 +48,14 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         _firmsPerShard = firmsPerShard;
         _labs = [.. _run.Constants.Labs.Where(l => l.Cluster == _cluster).Select(l => l.Index)];
         _labsPerShard = layout.LabsPerShard;
+        _exits = layout.ExitsKept;
         // The lab shards and the firm shards are independent of one another: both are made at once.
         _ownLabs = [.. _labs.Take(_labsPerShard).Select(l => _run.Constants.Labs[l])];
         var labs = Task.WhenAll(OtherLabShards.Select(k => LabShard(k).Initialize([.. _labs.Skip(k * _labsPerShard).Take(_labsPerShard)])));
         long firms = _run.Constants.FirmsPerCluster[_cluster];
         _shards = (int)((firms + firmsPerShard - 1) / firmsPerShard);
         var reports = Task.WhenAll(Enumerable.Range(0, _shards).Select(k =>
-            Shard(k).Initialize((long)k * firmsPerShard, (int)Math.Min(firmsPerShard, firms - (long)k * firmsPerShard), 0)));
+            Shard(k).Initialize((long)k * firmsPerShard, (int)Math.Min(firmsPerShard, firms - (long)k * firmsPerShard), 0, _exits)));
         await Task.WhenAll(labs, reports);
         (_state, double firmDemand) = RegionStart.Cluster(_run.World, _run.Constants, _cluster, FirmReport.Merge(_cluster, await reports));
         _talent = TalentPhase.Initial(_run.World, _run.Constants, _cluster, firmDemand + InitialRegion.LabDemand(_run.World, _run.Constants)[_cluster]);
@@ -177,7 +179,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
             if (_state is not null) throw new InvalidOperationException($"cluster {key} is already initialised");
             if (layout.FirmsPerShard < 1 || layout.LabsPerShard < 1) throw new ArgumentOutOfRangeException(nameof(layout), layout, "firms and labs per shard must be at least 1");
             _run = await runs.Get(RunId);
-            (_cluster, _firmsPerShard, _labsPerShard) = (cluster, layout.FirmsPerShard, layout.LabsPerShard);
+            (_cluster, _firmsPerShard, _labsPerShard, _exits) = (cluster, layout.FirmsPerShard, layout.LabsPerShard, layout.ExitsKept);
             _labs = [.. _run.Constants.Labs.Where(l => l.Cluster == _cluster).Select(l => l.Index)];
             _state = PartCodec.ReadCluster(part, cluster);
             return;
@@ -198,13 +200,18 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
         }
         else if (part.Name == SnapshotParts.Firms(cluster))
         {
-            // The part holds the cluster's firms whole: cut them into this layout's shards, shard k holding [kF, (k+1)F).
+            // The part holds the cluster's firms whole, with gaps where exited firms were let go: cut them into this
+            // layout's shards by index, shard k holding [kF, (k+1)F) and continuing at the end of its range or the cluster's next index.
             var firms = PartCodec.ReadFirms(part, cluster);
-            if (firms.Count != _state!.NextFirmIndex)
-                throw new SnapshotException(part.Name, "content", $"{_state.NextFirmIndex} firm slots (cluster/{cluster}'s next firm index)", $"{firms.Count}");
-            _shards = (firms.Count + _firmsPerShard - 1) / _firmsPerShard;
+            var state = _state!;
+            RunSnapshot.ContinueAt(firms, state);
+            long next = state.NextFirmIndex;
+            _shards = (int)((next + _firmsPerShard - 1) / _firmsPerShard);
             await Task.WhenAll(Enumerable.Range(0, _shards).Select(k =>
-                Shard(k).Restore(FirmColumns.Of(firms, k * _firmsPerShard, Math.Min(_firmsPerShard, firms.Count - k * _firmsPerShard)), tick)));
+            {
+                long from = (long)k * _firmsPerShard, to = Math.Min(from + _firmsPerShard, next);
+                return Shard(k).Restore(FirmColumns.OfIndices(firms, from, to), to, tick, _exits);
+            }));
         }
         else throw new ArgumentException($"cluster {cluster} takes parts {Parts(cluster)}, not '{part.Name}'", nameof(part));
     }
@@ -233,7 +240,7 @@ public sealed class ClusterGrain(RunContextCache runs) : Grain, IClusterGrain
             int take = Math.Min(room, entrants.Firms.Count - k);
             if (shard >= _shards)
             {
-                await Shard(shard).Initialize((long)shard * _firmsPerShard, 0, nextTick);
+                await Shard(shard).Initialize((long)shard * _firmsPerShard, 0, nextTick, _exits);
                 _shards = shard + 1;
             }
             appends.Add(Shard(shard).Append(index, [.. entrants.Firms.Skip(k).Take(take)]));

@@ -13,11 +13,12 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
     private FirmShard? _shard;
     private TickGuard? _guard;
     private RunContext? _run; // kept from the first tick: the run's world does not change while the shard lives
+    private ExitRetention _exits = ExitRetention.Every;
     // The columns' copies a checkpoint's holder encodes from, one per checkpoint slot (IFirmShardGrain.FirmsToStore).
     private readonly FirmColumns?[] _toStore = new FirmColumns?[2];
 
     /// <inheritdoc/>
-    public async Task<FirmReport> Initialize(long firstIndex, int count, int firstTick)
+    public async Task<FirmReport> Initialize(long firstIndex, int count, int firstTick, ExitRetention exits)
     {
         string key = this.GetPrimaryKeyString();
         if (_shard is not null) throw new InvalidOperationException($"firm shard {key} is already initialised");
@@ -25,6 +26,7 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
         _shard = new FirmShard(GrainKeys.Number(key, 'c'), firstIndex, count);
         FirmPhase.Initialize(_shard, run.World, run.Constants, firstIndex, count);
         _guard = new TickGuard($"firm shard {key}", firstTick);
+        _exits = exits;
         return FirmPhase.Summarize(_shard, 0);
     }
 
@@ -34,7 +36,7 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
         var shard = Shard();
         _guard!.Enter(signals.Tick);
         var run = _run ??= await runs.Get(GrainKeys.RunOf(this.GetPrimaryKeyString()));
-        return TickPlan.Firms(shard, signals, run.World);
+        return TickPlan.Firms(shard, signals, run.World, _exits);
     }
 
     /// <inheritdoc/>
@@ -67,12 +69,13 @@ public sealed class FirmShardGrain(RunContextCache runs) : Grain, IFirmShardGrai
     }
 
     /// <inheritdoc/>
-    public Task Restore(FirmColumns firms, int firstTick)
+    public Task Restore(FirmColumns firms, long nextIndex, int firstTick, ExitRetention exits)
     {
         string key = this.GetPrimaryKeyString();
         if (_shard is not null) throw new InvalidOperationException($"firm shard {key} is already initialised");
-        _shard = FirmShard.Of(firms);
+        _shard = FirmShard.Of(firms, nextIndex);
         _guard = new TickGuard($"firm shard {key}", firstTick);
+        _exits = exits;
         return Task.CompletedTask;
     }
 

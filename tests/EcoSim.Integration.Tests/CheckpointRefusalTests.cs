@@ -34,7 +34,7 @@ public class CheckpointRefusalTests : IClassFixture<CheckpointRefusalTests.Paren
         var data = new TheoryData<string>();
         foreach (var c in new[] { "cut:0", "cut:5", "cut:13", "cut:200", "cut:0.3", "cut:0.7", "cut:-1", "cut:-33",
                      "flip:3", "flip:9", "flip:16", "flip:0.1", "flip:0.5", "flip:0.9", "flip:-1", "flip:-40",
-                     "version:1", "version:3", "version:0", "missing:0", "missing:2", "missing:7", "missing:-1", "swap:3", "extra:1" })
+                     "version:1", "version:4", "version:0", "missing:0", "missing:2", "missing:7", "missing:-1", "swap:3", "extra:1" })
             data.Add(c);
         return data;
     }

@@ -1,5 +1,6 @@
 using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
+using EcoSim.Model.Engine;
 using EcoSim.Model.State;
 
 namespace EcoSim.Integration.Tests;
@@ -7,7 +8,8 @@ namespace EcoSim.Integration.Tests;
 /// <summary>
 /// The panel pairs firms across collected ticks by their cluster index: a census that no longer holds the firms
 /// dead before the previous collected tick (as a shard that drops its dead firms gives), so that live firms sit at
-/// other positions, writes the same rows as the census of every slot.
+/// other positions, writes the same rows as the census of every slot; so do the engine's own censuses, which keep an
+/// exited firm only until a census has reported it.
 /// </summary>
 public sealed class FirmPanelPairingTests
 {
@@ -16,10 +18,20 @@ public sealed class FirmPanelPairingTests
     {
         var world = TestFiles.LoadSmall().World;
         int[] collected = [1, 3, 4, 7];
+        // Censuses of every firm ever entered, from an engine that keeps every exit.
         var censuses = new List<(FirmCensus Census, string Period)>();
+        var every = new ReferenceEngine(world);
+        while (every.Tick < world.Ticks)
+        {
+            var outcome = every.Step();
+            if (collected.Contains(outcome.Tick))
+                censuses.Add((new FirmCensus(outcome.Tick, [.. Enumerable.Range(0, world.ClusterCount).Select(c => FirmColumns.Of(every.FirmsOf(c)))]), outcome.Rows[0].Period));
+        }
+        // The engine's own censuses, which keep each exit only until a census has reported it.
+        var own = new List<FirmCensus>();
         await foreach (var tick in new ReferenceSimulation().RunAsync(world, new HashSet<int>(collected), CancellationToken.None))
-            if (tick.Firms is { } census) censuses.Add((census, tick.Outcome.Rows[0].Period));
-        Assert.Equal(collected, censuses.Select(c => c.Census.Tick));
+            if (tick.Firms is { } census) own.Add(census);
+        Assert.Equal(collected, own.Select(c => c.Tick));
 
         var thinned = new List<FirmCensus>();
         for (int k = 0; k < censuses.Count; k++)
@@ -27,7 +39,9 @@ public sealed class FirmPanelPairingTests
             var before = k == 0 ? null : censuses[k - 1].Census;
             thinned.Add(censuses[k].Census with { Clusters = [.. censuses[k].Census.Clusters.Select((c, n) => WithoutDeadAt(c, before?.Clusters[n]))] });
         }
-        Assert.True(thinned.Zip(censuses).Any(p => p.First.Clusters.Sum(c => c.Count) < p.Second.Census.Clusters.Sum(c => c.Count)), "no census lost a firm: the test shows nothing");
+        static int Firms(FirmCensus census) => census.Clusters.Sum(c => c.Count);
+        Assert.True(thinned.Zip(censuses).Any(p => Firms(p.First) < Firms(p.Second.Census)), "no census lost a firm: the test shows nothing");
+        Assert.True(own.Zip(censuses).Any(p => Firms(p.First) < Firms(p.Second.Census)), "the engine kept every exit: the test shows nothing");
 
         string root = TestFiles.NewTempFolder();
         var ids = world.Clusters.Select(c => c.Id).ToList();
@@ -41,7 +55,9 @@ public sealed class FirmPanelPairingTests
             }
             return File.ReadAllBytes(path);
         }
-        Assert.Equal(await Write("full.parquet", [.. censuses.Select(c => c.Census)]), await Write("thinned.parquet", thinned));
+        var full = await Write("full.parquet", [.. censuses.Select(c => c.Census)]);
+        Assert.Equal(full, await Write("thinned.parquet", thinned));
+        Assert.Equal(full, await Write("own.parquet", own));
     }
 
     // The firms of `firms` but those already dead at the previous census `before` (all firms are kept for the first census).

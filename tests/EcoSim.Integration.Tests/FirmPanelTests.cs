@@ -1,5 +1,6 @@
 using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Output;
+using EcoSim.Model.Engine;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.State;
 
@@ -18,9 +19,14 @@ public sealed class FirmPanelTests
         Assert.Equal(3, ManifestReader.Read(Path.Combine(dir, "manifest.json")).PayloadOf<RunPayload>().FirmPanelEvery);
 
         var world = TestFiles.LoadSmall().World;
-        var all = new HashSet<int>(Enumerable.Range(0, world.Ticks));
+        // Every firm ever entered after each tick (an engine that keeps every exit), so a firm's position is its index.
         var census = new Dictionary<int, SimulatedTick>();
-        await foreach (var tick in new ReferenceSimulation().RunAsync(world, all, CancellationToken.None)) census[tick.Outcome.Tick] = tick;
+        var every = new ReferenceEngine(world);
+        while (every.Tick < world.Ticks)
+        {
+            var outcome = every.Step();
+            census[outcome.Tick] = new SimulatedTick(outcome, new FirmCensus(outcome.Tick, [.. Enumerable.Range(0, world.ClusterCount).Select(c => FirmColumns.Of(every.FirmsOf(c)))]));
+        }
 
         var panel = new List<IReadOnlyList<FirmPanelRow>>();
         await foreach (var rows in FirmPanelReader.ReadTicksAsync(Path.Combine(dir, "firms.parquet"))) panel.Add(rows);

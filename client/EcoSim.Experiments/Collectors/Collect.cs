@@ -14,7 +14,7 @@ public static class Collect
 
     private sealed class Group(IRunCollector[] collectors) : IRunCollector
     {
-        public IReadOnlySet<int> FirmTicks(ExperimentMember member) => new SortedSet<int>(collectors.SelectMany(c => c.FirmTicks(member)));
+        public IReadOnlySet<int> FirmTicks(ExperimentMember member) => CensusTicks.Union(collectors.Select(c => c.FirmTicks(member)));
 
         public async ValueTask TickAsync(ExperimentMember member, SimulatedTick tick, CancellationToken cancellation)
         {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EcoSim.Grains.Abstractions;
 using EcoSim.Hosting;
+using EcoSim.Model.State;
 using EcoSim.Scenarios;
 
 namespace EcoSim.Experiments.Engines;
@@ -26,7 +27,7 @@ public static partial class DetachedRuns
         string id = $"run-{Guid.NewGuid():N}";
         var spec = new DetachedRunSpec(scenario.Name, scenario.Description, scenario.Path, [.. scenario.Sources.Select(s => s.Path)],
             [.. scenario.Sources.Select(s => s.Text)], commandLine, firmsPerShard, scenario.World);
-        await grains.GetGrain<IRunGrain>(id).Detach(scenario.World, new RunLayout(firmsPerShard), spec);
+        await grains.GetGrain<IRunGrain>(id).Detach(scenario.World, new RunLayout(firmsPerShard, Exits: ExitRetention.None), spec);
         return id;
     }
 

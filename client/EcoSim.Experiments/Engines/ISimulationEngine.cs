@@ -28,7 +28,10 @@ public interface ISimulationEngine : IAsyncDisposable
     /// <summary>
     /// Runs every tick of <paramref name="world"/>, yielding each tick's metrics as it finishes and, for the
     /// ticks in <paramref name="firmTicks"/>, a census of every firm at the end of the tick. Both engines
-    /// give bit-identical censuses; only one tick's census is held at a time.
+    /// give bit-identical censuses; only one tick's census is held at a time. A census holds the live firms and the exited
+    /// firms still kept: each exit until the first census at or after it that reports exits (every census of a plain set
+    /// does; a <see cref="CensusTicks"/> names those that do), so it reports every firm that has exited since the
+    /// previous such census, with its state at exit, and none reported before.
     /// </summary>
     IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, CancellationToken cancellation);
 

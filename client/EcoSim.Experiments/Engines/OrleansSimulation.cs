@@ -7,6 +7,7 @@ using EcoSim.Model.Engine;
 using EcoSim.Model.Inspection;
 using EcoSim.Model.Metrics;
 using EcoSim.Model.Snapshots;
+using EcoSim.Model.State;
 using EcoSim.Model.World;
 
 namespace EcoSim.Experiments.Engines;
@@ -50,7 +51,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
     private async IAsyncEnumerable<SimulatedTick> Run(WorldSpec world, IReadOnlySet<int> firmTicks, RunCheckpoints? checkpoints, [EnumeratorCancellation] CancellationToken cancellation)
     {
         using var span = RunSpans.StartRun(Name, world);
-        var layout = new RunLayout(firmsPerShard, labsPerShard);
+        // Exited firms are kept only until the census that reports them: the shards hold the living firms.
+        var layout = new RunLayout(firmsPerShard, labsPerShard, CensusTicks.RetentionFor(firmTicks));
         var start = checkpoints?.Start;
         var delivered = new List<TickOutcome>();
         foreach (var done in start is null ? [] : CheckpointHistory.Ticks(start.History))
@@ -214,7 +216,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
             int tick = 0;
             try
             {
-                await watch.Guard(run.StartAsync(world, new RunLayout(firmsPerShard, labsPerShard)), cancellation);
+                // Its own run, which keeps every exit: any firm ever entered can be asked about.
+                await watch.Guard(run.StartAsync(world, new RunLayout(firmsPerShard, labsPerShard, ExitRetention.Every)), cancellation);
                 for (; tick < ticks; tick++) await watch.Guard(run.StepAsync(), cancellation);
                 return await watch.Guard(run.InspectAsync(entity), cancellation);
             }

@@ -41,7 +41,9 @@ public sealed class ReferenceSimulation : ISimulationEngine
     {
         using var span = RunSpans.StartRun(Name, world);
         var start = checkpoints?.Start;
-        var engine = await Task.Run(() => start is null ? new ReferenceEngine(world) : ReferenceEngine.From(world, start.State), cancellation);
+        // Exited firms are kept only until the census that reports them: memory and checkpoints follow the living firms.
+        var exits = CensusTicks.RetentionFor(firmTicks);
+        var engine = await Task.Run(() => start is null ? new ReferenceEngine(world, exits) : ReferenceEngine.From(world, start.State, exits), cancellation);
         Pipelines.RunTimeline.Mark("population built");
         // The rows so far, which every checkpoint carries; kept only when checkpoints are written.
         var history = checkpoints is { Schedule.IsEmpty: false } ? new List<MetricsRow>() : null;
@@ -101,7 +103,8 @@ public sealed class ReferenceSimulation : ISimulationEngine
     /// <inheritdoc/>
     public Task<EntityState> InspectAsync(WorldSpec world, int ticks, EntityRef entity, CancellationToken cancellation) => Task.Run(() =>
     {
-        var engine = new ReferenceEngine(world);
+        // Its own run, which keeps every exit: any firm ever entered can be asked about.
+        var engine = new ReferenceEngine(world, ExitRetention.Every);
         while (engine.Tick < ticks)
         {
             cancellation.ThrowIfCancellationRequested();

@@ -21,7 +21,8 @@ internal sealed class RunFirmOutputs : IAsyncDisposable
         _panel = panel;
         _panelTicks = panelTicks;
         _sizeTicks = sizeTicks;
-        Ticks = new SortedSet<int>(panelTicks.Concat(sizeTicks));
+        // Only the panel writes exited firms; the sizes are the live firms'.
+        Ticks = new CensusTicks(sizeTicks, panelTicks);
     }
 
     /// <summary>The ticks whose firms are needed.</summary>

@@ -223,7 +223,8 @@ public sealed class LiveRun : IAsyncDisposable
     {
         var world = Plan.Scenario.World with { Ticks = quarters };
         FirmCensus? census = null;
-        await foreach (var tick in _engine.RunAsync(world, new HashSet<int> { quarters - 1 }, cancellation))
+        // The sizes are the live firms': the copy keeps no exited firm.
+        await foreach (var tick in _engine.RunAsync(world, new CensusTicks([quarters - 1], []), cancellation))
             census = tick.Firms ?? census;
         if (census is null) throw new InvalidOperationException($"the engine gave no census of tick {quarters - 1}");
         return FirmSizes.Of(census, world.PeriodOf(quarters - 1).ToString(), [.. world.Clusters.Select(c => c.Id)]);

@@ -83,7 +83,8 @@ public interface IFirmShardGrain : IGrainWithStringKey
     /// <param name="firstIndex">Cluster index of the shard's first firm.</param>
     /// <param name="count">Initial firms.</param>
     /// <param name="firstTick">The first tick the shard will step (0 at the start of a run).</param>
-    Task<FirmReport> Initialize(long firstIndex, int count, int firstTick);
+    /// <param name="exits">How long the shard keeps its exited firms (the run's <see cref="RunLayout.Exits"/>).</param>
+    Task<FirmReport> Initialize(long firstIndex, int count, int firstTick, ExitRetention exits);
 
     /// <summary>Phase 4 for the shard's firms.</summary>
     Task<FirmReport> Step(ClusterSignals signals);
@@ -94,7 +95,7 @@ public interface IFirmShardGrain : IGrainWithStringKey
     /// <summary>One firm's state, by its index in the cluster.</summary>
     Task<FirmRecord> Inspect(long index);
 
-    /// <summary>A copy of every firm slot of the shard (dead ones included), column by column.</summary>
+    /// <summary>A copy of every firm the shard holds (the exited ones it still keeps included), column by column.</summary>
     Task<FirmColumns> Firms();
 
     /// <summary>
@@ -105,8 +106,12 @@ public interface IFirmShardGrain : IGrainWithStringKey
     /// </summary>
     Task<FirmColumns> FirmsToStore(int slot);
 
-    /// <summary>Takes <paramref name="firms"/> as its state (instead of <see cref="Initialize"/>), to continue a run whose next tick is <paramref name="firstTick"/>.</summary>
-    Task Restore(FirmColumns firms, int firstTick);
+    /// <summary>
+    /// Takes <paramref name="firms"/> as its state (instead of <see cref="Initialize"/>), to continue a run whose next tick is
+    /// <paramref name="firstTick"/>; its next entrant gets index <paramref name="nextIndex"/> (the firms it entered last may
+    /// have been let go after their exit) and it keeps its exited firms as <paramref name="exits"/> says.
+    /// </summary>
+    Task Restore(FirmColumns firms, long nextIndex, int firstTick, ExitRetention exits);
 
     /// <summary>Releases the shard.</summary>
     Task Release();

@@ -4,12 +4,19 @@ using EcoSim.Model.State;
 
 namespace EcoSim.Grains.Abstractions;
 
-/// <summary>How a run is laid out over grains. Results do not depend on it.</summary>
+/// <summary>How a run is laid out over grains and how long its shards keep exited firms. Results do not depend on it.</summary>
 /// <param name="FirmsPerShard">Firms per firm-shard grain (1 = one activation per firm).</param>
 /// <param name="LabsPerShard">Labs per lab grain, all of one cluster (1 = one activation per lab).</param>
+/// <param name="Exits">
+/// How long the firm shards keep an exited firm (<see cref="ExitRetention"/>; by default every one): until the census of
+/// the run that reports it, so the shards hold the living firms and not the run's history.
+/// </param>
 [GenerateSerializer, Immutable]
-public sealed record RunLayout([property: Id(0)] int FirmsPerShard, [property: Id(1)] int LabsPerShard = RunLayout.DefaultLabsPerShard)
+public sealed record RunLayout([property: Id(0)] int FirmsPerShard, [property: Id(1)] int LabsPerShard = RunLayout.DefaultLabsPerShard, [property: Id(2)] ExitRetention? Exits = null)
 {
+    /// <summary>The exits kept: <see cref="Exits"/>, or every one when none was said.</summary>
+    public ExitRetention ExitsKept => Exits ?? ExitRetention.Every;
+
     /// <summary>Default firm shard size.</summary>
     public const int DefaultFirmsPerShard = 4096;
     /// <summary>

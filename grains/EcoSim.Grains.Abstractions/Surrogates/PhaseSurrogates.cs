@@ -231,3 +231,17 @@ public sealed class FirmColumnsConverter : IConverter<FirmColumns, FirmColumnsSu
     public FirmColumnsSurrogate ConvertToSurrogate(in FirmColumns v) =>
         new(v.Cluster, v.FirstIndex, v.Productivity, v.Weight, v.Revenue, v.RdIntensity, v.RdStock, v.Cash, v.Researchers, v.Age, v.Vintage, v.Alive, v.CertifiedTick, v.Index);
 }
+
+/// <summary>Wire form of an <see cref="ExitRetention"/>, which a run's layout carries to its cluster and firm shard grains.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct ExitRetentionSurrogate([property: Id(0)] bool KeepsEvery, [property: Id(1)] int[] CensusTicks);
+
+/// <summary>Converts <see cref="ExitRetention"/>.</summary>
+[RegisterConverter]
+public sealed class ExitRetentionConverter : IConverter<ExitRetention, ExitRetentionSurrogate>
+{
+    /// <inheritdoc/>
+    public ExitRetention ConvertFromSurrogate(in ExitRetentionSurrogate s) => s.KeepsEvery ? ExitRetention.Every : ExitRetention.UntilReported(s.CensusTicks);
+    /// <inheritdoc/>
+    public ExitRetentionSurrogate ConvertToSurrogate(in ExitRetention v) => new(v.KeepsEvery, [.. v.CensusTicks]);
+}

@@ -20,22 +20,28 @@ public sealed class ReferenceEngine
     private readonly LabState[] _labs;
     private readonly FundState[] _funds;
     private readonly TalentPoolState[] _talent;
+    private readonly ExitRetention _exits;
     private RegionSnapshot _snapshot;
     private int _tick;
 
-    /// <summary>Builds the tick-0 state of a world.</summary>
-    public ReferenceEngine(WorldSpec spec)
+    /// <summary>
+    /// Builds the tick-0 state of a world, for a run that keeps exited firms as <paramref name="exits"/> says (by default
+    /// every one, so that any firm ever entered can be inspected or censused).
+    /// </summary>
+    public ReferenceEngine(WorldSpec spec, ExitRetention? exits = null)
     {
         _spec = spec;
         _constants = WorldConstants.Derive(spec);
+        _exits = exits ?? ExitRetention.Every;
         var start = RegionStart.Of(spec, _constants);
         (_firms, _clusters, _talent, _labs, _funds, _snapshot) = (start.Firms, start.Clusters, start.Talent, start.Labs, start.Funds, start.Snapshot);
     }
 
-    private ReferenceEngine(WorldSpec spec, RunState state)
+    private ReferenceEngine(WorldSpec spec, RunState state, ExitRetention exits)
     {
         _spec = spec;
         _constants = WorldConstants.Derive(spec);
+        _exits = exits;
         (_tick, _firms, _clusters, _talent, _labs, _funds, _snapshot) = (state.Tick, state.Firms, state.Clusters, state.Talent, state.Labs, state.Funds, state.Region);
     }
 
@@ -45,10 +51,14 @@ public sealed class ReferenceEngine
     /// </summary>
     /// <exception cref="SnapshotException">The snapshot is truncated, changed, of another version or missing a part.</exception>
     /// <exception cref="SnapshotMismatchException"><paramref name="spec"/> differs from the snapshot's world before its quarter.</exception>
-    public static ReferenceEngine Resume(WorldSpec spec, Stream snapshot) => From(spec, RunSnapshot.Read(snapshot, spec).State);
+    public static ReferenceEngine Resume(WorldSpec spec, Stream snapshot, ExitRetention? exits = null) => From(spec, RunSnapshot.Read(snapshot, spec).State, exits);
 
-    /// <summary>An engine that continues from <paramref name="state"/> (read from a snapshot checked against <paramref name="spec"/>); it takes the state as its own.</summary>
-    public static ReferenceEngine From(WorldSpec spec, RunState state) => new(spec, state);
+    /// <summary>
+    /// An engine that continues from <paramref name="state"/> (read from a snapshot checked against <paramref name="spec"/>); it
+    /// takes the state as its own. The exited firms the state holds are treated as exits of the tick before it, so the first
+    /// step keeps them or lets them go by <paramref name="exits"/> (by default every exit is kept).
+    /// </summary>
+    public static ReferenceEngine From(WorldSpec spec, RunState state, ExitRetention? exits = null) => new(spec, state, exits ?? ExitRetention.Every);
 
     /// <summary>The state the next tick reads (the engine's own, not a copy).</summary>
     public RunState State => new(_tick, _firms, _clusters, _talent, _labs, _funds, _snapshot);
@@ -114,7 +124,7 @@ public sealed class ReferenceEngine
             (signals[c], _clusters[c]) = TickPlan.Gather(_spec, _constants, t, _clusters[c], budget, labs[c], _talent[c], _snapshot);
 
         var firms = new FirmReport[n];
-        for (int c = 0; c < n; c++) firms[c] = TickPlan.Firms(_firms[c], signals[c], _spec);
+        for (int c = 0; c < n; c++) firms[c] = TickPlan.Firms(_firms[c], signals[c], _spec, _exits);
 
         var funds = TickPlan.Merge(n, _funds.Select(fund => TickPlan.Finance(fund, _spec, _constants, t, budget, _snapshot)));
 
@@ -125,7 +135,7 @@ public sealed class ReferenceEngine
         for (int c = 0; c < n; c++)
         {
             (var batch, _clusters[c]) = TickPlan.Enter(_spec, t, signals[c], _clusters[c], labs[c], firms[c], funds);
-            foreach (var firm in batch.Firms) _firms[c].Append(firm);
+            for (int k = 0; k < batch.Firms.Count; k++) _firms[c].Append(batch.Firms[k], batch.FirstIndex + k);
             entrants[c] = batch.Summary;
         }
 

@@ -36,14 +36,15 @@ public static class TickPlan
     /// <summary>
     /// Step 4: a shard of firms does R&amp;D, draws innovations, competes and exits; with certification on, its firms
     /// are then reviewed for certification (<see cref="CertificationPhase"/>) and the report counts the certified.
-    /// First the firms that exited in earlier ticks leave the live slots (<see cref="FirmShard.Compact"/>), here and
-    /// nowhere else, so every engine, silo count and shard size steps the same live firms: a firm's draws are keyed by
-    /// its index, not its slot, so compaction moves no bit, and the step's work follows the live firms, not every
-    /// firm that ever entered.
+    /// First the firms that exited in earlier ticks leave the live slots (<see cref="FirmShard.Compact(int, ExitRetention)"/>),
+    /// here and nowhere else, so every engine, silo count and shard size steps the same live firms: a firm's draws are
+    /// keyed by its index, not its slot, so compaction moves no bit, and the step's work follows the live firms, not
+    /// every firm that ever entered. The exited firms are kept apart only as long as <paramref name="exits"/> says (until
+    /// the census that reports them; by default every one), a rule of the ticks alone, so every engine keeps the same ones.
     /// </summary>
-    public static FirmReport Firms(FirmShard shard, ClusterSignals signals, WorldSpec spec)
+    public static FirmReport Firms(FirmShard shard, ClusterSignals signals, WorldSpec spec, ExitRetention? exits = null)
     {
-        shard.Compact();
+        shard.Compact(signals.Tick, exits ?? ExitRetention.Every);
         var report = FirmPhase.Step(shard, signals, spec);
         if (spec.Certification) report.Sums.AddCount(FirmSums.Certified, CertificationPhase.Review(shard, signals, spec));
         return report;

@@ -9,11 +9,15 @@ public sealed class PartReader
     private readonly BinaryReader _reader;
     private readonly string _part;
 
-    internal PartReader(Stream from, string part)
+    internal PartReader(Stream from, string part, int version = SnapshotFormat.Version)
     {
         _reader = new BinaryReader(from, Encoding.UTF8, leaveOpen: true);
         _part = part;
+        Version = version;
     }
+
+    /// <summary>The format version of the snapshot the part comes from: a part's layout may differ between versions.</summary>
+    public int Version { get; }
 
     /// <summary>Reads a 32-bit integer.</summary>
     public int ReadInt32() => _reader.ReadInt32();
@@ -37,6 +41,8 @@ public sealed class PartReader
     public double[] ReadDoubles() => ReadRaw<double>();
     /// <summary>Reads an array of integers.</summary>
     public int[] ReadInt32s() => ReadRaw<int>();
+    /// <summary>Reads an array of 64-bit integers.</summary>
+    public long[] ReadInt64s() => ReadRaw<long>();
     /// <summary>Reads an array of bytes.</summary>
     public byte[] ReadBytes()
     {

@@ -55,7 +55,14 @@ public static class RunSnapshot
         var world = reader.ReadStored(SnapshotParts.World);
         var counts = PartCodec.ReadWorld(world);
         yield return world;
-        foreach (var name in SnapshotParts.All(counts.Clusters, counts.Funds).Skip(1)) yield return reader.ReadStored(name);
+        foreach (var name in SnapshotParts.All(counts.Clusters, counts.Funds).Skip(1))
+        {
+            var part = reader.ReadStored(name);
+            // A holder decodes parts of this program's version: an older file's firms are given in this version's layout.
+            yield return reader.Version < SnapshotFormat.Version && SnapshotParts.TryParse(name, out string kind, out int c) && kind == "firms"
+                ? PartCodec.Firms(c, [FirmColumns.Of(part.DecodeChecked(r => StateCodec.ReadFirms(r, c), reader.Version))])
+                : part;
+        }
         reader.Finish();
     }
 
@@ -87,6 +94,7 @@ public static class RunSnapshot
             talent[c] = reader.ReadPart(SnapshotParts.Talent(c), r => StateCodec.ReadTalent(r, c));
             labsRead += reader.ReadPart(SnapshotParts.Labs(c), r => StateCodec.ReadLabs(r, c, labs, filled));
             firms[c] = reader.ReadPart(SnapshotParts.Firms(c), r => StateCodec.ReadFirms(r, c));
+            ContinueAt(firms[c], clusters[c]);
         }
         if (labsRead != world.Labs)
             throw new SnapshotException(SnapshotParts.Labs(n - 1), "labs over every cluster", $"{world.Labs} labs", $"{labsRead}");
@@ -94,5 +102,18 @@ public static class RunSnapshot
         for (int f = 0; f < funds.Length; f++) funds[f] = reader.ReadPart(SnapshotParts.Fund(f), r => StateCodec.ReadFund(r, f));
         reader.Finish();
         return new LoadedSnapshot(world, history, new RunState(world.Tick, firms, clusters, talent, labs, funds, region));
+    }
+
+    /// <summary>
+    /// Gives a cluster's firms read from a snapshot the cluster's next firm index: the firms last entered may have exited
+    /// and been let go, so the part's last index need not be the last one given.
+    /// </summary>
+    /// <exception cref="SnapshotException">The part holds a firm at or past the cluster's next index.</exception>
+    public static void ContinueAt(FirmShard firms, ClusterState cluster)
+    {
+        if (firms.NextIndex > cluster.NextFirmIndex)
+            throw new SnapshotException(SnapshotParts.Firms(cluster.Cluster), "content", $"firm indices below {cluster.NextFirmIndex} ({SnapshotParts.Cluster(cluster.Cluster)}'s next firm index)",
+                $"index {firms.NextIndex - 1}");
+        firms.ContinueAt(cluster.NextFirmIndex);
     }
 }

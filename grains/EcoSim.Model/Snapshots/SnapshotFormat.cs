@@ -17,15 +17,28 @@ namespace EcoSim.Model.Snapshots;
 /// size within 0.01%, at twice the time of encoding and hashing together (docs/PERFORMANCE.md, section 13); a run's
 /// state is mostly doubles whose low bytes are noise, so a real level saved 7 to 15% of the size at six to ten times
 /// the time. Version 2 stores the bytes as they are and keeps both lengths, so a later version can compress again
-/// without a new layout.
+/// without a new layout. Version 3 changes only the <c>firms/C</c> parts: they hold the firms the run still holds (the live
+/// ones and the exits it keeps until a census reports them, see <see cref="State.ExitRetention"/>), no longer every firm
+/// ever entered, so each carries its firms' index column; version 2 files, whose firm parts hold every firm from index 0,
+/// are still read (<see cref="OldestReadable"/>).
 /// </summary>
 public static class SnapshotFormat
 {
     /// <summary>The first eight bytes of every snapshot: "ECOSNAP" and a zero byte.</summary>
     public static ReadOnlySpan<byte> Magic => "ECOSNAP\0"u8;
 
-    /// <summary>The format version this program writes and reads; a change of layout or of any part's content raises it (2: parts uncompressed, and firms carry their certification tick).</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// The format version this program writes; a change of layout or of any part's content raises it (2: parts
+    /// uncompressed, and firms carry their certification tick; 3: the firm parts hold only the firms still held, with
+    /// their indices).
+    /// </summary>
+    public const int Version = 3;
+
+    /// <summary>The oldest format version this program still reads: version 2, whose firm parts hold every firm slot from index 0.</summary>
+    public const int OldestReadable = 2;
+
+    /// <summary>What a refusal of another version says was expected.</summary>
+    public static string Readable => $"version {Version} (or {OldestReadable})";
 
     /// <summary>The name that stands where a part name would, after the last part.</summary>
     public const string EndMarker = "<end>";

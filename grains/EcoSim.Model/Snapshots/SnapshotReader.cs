@@ -27,13 +27,17 @@ public sealed class SnapshotReader
         if (!magic.AsSpan().SequenceEqual(SnapshotFormat.Magic))
             throw new SnapshotException(SnapshotFormat.HeaderName, "not an EcoSim snapshot", $"magic {Convert.ToHexString(SnapshotFormat.Magic)}", $"{Convert.ToHexString(magic)}");
         int version = BinaryPrimitives.ReadInt32LittleEndian(Take(4, SnapshotFormat.HeaderName, "format version"));
-        if (version != SnapshotFormat.Version)
-            throw new SnapshotException(SnapshotFormat.HeaderName, "format version", $"version {SnapshotFormat.Version}", $"version {version.ToString(CultureInfo.InvariantCulture)}");
+        if (version is < SnapshotFormat.OldestReadable or > SnapshotFormat.Version)
+            throw new SnapshotException(SnapshotFormat.HeaderName, "format version", SnapshotFormat.Readable, $"version {version.ToString(CultureInfo.InvariantCulture)}");
+        Version = version;
     }
+
+    /// <summary>The snapshot's format version (<see cref="SnapshotFormat.OldestReadable"/> to <see cref="SnapshotFormat.Version"/>).</summary>
+    public int Version { get; }
 
     /// <summary>Reads part <paramref name="name"/>, checks it, and decodes its state with <paramref name="body"/>.</summary>
     /// <exception cref="SnapshotException">The next part is another, or it is truncated, changed or malformed.</exception>
-    public T ReadPart<T>(string name, Func<PartReader, T> body) => ReadStored(name).DecodeChecked(body);
+    public T ReadPart<T>(string name, Func<PartReader, T> body) => ReadStored(name).DecodeChecked(body, Version);
 
     /// <summary>
     /// Reads part <paramref name="name"/> and checks its SHA-256 without decoding it: for a part handed on whole

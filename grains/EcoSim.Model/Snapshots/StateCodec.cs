@@ -139,20 +139,23 @@ internal static class StateCodec
     }
 
     /// <summary>
-    /// Writes cluster <paramref name="cluster"/>'s firms from consecutive pieces of it (one shard of a whole cluster for the
-    /// reference engine, the shards of a cluster grain in index order for the Orleans engine): each column whole,
-    /// the pieces' slots one after another, so the bytes do not depend on how the firms were cut.
+    /// Writes cluster <paramref name="cluster"/>'s firms from pieces of it in index order (one shard of a whole cluster for
+    /// the reference engine, the shards of a cluster grain for the Orleans engine): each column whole, the pieces' firms one
+    /// after another, then their indices (format version 3: the firms a run has let go leave gaps), so the bytes do not
+    /// depend on how the firms were cut.
     /// </summary>
     public static void WriteFirms(PartWriter w, int cluster, IReadOnlyList<FirmColumns> pieces)
     {
-        long first = pieces.Count > 0 ? pieces[0].FirstIndex : 0, next = first;
+        long first = pieces.Count > 0 ? pieces[0].FirstIndex : 0, next = first, total = 0;
         foreach (var piece in pieces)
         {
-            if (piece.Cluster != cluster || piece.FirstIndex != next)
-                throw new ArgumentException($"cluster {cluster}: firms from {next} expected, a piece of cluster {piece.Cluster} starts at {piece.FirstIndex}", nameof(pieces));
-            next += piece.Count;
+            long from = piece.Count > 0 ? piece.Index[0] : piece.FirstIndex;
+            if (piece.Cluster != cluster || piece.FirstIndex < next || from < piece.FirstIndex)
+                throw new ArgumentException($"cluster {cluster}: firms from {next} expected, a piece of cluster {piece.Cluster} starts at {from}", nameof(pieces));
+            if (piece.Count > 0) next = piece.Index[^1] + 1;
+            total += piece.Count;
         }
-        int n = checked((int)(next - first));
+        int n = checked((int)total);
         w.Write(cluster); w.Write(first);
         void Column<T>(Func<FirmColumns, T[]> column) where T : unmanaged
         {
@@ -161,9 +164,14 @@ internal static class StateCodec
         }
         Column(p => p.Productivity); Column(p => p.Weight); Column(p => p.Revenue); Column(p => p.RdIntensity); Column(p => p.RdStock);
         Column(p => p.Cash); Column(p => p.Researchers); Column(p => p.Age); Column(p => p.Vintage); Column(p => p.Alive); // a bool is the byte 0 or 1
-        Column(p => p.CertifiedTick);
+        Column(p => p.CertifiedTick); Column(p => p.Index);
     }
 
+    /// <summary>
+    /// Reads a cluster's firms as one shard: in version 3 with their index column (increasing from 0, gaps where firms were
+    /// let go), in version 2 every slot from index 0. The shard's next index is one past its last firm; the caller sets the
+    /// cluster's own (<see cref="ClusterState.NextFirmIndex"/>).
+    /// </summary>
     public static FirmShard ReadFirms(PartReader r, int cluster)
     {
         ExpectCluster(r, cluster);
@@ -172,11 +180,23 @@ internal static class StateCodec
         var productivity = r.ReadDoubles();
         int n = productivity.Length;
         T[] Same<T>(T[] column, string what) => column.Length == n ? column : throw r.Invalid($"{n} values of {what}", $"{column.Length}");
-        var index = new long[n];
-        for (int i = 0; i < n; i++) index[i] = first + i;
-        return FirmShard.FromColumns(cluster, first, productivity, Same(r.ReadDoubles(), "weight"), Same(r.ReadDoubles(), "revenue"),
-            Same(r.ReadDoubles(), "R&D intensity"), Same(r.ReadDoubles(), "R&D stock"), Same(r.ReadDoubles(), "cash"), Same(r.ReadDoubles(), "researchers"),
-            Same(r.ReadInt32s(), "age"), Same(r.ReadInt32s(), "vintage"), Same(r.ReadBytes(), "alive"), Same(r.ReadInt32s(), "certification tick"), index);
+        var (weight, revenue, intensity, stock, cash, researchers) = (Same(r.ReadDoubles(), "weight"), Same(r.ReadDoubles(), "revenue"),
+            Same(r.ReadDoubles(), "R&D intensity"), Same(r.ReadDoubles(), "R&D stock"), Same(r.ReadDoubles(), "cash"), Same(r.ReadDoubles(), "researchers"));
+        var (age, vintage, alive, certified) = (Same(r.ReadInt32s(), "age"), Same(r.ReadInt32s(), "vintage"), Same(r.ReadBytes(), "alive"), Same(r.ReadInt32s(), "certification tick"));
+        long[] index;
+        if (r.Version >= 3)
+        {
+            index = Same(r.ReadInt64s(), "index");
+            for (int i = 0; i < n; i++)
+                if (index[i] < (i == 0 ? first : index[i - 1] + 1))
+                    throw r.Invalid($"firm indices increasing from {first}", i == 0 ? $"a first index {index[0]}" : $"index {index[i]} after {index[i - 1]}");
+        }
+        else
+        {
+            index = new long[n];
+            for (int i = 0; i < n; i++) index[i] = first + i;
+        }
+        return FirmShard.FromColumns(cluster, first, productivity, weight, revenue, intensity, stock, cash, researchers, age, vintage, alive, certified, index);
     }
 
     public static void WriteFund(PartWriter w, FundState f)

@@ -76,14 +76,16 @@ public sealed record StoredPart(string Name, long RawLength, byte[] Stored, byte
 
     /// <summary>Decodes the state of a part whose hash was checked as it was read.</summary>
     /// <exception cref="SnapshotException">The bytes do not decode to what the part should hold.</exception>
-    internal T DecodeChecked<T>(Func<PartReader, T> body)
+    /// <param name="body">Decodes the state.</param>
+    /// <param name="version">The format version of the snapshot the part was read from (parts made by this program are of <see cref="SnapshotFormat.Version"/>).</param>
+    internal T DecodeChecked<T>(Func<PartReader, T> body, int version = SnapshotFormat.Version)
     {
         if (RawLength != Stored.LongLength)
             throw new SnapshotException(Name, "length before compression", $"{Stored.LongLength} bytes (parts are stored uncompressed)", $"{RawLength} bytes");
         using var stored = new MemoryStream(Stored, writable: false);
         try
         {
-            var value = body(new PartReader(stored, Name));
+            var value = body(new PartReader(stored, Name, version));
             if (stored.Position != stored.Length)
                 throw new SnapshotException(Name, "length before compression", $"{RawLength} bytes read", $"{stored.Position} bytes read and more left");
             return value;

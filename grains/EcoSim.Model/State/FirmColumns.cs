@@ -4,7 +4,8 @@ namespace EcoSim.Model.State;
 /// A copy of the state of firms of one cluster, column by column, as it was when copied, in index order: firm <c>i</c>
 /// has cluster index <see cref="Index"/>[i]. Readers pair and name firms by that column, never by position, because a
 /// shard that drops its dead firms moves the live ones to other slots. Dead firms still held are included (their
-/// <see cref="Alive"/> is false and the rest is their state when they exited).
+/// <see cref="Alive"/> is false and the rest is their state when they exited): those a run keeps until a census reports
+/// them (<see cref="ExitRetention"/>), so the indices may leave gaps where firms were let go.
 /// </summary>
 /// <param name="Cluster">Cluster of the firms.</param>
 /// <param name="FirstIndex">Lowest cluster index the copied range of the shard may hold (the first firm's index while no firm before it has been dropped).</param>
@@ -42,6 +43,26 @@ public sealed record FirmColumns(int Cluster, long FirstIndex, double[] Producti
         long first = from == 0 ? shard.FirstIndex : from < shard.Count ? shard.Index[from] : shard.NextIndex;
         return new(shard.Cluster, first, shard.Productivity[range], shard.Weight[range], shard.Revenue[range], shard.RdIntensity[range],
             shard.RdStock[range], shard.Cash[range], shard.Researchers[range], shard.Age[range], shard.Vintage[range], alive, shard.CertifiedTick[range], shard.Index[range]);
+    }
+
+    /// <summary>
+    /// A copy of the firms of <paramref name="shard"/> whose indices lie in [<paramref name="fromIndex"/>, <paramref name="toIndex"/>),
+    /// with <paramref name="fromIndex"/> as its first index: how a cluster's firms read from a snapshot, where dropped exits
+    /// leave gaps, are cut into shards by index range. The shard must hold no firms apart (<see cref="FirmShard.ExitedCount"/> 0),
+    /// as a shard read from a snapshot does not.
+    /// </summary>
+    /// <exception cref="ArgumentException">The shard keeps exited firms apart, or the range is empty or reversed.</exception>
+    public static FirmColumns OfIndices(FirmShard shard, long fromIndex, long toIndex)
+    {
+        if (shard.ExitedCount > 0) throw new ArgumentException($"cluster {shard.Cluster}: a shard that keeps {shard.ExitedCount} exited firms apart is not cut by index", nameof(shard));
+        if (toIndex <= fromIndex) throw new ArgumentException($"indices {fromIndex}..{toIndex - 1} are no range", nameof(toIndex));
+        int Slot(long index)
+        {
+            int slot = Array.BinarySearch(shard.Index, 0, shard.Count, index);
+            return slot < 0 ? ~slot : slot;
+        }
+        int from = Slot(fromIndex), to = Slot(toIndex);
+        return Of(shard, from, to - from) with { FirstIndex = fromIndex };
     }
 
     /// <summary>

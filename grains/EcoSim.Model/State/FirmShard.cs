@@ -4,10 +4,11 @@ namespace EcoSim.Model.State;
 /// The firms of one cluster, stored as a struct of arrays and updated in place, in index order. Each firm's cluster
 /// index is stored beside its state (<see cref="Index"/>) rather than derived from its slot, because its random streams
 /// are keyed by that index: whatever moves a firm to another slot leaves its draws as they were. The tick drops the dead
-/// firms from the arrays the firm step runs over (<see cref="Compact"/>) and keeps them apart, in index order, with their
-/// state at exit (<see cref="Exited"/>), because the census, the snapshot and <c>inspect</c> still show every firm ever
-/// appended. A full shard grows by an eighth rather than doubling: doubling left up to half of a large shard's arrays
-/// empty for the rest of the run.
+/// firms from the arrays the firm step runs over (<see cref="Compact(int, ExitRetention)"/>) and keeps them apart, in
+/// index order, with their state at exit (<see cref="Exited"/>), only as long as the run's <see cref="ExitRetention"/>
+/// says: until the census that reports them (or for the whole run, for <c>inspect</c>'s own run), so a shard's memory
+/// follows its living firms, not every firm ever appended. A full shard grows by an eighth rather than doubling:
+/// doubling left up to half of a large shard's arrays empty for the rest of the run.
 /// </summary>
 public sealed class FirmShard
 {
@@ -29,10 +30,10 @@ public sealed class FirmShard
     public long FirstIndex { get; }
     /// <summary>
     /// The index <see cref="Append(in FirmRecord)"/> gives the next firm: one past the last firm ever appended, kept when
-    /// <see cref="Compact"/> drops it, so an entrant gets the index it would have had.
+    /// <see cref="Compact(int, ExitRetention)"/> drops it, so an entrant gets the index it would have had.
     /// </summary>
     public long NextIndex { get; private set; }
-    /// <summary>Number of firm slots in use: the live firms and those dead since the last <see cref="Compact"/>.</summary>
+    /// <summary>Number of firm slots in use: the live firms and those dead since the last <see cref="Compact(int, ExitRetention)"/>.</summary>
     public int Count { get; private set; }
     /// <summary>Number of firm slots the arrays hold (at least <see cref="Count"/>); the rest is room for entrants.</summary>
     public int Capacity => Productivity.Length;
@@ -80,13 +81,29 @@ public sealed class FirmShard
         return shard;
     }
 
-    /// <summary>A shard holding a copy of <paramref name="columns"/> (a shard of a cluster's firms given back from a snapshot).</summary>
-    public static FirmShard Of(FirmColumns columns)
+    /// <summary>
+    /// A shard holding a copy of <paramref name="columns"/> (a shard of a cluster's firms given back from a snapshot), whose
+    /// next entrant gets index <paramref name="nextIndex"/> (by default one past its last firm): a snapshot keeps only the
+    /// firms still held, so the last indices a shard gave may belong to firms it no longer holds.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nextIndex"/> is not past every firm of the columns.</exception>
+    public static FirmShard Of(FirmColumns columns, long? nextIndex = null)
     {
         var alive = new byte[columns.Count];
         for (int i = 0; i < alive.Length; i++) alive[i] = columns.Alive[i] ? (byte)1 : (byte)0;
-        return FromColumns(columns.Cluster, columns.FirstIndex, [.. columns.Productivity], [.. columns.Weight], [.. columns.Revenue], [.. columns.RdIntensity],
+        var shard = FromColumns(columns.Cluster, columns.FirstIndex, [.. columns.Productivity], [.. columns.Weight], [.. columns.Revenue], [.. columns.RdIntensity],
             [.. columns.RdStock], [.. columns.Cash], [.. columns.Researchers], [.. columns.Age], [.. columns.Vintage], alive, [.. columns.CertifiedTick], [.. columns.Index]);
+        if (nextIndex is long next) shard.ContinueAt(next);
+        return shard;
+    }
+
+    /// <summary>Sets the index the next entrant gets (<see cref="NextIndex"/>) to <paramref name="next"/>, which must not be below it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="next"/> is below <see cref="NextIndex"/>.</exception>
+    internal void ContinueAt(long next)
+    {
+        if (next < NextIndex)
+            throw new ArgumentOutOfRangeException(nameof(next), next, $"cluster {Cluster}: the shard holds firms up to index {NextIndex - 1}, so its next index cannot be {next}");
+        NextIndex = next;
     }
 
     /// <summary>Appends a firm with the next index (<see cref="NextIndex"/>) and returns its slot.</summary>
@@ -117,13 +134,13 @@ public sealed class FirmShard
     }
 
     /// <summary>
-    /// The firms <see cref="Compact"/> has dropped, in index order, each with its state at exit (null until the first
-    /// exit is dropped). The firm step never reads them; the census (<see cref="FirmColumns.Of(FirmShard)"/>) and
-    /// <see cref="Find"/> do.
+    /// The firms compaction has dropped from the live slots and still keeps, in index order, each with its state at exit
+    /// (null while none is kept). The firm step never reads them; the census (<see cref="FirmColumns.Of(FirmShard)"/>),
+    /// the snapshot and <see cref="Find"/> do.
     /// </summary>
     internal FirmShard? Exited { get; private set; }
 
-    /// <summary>Number of firms <see cref="Compact"/> has dropped and keeps apart.</summary>
+    /// <summary>Number of exited firms compaction has dropped from the live slots and keeps apart.</summary>
     public int ExitedCount => Exited?.Count ?? 0;
 
     /// <summary>
@@ -167,17 +184,28 @@ public sealed class FirmShard
     }
 
     /// <summary>
-    /// Drops the dead firms, moving each live one down to the first free slot, so live firms keep their order (index
-    /// order) and their indices, and so their draws. The dropped firms are merged, in index order, into
-    /// <see cref="Exited"/>. Returns how many were dropped. The arrays keep their capacity: a steady population then
-    /// reuses the freed slots for its entrants instead of growing.
+    /// Drops the dead firms from the live slots and keeps every one of them (<see cref="ExitRetention.Every"/>): what a
+    /// shard whose run never drops an exit does, and what <see cref="Compact(int, ExitRetention)"/> does for such a run.
     /// </summary>
-    public int Compact()
+    public int Compact() => Compact(0, ExitRetention.Every);
+
+    /// <summary>
+    /// At the start of tick <paramref name="tick"/>, drops the dead firms (those that exited in the tick before), moving
+    /// each live one down to the first free slot, so live firms keep their order (index order) and their indices, and so
+    /// their draws. When <paramref name="retention"/> keeps the exits of the tick before past its end, the dropped firms
+    /// are merged, in index order, into <see cref="Exited"/> beside those kept already; otherwise those kept are let go
+    /// too (they were kept for the same census, see <see cref="ExitRetention.KeepsPast"/>) and the dropped firms are not
+    /// kept. Returns how many were dropped from the live slots. The live arrays keep their capacity: a steady population
+    /// then reuses the freed slots for its entrants instead of growing.
+    /// </summary>
+    public int Compact(int tick, ExitRetention retention)
     {
+        bool keep = retention.KeepsPast(tick - 1);
+        if (!keep) Exited = null;
         int dead = 0;
         for (int i = 0; i < Count; i++) if (Alive[i] == 0) dead++;
         if (dead == 0) return 0;
-        KeepExited(dead);
+        if (keep) KeepExited(dead);
         int kept = 0;
         for (int i = 0; i < Count; i++)
         {
