@@ -195,8 +195,9 @@ public sealed class FirmShard
     /// their draws. When <paramref name="retention"/> keeps the exits of the tick before past its end, the dropped firms
     /// are merged, in index order, into <see cref="Exited"/> beside those kept already; otherwise those kept are let go
     /// too (they were kept for the same census, see <see cref="ExitRetention.KeepsPast"/>) and the dropped firms are not
-    /// kept. Returns how many were dropped from the live slots. The live arrays keep their capacity: a steady population
-    /// then reuses the freed slots for its entrants instead of growing.
+    /// kept. Returns how many were dropped from the live slots. The live arrays keep their capacity while the room left
+    /// is within twice a growth step (<see cref="GrownCapacity"/>): a steady population then reuses the freed slots for
+    /// its entrants instead of growing; past that they shrink to one step above the live firms, so memory follows them.
     /// </summary>
     public int Compact(int tick, ExitRetention retention)
     {
@@ -215,6 +216,7 @@ public sealed class FirmShard
         }
         int dropped = Count - kept;
         Count = kept;
+        if (Capacity - Count > 2 * Slack(Count)) Resize(GrownCapacity(Count));
         return dropped;
     }
 
@@ -258,8 +260,14 @@ public sealed class FirmShard
     /// <summary>
     /// The capacity a full shard of <paramref name="count"/> slots grows to: an eighth more (at least <see cref="MinimumGrowth"/>).
     /// Entrants are about a percent of a cluster's firms a quarter, so a shard grows seldom and the slack stays under an eighth.
+    /// A compaction that leaves more than twice that slack free shrinks the arrays back to it: a shard of the Orleans engine
+    /// holds a fixed range of indices and never takes an entrant again once the range is full, so without it its arrays
+    /// would keep the room of every firm it ever held (<see cref="Compact(int, ExitRetention)"/>).
     /// </summary>
-    public static int GrownCapacity(int count) => (int)Math.Min(Array.MaxLength, (long)count + Math.Max(count / 8, MinimumGrowth));
+    public static int GrownCapacity(int count) => (int)Math.Min(Array.MaxLength, (long)count + Slack(count));
+
+    // The room a shard of `count` firms keeps for entrants: an eighth, at least MinimumGrowth slots.
+    private static int Slack(int count) => Math.Max(count / 8, MinimumGrowth);
 
     private void Resize(int capacity)
     {

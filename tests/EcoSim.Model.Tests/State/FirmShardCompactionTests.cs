@@ -56,6 +56,30 @@ public class FirmShardCompactionTests
     }
 
     [Fact]
+    public void A_shard_that_loses_many_firms_and_takes_no_entrant_shrinks_its_arrays_to_an_eighth_above_them()
+    {
+        var shard = new FirmShard(1, 8192, 4096);
+        for (int k = 0; k < 4096; k++) shard.Append(Firm(k, true));
+        void Kill(Func<long, bool> which)
+        {
+            for (int i = 0; i < shard.Count; i++) if (which(shard.Index[i])) shard.Alive[i] = 0;
+            shard.Compact();
+        }
+        // 800 of 4,096 gone: the room left (800 slots) is within twice a growth step (2 x 412), so the arrays stay.
+        Kill(index => (index - 8192) % 5 == 0 && index < 8192 + 4000);
+        Assert.Equal(3296, shard.Count);
+        Assert.Equal(4096, shard.Capacity);
+        // 400 more: the room (1,200) is past twice a step (2 x 362), so the arrays shrink to the live firms and an eighth.
+        Kill(index => (index - 8192) % 5 == 1 && index < 8192 + 2000);
+        Assert.Equal(2896, shard.Count);
+        Assert.Equal(2896 + 2896 / 8, shard.Capacity);
+        var expected = Enumerable.Range(0, 4096).Where(k => !(k % 5 == 0 && k < 4000) && !(k % 5 == 1 && k < 2000)).ToArray();
+        Assert.Equal(expected.Select(k => 8192L + k), shard.Index.Take(shard.Count));
+        for (int slot = 0; slot < shard.Count; slot++) Assert.Equal(Firm(expected[slot], true), shard.Read(slot));
+        Assert.Equal(8192 + 4096, shard.NextIndex);
+    }
+
+    [Fact]
     public void A_steady_population_reuses_the_freed_slots_instead_of_growing()
     {
         var shard = new FirmShard(0, 0, 64);
