@@ -48,6 +48,8 @@ internal static class CommandLine
             return await Guarded(errors, cancellation, async () =>
             {
                 if (CommandInputs.LoadScenario(result.GetValue(scenario)!, errors, result.GetValue(shared.ScenarioRoot), shared.Limits.Read(result)) is not { } loaded) return ExitCodes.BadInput;
+                // The model's code is compiled while the silo is still starting (EarlyEmbeddedSilo.WarmUp).
+                early?.WarmUp(loaded.World);
                 if (result.GetValue(seeds) > 1)
                 {
                     if (checkpoints.Given(result)) { errors.WriteLine("error: checkpoints are written by single runs: drop --seeds, or run each seed with --seed"); return ExitCodes.BadInput; }

@@ -1,3 +1,5 @@
+using EcoSim.Model.World;
+
 namespace EcoSim.Experiments.Engines;
 
 /// <summary>
@@ -17,6 +19,8 @@ public sealed class EarlyEmbeddedSilo : IAsyncDisposable
     private readonly Task<IOrleansConnection> _starting;
     private int _taken;
     private volatile bool _handedOver;
+    private readonly CancellationTokenSource _warmUpStop = new();
+    private Task<int>? _warmUp;
 
     private EarlyEmbeddedSilo() =>
         _starting = Task.Run(() => OrleansConnections.StartNewEmbeddedAsync(_stop.Token));
@@ -33,12 +37,25 @@ public sealed class EarlyEmbeddedSilo : IAsyncDisposable
         return early;
     }
 
+    /// <summary>
+    /// Compiles the model's code for <paramref name="world"/> while the silo starts, on the core its start leaves idle
+    /// (<see cref="ModelWarmUp"/>); once per silo, and only while it is still starting, since a started silo runs the world
+    /// itself at once.
+    /// </summary>
+    public void WarmUp(WorldSpec world)
+    {
+        if (_warmUp is null && !_starting.IsCompleted) _warmUp = ModelWarmUp.Begin(world, _warmUpStop.Token);
+    }
+
     /// <summary>The early silo of this flow, once: the caller then waits for it with <see cref="ReadyAsync"/>.</summary>
     internal static EarlyEmbeddedSilo? Take()
     {
         var early = Current.Value;
         return early is not null && Interlocked.Exchange(ref early._taken, 1) == 0 ? early : null;
     }
+
+    /// <summary>The warm-up begun by <see cref="WarmUp"/>, if any (for tests: the quarters it stepped).</summary>
+    internal Task<int>? WarmingUp => _warmUp;
 
     /// <summary>The start under way (for tests: whether it ended, and how).</summary>
     internal Task<IOrleansConnection> Starting => _starting;
@@ -63,6 +80,10 @@ public sealed class EarlyEmbeddedSilo : IAsyncDisposable
 
     private async ValueTask StopUnlessHandedOverAsync()
     {
+        // A warm-up still running ends with the command, never outlives it (it stops at its next quarter once cancelled).
+        // (Its token source holds no timer, so it is left to the collector: a second dispose may still cancel it.)
+        await _warmUpStop.CancelAsync();
+        if (_warmUp is { } warmUp) await warmUp;
         if (_handedOver) return;
         await _stop.CancelAsync();
         try { await (await _starting).DisposeAsync(); }
