@@ -70,8 +70,10 @@ public sealed class ReferenceSimulation : ISimulationEngine
                 {
                     await sink.SettleAsync();
                     var state = engine.State;
-                    var taken = new SnapshotCapture().Take(SnapshotWorld.Of(checkpoints.Scenario, world, engine.Tick, state.Labs.Length, state.Funds.Length), history!, state);
+                    var taken = Capture(SnapshotWorld.Of(checkpoints.Scenario, world, engine.Tick, state.Labs.Length, state.Funds.Length), history!, state, out bool copied);
                     await sink.BeginAsync(engine.Tick, world.PeriodOf(engine.Tick), taken.WriteTo, cancellation);
+                    if (!copied) await sink.SettleAsync(); // taken in place: the engine may not step until it is written
+
                 }
                 yield return new SimulatedTick(outcome, firmTicks.Contains(outcome.Tick) ? Census(engine, world, outcome.Tick) : null);
             }
@@ -87,6 +89,20 @@ public sealed class ReferenceSimulation : ISimulationEngine
             }
         }
         RunSpans.RunDone(Name);
+    }
+
+    /// <summary>
+    /// Most firm slots (live firms and kept exits) a state may hold for its checkpoint to be copied and written while the
+    /// run goes on; a larger one is written from the state in place while the run waits (<see cref="SnapshotCapture"/>).
+    /// </summary>
+    public long CopiedCheckpointFirms { get; init; } = SnapshotCapture.CopiedFirmsLimit;
+
+    private CapturedSnapshot Capture(SnapshotWorld world, IReadOnlyList<MetricsRow> history, RunState state, out bool copied)
+    {
+        long firms = 0;
+        foreach (var shard in state.Firms) firms += shard.Count + shard.ExitedCount;
+        copied = firms <= CopiedCheckpointFirms;
+        return copied ? new SnapshotCapture().Take(world, history, state) : new SnapshotCapture().TakeInPlace(world, history, state);
     }
 
     // One tick as a span of its own, counted in the engine's meters.

@@ -8,11 +8,12 @@ public sealed class CapturedSnapshot
     private readonly SnapshotCapture? _owner;
     private readonly StoredPart[] _own;
     private readonly StoredPart[][] _clusters;
-    private readonly FirmColumns[] _firms;
+    // Cluster c's firms as columns, asked for once each, in cluster order, as the snapshot is written.
+    private readonly Func<int, FirmColumns> _firms;
     private readonly StoredPart[] _funds;
     private int _written;
 
-    internal CapturedSnapshot(SnapshotCapture? owner, StoredPart[] own, StoredPart[][] clusters, FirmColumns[] firms, StoredPart[] funds) =>
+    internal CapturedSnapshot(SnapshotCapture? owner, StoredPart[] own, StoredPart[][] clusters, Func<int, FirmColumns> firms, StoredPart[] funds) =>
         (_owner, _own, _clusters, _firms, _funds) = (owner, own, clusters, firms, funds);
 
     /// <summary>
@@ -30,7 +31,8 @@ public sealed class CapturedSnapshot
         var expected = SnapshotParts.All(clusters.Count, funds.Count);
         if (!names.SequenceEqual(expected))
             throw new ArgumentException($"parts {string.Join(", ", names)} are not a snapshot's {string.Join(", ", expected)}", nameof(clusters));
-        return new(null, [world, metrics, region], [.. clusters.Select(c => new[] { c.Cluster, c.Talent, c.Labs })], [.. clusters.Select(c => c.Firms)], [.. funds]);
+        var firms = clusters.Select(c => c.Firms).ToArray();
+        return new(null, [world, metrics, region], [.. clusters.Select(c => new[] { c.Cluster, c.Talent, c.Labs })], c => firms[c], [.. funds]);
     }
 
     /// <summary>
@@ -49,7 +51,7 @@ public sealed class CapturedSnapshot
             for (int c = 0; c < _clusters.Length; c++)
             {
                 foreach (var part in _clusters[c]) writer.Write(part);
-                var firms = _firms[c];
+                var firms = _firms(c);
                 int cluster = c;
                 writer.WritePart(SnapshotParts.Firms(c), w => StateCodec.WriteFirms(w, cluster, [firms]));
             }

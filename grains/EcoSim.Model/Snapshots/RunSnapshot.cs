@@ -20,8 +20,9 @@ public static class RunSnapshot
     /// <summary>Writes <paramref name="state"/>, with the run's <paramref name="world"/> record and its metrics <paramref name="history"/>, to <paramref name="destination"/>.</summary>
     public static void Write(Stream destination, SnapshotWorld world, IReadOnlyList<MetricsRow> history, RunState state)
     {
-        // The firms are copied once and encoded straight into the destination: the bytes of Parts, written in order.
-        new SnapshotCapture().Take(world, history, state).WriteTo(destination);
+        // Written at once, so the firms are taken in place, a cluster at a time, and encoded straight into the
+        // destination: the bytes of Parts, written in order.
+        new SnapshotCapture().TakeInPlace(world, history, state).WriteTo(destination);
     }
 
     /// <summary>

@@ -13,6 +13,8 @@ namespace EcoSim.Model.Snapshots;
 /// writes checkpoints.
 /// </summary>
 /// <remarks>
+/// A large state is taken in place instead (<see cref="TakeInPlace"/>): the run then waits for the write, and the one
+/// copy is of one cluster's firms at a time, so a snapshot of a million firms never holds the state twice.
 /// One capture at a time: the columns of the one before are written over, so it must have been written
 /// (<see cref="CapturedSnapshot.WriteTo"/>) before the next is taken; <see cref="Take"/> refuses otherwise.
 /// </remarks>
@@ -29,7 +31,25 @@ public sealed class SnapshotCapture
     /// (encoded now, so the caller may go on adding to it), as the snapshot <see cref="RunSnapshot.Write"/> would write now.
     /// </summary>
     /// <exception cref="InvalidOperationException">The snapshot taken before has not been written yet.</exception>
-    public CapturedSnapshot Take(SnapshotWorld world, IReadOnlyList<MetricsRow> history, RunState state)
+    public CapturedSnapshot Take(SnapshotWorld world, IReadOnlyList<MetricsRow> history, RunState state) => Capture(world, history, state, inPlace: false);
+
+    /// <summary>
+    /// Takes <paramref name="state"/> as <see cref="Take(SnapshotWorld, IReadOnlyList{MetricsRow}, RunState)"/> does, but
+    /// leaves the firms where they are: each cluster's are copied into one buffer as the snapshot is written, the buffer
+    /// reused for the next. The state must not change until the snapshot is written (the caller's run waits for it).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The snapshot taken before has not been written yet.</exception>
+    public CapturedSnapshot TakeInPlace(SnapshotWorld world, IReadOnlyList<MetricsRow> history, RunState state) => Capture(world, history, state, inPlace: true);
+
+    /// <summary>
+    /// Most firms a run's state may hold for <see cref="Take(SnapshotWorld, IReadOnlyList{MetricsRow}, RunState)"/> to copy
+    /// them and let the run go on while the snapshot is written; above it, <see cref="TakeInPlace"/>. About 21 MB of
+    /// columns: the copy of a few milliseconds that spares the run a write of tens of milliseconds (docs/PERFORMANCE.md,
+    /// section 13), while a million firms' second copy (75 MB) would be most of the run's memory.
+    /// </summary>
+    public const int CopiedFirmsLimit = 250_000;
+
+    private CapturedSnapshot Capture(SnapshotWorld world, IReadOnlyList<MetricsRow> history, RunState state, bool inPlace)
     {
         if (Interlocked.Exchange(ref _open, 1) != 0) throw new InvalidOperationException("the snapshot taken before is still being written; its columns cannot be written over yet");
         try
@@ -41,11 +61,17 @@ public sealed class SnapshotCapture
             for (int c = 0; c < clusters; c++)
             {
                 perCluster[c] = [PartCodec.Cluster(state.Clusters[c]), PartCodec.Talent(state.Talent[c]), PartCodec.Labs(c, state.Labs)];
-                _kept[c] = FirmColumns.Into(state.Firms[c], _kept[c]);
+                if (!inPlace) _kept[c] = FirmColumns.Into(state.Firms[c], _kept[c]);
             }
             var funds = new StoredPart[world.Funds];
             for (int f = 0; f < funds.Length; f++) funds[f] = PartCodec.Fund(state.Funds[f]);
-            return new CapturedSnapshot(this, [.. own], perCluster, [.. _kept.Select(k => k!)], funds);
+            if (!inPlace)
+            {
+                var kept = _kept.Select(k => k!).ToArray();
+                return new CapturedSnapshot(this, [.. own], perCluster, c => kept[c], funds);
+            }
+            FirmColumns? buffer = null;
+            return new CapturedSnapshot(this, [.. own], perCluster, c => buffer = FirmColumns.Into(state.Firms[c], buffer), funds);
         }
         catch
         {

@@ -33,6 +33,24 @@ public class SnapshotCaptureTests
         Assert.Equal(parts.ToArray(), streamed.ToArray());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void A_snapshot_taken_in_place_writes_the_bytes_of_the_copied_one_and_holds_the_capture_until_written(int tick)
+    {
+        var spec = TestWorlds.Small(ticks: 10);
+        var (engine, history) = Stepped(spec, tick);
+        var world = WorldOf(spec, engine);
+        byte[] copied = Written(new SnapshotCapture().Take(world, history, engine.State));
+        var capture = new SnapshotCapture();
+        var inPlace = capture.TakeInPlace(world, history, engine.State);
+        Assert.True(capture.Open);
+        Assert.Throws<InvalidOperationException>(() => capture.TakeInPlace(world, history, engine.State));
+        Assert.Equal(copied, Written(inPlace));
+        Assert.False(capture.Open);
+        Assert.Equal(SnapshotRuns.Write(engine, history), copied);
+    }
+
     [Fact]
     public void A_snapshot_written_after_the_run_stepped_on_is_the_snapshot_of_the_tick_it_was_taken_at()
     {
