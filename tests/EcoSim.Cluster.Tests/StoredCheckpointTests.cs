@@ -13,7 +13,8 @@ namespace EcoSim.Cluster.Tests;
 /// <summary>
 /// The cluster's checkpoint store on an embedded silo (its store in memory; the grains and the checks are those of a
 /// cluster on Redis): a checkpoint stored part by part continues in fresh grains to the bytes of an uninterrupted run,
-/// its record lists the hashes a checkpoint file of the same tick carries, and a part missing from the store or
+/// its record lists the hashes a checkpoint file of the same tick carries, the file written from its parts is that file's
+/// bytes, and a part missing from the store or
 /// changed in it is refused with its name.
 /// </summary>
 public sealed class StoredCheckpointTests : IAsyncLifetime
@@ -152,6 +153,10 @@ public sealed class StoredCheckpointTests : IAsyncLifetime
         using var file = new MemoryStream();
         await run.WriteSnapshotAsync(file, Identity, history);
         await run.StopAsync();
+        // The file a checkpoint also kept in the store is written from: the store's parts and the client's metrics.
+        using var fromStore = new MemoryStream();
+        await store.WriteSnapshotAsync(fromStore, record, PartCodec.Metrics(history));
+        Assert.True(file.ToArray().AsSpan().SequenceEqual(fromStore.ToArray()), "the file written from the store's parts differs from the one written from the grains");
         var parts = RunSnapshot.ReadParts(new MemoryStream(file.ToArray())).Where(p => p.Name != SnapshotParts.Metrics).ToList();
         Assert.Equal(parts.Select(p => p.Name), record.Parts);
         Assert.Equal(parts.Select(p => Convert.ToHexString(p.Sha256)), record.Sha256.Select(Convert.ToHexString));
@@ -195,6 +200,8 @@ public sealed class StoredCheckpointTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<SnapshotException>(() => new RunAttempt(_connection.Grains).RestoreAsync(_world, _layout, store, record));
         Assert.Equal(name, refused.Part);
         Assert.Contains("SHA-256", refused.Message, StringComparison.Ordinal);
+        var notWritten = await Assert.ThrowsAsync<SnapshotException>(() => store.WriteSnapshotAsync(Stream.Null, record, PartCodec.Metrics([])));
+        Assert.Equal(name, notWritten.Part);
         await store.ClearAsync();
     }
 

@@ -34,6 +34,14 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
     /// <summary>How a lost silo is survived: by starting again on the others, or (embedded) not at all.</summary>
     internal RestartPolicy Restarts => _restarts;
 
+    /// <summary>
+    /// Most firm slots (live firms and kept exits) a run may hold for a checkpoint file to be copied into this process and
+    /// written while the run goes on; a larger one is written part by part from the grains while the run waits, so this
+    /// process holds a few parts at a time, never a second copy of the firms (with an embedded silo, the same process as
+    /// the grains). The reference engine's limit (<see cref="SnapshotCapture.CopiedFirmsLimit"/>).
+    /// </summary>
+    public long CopiedCheckpointFirms { get; init; } = SnapshotCapture.CopiedFirmsLimit;
+
     /// <inheritdoc/>
     public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)
     {
@@ -63,6 +71,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
         RecoveryCheckpoint? recovery = null;
         var store = _restarts.Restarts ? StoredCheckpoints.New(connection.Grains) : null;
         var pacer = new RestartPointPacer(_restarts, start?.World.Tick ?? 0);
+        // What the firm slots after a tick are counted from: the dead firms a resumed run's state starts with.
+        var slots = new FirmSlots(layout.ExitsKept, start?.World.Tick ?? 0, start is null ? 0 : FirmSlots.Dead(start.State));
         // Whether the run waits at a tick handed to its caller, where a caller that stops reading ends the run.
         bool handedOut = false;
         for (int attempt = 1; ; attempt++)
@@ -101,7 +111,7 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
                     {
                         if (firmTicks.Contains(outcome.Tick)) census = await watch.Guard(run.FirmsAsync(outcome.Tick, world.ClusterCount), cancellation);
                         // Taken before the tick is delivered: a checkpoint lost with a silo is taken again when the tick is run again.
-                        await watch.Guard(Checkpoint(run, world, outcome, delivered, checkpoints, store, pacer, cancellation), cancellation);
+                        await watch.Guard(Checkpoint(run, world, outcome, delivered, checkpoints, store, pacer, slots, cancellation), cancellation);
                     }
                     catch (Exception e) when (MayRestart(attempt)) { failure = e; break; }
                     delivered.Add(outcome);
@@ -159,14 +169,22 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
     }
 
     /// <summary>
-    /// After <paramref name="outcome"/>'s tick: the checkpoint the run asked for, if one is due, written part by part from
-    /// the grains to its sink; and, for a run that can restart, the checkpoint it hands to the cluster's store to restart
-    /// from (when <paramref name="pacer"/> says one is due, or at its own checkpoints when it writes some and does not ask for
-    /// paced restart points), whose writes go
-    /// on while the run steps.
+    /// After <paramref name="outcome"/>'s tick: the checkpoint the run asked for, if one is due, written to its sink; and,
+    /// for a run that can restart, the checkpoint it hands to the cluster's store to restart from (when
+    /// <paramref name="pacer"/> says one is due, or at its own checkpoints when it writes some and does not ask for paced
+    /// restart points), whose writes go on while the run steps.
     /// </summary>
-    private static async Task Checkpoint(RunAttempt run, WorldSpec world, TickOutcome outcome, IReadOnlyList<TickOutcome> delivered,
-        RunCheckpoints? checkpoints, StoredCheckpoints? store, RestartPointPacer pacer, CancellationToken cancellation)
+    /// <remarks>
+    /// A checkpoint both written and kept is encoded once, by the grains for the store: the run waits until the store
+    /// holds it, then the file is written from the parts the store confirmed, one cluster's at a time, with the metrics
+    /// part this process encodes (<see cref="StoredCheckpoints.WriteSnapshotAsync"/>). One written only is copied out of
+    /// the grains and written while the next ticks run when the run holds at most <see cref="CopiedCheckpointFirms"/>
+    /// firm slots (counted by <paramref name="slots"/> from the rows), and otherwise written part by part from the grains
+    /// while the run waits. Either way the tick is handed out only once its file is whole or being written from a copy,
+    /// so a checkpoint lost with a silo is taken again when the tick is run again.
+    /// </remarks>
+    private async Task Checkpoint(RunAttempt run, WorldSpec world, TickOutcome outcome, IReadOnlyList<TickOutcome> delivered,
+        RunCheckpoints? checkpoints, StoredCheckpoints? store, RestartPointPacer pacer, FirmSlots slots, CancellationToken cancellation)
     {
         int done = outcome.Tick + 1;
         // The checkpoint handed to the store after the tick before this one has had this tick to be written; it is
@@ -178,19 +196,30 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
             : pacer.Due(done, store?.LastStored));
         if (!written && !kept) return;
         var scenario = checkpoints?.Scenario ?? UnnamedScenario;
-        if (written)
+        if (kept)
+        {
+            long begun = Stopwatch.GetTimestamp();
+            await store!.BeginAsync(run, done, scenario);
+            pacer.Took(done, Stopwatch.GetElapsedTime(begun));
+        }
+        if (!written) return;
+        var sink = checkpoints!.Sink!;
+        await sink.SettleAsync();
+        IReadOnlyList<MetricsRow> history = [.. delivered.SelectMany(d => d.Rows), .. outcome.Rows];
+        var period = world.PeriodOf(done);
+        if (kept)
+        {
+            var record = (await store!.SettleAsync())!;
+            var metrics = PartCodec.Metrics(history);
+            await sink.WriteAsync(done, period, stream => store.WriteSnapshotAsync(stream, record, metrics), cancellation);
+        }
+        else if (slots.After([.. delivered, outcome]) <= CopiedCheckpointFirms)
         {
             // Copied out of the grains and written while the next ticks run.
-            var sink = checkpoints!.Sink!;
-            await sink.SettleAsync();
-            IReadOnlyList<MetricsRow> history = [.. delivered.SelectMany(d => d.Rows), .. outcome.Rows];
             var taken = await run.CaptureSnapshotAsync(outcome.Tick, scenario, history);
-            await sink.BeginAsync(done, world.PeriodOf(done), taken.WriteTo, cancellation);
+            await sink.BeginAsync(done, period, taken.WriteTo, cancellation);
         }
-        if (!kept) return;
-        long begun = Stopwatch.GetTimestamp();
-        await store!.BeginAsync(run, done, scenario);
-        pacer.Took(done, Stopwatch.GetElapsedTime(begun));
+        else await sink.WriteAsync(done, period, stream => run.WriteSnapshotAsync(stream, scenario, history), cancellation);
     }
 
     // A fresh run's grains take their parts from the store by the record the store holds, checked to be the newest one.

@@ -14,7 +14,7 @@ public sealed class RunAttempt(IGrainFactory grains)
     private static readonly TimeSpan AbandonTimeout = TimeSpan.FromSeconds(10);
     // Parts of a snapshot fetched ahead of the one being written: enough to keep both cores busy, few enough that a
     // million-firm snapshot holds a few clusters' firms at a time, not the whole state.
-    private const int PartsAhead = 4;
+    internal const int PartsAhead = 4;
     private readonly IRunGrain _run = grains.GetGrain<IRunGrain>($"run-{Guid.NewGuid():N}");
 
     /// <summary>The run id of this attempt, the key of its grains.</summary>
@@ -48,14 +48,8 @@ public sealed class RunAttempt(IGrainFactory grains)
     public async Task RestoreAsync(WorldSpec world, RunLayout layout, StoredCheckpoints store, StoredCheckpointRecord record)
     {
         await _run.Restore(world, layout, await store.Holder(record.Parts[0]).Read(record.Slot, record.Parts[0], record.Sha256[0]));
-        for (int i = 1; i < record.Parts.Length;)
-        {
-            string holder = store.HolderKey(record.Parts[i]);
-            int end = i;
-            while (end < record.Parts.Length && store.HolderKey(record.Parts[end]) == holder) end++;
-            await store.Holder(record.Parts[i]).GiveTo(Id, record.Slot, record.Parts[i..end], record.Sha256[i..end]);
-            i = end;
-        }
+        foreach (var run in store.HolderRuns(record, from: 1))
+            await store.Holder(record.Parts[run.Start]).GiveTo(Id, record.Slot, record.Parts[run], record.Sha256[run]);
     }
 
     /// <summary>

@@ -169,6 +169,59 @@ public sealed class StoredCheckpoints(IGrainFactory grains, string series)
         return record;
     }
 
+    /// <summary>
+    /// The parts of <paramref name="record"/> from the one at <paramref name="from"/> cut into runs of consecutive parts
+    /// with one holder, in the record's order: what one call to a holder reads or hands on.
+    /// </summary>
+    public IEnumerable<Range> HolderRuns(StoredCheckpointRecord record, int from = 0)
+    {
+        for (int i = from; i < record.Parts.Length;)
+        {
+            string holder = HolderKey(record.Parts[i]);
+            int end = i + 1;
+            while (end < record.Parts.Length && HolderKey(record.Parts[end]) == holder) end++;
+            yield return i..end;
+            i = end;
+        }
+    }
+
+    /// <summary>
+    /// Writes the checkpoint of <paramref name="record"/> (which the store holds) to <paramref name="destination"/> as a
+    /// snapshot, with <paramref name="metrics"/>, the part the store does not keep: the bytes the grains encoded for the
+    /// store, each part checked against the record's SHA-256, so a checkpoint both kept and written is encoded once. The
+    /// parts are read one holder's run at a time, a few ahead of the one being written, so this process holds a few
+    /// clusters' parts at once. The bytes are those <see cref="RunAttempt.WriteSnapshotAsync"/> writes.
+    /// </summary>
+    /// <exception cref="SnapshotException">A part is missing from the store, is not the part the record names, or the record does not name a snapshot's parts in order.</exception>
+    public async Task WriteSnapshotAsync(Stream destination, StoredCheckpointRecord record, StoredPart metrics)
+    {
+        if (metrics.Name != SnapshotParts.Metrics) throw new ArgumentException($"part '{metrics.Name}' is not the metrics part", nameof(metrics));
+        var writer = new SnapshotWriter(destination);
+        var ahead = new Queue<Task<StoredPart[]>>();
+        foreach (var run in HolderRuns(record))
+        {
+            ahead.Enqueue(Holder(record.Parts[run.Start]).ReadParts(record.Slot, record.Parts[run], record.Sha256[run]));
+            if (ahead.Count > RunAttempt.PartsAhead) Write(await ahead.Dequeue());
+        }
+        while (ahead.Count > 0) Write(await ahead.Dequeue());
+        writer.Finish();
+
+        void Write(StoredPart[] parts)
+        {
+            foreach (var part in parts)
+            {
+                writer.Write(part);
+                if (part.Name != SnapshotParts.World) continue;
+                // The record names every part of the snapshot but the metrics, in order; they follow the world.
+                var counts = PartCodec.ReadWorld(part);
+                var expected = SnapshotParts.All(counts.Clusters, counts.Funds).Where(n => n != SnapshotParts.Metrics);
+                if (!record.Parts.SequenceEqual(expected))
+                    throw new SnapshotException("record", "parts", string.Join(", ", expected), string.Join(", ", record.Parts));
+                writer.Write(metrics);
+            }
+        }
+    }
+
     /// <summary>Removes the series from the store: best effort (a store that cannot be reached drops it after a day).</summary>
     public async Task ClearAsync()
     {

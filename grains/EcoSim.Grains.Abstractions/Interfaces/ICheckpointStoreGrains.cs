@@ -57,6 +57,14 @@ public interface IStoredPartsGrain : IGrainWithStringKey
     Task<StoredPart> Read(int slot, string name, byte[] sha256);
 
     /// <summary>
+    /// Reads <paramref name="slot"/> once and returns parts <paramref name="names"/>, in that order, each checked against
+    /// <paramref name="sha256"/> (the record's) and its bytes against its SHA-256: what a checkpoint file of a checkpoint
+    /// kept in the store too is written from, copied as it is.
+    /// </summary>
+    /// <exception cref="SnapshotException">A part is not stored, the stored part's SHA-256 is another, or its bytes were changed.</exception>
+    Task<StoredPart[]> ReadParts(int slot, string[] names, byte[][] sha256);
+
+    /// <summary>
     /// Reads <paramref name="slot"/> once, checks parts <paramref name="names"/> against <paramref name="sha256"/> (the
     /// record's) and imports them, in that order, into run <paramref name="runId"/>.
     /// </summary>

@@ -74,13 +74,32 @@ public sealed class StoredPartsGrain : Grain, IStoredPartsGrain
     public async Task<StoredPart> Read(int slot, string name, byte[] sha256) => Find(await ReadSlot(Checked(slot), name), slot, name, sha256);
 
     /// <inheritdoc/>
+    public async Task<StoredPart[]> ReadParts(int slot, string[] names, byte[][] sha256)
+    {
+        var parts = await Found(slot, names, sha256);
+        // Copied into a file as they are, never decoded: their bytes are checked here, off the client.
+        await Task.Run(() => { foreach (var part in parts) part.CheckHash(); });
+        return parts;
+    }
+
+    /// <inheritdoc/>
     public async Task GiveTo(string runId, int slot, string[] names, byte[][] sha256)
     {
-        if (names.Length != sha256.Length) throw new ArgumentException($"{names.Length} parts but {sha256.Length} hashes", nameof(sha256));
-        if (names.Length == 0) return;
-        var stored = await ReadSlot(Checked(slot), names[0]);
+        // The grains that import them check each part's bytes as they decode it.
+        var parts = await Found(slot, names, sha256);
         var run = GrainFactory.GetGrain<IRunGrain>(runId);
-        for (int i = 0; i < names.Length; i++) await run.ImportPart(Find(stored, slot, names[i], sha256[i]));
+        foreach (var part in parts) await run.ImportPart(part);
+    }
+
+    // The parts of those names in the slot the store holds, read once, each checked to be the part the record names.
+    private async Task<StoredPart[]> Found(int slot, string[] names, byte[][] sha256)
+    {
+        if (names.Length != sha256.Length) throw new ArgumentException($"{names.Length} parts but {sha256.Length} hashes", nameof(sha256));
+        if (names.Length == 0) return [];
+        var stored = await ReadSlot(Checked(slot), names[0]);
+        var parts = new StoredPart[names.Length];
+        for (int i = 0; i < names.Length; i++) parts[i] = Find(stored, slot, names[i], sha256[i]);
+        return parts;
     }
 
     /// <inheritdoc/>

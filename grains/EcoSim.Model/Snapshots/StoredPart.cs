@@ -68,10 +68,20 @@ public sealed record StoredPart(string Name, long RawLength, byte[] Stored, byte
     internal T Decode<T>(string expected, Func<PartReader, T> body)
     {
         if (Name != expected) throw new SnapshotException(expected, "missing part", $"part '{expected}'", $"part '{Name}'");
+        CheckHash();
+        return DecodeChecked(body);
+    }
+
+    /// <summary>
+    /// Checks that its head and bytes are those its SHA-256 was made of: what a part that is copied on without being
+    /// decoded (from the cluster's store into a checkpoint file) is checked by.
+    /// </summary>
+    /// <exception cref="SnapshotException">Its bytes were changed.</exception>
+    public void CheckHash()
+    {
         var computed = Hash(Head(), Stored);
         if (!computed.AsSpan().SequenceEqual(Sha256))
             throw new SnapshotException(Name, "SHA-256", Convert.ToHexStringLower(Sha256), Convert.ToHexStringLower(computed));
-        return DecodeChecked(body);
     }
 
     /// <summary>Decodes the state of a part whose hash was checked as it was read.</summary>

@@ -17,11 +17,19 @@ internal static class EngineRuns
 
     public static ISimulationEngine Reference() => new ReferenceSimulation();
 
-    public static ISimulationEngine Orleans(TestCluster cluster, int firmsPerShard, int labsPerShard = 3) =>
-        new OrleansSimulation(OrleansConnections.Borrow(cluster.GrainFactory, cluster.Silos.Count), firmsPerShard, labsPerShard: labsPerShard);
+    /// <summary>A run on the test cluster; by default one that can restart, and so keeps its checkpoints in the cluster's store too.</summary>
+    public static ISimulationEngine Orleans(TestCluster cluster, int firmsPerShard, int labsPerShard = 3, RestartPolicy? restarts = null,
+        long copiedCheckpointFirms = EcoSim.Model.Snapshots.SnapshotCapture.CopiedFirmsLimit) =>
+        new OrleansSimulation(OrleansConnections.Borrow(cluster.GrainFactory, cluster.Silos.Count), firmsPerShard, restarts, labsPerShard)
+        {
+            CopiedCheckpointFirms = copiedCheckpointFirms,
+        };
 
-    /// <summary>Every row the run yields (a resumed run's history first) and the checkpoints it wrote after the ticks of <paramref name="at"/>.</summary>
-    public static async Task<(string Rows, SortedDictionary<int, byte[]> Checkpoints)> Run(ISimulationEngine engine, WorldSpec world, int[] at, byte[]? from = null)
+    /// <summary>
+    /// Every row the run yields (a resumed run's history first), the checkpoints it wrote after the ticks of
+    /// <paramref name="at"/>, and the ticks of those it copied to write while it went on.
+    /// </summary>
+    public static async Task<(string Rows, SortedDictionary<int, byte[]> Checkpoints, SortedSet<int> Begun)> Run(ISimulationEngine engine, WorldSpec world, int[] at, byte[]? from = null)
     {
         await using var _ = engine;
         var sink = new MemorySink();
@@ -29,6 +37,6 @@ internal static class EngineRuns
         var plan = new RunCheckpoints(start, new CheckpointSchedule(new SortedSet<int>(at)), sink, Scenario);
         var rows = new List<MetricsRow>();
         await foreach (var tick in engine.RunAsync(world, new HashSet<int>(), plan, CancellationToken.None)) rows.AddRange(tick.Outcome.Rows);
-        return (MetricsText.Of(rows), sink.Written);
+        return (MetricsText.Of(rows), sink.Written, sink.Begun);
     }
 }
