@@ -19,7 +19,9 @@ internal static class StateCodec
         foreach (var row in rows)
         {
             w.Write(row.Tick); w.Write(row.Period); w.Write(row.Time); w.Write(row.Cluster); w.Write(row.ClusterId);
-            w.Write((ReadOnlySpan<double>)[.. row.Values]);
+            // A row keeps its values in an array: written from it, not from a copy made for each row of every checkpoint.
+            if (row.Values is double[] values) w.Write((ReadOnlySpan<double>)values);
+            else w.Write((ReadOnlySpan<double>)[.. row.Values]);
         }
     }
 

@@ -36,11 +36,9 @@ public sealed record StoredPart(string Name, long RawLength, byte[] Stored, byte
     /// <summary>The number of bytes <paramref name="body"/> writes.</summary>
     internal static long Count(Action<PartWriter> body)
     {
-        using var counting = new TallyStream(Stream.Null);
-        var counter = new PartWriter(counting);
+        var counter = PartWriter.Counting();
         body(counter);
-        counter.Flush();
-        return counting.Count;
+        return counter.Written;
     }
 
     /// <summary>

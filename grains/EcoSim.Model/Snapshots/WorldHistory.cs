@@ -39,11 +39,14 @@ public static class WorldHistory
             }),
         };
         int read = Math.Max(tick, 1); // tick 0's parameters set up the start even for a snapshot before any tick
-        foreach (var parameter in ParameterCatalog.All)
-            components.Add(Hash(ParameterName(parameter.Name), parameter.FixedAtStart ? ComponentKind.Start : ComponentKind.Timeline, w =>
-            {
-                for (int t = 0; t < (parameter.FixedAtStart ? 1 : read); t++) w.Write(ParameterCatalog.Get(spec.ParametersAt(t), parameter.Name));
-            }));
+        var timeline = ParameterTimeline.Of(spec);
+        var all = ParameterCatalog.All;
+        for (int p = 0; p < all.Count; p++)
+        {
+            var parameter = all[p];
+            components.Add(new WorldComponent(ParameterName(parameter.Name), parameter.FixedAtStart ? ComponentKind.Start : ComponentKind.Timeline,
+                timeline.Sha256(p, parameter.FixedAtStart ? 1 : read)));
+        }
         components.Add(Hash("facilities", ComponentKind.Timeline, w =>
         {
             foreach (var f in spec.Facilities.Where(f => f.StartTick < tick))
