@@ -23,7 +23,7 @@ internal sealed class CalibrationReproduction(OutputManifest recorded, Calibrati
 
     public override string Description =>
         $"calibration of {manifest.Scenario.Name} to {manifest.Target} over {string.Join(", ", manifest.Parameters.Select(p => p.Name))}, {manifest.Particles} particles x {manifest.Generations} generations, {manifest.Seeds.Count} seeds from {manifest.Seeds[0]}, " +
-        $"{recorded.TickCount} ticks, engine {recorded.Engine}" + (OnOrleans(recorded) ? $", {recorded.FirmsPerShard} firms per shard" : "");
+        $"{recorded.TickCount} ticks, engine {recorded.Engine}" + Layout(recorded);
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
 

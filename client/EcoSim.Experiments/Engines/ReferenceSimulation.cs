@@ -43,39 +43,29 @@ public sealed class ReferenceSimulation : ISimulationEngine
         var start = checkpoints?.Start;
         // Exited firms are kept only until the census that reports them: memory and checkpoints follow the living firms.
         var exits = CensusTicks.RetentionFor(firmTicks);
-        var engine = await Task.Run(() => start is null ? new ReferenceEngine(world, exits) : ReferenceEngine.From(world, start.State, exits), cancellation);
+        bool keepHistory = checkpoints is { Schedule.IsEmpty: false };
+        var run = await Task.Run(() => new ReferenceRun(world, start, exits, keepHistory), cancellation);
         Pipelines.RunTimeline.Mark("population built");
-        // The rows so far, which every checkpoint carries; kept only when checkpoints are written.
-        var history = checkpoints is { Schedule.IsEmpty: false } ? new List<MetricsRow>() : null;
-        foreach (var done in start is null ? [] : CheckpointHistory.Ticks(start.History))
-        {
-            history?.AddRange(done.Rows);
-            yield return new SimulatedTick(done, null);
-        }
-        double firms = start?.History is { Count: > 0 } rows ? rows[^1][MetricColumns.Firms] : world.Firms;
+        foreach (var done in start is null ? [] : CheckpointHistory.Ticks(start.History)) yield return new SimulatedTick(done, null);
         // A checkpoint is copied out of the engine and written while the next ticks run (the engine uses one core). A
         // capture of its own each time: the engine's shards grow with every entrant, so kept columns would be copied into
         // new arrays anyway, and none outlives the file it is written to (an explorer's run keeps no copy between snapshots).
-        var sink = history is not null ? checkpoints!.Sink : null;
+        var sink = keepHistory ? checkpoints!.Sink : null;
         try
         {
-            while (engine.Tick < world.Ticks)
+            while (run.Tick < world.Ticks)
             {
                 cancellation.ThrowIfCancellationRequested();
                 RunSpans.Resume(span);
-                var outcome = await Task.Run(() => TimedStep(engine, firms), cancellation);
-                firms = outcome.Rows[^1][MetricColumns.Firms];
-                history?.AddRange(outcome.Rows);
-                if (sink is not null && checkpoints!.Schedule.Ticks.Contains(engine.Tick))
+                var outcome = await Task.Run(() => TimedStep(run), cancellation);
+                if (sink is not null && checkpoints!.Schedule.Ticks.Contains(run.Tick))
                 {
                     await sink.SettleAsync();
-                    var state = engine.State;
-                    var taken = Capture(SnapshotWorld.Of(checkpoints.Scenario, world, engine.Tick, state.Labs.Length, state.Funds.Length), history!, state, out bool copied);
-                    await sink.BeginAsync(engine.Tick, world.PeriodOf(engine.Tick), taken.WriteTo, cancellation);
+                    var taken = run.Capture(checkpoints.Scenario, CopiedCheckpointFirms, out bool copied);
+                    await sink.BeginAsync(run.Tick, world.PeriodOf(run.Tick), taken.WriteTo, cancellation);
                     if (!copied) await sink.SettleAsync(); // taken in place: the engine may not step until it is written
-
                 }
-                yield return new SimulatedTick(outcome, firmTicks.Contains(outcome.Tick) ? Census(engine, world, outcome.Tick) : null);
+                yield return new SimulatedTick(outcome, firmTicks.Contains(outcome.Tick) ? new FirmCensus(outcome.Tick, run.Census()) : null);
             }
             if (sink is not null) await sink.SettleAsync();
         }
@@ -97,21 +87,14 @@ public sealed class ReferenceSimulation : ISimulationEngine
     /// </summary>
     public long CopiedCheckpointFirms { get; init; } = SnapshotCapture.CopiedFirmsLimit;
 
-    private CapturedSnapshot Capture(SnapshotWorld world, IReadOnlyList<MetricsRow> history, RunState state, out bool copied)
-    {
-        long firms = 0;
-        foreach (var shard in state.Firms) firms += shard.Count + shard.ExitedCount;
-        copied = firms <= CopiedCheckpointFirms;
-        return copied ? new SnapshotCapture().Take(world, history, state) : new SnapshotCapture().TakeInPlace(world, history, state);
-    }
-
     // One tick as a span of its own, counted in the engine's meters.
-    private static TickOutcome TimedStep(ReferenceEngine engine, double firms)
+    private static TickOutcome TimedStep(ReferenceRun run)
     {
         long started = Stopwatch.GetTimestamp();
+        double firms = run.Firms;
         using var span = EcoSimInstruments.Source.StartActivity("tick");
-        span?.SetTag("ecosim.tick", engine.Tick);
-        var outcome = engine.Step();
+        span?.SetTag("ecosim.tick", run.Tick);
+        var outcome = run.Step();
         EcoSimInstruments.TickDone(EngineKind.Reference.Name(), (long)firms, Stopwatch.GetElapsedTime(started));
         return outcome;
     }
@@ -130,9 +113,6 @@ public sealed class ReferenceSimulation : ISimulationEngine
     }, cancellation);
 
     private static readonly IReadOnlySet<int> EmptySet = new HashSet<int>();
-
-    private static FirmCensus Census(ReferenceEngine engine, WorldSpec world, int tick) =>
-        new(tick, [.. Enumerable.Range(0, world.ClusterCount).Select(c => FirmColumns.Of(engine.FirmsOf(c)))]);
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -29,6 +29,10 @@ internal sealed class SharedPrefixEngine(ISimulationEngine inner, IReadOnlyList<
     /// <inheritdoc/>
     public int FirmsPerShard => inner.FirmsPerShard;
 
+    /// <summary>This engine over the inner engine's layout for the experiment (a fresh one, before any run, when the layout differs).</summary>
+    public ISimulationEngine ForMembers(int members, int parallelism) =>
+        inner.ForMembers(members, parallelism) is var chosen && !ReferenceEquals(chosen, inner) ? new SharedPrefixEngine(chosen, pairs) : this;
+
     private MemoryCheckpoint? ReaderSnapshot(WorldSpec world)
     {
         lock (_readers)

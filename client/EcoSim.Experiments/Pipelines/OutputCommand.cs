@@ -50,12 +50,17 @@ internal sealed class OutputCommand(PipelineEvents events)
 /// <param name="Events">Where notes and progress go.</param>
 internal sealed record OutputRun(OutputSettings Settings, RunOutputFolder Folder, ISimulationEngine Engine, DateTime Started, PipelineEvents Events)
 {
+    // The engine as laid out for the experiment run last (ISimulationEngine.ForMembers), whose layout the manifest records.
+    private ISimulationEngine? _laidOut;
+
     /// <summary>Runs <paramref name="experiment"/> into <paramref name="collector"/>, showing progress.</summary>
     public async Task RunAsync(Experiment experiment, IRunCollector collector, CancellationToken cancellation)
     {
         await using var progress = TimelineProgress.Around(Events.StartProgress(experiment.Members.Count, experiment.Ticks));
-        await new ExperimentRunner(Engine, Settings.Parallel, progress).RunAsync(experiment, collector, cancellation);
+        await new ExperimentRunner(LayOut(experiment), Settings.Parallel, progress).RunAsync(experiment, collector, cancellation);
     }
+
+    private ISimulationEngine LayOut(Experiment experiment) => _laidOut = Engine.ForMembers(experiment.Members.Count, Settings.Parallel);
 
     /// <summary>
     /// As <see cref="RunAsync(Experiment, IRunCollector, CancellationToken)"/>, computing the quarters that the runs of each of
@@ -64,7 +69,8 @@ internal sealed record OutputRun(OutputSettings Settings, RunOutputFolder Folder
     public async Task RunAsync(Experiment experiment, IRunCollector collector, IReadOnlyList<SharedPrefixPair> pairs, CancellationToken cancellation)
     {
         await using var progress = TimelineProgress.Around(Events.StartProgress(experiment.Members.Count, experiment.Ticks));
-        var engine = pairs.Count == 0 ? Engine : new SharedPrefixEngine(Engine, pairs);
+        var laidOut = LayOut(experiment);
+        var engine = pairs.Count == 0 ? laidOut : new SharedPrefixEngine(laidOut, pairs);
         await new ExperimentRunner(engine, Settings.Parallel, progress).RunAsync(experiment, collector, cancellation);
     }
 
@@ -80,6 +86,6 @@ internal sealed record OutputRun(OutputSettings Settings, RunOutputFolder Folder
 
     /// <summary>Writes the report and the manifest of <paramref name="payload"/> (a kind's own keys; the rest is stamped here) and moves the folder into place.</summary>
     public Task CommitAsync(ManifestPayload payload, int ticks, Func<OutputManifest, HtmlReport> report, CancellationToken cancellation) =>
-        OutputCompletion.CommitAsync(Folder, ManifestStamp.Of(payload, Engine, ticks, Started, Settings.Plots, Settings.CommandLine),
+        OutputCompletion.CommitAsync(Folder, ManifestStamp.Of(payload, _laidOut ?? Engine, ticks, Started, Settings.Plots, Settings.CommandLine),
             m => report(RecordedOrigin.Shown(Settings.Origin, m)), cancellation);
 }

@@ -20,7 +20,7 @@ internal sealed class CheckModelReproduction(OutputManifest recorded, Validation
 
     public override string Description =>
         $"validation of {manifest.Scenario.Name} with seed {manifest.Seed}: {manifest.Facts.Count} stylized facts, a{(manifest.Quick ? " quick" : "")} Morris screen over {string.Join(", ", manifest.ScreenParameters.Select(p => p.Name))}, " +
-        $"engine {recorded.Engine}" + (OnOrleans(recorded) ? $", {recorded.FirmsPerShard} firms per shard" : "");
+        $"engine {recorded.Engine}" + Layout(recorded);
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
 

@@ -23,7 +23,7 @@ internal sealed class CompareReproduction(OutputManifest recorded, ComparisonPay
 
     public override string Description =>
         $"comparison of {manifest.Policy.Name} with {manifest.Baseline.Name}, {manifest.Seeds.Count} paired seeds from {manifest.Seeds[0]}, " +
-        $"{recorded.TickCount} ticks, engine {recorded.Engine}" + (OnOrleans(recorded) ? $", {recorded.FirmsPerShard} firms per shard" : "");
+        $"{recorded.TickCount} ticks, engine {recorded.Engine}" + Layout(recorded);
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
 

@@ -18,7 +18,7 @@ internal sealed class EnsembleReproduction(OutputManifest recorded, EnsemblePayl
 
     public override string Description =>
         $"ensemble of {manifest.Scenario.Name}, {manifest.Seeds.Count} seeds from {manifest.Seeds[0]}, {recorded.TickCount} ticks, engine {recorded.Engine}" +
-        (OnOrleans(recorded) ? $", {recorded.FirmsPerShard} firms per shard" : "");
+        Layout(recorded);
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
 

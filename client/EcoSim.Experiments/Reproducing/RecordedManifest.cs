@@ -58,7 +58,8 @@ internal static class RecordedManifest
         var (engine, firmsPerShard, tickCount, files) = (manifest.Engine, manifest.FirmsPerShard, manifest.TickCount, manifest.Files);
         if (EngineKinds.Parse(engine) is not { } kind)
             throw new ManifestProblem("engine", $"'{engine}' is not an engine this program runs ({string.Join(", ", EngineKinds.All.Select(k => k.Name()))})");
-        if (firmsPerShard < 0 || (kind == EngineKind.Orleans && firmsPerShard < 1))
+        // 0 on Orleans: each run whole in one grain (EnsembleLayout).
+        if (firmsPerShard < 0)
             throw new ManifestProblem("firmsPerShard", $"{firmsPerShard} is not a shard size");
         if (tickCount < 1) throw new ManifestProblem("tickCount", $"{tickCount} is not a number of ticks");
         if (files is null || files.Count == 0) throw new ManifestProblem("files", "lists no files, so there is nothing to compare");

@@ -1,5 +1,6 @@
 using EcoSim.Experiments;
 using EcoSim.Experiments.Engines;
+using EcoSim.Grains.Abstractions;
 using EcoSim.Experiments.Output;
 using EcoSim.Experiments.Pipelines;
 using EcoSim.Scenarios;
@@ -30,7 +31,7 @@ internal abstract class Reproduction
 
     /// <summary>The engine and output a manifest records, writing to <paramref name="outputPath"/> with <paramref name="parallel"/> runs at a time.</summary>
     protected static OutputSettings Settings(OutputManifest manifest, string outputPath, ReproductionContext context, int parallel = 1) =>
-        new(new EngineChoice(EngineKinds.Parse(manifest.Engine)!.Value, Math.Max(1, manifest.FirmsPerShard), context.Cluster), outputPath, PlotsDrawn(manifest.Plots, manifest.Files), parallel)
+        new(new EngineChoice(EngineKinds.Parse(manifest.Engine)!.Value, manifest.FirmsPerShard > 0 ? manifest.FirmsPerShard : RunLayout.DefaultFirmsPerShard, context.Cluster), outputPath, PlotsDrawn(manifest.Plots, manifest.Files), parallel)
         {
             Origin = RecordedOrigin.Of(manifest),
             Overwrite = context.Overwrite,
@@ -49,8 +50,16 @@ internal abstract class Reproduction
         return scenario with { Path = recordedPath ?? "", World = scenario.World with { Ticks = ticks } };
     }
 
-    /// <summary>Whether the manifest's engine is Orleans, whose shard size a description names.</summary>
+    /// <summary>Whether the manifest's engine is Orleans, whose layout a description names.</summary>
     protected static bool OnOrleans(OutputManifest manifest) => manifest.Engine == EngineKind.Orleans.Name();
+
+    /// <summary>
+    /// The Orleans layout a manifest records, as a description ends with it: its shard size, or each run whole in one
+    /// grain (<see cref="EnsembleLayout"/>, recorded as 0 firms per shard); nothing for the reference engine. A
+    /// reproduction lays its runs out by the same rule, so it runs them the same way.
+    /// </summary>
+    protected static string Layout(OutputManifest manifest) =>
+        !OnOrleans(manifest) ? "" : manifest.FirmsPerShard > 0 ? $", {manifest.FirmsPerShard} firms per shard" : ", each run whole in one grain";
 
     /// <summary>Whether plots were drawn: as recorded, or for older manifests, whether any file lies under <c>plots/</c>.</summary>
     protected static bool PlotsDrawn(bool? recorded, IReadOnlyList<ManifestFile> files) =>

@@ -20,7 +20,7 @@ internal sealed class RunReproduction(OutputManifest manifest, RunPayload run) :
 
     public override string Description =>
         $"run of {run.ScenarioName}, seed {run.Seed}, {manifest.TickCount} ticks, engine {manifest.Engine}" +
-        (OnOrleans(manifest) ? $", {manifest.FirmsPerShard} firms per shard" : "") +
+        Layout(manifest) +
         (run.FirmPanelEvery is int every ? $", firm panel every {every} ticks" : "");
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => manifest.Files;

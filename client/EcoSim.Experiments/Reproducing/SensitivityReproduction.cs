@@ -23,7 +23,7 @@ internal sealed class SensitivityReproduction(OutputManifest recorded, Sensitivi
 
     public override string Description =>
         $"{manifest.Method} sensitivity of {(manifest.Policy is { } policy ? $"the effect of {policy.Name} against " : "")}{manifest.Scenario.Name} over {string.Join(", ", manifest.Parameters.Select(p => p.Name))}, {manifest.Points} points x {manifest.Seeds.Count} seeds from {manifest.Seeds[0]}, " +
-        $"{recorded.TickCount} ticks, engine {recorded.Engine}" + (OnOrleans(recorded) ? $", {recorded.FirmsPerShard} firms per shard" : "");
+        $"{recorded.TickCount} ticks, engine {recorded.Engine}" + Layout(recorded);
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
 

@@ -19,7 +19,7 @@ internal sealed class SweepReproduction(OutputManifest recorded, SweepPayload ma
 
     public override string Description =>
         $"sweep of {manifest.Scenario.Name} over {string.Join(" x ", parameters)}, {manifest.Points} points x {manifest.Seeds.Count} seeds from {manifest.Seeds[0]}, " +
-        $"{recorded.TickCount} ticks, engine {recorded.Engine}" + (OnOrleans(recorded) ? $", {recorded.FirmsPerShard} firms per shard" : "");
+        $"{recorded.TickCount} ticks, engine {recorded.Engine}" + Layout(recorded);
 
     public override IReadOnlyList<ManifestFile> RecordedFiles => recorded.Files;
 
