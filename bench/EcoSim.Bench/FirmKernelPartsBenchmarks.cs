@@ -120,7 +120,7 @@ public class FirmKernelPartsBenchmarks
         {
             var revenue = Vector256.Create<double>(s.Revenue.AsSpan(i, 4));
             var researchers = Vector256.Create<double>(s.Researchers.AsSpan(i, 4));
-            totals.AddLanes(new FourLanes(keep), FourLanes.Load(s.Productivity.AsSpan(i, 4)), FourLanes.Load(s.Weight.AsSpan(i, 4)),
+            totals.AddLanes(new FourLanes(keep), new FourLanes(keep), FourLanes.Load(s.Productivity.AsSpan(i, 4)), FourLanes.Load(s.Weight.AsSpan(i, 4)),
                 new FourLanes(revenue), new FourLanes(revenue * Vector256.Create(0.02)), new FourLanes(researchers), new FourLanes(researchers));
         }
         return totals.ToSums()[FirmSums.Revenue];

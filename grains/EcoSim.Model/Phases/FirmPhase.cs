@@ -25,7 +25,8 @@ public static class FirmPhase
     /// from a second stream. Size effects use the firm's size at the start of the tick. The branch-free
     /// part runs a group of firms at a time (<see cref="FirmLanes{TLanes}"/>), and so do the decisions that follow from its
     /// draws (<see cref="FirmDecisions"/>, lane masks over the same arithmetic): eight where the CPU has AVX-512
-    /// (<see cref="EightLanes"/>), four elsewhere (<see cref="FourLanes"/>), with the same bits either way.
+    /// (<see cref="EightLanes"/>), four elsewhere (<see cref="FourLanes"/>), with the same bits either way. The sizes of
+    /// successful innovations are drawn for a full group of innovators at once (<see cref="FirmInnovators"/>).
     /// </summary>
     public static FirmReport Step(FirmShard shard, in ClusterSignals s, WorldSpec spec) =>
         Vector512.IsHardwareAccelerated ? Step<EightLanes>(shard, s, spec) : Step<FourLanes>(shard, s, spec);
@@ -48,25 +49,45 @@ public static class FirmPhase
         int ages = FirmAgeFactors.TableLength(n, s.Tick, p.InitialMaxAgeYears);
         Span<double> ageFactors = stackalloc double[ages];
         FirmAgeFactors.Fill(ageFactors, terms.YoungFirmExitPremium, terms.YoungFirmAgeScale);
+        const int waiting = FirmInnovators.Capacity;
+        var pending = new FirmInnovators(stackalloc int[waiting], stackalloc long[waiting], stackalloc double[waiting], stackalloc double[waiting],
+            stackalloc double[waiting], stackalloc byte[waiting]);
 
-        for (int i = 0; i < whole; i += width)
+        FirmShard? stepping = shard; // the shard whose slots the waiting innovators name
+        try
         {
-            uint alive = AliveBits<TLanes>(shard, i);
-            if (alive == 0) continue; // a group of dead firms
-            var lanes = Lanes<TLanes>(shard, i, terms, ageFactors);
-            decisions.Apply(shard, i, lanes, alive, ref totals, ref frontier);
+            for (int i = 0; i < whole; i += width)
+            {
+                uint alive = AliveBits<TLanes>(shard, i);
+                if (alive == 0) continue; // a group of dead firms
+                var lanes = Lanes<TLanes>(shard, i, terms, ageFactors);
+                decisions.Apply(shard, i, lanes, alive, ref pending, ref totals, ref frontier);
+            }
+            decisions.Finish(shard, ref pending, ref totals, ref frontier, all: true);
+            stepping = null;
+            if (whole < n)
+            {
+                // The last firms short of a group: the same code on a shard of one group whose extra slots are dead
+                // copies of the last firm (with the indices that follow it), written back afterwards.
+                var tail = new FirmShard(shard.Cluster, shard.Index[whole], width);
+                for (int lane = 0; lane < width; lane++)
+                    tail.Append(shard.Read(Math.Min(whole + lane, n - 1)) with { Alive = whole + lane < n && shard.Alive[whole + lane] != 0 },
+                        whole + lane < n ? shard.Index[whole + lane] : shard.Index[n - 1] + (whole + lane - (n - 1)));
+                uint alive = AliveBits<TLanes>(tail, 0);
+                stepping = tail;
+                if (alive != 0) decisions.Apply(tail, 0, Lanes<TLanes>(tail, 0, terms, ageFactors), alive, ref pending, ref totals, ref frontier);
+                decisions.Finish(tail, ref pending, ref totals, ref frontier, all: true);
+                for (int lane = 0; whole + lane < n; lane++) tail.CopySlot(lane, shard, whole + lane);
+            }
         }
-        if (whole < n)
+        catch (ArithmeticException) when (stepping is not null && pending.Count > 0)
         {
-            // The last firms short of a group: the same code on a shard of one group whose extra slots are dead
-            // copies of the last firm (with the indices that follow it), written back afterwards.
-            var tail = new FirmShard(shard.Cluster, shard.Index[whole], width);
-            for (int lane = 0; lane < width; lane++)
-                tail.Append(shard.Read(Math.Min(whole + lane, n - 1)) with { Alive = whole + lane < n && shard.Alive[whole + lane] != 0 },
-                    whole + lane < n ? shard.Index[whole + lane] : shard.Index[n - 1] + (whole + lane - (n - 1)));
-            uint alive = AliveBits<TLanes>(tail, 0);
-            if (alive != 0) decisions.Apply(tail, 0, Lanes<TLanes>(tail, 0, terms, ageFactors), alive, ref totals, ref frontier);
-            for (int lane = 0; whole + lane < n; lane++) tail.CopySlot(lane, shard, whole + lane);
+            // An exact sum met a term it cannot hold. Firm by firm, a waiting innovator's impossible state would have
+            // stopped the tick before it: that is checked first, in slot order, and names the firm.
+            var unused = new FirmTotals();
+            var none = TLanes.Zero;
+            decisions.Finish(stepping, ref pending, ref unused, ref none, all: true, count: false);
+            throw;
         }
         double top = TLanes.GetElement(frontier, 0);
         for (int lane = 1; lane < width; lane++) top = Math.Max(top, TLanes.GetElement(frontier, lane)); // exact: the order does not matter

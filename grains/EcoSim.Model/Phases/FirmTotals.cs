@@ -30,24 +30,36 @@ internal struct FirmTotals
 
     /// <summary>
     /// Adds the lanes of the firms whose <paramref name="keep"/> lane is all ones (the others are left
-    /// out): each lane's terms are those of <see cref="Add"/>, with the logarithm from <see cref="ModelMathVector"/>.
+    /// out): each lane's terms are those of <see cref="Add"/>, with the logarithm from <see cref="ModelMathVector"/>;
+    /// the terms of productivity only in the lanes of <paramref name="counted"/> (within keep), the others' come
+    /// later through <see cref="AddProductivity"/> (innovators still to be sized: <see cref="FirmInnovators"/>).
     /// </summary>
     /// <remarks>Not inlined, for the reason of <see cref="FirmInnovationSizes.FirstTry{TLanes}"/>.</remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public void AddLanes<TLanes>(TLanes keep, TLanes productivity, TLanes weight, TLanes revenue, TLanes rd, TLanes wanted, TLanes researchers)
+    public void AddLanes<TLanes>(TLanes keep, TLanes counted, TLanes productivity, TLanes weight, TLanes revenue, TLanes rd, TLanes wanted, TLanes researchers)
         where TLanes : struct, ILanes<TLanes>
     {
         var zero = TLanes.Zero;
-        var log = ModelMathVector.Log(TLanes.ConditionalSelect(keep, productivity, TLanes.One)); // log 1 = 0 in the lanes left out
-        weight = TLanes.ConditionalSelect(keep, weight, zero);
         _revenue.Add(TLanes.ConditionalSelect(keep, revenue, zero));
         _rd.Add(TLanes.ConditionalSelect(keep, rd, zero));
-        _weight.Add(weight);
-        _weightedProductivity.Add(weight * productivity);
-        _log.Add(log);
-        _logSquared.Add(log * log);
+        _weight.Add(TLanes.ConditionalSelect(keep, weight, zero));
+        ProductivityTerms(counted, productivity, weight);
         _wanted.Add(TLanes.ConditionalSelect(keep, wanted, zero));
         _researchers.Add(TLanes.ConditionalSelect(keep, researchers, zero));
+    }
+
+    /// <summary>The terms of productivity (weighted, its logarithm and square) of the lanes of <paramref name="keep"/>, as <see cref="AddLanes"/> adds them.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public void AddProductivity<TLanes>(TLanes keep, TLanes productivity, TLanes weight) where TLanes : struct, ILanes<TLanes> =>
+        ProductivityTerms(keep, productivity, weight);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ProductivityTerms<TLanes>(TLanes keep, TLanes productivity, TLanes weight) where TLanes : struct, ILanes<TLanes>
+    {
+        var log = ModelMathVector.Log(TLanes.ConditionalSelect(keep, productivity, TLanes.One)); // log 1 = 0 in the lanes left out
+        _weightedProductivity.Add(TLanes.ConditionalSelect(keep, weight, TLanes.Zero) * productivity);
+        _log.Add(log);
+        _logSquared.Add(log * log);
     }
 
     /// <summary>The totals as a report's sums; with <paramref name="counts"/> false the counters are left out.</summary>

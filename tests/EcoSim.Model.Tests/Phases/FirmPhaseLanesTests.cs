@@ -16,8 +16,8 @@ namespace EcoSim.Model.Tests.Phases;
 /// </summary>
 public class FirmPhaseLanesTests
 {
-    /// <summary>The scalar firm phase: one firm at a time, every rule called as documented.</summary>
-    private static FirmReport ScalarStep(FirmShard shard, in ClusterSignals s, WorldSpec spec)
+    /// <summary>The scalar firm phase: one firm at a time, every rule called as documented (also the reference of <see cref="FirmInnovatorsTests"/>).</summary>
+    internal static FirmReport ScalarStep(FirmShard shard, in ClusterSignals s, WorldSpec spec)
     {
         var p = spec.ParametersAt(s.Tick);
         const double dt = WorldSpec.Dt;
