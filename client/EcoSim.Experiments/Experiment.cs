@@ -14,6 +14,9 @@ public sealed record Experiment(IReadOnlyList<ExperimentMember> Members)
     /// <summary>Ticks of each run (every member has the same).</summary>
     public int Ticks => Members[0].Scenario.World.Ticks;
 
+    /// <summary>Firms at the start of the largest run, which decides whether runs may be laid out whole (<see cref="Engines.EnsembleLayout"/>).</summary>
+    public long LargestWorld => Members.Count == 0 ? 0 : Members.Max(m => (long)m.Scenario.World.Firms);
+
     /// <summary>One run of <paramref name="scenario"/> with its own seed.</summary>
     public static Experiment Single(Scenario scenario) =>
         new([ExperimentMember.Of(MemberRole.Run, scenario.Name, scenario, scenario.World.Seed)]);

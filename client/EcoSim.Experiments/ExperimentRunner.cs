@@ -20,7 +20,7 @@ public sealed class ExperimentRunner(ISimulationEngine engine, int parallelism =
     /// <summary>Runs every member of <paramref name="experiment"/> into <paramref name="collector"/>.</summary>
     public async Task RunAsync(Experiment experiment, IRunCollector collector, CancellationToken cancellation)
     {
-        var laidOut = engine.ForMembers(experiment.Members.Count, parallelism);
+        var laidOut = engine.ForMembers(experiment.Members.Count, parallelism, experiment.LargestWorld);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellation };
         await Parallel.ForEachAsync(experiment.Members, options, async (member, token) =>
         {

@@ -24,11 +24,13 @@ public sealed class WholeRunLayoutTests(TestClusterFixture fixture)
     public void Only_runs_side_by_side_run_whole()
     {
         var orleans = Orleans();
-        Assert.IsType<WholeRunSimulation>(orleans.ForMembers(2, 2));
-        Assert.Same(orleans, orleans.ForMembers(1, 4)); // a lone run spreads its shards
-        Assert.Same(orleans, orleans.ForMembers(8, 1)); // one at a time: each run spreads its shards
+        Assert.IsType<WholeRunSimulation>(orleans.ForMembers(2, 2, 1_000));
+        Assert.IsType<WholeRunSimulation>(orleans.ForMembers(2, 2, EnsembleLayout.MostWholeFirms));
+        Assert.Same(orleans, orleans.ForMembers(1, 4, 1_000)); // a lone run spreads its shards
+        Assert.Same(orleans, orleans.ForMembers(8, 1, 1_000)); // one at a time: each run spreads its shards
+        Assert.Same(orleans, orleans.ForMembers(8, 2, EnsembleLayout.MostWholeFirms + 1)); // large runs spread their shards
         ISimulationEngine reference = new ReferenceSimulation();
-        Assert.Same(reference, reference.ForMembers(8, 2));
+        Assert.Same(reference, reference.ForMembers(8, 2, 1_000));
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class WholeRunLayoutTests(TestClusterFixture fixture)
         var ticks = new HashSet<int> { 0, 3, world.Ticks - 1 };
         var reference = new List<SimulatedTick>();
         await foreach (var tick in new ReferenceSimulation().RunAsync(world, ticks, CancellationToken.None)) reference.Add(tick);
-        var whole = Orleans().ForMembers(2, 2);
+        var whole = Orleans().ForMembers(2, 2, world.Firms);
         var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
             var run = new List<SimulatedTick>();

@@ -18,10 +18,10 @@ public interface ISimulationEngine : IAsyncDisposable
     int FirmsPerShard { get; }
     /// <summary>
     /// The engine to run an experiment of <paramref name="members"/> runs on, at most <paramref name="parallelism"/> at a
-    /// time: this one, or the same engine laid out for it (the Orleans engine runs each member whole in one grain when
+    /// time, the largest of <paramref name="firms"/> firms at the start: this one, or the same engine laid out for it (the Orleans engine runs each member whole in one grain when
     /// <see cref="EnsembleLayout.RunsWhole"/>). Not to be disposed apart from this one.
     /// </summary>
-    ISimulationEngine ForMembers(int members, int parallelism) => this;
+    ISimulationEngine ForMembers(int members, int parallelism, long firms) => this;
 
     /// <summary>Runs every tick of <paramref name="world"/>, yielding each tick's metrics as it finishes.</summary>
     IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, CancellationToken cancellation);

@@ -43,8 +43,8 @@ public sealed class OrleansSimulation(IOrleansConnection connection, int firmsPe
     public long CopiedCheckpointFirms { get; init; } = SnapshotCapture.CopiedFirmsLimit;
 
     /// <summary>Runs whole in one grain each (<see cref="WholeRunSimulation"/>, on the same cluster) when <see cref="EnsembleLayout.RunsWhole"/>, else this engine.</summary>
-    public ISimulationEngine ForMembers(int members, int parallelism) =>
-        EnsembleLayout.RunsWhole(members, parallelism) ? _wholeRuns ??= new WholeRunSimulation(connection, _restarts, this) : this;
+    public ISimulationEngine ForMembers(int members, int parallelism, long firms) =>
+        EnsembleLayout.RunsWhole(members, parallelism, firms) ? _wholeRuns ??= new WholeRunSimulation(connection, _restarts, this) : this;
     private WholeRunSimulation? _wholeRuns;
 
     /// <inheritdoc/>

@@ -30,8 +30,8 @@ internal sealed class SharedPrefixEngine(ISimulationEngine inner, IReadOnlyList<
     public int FirmsPerShard => inner.FirmsPerShard;
 
     /// <summary>This engine over the inner engine's layout for the experiment (a fresh one, before any run, when the layout differs).</summary>
-    public ISimulationEngine ForMembers(int members, int parallelism) =>
-        inner.ForMembers(members, parallelism) is var chosen && !ReferenceEquals(chosen, inner) ? new SharedPrefixEngine(chosen, pairs) : this;
+    public ISimulationEngine ForMembers(int members, int parallelism, long firms) =>
+        inner.ForMembers(members, parallelism, firms) is var chosen && !ReferenceEquals(chosen, inner) ? new SharedPrefixEngine(chosen, pairs) : this;
 
     private MemoryCheckpoint? ReaderSnapshot(WorldSpec world)
     {

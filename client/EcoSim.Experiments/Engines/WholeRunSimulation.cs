@@ -36,7 +36,7 @@ public sealed class WholeRunSimulation(IOrleansConnection connection, RestartPol
     public int FirmsPerShard => 0;
 
     /// <inheritdoc/>
-    public ISimulationEngine ForMembers(int members, int parallelism) => this;
+    public ISimulationEngine ForMembers(int members, int parallelism, long firms) => this;
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, [EnumeratorCancellation] CancellationToken cancellation)

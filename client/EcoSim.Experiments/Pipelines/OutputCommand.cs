@@ -60,7 +60,7 @@ internal sealed record OutputRun(OutputSettings Settings, RunOutputFolder Folder
         await new ExperimentRunner(LayOut(experiment), Settings.Parallel, progress).RunAsync(experiment, collector, cancellation);
     }
 
-    private ISimulationEngine LayOut(Experiment experiment) => _laidOut = Engine.ForMembers(experiment.Members.Count, Settings.Parallel);
+    private ISimulationEngine LayOut(Experiment experiment) => _laidOut = Engine.ForMembers(experiment.Members.Count, Settings.Parallel, experiment.LargestWorld);
 
     /// <summary>
     /// As <see cref="RunAsync(Experiment, IRunCollector, CancellationToken)"/>, computing the quarters that the runs of each of

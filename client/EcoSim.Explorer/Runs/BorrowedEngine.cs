@@ -18,7 +18,7 @@ internal sealed class BorrowedEngine(ISimulationEngine engine) : ISimulationEngi
     public string Name => engine.Name;
     public int SiloCount => engine.SiloCount;
     public int FirmsPerShard => engine.FirmsPerShard;
-    public ISimulationEngine ForMembers(int members, int parallelism) => engine.ForMembers(members, parallelism) is var chosen && ReferenceEquals(chosen, engine) ? this : chosen;
+    public ISimulationEngine ForMembers(int members, int parallelism, long firms) => engine.ForMembers(members, parallelism, firms) is var chosen && ReferenceEquals(chosen, engine) ? this : chosen;
     public IAsyncEnumerable<TickOutcome> RunAsync(WorldSpec world, CancellationToken cancellation) => engine.RunAsync(world, cancellation);
     public IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, CancellationToken cancellation) => engine.RunAsync(world, firmTicks, cancellation);
     public IAsyncEnumerable<SimulatedTick> RunAsync(WorldSpec world, IReadOnlySet<int> firmTicks, RunCheckpoints checkpoints, CancellationToken cancellation) =>

@@ -53,7 +53,7 @@ public static class FirmPhase
         var pending = new FirmInnovators(stackalloc int[waiting], stackalloc long[waiting], stackalloc double[waiting], stackalloc double[waiting],
             stackalloc double[waiting], stackalloc byte[waiting]);
 
-        FirmShard? stepping = shard; // the shard whose slots the waiting innovators name
+        var stepping = shard; // the shard whose slots the waiting innovators name
         try
         {
             for (int i = 0; i < whole; i += width)
@@ -64,7 +64,6 @@ public static class FirmPhase
                 decisions.Apply(shard, i, lanes, alive, ref pending, ref totals, ref frontier);
             }
             decisions.Finish(shard, ref pending, ref totals, ref frontier, all: true);
-            stepping = null;
             if (whole < n)
             {
                 // The last firms short of a group: the same code on a shard of one group whose extra slots are dead
@@ -80,7 +79,7 @@ public static class FirmPhase
                 for (int lane = 0; whole + lane < n; lane++) tail.CopySlot(lane, shard, whole + lane);
             }
         }
-        catch (ArithmeticException) when (stepping is not null && pending.Count > 0)
+        catch (ArithmeticException) when (pending.Count > 0)
         {
             // An exact sum met a term it cannot hold. Firm by firm, a waiting innovator's impossible state would have
             // stopped the tick before it: that is checked first, in slot order, and names the firm.
