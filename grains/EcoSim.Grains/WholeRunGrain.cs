@@ -16,7 +16,8 @@ public sealed class WholeRunGrain : Grain, IWholeRunGrain
 {
     private ReferenceRun? _run;
 
-    private ReferenceRun Run => _run ?? throw new InvalidOperationException($"whole run '{this.GetPrimaryKeyString()}' was not started (or was stopped)");
+    // A run missing here was lost with the activation that held it (its silo died, and this activation took the call).
+    private ReferenceRun Run => _run ?? throw new WholeRunLostException($"whole run '{this.GetPrimaryKeyString()}' is not held here: its activation was lost with its silo, or it was stopped");
 
     /// <inheritdoc/>
     public Task Start(WholeRunStart start)

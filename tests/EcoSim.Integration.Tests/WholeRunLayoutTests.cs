@@ -1,4 +1,5 @@
 using EcoSim.Experiments;
+using EcoSim.Grains.Abstractions;
 using EcoSim.Experiments.Engines;
 using EcoSim.Experiments.Ensembles;
 using EcoSim.Experiments.Pipelines;
@@ -31,6 +32,17 @@ public sealed class WholeRunLayoutTests(TestClusterFixture fixture)
         Assert.Same(orleans, orleans.ForMembers(8, 2, EnsembleLayout.MostWholeFirms + 1)); // large runs spread their shards
         ISimulationEngine reference = new ReferenceSimulation();
         Assert.Same(reference, reference.ForMembers(8, 2, 1_000));
+    }
+
+    [Fact]
+    public async Task A_grain_that_does_not_hold_its_run_says_it_was_lost_as_a_silo_would_be()
+    {
+        // What a call reaches when it is made after its grain's silo was declared dead: a fresh activation, no run.
+        var fresh = fixture.Cluster.GrainFactory.GetGrain<IWholeRunGrain>($"whole-test-{Guid.NewGuid():N}");
+        var lost = await Assert.ThrowsAsync<WholeRunLostException>(() => fresh.Step(1, census: false));
+        Assert.Contains("not held here", lost.Message);
+        await Assert.ThrowsAsync<WholeRunLostException>(() => fresh.Snapshot(new EcoSim.Model.Snapshots.ScenarioIdentity("s", "x", "h")));
+        await fresh.Stop();
     }
 
     [Fact]

@@ -129,7 +129,8 @@ public sealed class WholeRunSimulation(IOrleansConnection connection, RestartPol
                                    $"restarting the run {point}, whole in one grain, on {_silos} silo{(_silos == 1 ? "" : "s")} (attempt {attempt + 1} of {restarts.MaxAttempts})");
         }
 
-        bool MayRestart(Exception e, int attempt) => !cancellation.IsCancellationRequested && attempt < restarts.MaxAttempts && SiloFailure.IsSiloLoss(e);
+        // A call that reached a fresh activation (made after the cluster declared the grain's silo dead) lost the run as the silo did.
+        bool MayRestart(Exception e, int attempt) => !cancellation.IsCancellationRequested && attempt < restarts.MaxAttempts && (SiloFailure.IsSiloLoss(e) || e is WholeRunLostException);
     }
 
     /// <summary>
