@@ -146,6 +146,25 @@ public sealed class ReproduceTests
     }
 
     [Fact]
+    public async Task An_output_folder_given_for_its_manifest_is_reproduced_and_one_without_a_manifest_is_named()
+    {
+        string root = TestFiles.NewTempFolder();
+        string dir = await ShortRun(root, "--no-plots");
+
+        var (code, output, errors) = await Ecosim("reproduce", dir, "--out", Path.Combine(root, "again"));
+        Assert.True(code == 0, errors + output);
+        Assert.Contains($"reproducing {Path.Combine(dir, "manifest.json")}", output + errors);
+        Assert.Contains("identical metrics.csv", output);
+
+        string empty = Directory.CreateDirectory(Path.Combine(root, "empty")).FullName;
+        var refused = await Ecosim("reproduce", empty, "--out", Path.Combine(root, "refused"));
+        Assert.Equal(2, refused.Code);
+        Assert.Contains(Path.Combine(empty, "manifest.json"), refused.Errors);
+        Assert.Contains("file not found", refused.Errors);
+        Assert.False(Directory.Exists(Path.Combine(root, "refused")));
+    }
+
+    [Fact]
     public async Task A_changed_data_file_beside_the_manifest_is_found()
     {
         string root = TestFiles.NewTempFolder();

@@ -199,7 +199,7 @@ internal static class CommandLine
 
     private static Command Reproduce(TextWriter output, TextWriter errors)
     {
-        var manifest = FileArgument<string>("manifest", "manifest.json of a run, ensemble (run --seeds), compare, sweep, sensitivity, calibrate or check-model output folder");
+        var manifest = FileArgument<string>("manifest", "manifest.json of a run, ensemble (run --seeds), compare, sweep, sensitivity, calibrate or check-model output, or that output's folder");
         var outPath = new Option<string?>("--out", "-o") { Description = "Folder for the reproduction [default: <the manifest's folder>-reproduced, or -reproduced-2, -3, ... when that exists]" };
         var shared = new SharedOptions("", "the scenario");
         var command = new Command("reproduce", "Run again what a run, ensemble, compare, sweep, sensitivity, calibrate or check-model manifest describes, into a new folder, and compare every data file (csv, parquet) byte for byte with the SHA-256s the manifest lists; exit 0 if all are identical, 3 if any differs, 2 for a bad manifest")
