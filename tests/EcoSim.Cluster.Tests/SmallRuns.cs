@@ -42,12 +42,15 @@ internal static class SmallRuns
     }
 
     /// <summary>The silo process that hosts the run grain of the run in progress (the one run this cluster has).</summary>
-    public static async Task<int> RunGrainProcess(IGrainFactory grains)
+    public static Task<int> RunGrainProcess(IGrainFactory grains) => GrainProcess(grains, "EcoSim.Grains.RunGrain");
+
+    /// <summary>The silo process that hosts the one activation of the grain class <paramref name="grainClass"/> (its full name) in the cluster.</summary>
+    public static async Task<int> GrainProcess(IGrainFactory grains, string grainClass)
     {
         var activations = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        var runs = activations.Where(a => a.GrainType.Contains("RunGrain", StringComparison.Ordinal)).ToList();
-        Assert.True(runs.Count == 1, $"expected one run grain in the cluster, found {runs.Count}: is another run using it?");
-        return ClusterEnvironment.SiloProcess(runs[0].SiloAddress.Endpoint.Port);
+        var found = activations.Where(a => a.GrainType.Contains(grainClass, StringComparison.Ordinal)).ToList();
+        Assert.True(found.Count == 1, $"expected one {grainClass} in the cluster, found {found.Count}: is another run using it?");
+        return ClusterEnvironment.SiloProcess(found[0].SiloAddress.Endpoint.Port);
     }
 
     /// <summary>

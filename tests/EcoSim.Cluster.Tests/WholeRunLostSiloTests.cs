@@ -28,7 +28,7 @@ public sealed class WholeRunLostSiloTests(ITestOutputHelper log)
             Assert.IsType<WholeRunSimulation>(whole);
             // A census after tick 1 ends the first call there (WholeRunSimulation.BatchLength): the grain exists when the
             // victim is chosen, and the kill comes while the call for the remaining ticks is in flight.
-            var killer = new SiloKillingEngine(whole, killDuringTick: 2, async () => [await WholeRunGrainProcess(connection.Grains)]);
+            var killer = new SiloKillingEngine(whole, killDuringTick: 2, async () => [await SmallRuns.GrainProcess(connection.Grains, "EcoSim.Grains.WholeRunGrain")]);
             var rows = new List<MetricsRow>();
             var ticks = new List<int>();
             await foreach (var tick in killer.RunAsync(world, new HashSet<int> { 1 }, CancellationToken.None))
@@ -49,14 +49,5 @@ public sealed class WholeRunLostSiloTests(ITestOutputHelper log)
             log.WriteLine(output);
             Assert.True(code == 0, $"scripts/cluster.sh revive failed ({code}): {output}");
         }
-    }
-
-    /// <summary>The silo process that hosts the one whole-run grain in the cluster.</summary>
-    private static async Task<int> WholeRunGrainProcess(IGrainFactory grains)
-    {
-        var activations = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        var runs = activations.Where(a => a.GrainType.Contains("WholeRunGrain", StringComparison.Ordinal)).ToList();
-        Assert.True(runs.Count == 1, $"expected one whole-run grain in the cluster, found {runs.Count}: is another run using it?");
-        return ClusterEnvironment.SiloProcess(runs[0].SiloAddress.Endpoint.Port);
     }
 }
