@@ -65,14 +65,7 @@ public class FirmInnovatorsTests
             string where = $"{TLanes.Count} lanes, {n} firms, zeta {zeta}, tick {tick}";
             Assert.True(a.Sums.SameAs(b.Sums), $"{where}: sums differ");
             Assert.Equal(Bits.Of(b.Frontier), Bits.Of(a.Frontier));
-            for (int i = 0; i < n; i++)
-            {
-                var (x, y) = (lanes.Read(i), scalar.Read(i));
-                Assert.True(x.Alive == y.Alive && Bits.Of(x.Productivity) == Bits.Of(y.Productivity) && Bits.Of(x.Weight) == Bits.Of(y.Weight)
-                            && Bits.Of(x.Revenue) == Bits.Of(y.Revenue) && Bits.Of(x.RdStock) == Bits.Of(y.RdStock) && Bits.Of(x.Cash) == Bits.Of(y.Cash)
-                            && Bits.Of(x.Researchers) == Bits.Of(y.Researchers) && x.Age == y.Age && x.Vintage == y.Vintage,
-                    $"{where}, firm {i}: {x} against {y}");
-            }
+            FirmPhaseLanesTests.AssertSameFirms(lanes, scalar, n, where);
             innovations += (long)b.Sums[FirmSums.Innovations];
             innovatorsPossible += aliveBefore;
             state = ClusterPhase.Close(state, b, EntryPhase.Plan(spec, tick, signals, state, spinOffs: 0, deals: 0));

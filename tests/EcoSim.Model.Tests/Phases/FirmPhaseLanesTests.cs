@@ -17,6 +17,19 @@ namespace EcoSim.Model.Tests.Phases;
 public class FirmPhaseLanesTests
 {
     /// <summary>The scalar firm phase: one firm at a time, every rule called as documented (also the reference of <see cref="FirmInnovatorsTests"/>).</summary>
+    /// <summary>Asserts that the first <paramref name="n"/> firms of two shards agree in every column, bit for bit; <paramref name="where"/> starts the message.</summary>
+    internal static void AssertSameFirms(FirmShard vector, FirmShard scalar, int n, string where)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            var (x, y) = (vector.Read(i), scalar.Read(i));
+            Assert.True(x.Alive == y.Alive && Bits.Of(x.Productivity) == Bits.Of(y.Productivity) && Bits.Of(x.Weight) == Bits.Of(y.Weight)
+                        && Bits.Of(x.Revenue) == Bits.Of(y.Revenue) && Bits.Of(x.RdStock) == Bits.Of(y.RdStock) && Bits.Of(x.Cash) == Bits.Of(y.Cash)
+                        && Bits.Of(x.Researchers) == Bits.Of(y.Researchers) && x.Age == y.Age && x.Vintage == y.Vintage,
+                $"{where}, firm {i} of {n}: {x} against {y}");
+        }
+    }
+
     internal static FirmReport ScalarStep(FirmShard shard, in ClusterSignals s, WorldSpec spec)
     {
         var p = spec.ParametersAt(s.Tick);
@@ -137,14 +150,7 @@ public class FirmPhaseLanesTests
             var b = ScalarStep(scalar, signals, spec);
             Assert.True(a.Sums.SameAs(b.Sums), $"tick {tick}: sums differ");
             Assert.Equal(Bits.Of(b.Frontier), Bits.Of(a.Frontier));
-            for (int i = 0; i < n; i++)
-            {
-                var (x, y) = (vector.Read(i), scalar.Read(i));
-                Assert.True(x.Alive == y.Alive && Bits.Of(x.Productivity) == Bits.Of(y.Productivity) && Bits.Of(x.Weight) == Bits.Of(y.Weight)
-                            && Bits.Of(x.Revenue) == Bits.Of(y.Revenue) && Bits.Of(x.RdStock) == Bits.Of(y.RdStock) && Bits.Of(x.Cash) == Bits.Of(y.Cash)
-                            && Bits.Of(x.Researchers) == Bits.Of(y.Researchers) && x.Age == y.Age && x.Vintage == y.Vintage,
-                    $"tick {tick}, firm {i} of {n}: {x} against {y}");
-            }
+            AssertSameFirms(vector, scalar, n, $"tick {tick}");
             state = ClusterPhase.Close(state, a, EntryPhase.Plan(spec, tick, signals, state, spinOffs: 0, deals: 0));
             innovations += (long)a.Sums[FirmSums.Innovations];
             imitations += (long)a.Sums[FirmSums.Imitations];
